@@ -1,0 +1,125 @@
+package dev.mercato.core;
+
+import dev.mercato.core.cart.Cart;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartItem;
+import dev.mercato.core.cart.CartPricingRequest;
+import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.cart.Carts;
+import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.pricing.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Cart commands: authorize, load, apply, save. */
+final class CartCommands {
+    private final Context context;
+
+    CartCommands(Context context) {
+        this.context = context;
+    }
+
+    CartResult add(Actor actor, CartId cartId, SkuId skuId, long quantity) {
+        InvalidInputException.requireNonNull(cartId, "cart");
+        Access.cartOwner(actor, cartId, "add to");
+        if (quantity <= 0) {
+            throw new InvalidInputException("quantity", quantity, "must be positive");
+        }
+        Sku sku = context.catalog().requireActive(InvalidInputException.requireNonNull(skuId, "sku"));
+        return change(cartId, cart -> cart.add(sku, quantity, context.limits(), context.now()));
+    }
+
+    CartResult changeQuantity(Actor actor, CartId cartId, SkuId sku, long quantity) {
+        InvalidInputException.requireNonNull(cartId, "cart");
+        Access.cartOwner(actor, cartId, "change");
+        return change(cartId, cart -> cart.changeQuantity(sku, quantity, context.limits()));
+    }
+
+    CartResult remove(Actor actor, CartId cartId, SkuId sku) {
+        InvalidInputException.requireNonNull(cartId, "cart");
+        Access.cartOwner(actor, cartId, "remove from");
+        return change(cartId, cart -> cart.remove(sku));
+    }
+
+    CartResult merge(Actor actor, CartId memberCart, CartId guestCart) {
+        InvalidInputException.requireNonNull(memberCart, "memberCart");
+        InvalidInputException.requireNonNull(guestCart, "guestCart");
+        Access.cartOwner(actor, memberCart, "merge into");
+        if (memberCart.equals(guestCart)) {
+            throw new InvalidInputException("guestCart", guestCart, "is the member's own cart");
+        }
+        return context.tx(uow -> {
+            Repository<CartId, Cart> carts = uow.repository(Carts.TYPE);
+            Optional<Versioned<Cart>> mine = carts.find(memberCart);
+            Optional<Versioned<Cart>> guest = carts.find(guestCart);
+            Cart current = mine.map(Versioned::value).orElse(Cart.empty(memberCart));
+            if (guest.isEmpty()) {
+                return new CartResult.Updated(current, List.of());
+            }
+            CartResult.Updated merged = current.merge(guest.get().value(), context.limits());
+            carts.save(memberCart, merged.cart(), mine);
+            carts.delete(guestCart, guest.get().version());
+            return merged;
+        });
+    }
+
+    Cart read(Actor actor, CartId cartId) {
+        InvalidInputException.requireNonNull(cartId, "cart");
+        Access.cartReader(actor, cartId);
+        return context.tx(uow -> uow.repository(Carts.TYPE).find(cartId)).map(Versioned::value)
+                .orElse(Cart.empty(cartId));
+    }
+
+    Optional<PricedCart> price(Actor actor, CartId cartId) {
+        Cart cart = read(actor, cartId);
+        List<SkuId> gone = unavailable(context, cart);
+        List<CartItem> available = cart.items().stream().filter(i -> !gone.contains(i.sku())).toList();
+        if (available.isEmpty()) {
+            return Optional.empty();
+        }
+        PricedCart priced = context.pricing().price(request(context, new Cart(cart.id(), available, cart.currency())));
+        if (gone.isEmpty()) {
+            return Optional.of(priced);
+        }
+        List<String> explanation = new ArrayList<>(priced.explanation());
+        gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
+        return Optional.of(new PricedCart(priced.currency(), priced.lines(), priced.shippingBySeller(), priced.total(),
+                explanation));
+    }
+
+    /** The SKUs of a cart that the catalog no longer sells (unknown or inactive), in cart order. */
+    static List<SkuId> unavailable(Context context, Cart cart) {
+        return cart.items().stream().map(CartItem::sku)
+                .filter(sku -> context.catalog().find(sku).map(s -> !s.active()).orElse(true)).toList();
+    }
+
+    /** The pricing request for a cart; every SKU must still be active. */
+    static CartPricingRequest request(Context context, Cart cart) {
+        List<CartPricingRequest.Line> lines = new ArrayList<>();
+        int lineNo = 1;
+        for (CartItem item : cart.items()) {
+            lines.add(new CartPricingRequest.Line(lineNo++, context.catalog().requireActive(item.sku()), item.quantity()));
+        }
+        CartPricingRequest request = new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(),
+                context.now(), lines);
+        return request.withShipping(context.shippingRates().charges(request));
+    }
+
+    private CartResult change(CartId cartId, Function<Cart, CartResult> command) {
+        return context.tx(uow -> {
+            Repository<CartId, Cart> carts = uow.repository(Carts.TYPE);
+            Optional<Versioned<Cart>> current = carts.find(cartId);
+            CartResult result = command.apply(current.map(Versioned::value).orElse(Cart.empty(cartId)));
+            if (result instanceof CartResult.Updated updated) {
+                carts.save(cartId, updated.cart(), current);
+            }
+            return result;
+        });
+    }
+}

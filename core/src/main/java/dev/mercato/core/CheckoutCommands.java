@@ -1,0 +1,406 @@
+package dev.mercato.core;
+
+import dev.mercato.core.cart.Cart;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.Carts;
+import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.checkout.BuyerPayments;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.inventory.Reservation;
+import dev.mercato.core.inventory.ReservationId;
+import dev.mercato.core.inventory.ReservationRequest;
+import dev.mercato.core.inventory.ReservationResult;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderEvent;
+import dev.mercato.core.order.OrderFacts;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.Orders;
+import dev.mercato.core.order.PaymentInfo;
+import dev.mercato.core.order.PricedSnapshot;
+import dev.mercato.core.order.Refund;
+import dev.mercato.core.storage.ConcurrencyConflictException;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.IdempotencyKey;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.TimerKey;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentRequest;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.TransactionId;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Checkout and payment: the commands that create orders and move them to paid. */
+final class CheckoutCommands {
+    private static final String SCOPE = "checkout";
+
+    private final Context context;
+
+    CheckoutCommands(Context context) {
+        this.context = context;
+    }
+
+    CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> destination) {
+        InvalidInputException.requireNonNull(cartId, "cart");
+        Access.cartOwner(actor, cartId, "check out");
+        InvalidInputException.requireNonNull(destination, "destinationRegion");
+        IdempotencyKey key = new IdempotencyKey(SCOPE, cartId.ownerId() + "/"
+                + InvalidInputException.requireNonNull(checkoutKey, "checkoutKey"));
+        String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("");
+        for (int attempt = 1; ; attempt++) {
+            Optional<CheckoutResult.Placed> done = context.tx(uow -> uow.idempotency().find(key, fingerprint,
+                    CheckoutResult.Placed.class));
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Optional<Versioned<Cart>> stored = context.tx(uow -> uow.repository(Carts.TYPE).find(cartId));
+            if (stored.isEmpty() || stored.get().value().isEmpty()) {
+                return new CheckoutResult.Refused("the cart is empty");
+            }
+            List<SkuId> gone = CartCommands.unavailable(context, stored.get().value());
+            if (!gone.isEmpty()) {
+                return new CheckoutResult.Refused("no longer available: " + gone + "; remove them from the cart");
+            }
+            Attempt plan = plan(cartId, key, stored.get(), destination);
+            Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());
+            if (capRefusal.isPresent()) {
+                return new CheckoutResult.Refused(capRefusal.get());
+            }
+            Optional<String> stockRefusal = reserve(plan);
+            if (stockRefusal.isPresent()) {
+                // A concurrent run of the same checkout may have taken the stock: then it is the answer.
+                Optional<CheckoutResult.Placed> placed = context.tx(uow -> uow.idempotency().find(key, fingerprint,
+                        CheckoutResult.Placed.class));
+                return placed.<CheckoutResult>map(p -> p).orElse(new CheckoutResult.Refused(stockRefusal.get()));
+            }
+            try {
+                return context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan), context.events());
+            } catch (ConcurrencyConflictException conflict) {
+                Optional<CheckoutResult.Placed> winner = context.tx(uow -> uow.idempotency().find(key, fingerprint,
+                        CheckoutResult.Placed.class));
+                Set<OrderId> keep = new HashSet<>();
+                winner.ifPresent(w -> w.orders().forEach(o -> keep.add(o.id())));
+                plan.orders().stream().map(Order::id).filter(id -> !keep.contains(id))
+                        .forEach(id -> context.inventory().release(new ReservationId(id.value())));
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+                if (attempt >= Context.ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    /** What one checkout attempt will write. */
+    private record Attempt(Versioned<Cart> cart, PricedCart priced, BuyerPayment payment,
+            List<Order.AwaitingPayment> orders) {}
+
+    private Attempt plan(CartId cartId, IdempotencyKey key, Versioned<Cart> cart, Optional<String> destination) {
+        Instant now = context.now();
+        PricedCart priced = context.pricing().price(CartCommands.request(context, cart.value()));
+        // Each attempt gets fresh ids: a refused or lost attempt released its reservations, and
+        // concurrent attempts must never share one (one releasing it would strand the other).
+        String seed = key + "\n" + cart.version() + "\n" + UUID.randomUUID();
+        String paymentId = "pay-" + uuid(seed + "\npayment");
+        List<Order.AwaitingPayment> orders = new ArrayList<>();
+        for (String seller : priced.sellers()) {
+            List<PricedCart.Line> lines = priced.linesOf(seller);
+            List<OrderLine> orderLines = new ArrayList<>();
+            boolean flash = false;
+            for (PricedCart.Line line : lines) {
+                orderLines.add(new OrderLine(orderLines.size() + 1, line.sku(), line.title(), line.quantity(),
+                        line.unitPrice(), line.subtotal(), line.discount(), line.payable()));
+                flash |= line.flashSale();
+            }
+            List<String> explanation = new ArrayList<>(priced.explanation());
+            PricedSnapshot snapshot = PricedSnapshot.of(priced.currency(), orderLines, priced.shippingOf(seller), explanation);
+            OrderId id = new OrderId("ord-" + uuid(seed + "\n" + seller));
+            OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash);
+            orders.add(new Order.AwaitingPayment(facts,
+                    now.plus(flash ? context.policy().flashSalePayWithin() : context.policy().payWithin())));
+        }
+        long total = 0;
+        List<OrderId> ids = new ArrayList<>();
+        for (Order.AwaitingPayment order : orders) {
+            total = Math.addExact(total, MinorUnits.toMinor(order.facts().snapshot().payable()));
+            ids.add(order.id());
+        }
+        BuyerPayment payment = new BuyerPayment(paymentId, cartId.ownerId(), ids,
+                MinorUnits.toAmount(total, priced.currency()), now, Optional.empty(), List.of());
+        return new Attempt(cart, priced, payment, orders);
+    }
+
+    private static String uuid(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A flash-sale SKU's cap counts the units the buyer already has in live orders. */
+    private Optional<String> flashSaleRefusal(String buyerId, PricedCart priced) {
+        Map<SkuId, Long> wanted = new LinkedHashMap<>();
+        for (PricedCart.Line line : priced.lines()) {
+            if (context.limits().flashSaleCap(line.sku()).isPresent()) {
+                wanted.merge(line.sku(), line.quantity(), Long::sum);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Versioned<Order>> orders = context.tx(uow -> uow.repository(Orders.TYPE).findBy(Orders.BY_BUYER, buyerId));
+        for (Map.Entry<SkuId, Long> want : wanted.entrySet()) {
+            long already = 0;
+            for (Versioned<Order> order : orders) {
+                Order o = order.value();
+                if (o instanceof Order.Cancelled || o instanceof Order.Closed || o instanceof Order.RefundedBeforeShipment) {
+                    continue;
+                }
+                already += o.facts().snapshot().lines().stream().filter(l -> l.sku().equals(want.getKey()))
+                        .mapToLong(OrderLine::quantity).sum();
+            }
+            long cap = context.limits().flashSaleCap(want.getKey()).orElseThrow();
+            if (already + want.getValue() > cap) {
+                return Optional.of("flash sale: at most " + cap + " units of " + want.getKey() + " per buyer ("
+                        + already + " already ordered)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reserves stock per order, all or nothing. */
+    private Optional<String> reserve(Attempt plan) {
+        List<ReservationId> made = new ArrayList<>();
+        for (Order.AwaitingPayment order : plan.orders()) {
+            List<ReservationRequest.Item> items = new ArrayList<>();
+            Map<SkuId, Long> perSku = new LinkedHashMap<>();
+            order.facts().snapshot().lines().forEach(l -> perSku.merge(l.sku(), l.quantity(), Long::sum));
+            perSku.forEach((sku, qty) -> items.add(new ReservationRequest.Item(sku, qty)));
+            ReservationId id = new ReservationId(order.id().value());
+            ReservationResult result = context.inventory().reserve(
+                    new ReservationRequest(id, order.facts().destinationRegion(), items));
+            if (result instanceof ReservationResult.Insufficient missing) {
+                made.forEach(context.inventory()::release);
+                return Optional.of("not enough stock of " + missing.sku() + ": " + missing.available()
+                        + " available, " + missing.requested() + " wanted");
+            }
+            made.add(id);
+        }
+        return Optional.empty();
+    }
+
+    private CheckoutResult place(UnitOfWork uow, IdempotencyKey key, String fingerprint, Attempt plan) {
+        Optional<CheckoutResult.Placed> earlier = uow.idempotency().find(key, fingerprint, CheckoutResult.Placed.class);
+        if (earlier.isPresent()) {
+            // Another run of this checkout won; the caller releases this run's reservations.
+            throw new ConcurrencyConflictException("idempotency", key.toString(), ConcurrencyConflictException.ABSENT, 1);
+        }
+        Instant now = context.now();
+        Repository<CartId, Cart> carts = uow.repository(Carts.TYPE);
+        Versioned<Cart> cart = plan.cart();
+        carts.update(cart.value().id(), cart.value().cleared(), cart.version());
+        Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
+        for (Order.AwaitingPayment order : plan.orders()) {
+            orders.insert(order.id(), order);
+            uow.timers().schedule(new TimerKey(Orders.UNPAID_CLOSE_TIMER, order.id().value()), order.payBy());
+            uow.publishAfterCommit(OrderEvent.entered(order, now));
+        }
+        uow.repository(BuyerPayments.TYPE).insert(plan.payment().paymentId(), plan.payment());
+        CheckoutResult.Placed placed = new CheckoutResult.Placed(plan.payment(), plan.orders(), plan.priced());
+        uow.idempotency().remember(key, fingerprint, placed);
+        return placed;
+    }
+
+    // ------------------------------------------------------------------ payment
+
+    /** Timer kind that asks the provider about a pending payment; the target is the payment id. */
+    static final String RECONCILE_TIMER = "payment.reconcile";
+    private static final Duration RECONCILE_EVERY = Duration.ofMinutes(1);
+
+    PaymentResult pay(Actor actor, String paymentId, PaymentSource source) {
+        InvalidInputException.requireNonNull(source, "source");
+        BuyerPayment payment = requirePayment(paymentId);
+        if (!Access.isBuyer(actor, payment.buyerId())) {
+            throw new NotPermittedException(actor, "pay", "payment " + paymentId);
+        }
+        if (payment.paid().isPresent()) {
+            return new PaymentResult.Paid(payment);
+        }
+        Optional<String> unpayable = unpayable(payment);
+        if (unpayable.isPresent()) {
+            return new PaymentResult.Refused(unpayable.get());
+        }
+        if (payment.lastAttempt().isPresent()) {
+            // Never start a second charge while the last one may still go through.
+            Optional<PaymentOutcome> last = context.payments().status(new TransactionId(payment.lastAttempt().get()));
+            if (last.isPresent() && !(last.get() instanceof PaymentOutcome.Declined)) {
+                return settle(paymentId, last.get());
+            }
+        }
+        // The attempt is recorded before the provider is called, so a crash leaves a trace to reconcile.
+        int attemptsSeen = payment.attempts().size();
+        Optional<BuyerPayment> recorded = context.tx(uow -> {
+            Repository<String, BuyerPayment> payments = uow.repository(BuyerPayments.TYPE);
+            Versioned<BuyerPayment> current = payments.find(paymentId).orElseThrow();
+            if (current.value().attempts().size() != attemptsSeen || current.value().paid().isPresent()) {
+                // Another call is paying this payment right now: never charge twice.
+                return Optional.<BuyerPayment>empty();
+            }
+            BuyerPayment next = current.value().withNextAttempt();
+            payments.update(paymentId, next, current.version());
+            uow.timers().schedule(new TimerKey(RECONCILE_TIMER, paymentId), context.now().plus(RECONCILE_EVERY));
+            return Optional.of(next);
+        });
+        if (recorded.isEmpty()) {
+            BuyerPayment now = requirePayment(paymentId);
+            return now.paid().isPresent() ? new PaymentResult.Paid(now)
+                    : new PaymentResult.Pending(now, "another payment attempt is in progress");
+        }
+        BuyerPayment attempt = recorded.get();
+        String transaction = attempt.lastAttempt().orElseThrow();
+        PaymentOutcome outcome;
+        try {
+            outcome = context.payments().sale(new PaymentRequest(new TransactionId(transaction),
+                    payment.total(), source, "checkout " + paymentId));
+        } catch (RuntimeException unreachable) {
+            // A provider that cannot be reached has not said no: the reconcile timer will ask again.
+            return new PaymentResult.Pending(attempt, "provider unreachable: " + unreachable.getMessage());
+        }
+        return settle(paymentId, outcome);
+    }
+
+    private PaymentResult settle(String paymentId, PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
+            return markPaid(paymentId, succeeded.providerReference());
+        }
+        if (outcome instanceof PaymentOutcome.Declined declined) {
+            context.tx(uow -> {
+                uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
+                return null;
+            });
+            return new PaymentResult.Refused("declined: " + declined.reason() + " " + declined.message());
+        }
+        return new PaymentResult.Pending(requirePayment(paymentId), outcome.toString());
+    }
+
+    /**
+     * Asks the provider about the latest attempt of a payment that is not confirmed yet; runs from
+     * the reconcile timer until the outcome is final.
+     */
+    void reconcile(DueTimer timer) {
+        String paymentId = timer.key().target();
+        boolean mine = context.tx(uow -> {
+            Optional<DueTimer> still = uow.timers().find(timer.key());
+            if (still.isEmpty() || !still.get().equals(timer)) {
+                return false;
+            }
+            uow.timers().schedule(timer.key(), context.now().plus(RECONCILE_EVERY));
+            return true;
+        });
+        if (!mine) {
+            return;
+        }
+        BuyerPayment payment = requirePayment(paymentId);
+        Optional<PaymentOutcome> status = payment.paid().isPresent() || payment.lastAttempt().isEmpty()
+                ? Optional.empty()
+                : context.payments().status(new TransactionId(payment.lastAttempt().get()));
+        if (payment.paid().isPresent() || payment.lastAttempt().isEmpty()
+                || status.filter(PaymentOutcome::isFinal).isPresent()) {
+            status.ifPresent(outcome -> settle(paymentId, outcome));
+            context.tx(uow -> {
+                uow.timers().cancel(timer.key());
+                return null;
+            });
+        }
+    }
+
+    PaymentResult confirm(Actor actor, String paymentId, String providerReference) {
+        Access.system(actor, "confirm payment");
+        requirePayment(paymentId);
+        return markPaid(paymentId, InvalidInputException.requireNonNull(providerReference, "providerReference"));
+    }
+
+    Optional<BuyerPayment> read(Actor actor, String paymentId) {
+        Optional<BuyerPayment> payment = context.tx(uow -> uow.repository(BuyerPayments.TYPE)
+                .find(InvalidInputException.requireNonNull(paymentId, "paymentId"))).map(Versioned::value);
+        payment.ifPresent(p -> {
+            if (!Access.isBuyer(actor, p.buyerId()) && !Access.isPlatform(actor)) {
+                throw new NotPermittedException(actor, "read", "payment " + paymentId);
+            }
+        });
+        return payment;
+    }
+
+    private BuyerPayment requirePayment(String paymentId) {
+        InvalidInputException.requireNonNull(paymentId, "paymentId");
+        return context.tx(uow -> uow.repository(BuyerPayments.TYPE).find(paymentId)).map(Versioned::value)
+                .orElseThrow(() -> new InvalidInputException("paymentId", paymentId, "is not a known payment"));
+    }
+
+    private Optional<String> unpayable(BuyerPayment payment) {
+        return context.tx(uow -> {
+            for (OrderId id : payment.orderIds()) {
+                Order order = uow.repository(Orders.TYPE).find(id).orElseThrow().value();
+                if (!(order instanceof Order.AwaitingPayment)) {
+                    return Optional.of("order " + id + " is " + order.stateName() + " and cannot be paid");
+                }
+            }
+            return Optional.<String>empty();
+        });
+    }
+
+    /**
+     * Marks a payment and its orders paid and allocates their stock. An order that closed
+     * meanwhile stays closed and a refund is due for it.
+     */
+    private PaymentResult markPaid(String paymentId, String providerReference) {
+        return context.tx(uow -> {
+            Instant now = context.now();
+            Repository<String, BuyerPayment> payments = uow.repository(BuyerPayments.TYPE);
+            Versioned<BuyerPayment> payment = payments.find(paymentId).orElseThrow();
+            if (payment.value().paid().isPresent()) {
+                return new PaymentResult.Paid(payment.value());
+            }
+            PaymentInfo info = new PaymentInfo(providerReference, now);
+            Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
+            for (OrderId id : payment.value().orderIds()) {
+                Versioned<Order> order = orders.find(id).orElseThrow();
+                if (order.value() instanceof Order.AwaitingPayment awaiting) {
+                    Order.Paid paid = awaiting.pay(info);
+                    List<Reservation.Pick> picks = context.inventory().find(new ReservationId(id.value()))
+                            .map(Reservation::picks).orElse(List.of());
+                    Order.StockAllocated allocated = paid.allocateStock(picks, now);
+                    orders.update(id, allocated, order.version());
+                    uow.timers().cancel(new TimerKey(Orders.UNPAID_CLOSE_TIMER, id.value()));
+                    uow.publishAfterCommit(OrderEvent.entered(paid, now));
+                    uow.publishAfterCommit(OrderEvent.entered(allocated, now));
+                } else {
+                    OrderFacts facts = order.value().facts();
+                    List<Refund.LineRefund> lines = facts.snapshot().lines().stream()
+                            .map(l -> new Refund.LineRefund(l.lineNo(), l.quantity(), l.payable())).toList();
+                    uow.publishAfterCommit(new OrderEvent.RefundDue(id, facts.buyerId(), facts.sellerId(),
+                            new Refund(Optional.empty(), lines, facts.snapshot().payable(), now), now));
+                }
+            }
+            uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
+            BuyerPayment paid = payment.value().withPaid(info);
+            payments.update(paymentId, paid, payment.version());
+            return new PaymentResult.Paid(paid);
+        });
+    }
+}

@@ -1,0 +1,606 @@
+package dev.mercato.core;
+
+import dev.mercato.core.cart.Cart;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartLimits;
+import dev.mercato.core.cart.CartPricing;
+import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.ShippingRates;
+import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.event.EventPublisher;
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.order.AfterSaleCase;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderPolicy;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.memory.InMemoryStorage;
+import dev.mercato.logistics.Carrier;
+import dev.mercato.logistics.sandbox.SandboxCarrier;
+import dev.mercato.logistics.sandbox.SandboxConfig;
+import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.error.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+
+/**
+ * The entry point a host application builds: carts, checkout, payment and the order lifecycle
+ * over the plugged-in storage, catalog, inventory, pricing, payment provider and carrier.
+ *
+ * <pre>{@code
+ * Commerce commerce = Commerce.builder().catalog(catalog).inventory(inventory).build();
+ * Actor.Buyer ann = new Actor.Buyer("ann");
+ * commerce.addToCart(ann, CartId.of("ann"), SkuId.of("tea"), 2);
+ * CheckoutResult placed = commerce.checkout(ann, CartId.of("ann"), "checkout-1", Optional.empty());
+ * }</pre>
+ *
+ * <p>Every command carries an {@link Actor}. A command the actor may not issue throws {@link
+ * NotPermittedException}; bad input throws another {@link dev.mercato.pricing.error.MercatoException}
+ * subtype; a business refusal is a returned value. In all three cases nothing changed.
+ *
+ * <p>Thread-safe: commands on the same aggregate from several threads are serialized by the
+ * storage's optimistic versions and retried on conflict.
+ */
+public final class Commerce {
+    private final Context context;
+    private final CartCommands carts;
+    private final CheckoutCommands checkout;
+    private final OrderCommands orders;
+
+    private Commerce(Context context) {
+        this.context = context;
+        this.carts = new CartCommands(context);
+        this.checkout = new CheckoutCommands(context);
+        this.orders = new OrderCommands(context);
+    }
+
+    /**
+     * Starts a builder with the embedded defaults: system clock, in-memory storage, an empty
+     * in-memory catalog and inventory, list-price pricing, free shipping, the sandbox payment
+     * provider and carrier.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ carts
+
+    /**
+     * Adds units of a SKU to a cart.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param sku an active SKU
+     * @param quantity units to add, positive
+     * @return the new cart, or a refusal (limits)
+     * @throws NotPermittedException if the actor does not own the cart
+     */
+    public CartResult addToCart(Actor actor, CartId cart, SkuId sku, long quantity) {
+        return carts.add(actor, cart, sku, quantity);
+    }
+
+    /**
+     * Sets the units of a SKU in a cart.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param sku a SKU in the cart
+     * @param quantity the new units, positive
+     * @return the new cart, or a refusal
+     */
+    public CartResult changeQuantity(Actor actor, CartId cart, SkuId sku, long quantity) {
+        return carts.changeQuantity(actor, cart, sku, quantity);
+    }
+
+    /**
+     * Removes a SKU from a cart.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param sku a SKU in the cart
+     * @return the new cart, or a refusal
+     */
+    public CartResult removeFromCart(Actor actor, CartId cart, SkuId sku) {
+        return carts.remove(actor, cart, sku);
+    }
+
+    /**
+     * Merges a guest's cart into the member's cart on sign-in and deletes the guest cart. The host
+     * vouches that the guest session belongs to the member.
+     *
+     * @param member the signed-in buyer; owns {@code memberCart}
+     * @param memberCart the member's cart
+     * @param guestCart the guest session's cart
+     * @return the merged cart with notes on adjustments
+     */
+    public CartResult mergeGuestCart(Actor member, CartId memberCart, CartId guestCart) {
+        return carts.merge(member, memberCart, guestCart);
+    }
+
+    /**
+     * A cart as stored, unpriced.
+     *
+     * @param actor the owner or a platform operator
+     * @param cart the cart
+     * @return the cart, empty when nothing was ever added
+     */
+    public Cart cart(Actor actor, CartId cart) {
+        return carts.read(actor, cart);
+    }
+
+    /**
+     * A cart priced now, with the explanation of every price.
+     *
+     * @param actor the owner or a platform operator
+     * @param cart the cart
+     * @return the priced cart, empty for an empty cart
+     */
+    public Optional<PricedCart> priceCart(Actor actor, CartId cart) {
+        return carts.price(actor, cart);
+    }
+
+    // ------------------------------------------------------------------ checkout and payment
+
+    /**
+     * Checks a cart out: prices it, reserves stock, and places one order per seller under one
+     * buyer payment; the cart is emptied. Idempotent by {@code checkoutKey}: a retry with the same
+     * key returns the same orders and payment, even after the cart changed.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param checkoutKey the caller's idempotency key, not blank
+     * @param destinationRegion where the goods go, if known (nearest-warehouse choice)
+     * @return the placed orders, or a refusal
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException if the key was used for another cart or destination
+     */
+    public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Optional<String> destinationRegion) {
+        return checkout.checkout(actor, cart, checkoutKey, destinationRegion);
+    }
+
+    /**
+     * Pays a buyer payment through the payment provider. Idempotent: paying a paid payment
+     * returns it.
+     *
+     * @param actor the buyer who owns the payment
+     * @param paymentId the payment
+     * @param source the buyer's payment token
+     * @return paid, pending, or refused
+     */
+    public PaymentResult pay(Actor actor, String paymentId, PaymentSource source) {
+        return checkout.pay(actor, paymentId, source);
+    }
+
+    /**
+     * Records a payment the provider confirmed asynchronously (a notification or reconciliation).
+     *
+     * @param actor the system or a platform operator
+     * @param paymentId the payment
+     * @param providerReference the provider's reference
+     * @return the outcome
+     */
+    public PaymentResult confirmPayment(Actor actor, String paymentId, String providerReference) {
+        return checkout.confirm(actor, paymentId, providerReference);
+    }
+
+    /**
+     * A buyer payment.
+     *
+     * @param actor its buyer, the system or a platform operator
+     * @param paymentId the payment
+     * @return the payment, or empty
+     */
+    public Optional<BuyerPayment> payment(Actor actor, String paymentId) {
+        return checkout.read(actor, paymentId);
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    /**
+     * An order.
+     *
+     * @param actor its buyer, its seller, the system or a platform operator
+     * @param orderId the order
+     * @return the order, or empty
+     */
+    public Optional<Order> order(Actor actor, OrderId orderId) {
+        return orders.read(actor, orderId);
+    }
+
+    /**
+     * A buyer's orders, in id order.
+     *
+     * @param actor the buyer or a platform operator
+     * @param buyerId the buyer
+     * @return the orders
+     */
+    public List<Order> ordersOfBuyer(Actor actor, String buyerId) {
+        return orders.ofBuyer(actor, buyerId);
+    }
+
+    /**
+     * The buyer cancels an unpaid order; its stock is released.
+     *
+     * @param actor the order's buyer
+     * @param orderId the order
+     * @return the cancelled order, or a refusal when it is no longer unpaid
+     */
+    public OrderResult cancelOrder(Actor actor, OrderId orderId) {
+        return orders.cancel(actor, orderId);
+    }
+
+    /**
+     * Refunds a paid order in full before anything shipped; its stock is released.
+     *
+     * @param actor the order's buyer or seller, or a platform operator
+     * @param orderId the order
+     * @return the refunded order, or a refusal
+     */
+    public OrderResult refundBeforeShipment(Actor actor, OrderId orderId) {
+        return orders.refundBeforeShipment(actor, orderId);
+    }
+
+    /**
+     * Ships units of an order; the order's reserved stock is committed.
+     *
+     * @param actor the order's seller
+     * @param orderId the order
+     * @param trackingNumber the parcel's tracking number
+     * @param items the units in the parcel
+     * @return the order, partially or fully shipped, or a refusal
+     */
+    public OrderResult ship(Actor actor, OrderId orderId, String trackingNumber, List<Shipment.Item> items) {
+        return orders.ship(actor, orderId, trackingNumber, items);
+    }
+
+    /**
+     * Records delivery; the after-sale window starts.
+     *
+     * @param actor the order's buyer, the system (carrier tracking) or a platform operator
+     * @param orderId the order
+     * @return the delivered order, or a refusal
+     */
+    public OrderResult confirmDelivery(Actor actor, OrderId orderId) {
+        return orders.deliver(actor, orderId);
+    }
+
+    /**
+     * The buyer opens an after-sale case; no reason is required.
+     *
+     * @param actor the order's buyer
+     * @param orderId the order
+     * @param caseId the case id, unique in the order
+     * @param kind return and refund, refund only, or exchange
+     * @param items the units concerned
+     * @param reason the buyer's reason, if any
+     * @return the order with the case, or a refusal (window passed, too many units)
+     */
+    public OrderResult requestAfterSale(Actor actor, OrderId orderId, String caseId, AfterSaleCase.Kind kind,
+            List<AfterSaleCase.Item> items, Optional<String> reason) {
+        return orders.requestAfterSale(actor, orderId, caseId, kind, items, reason);
+    }
+
+    /**
+     * Approves a requested case.
+     *
+     * @param actor the order's seller or a platform operator
+     * @param orderId the order
+     * @param caseId the case
+     * @return the order, or a refusal
+     */
+    public OrderResult approveAfterSale(Actor actor, OrderId orderId, String caseId) {
+        return orders.approve(actor, orderId, caseId);
+    }
+
+    /**
+     * Rejects a requested case.
+     *
+     * @param actor the order's seller or a platform operator
+     * @param orderId the order
+     * @param caseId the case
+     * @param why the reason
+     * @return the order, or a refusal
+     */
+    public OrderResult rejectAfterSale(Actor actor, OrderId orderId, String caseId, String why) {
+        return orders.reject(actor, orderId, caseId, why);
+    }
+
+    /**
+     * Records that returned goods arrived.
+     *
+     * @param actor the order's seller or a platform operator
+     * @param orderId the order
+     * @param caseId the case
+     * @return the order, or a refusal
+     */
+    public OrderResult receiveReturnedGoods(Actor actor, OrderId orderId, String caseId) {
+        return orders.receiveGoods(actor, orderId, caseId);
+    }
+
+    /**
+     * Refunds a case that is ready for it; a {@code RefundDue} event tells the payment side.
+     *
+     * @param actor the order's seller, the system or a platform operator
+     * @param orderId the order
+     * @param caseId the case
+     * @return the order with the refund, or a refusal
+     */
+    public OrderResult refundAfterSale(Actor actor, OrderId orderId, String caseId) {
+        return orders.refundCase(actor, orderId, caseId);
+    }
+
+    /**
+     * Ships the replacement of an exchange.
+     *
+     * @param actor the order's seller
+     * @param orderId the order
+     * @param caseId the case
+     * @param trackingNumber the replacement parcel
+     * @return the order, or a refusal
+     */
+    public OrderResult shipExchange(Actor actor, OrderId orderId, String caseId, String trackingNumber) {
+        return orders.exchange(actor, orderId, caseId, trackingNumber);
+    }
+
+    /**
+     * Runs the timers that are due now: closes unpaid orders past their deadline (releasing their
+     * stock), completes delivered orders whose after-sale window has passed, and asks the payment
+     * provider about pending payments (a success found this way pays the orders). Call it
+     * periodically; it is safe to run from several threads or instances.
+     *
+     * @param actor the system
+     * @return how many timers fired
+     */
+    public int runDueTimers(Actor actor) {
+        Access.system(actor, "run timers");
+        int fired = 0;
+        while (true) {
+            List<DueTimer> due = context.tx(uow -> uow.timers().due(context.now(), 100));
+            if (due.isEmpty()) {
+                return fired;
+            }
+            for (DueTimer timer : due) {
+                if (timer.key().kind().equals(CheckoutCommands.RECONCILE_TIMER)) {
+                    checkout.reconcile(timer);
+                } else {
+                    orders.fire(timer);
+                }
+                fired++;
+            }
+            if (due.stream().allMatch(t -> t.key().kind().equals(CheckoutCommands.RECONCILE_TIMER))) {
+                // Reconcile timers reschedule themselves into the future; one pass per call.
+                return fired;
+            }
+        }
+    }
+
+    /**
+     * The storage this instance keeps its aggregates in; other services of the platform (escrow,
+     * ledger, memberships) may share it so that their writes commit with the same guarantees.
+     *
+     * @return the storage
+     */
+    public Storage storage() {
+        return context.storage();
+    }
+
+    /**
+     * The clock every deadline is measured with.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return context.clock();
+    }
+
+    /**
+     * The catalog this instance looks SKUs up in.
+     *
+     * @return the catalog
+     */
+    public Catalog catalog() {
+        return context.catalog();
+    }
+
+    /**
+     * The inventory this instance reserves stock in.
+     *
+     * @return the inventory
+     */
+    public Inventory inventory() {
+        return context.inventory();
+    }
+
+    /**
+     * The carrier this instance was built with, for quotes and labels.
+     *
+     * @return the carrier
+     */
+    public Carrier carrier() {
+        return context.carrier();
+    }
+
+    /**
+     * The payment provider this instance was built with.
+     *
+     * @return the provider
+     */
+    public PaymentProvider paymentProvider() {
+        return context.payments();
+    }
+
+    /** Builds a {@link Commerce}; every setting has an embedded default. Not thread-safe. */
+    public static final class Builder {
+        private static final Set<CurrencyUnit> SANDBOX_CURRENCIES = Stream.of("CNY", "USD", "EUR", "JPY", "GBP", "HKD")
+                .map(Monetary::getCurrency).collect(Collectors.toUnmodifiableSet());
+
+        private Clock clock = Clock.systemUTC();
+        private Storage storage;
+        private Catalog catalog;
+        private Inventory inventory;
+        private CartPricing pricing = CartPricing.listPrices();
+        private ShippingRates shippingRates = ShippingRates.none();
+        private CartLimits limits = CartLimits.DEFAULT;
+        private OrderPolicy policy = OrderPolicy.DEFAULT;
+        private PaymentProvider payments;
+        private Carrier carrier;
+        private EventPublisher events = EventPublisher.none();
+
+        private Builder() {}
+
+        /**
+         * The clock every deadline is measured with.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = InvalidInputException.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Where aggregates are kept; default in-memory.
+         *
+         * @param value the storage
+         * @return this builder
+         */
+        public Builder storage(Storage value) {
+            this.storage = InvalidInputException.requireNonNull(value, "storage");
+            return this;
+        }
+
+        /**
+         * Where SKUs are looked up; default an empty in-memory catalog.
+         *
+         * @param value the catalog
+         * @return this builder
+         */
+        public Builder catalog(Catalog value) {
+            this.catalog = InvalidInputException.requireNonNull(value, "catalog");
+            return this;
+        }
+
+        /**
+         * Where stock is reserved; default an empty in-memory inventory choosing the best warehouse.
+         *
+         * @param value the inventory
+         * @return this builder
+         */
+        public Builder inventory(Inventory value) {
+            this.inventory = InvalidInputException.requireNonNull(value, "inventory");
+            return this;
+        }
+
+        /**
+         * How carts are priced; default list prices.
+         *
+         * @param value the pricing
+         * @return this builder
+         */
+        public Builder pricing(CartPricing value) {
+            this.pricing = InvalidInputException.requireNonNull(value, "pricing");
+            return this;
+        }
+
+        /**
+         * What sellers charge for shipping before shipping promotions; default free.
+         *
+         * @param value the rates
+         * @return this builder
+         */
+        public Builder shippingRates(ShippingRates value) {
+            this.shippingRates = InvalidInputException.requireNonNull(value, "shippingRates");
+            return this;
+        }
+
+        /**
+         * Cart limits and flash-sale caps; default {@link CartLimits#DEFAULT}.
+         *
+         * @param value the limits
+         * @return this builder
+         */
+        public Builder cartLimits(CartLimits value) {
+            this.limits = InvalidInputException.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * Payment deadlines and the return window; default {@link OrderPolicy#DEFAULT}.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder orderPolicy(OrderPolicy value) {
+            this.policy = InvalidInputException.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /**
+         * The payment provider; default the sandbox.
+         *
+         * @param value the provider
+         * @return this builder
+         */
+        public Builder paymentProvider(PaymentProvider value) {
+            this.payments = InvalidInputException.requireNonNull(value, "paymentProvider");
+            return this;
+        }
+
+        /**
+         * The carrier; default the sandbox carrier.
+         *
+         * @param value the carrier
+         * @return this builder
+         */
+        public Builder carrier(Carrier value) {
+            this.carrier = InvalidInputException.requireNonNull(value, "carrier");
+            return this;
+        }
+
+        /**
+         * Receives domain events after each commit; default none.
+         *
+         * @param value the publisher
+         * @return this builder
+         */
+        public Builder events(EventPublisher value) {
+            this.events = InvalidInputException.requireNonNull(value, "events");
+            return this;
+        }
+
+        /**
+         * Builds the facade.
+         *
+         * @return a new, thread-safe facade
+         */
+        public Commerce build() {
+            Storage s = storage != null ? storage : InMemoryStorage.create();
+            Catalog c = catalog != null ? catalog : Catalog.inMemory();
+            Inventory i = inventory != null ? inventory : Inventory.inMemory(WarehouseChoice.best());
+            PaymentProvider p = payments != null ? payments
+                    : SandboxPaymentProvider.create(SandboxSettings.of(clock, "mercato-embedded-sandbox", SANDBOX_CURRENCIES));
+            Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
+            return new Commerce(new Context(clock, s, c, i, pricing, shippingRates, limits, policy, p, k, events));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.mercato.core.cart;
+
+import dev.mercato.core.catalog.InactiveSkuException;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.CurrencyMismatchException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+
+/**
+ * A buyer's cart: items from any number of sellers, in the order first added, all priced in one
+ * currency (set by the first item). Immutable; commands return a {@link CartResult} holding the
+ * new cart or a refusal.
+ *
+ * <p>Bad input throws and changes nothing: a quantity of zero or less ({@link
+ * InvalidInputException}), an inactive SKU ({@link InactiveSkuException}), a SKU in another
+ * currency ({@link CurrencyMismatchException}). Limits are refusals.
+ *
+ * @param id the cart id (its owner)
+ * @param items the items, each SKU at most once
+ * @param currency the currency of every item, empty for an empty cart
+ */
+public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> currency) {
+    /** Validates the fields and copies the items. */
+    public Cart {
+        InvalidInputException.requireNonNull(id, "id");
+        items = List.copyOf(InvalidInputException.requireNonNull(items, "items"));
+        InvalidInputException.requireNonNull(currency, "currency");
+        Set<SkuId> seen = new LinkedHashSet<>();
+        for (CartItem item : items) {
+            if (!seen.add(item.sku())) {
+                throw new InvalidInputException("items", items, "hold SKU " + item.sku() + " twice");
+            }
+        }
+        if (items.isEmpty() != currency.isEmpty()) {
+            throw new InvalidInputException("currency", currency, "must be set exactly when the cart has items");
+        }
+    }
+
+    /**
+     * An empty cart.
+     *
+     * @param id the owner
+     * @return the cart
+     */
+    public static Cart empty(CartId id) {
+        return new Cart(id, List.of(), Optional.empty());
+    }
+
+    /**
+     * The item of a SKU.
+     *
+     * @param sku the SKU
+     * @return the item, or empty
+     */
+    public Optional<CartItem> item(SkuId sku) {
+        return items.stream().filter(i -> i.sku().equals(sku)).findFirst();
+    }
+
+    /**
+     * The sellers in this cart, in the order first added.
+     *
+     * @return the seller ids
+     */
+    public List<String> sellers() {
+        return items.stream().map(CartItem::sellerId).distinct().toList();
+    }
+
+    /**
+     * Whether the cart holds nothing.
+     *
+     * @return {@code true} when empty
+     */
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /**
+     * Adds units of a SKU (to those already in the cart).
+     *
+     * @param sku the SKU as the catalog has it now; must be active
+     * @param quantity units to add, positive
+     * @param limits the limits to enforce
+     * @param at now
+     * @return the new cart, or a refusal when a limit would be exceeded
+     */
+    public CartResult add(Sku sku, long quantity, CartLimits limits, Instant at) {
+        requireQuantity(quantity);
+        InvalidInputException.requireNonNull(sku, "sku");
+        InvalidInputException.requireNonNull(limits, "limits");
+        InvalidInputException.requireNonNull(at, "at");
+        if (!sku.active()) {
+            throw new InactiveSkuException(sku.id());
+        }
+        CurrencyUnit skuCurrency = sku.listPrice().getCurrency();
+        if (currency.isPresent() && !currency.get().equals(skuCurrency)) {
+            throw new CurrencyMismatchException(currency.get(), skuCurrency);
+        }
+        Optional<CartItem> existing = item(sku.id());
+        if (existing.isEmpty() && items.size() >= limits.maxLines()) {
+            return new CartResult.Refused("a cart holds at most " + limits.maxLines() + " different items");
+        }
+        long total = existing.map(CartItem::quantity).orElse(0L) + quantity;
+        Optional<String> refusal = quantityRefusal(sku.id(), total, limits);
+        if (refusal.isPresent()) {
+            return new CartResult.Refused(refusal.get());
+        }
+        List<CartItem> next = new ArrayList<>(items);
+        if (existing.isPresent()) {
+            next.set(items.indexOf(existing.get()), new CartItem(sku.id(), sku.sellerId(), total, existing.get().addedAt()));
+        } else {
+            next.add(new CartItem(sku.id(), sku.sellerId(), total, at));
+        }
+        return new CartResult.Updated(new Cart(id, next, Optional.of(skuCurrency)), List.of());
+    }
+
+    /**
+     * Sets the units of a SKU already in the cart.
+     *
+     * @param sku the SKU
+     * @param quantity the new units, positive (use {@link #remove} to drop an item)
+     * @param limits the limits to enforce
+     * @return the new cart, or a refusal when the SKU is not in the cart or a limit is exceeded
+     */
+    public CartResult changeQuantity(SkuId sku, long quantity, CartLimits limits) {
+        requireQuantity(quantity);
+        InvalidInputException.requireNonNull(sku, "sku");
+        Optional<CartItem> existing = item(sku);
+        if (existing.isEmpty()) {
+            return new CartResult.Refused("SKU " + sku + " is not in the cart");
+        }
+        Optional<String> refusal = quantityRefusal(sku, quantity, limits);
+        if (refusal.isPresent()) {
+            return new CartResult.Refused(refusal.get());
+        }
+        List<CartItem> next = new ArrayList<>(items);
+        CartItem old = existing.get();
+        next.set(items.indexOf(old), new CartItem(sku, old.sellerId(), quantity, old.addedAt()));
+        return new CartResult.Updated(new Cart(id, next, currency), List.of());
+    }
+
+    /**
+     * Removes a SKU.
+     *
+     * @param sku the SKU
+     * @return the new cart, or a refusal when the SKU is not in the cart
+     */
+    public CartResult remove(SkuId sku) {
+        InvalidInputException.requireNonNull(sku, "sku");
+        if (item(sku).isEmpty()) {
+            return new CartResult.Refused("SKU " + sku + " is not in the cart");
+        }
+        List<CartItem> next = items.stream().filter(i -> !i.sku().equals(sku)).toList();
+        return new CartResult.Updated(new Cart(id, next, next.isEmpty() ? Optional.empty() : currency), List.of());
+    }
+
+    /**
+     * Merges a guest's cart into this one on sign-in: quantities of a SKU in both add up, new SKUs
+     * are appended. A merge never fails: quantities are cut to the limits, and items in another
+     * currency or beyond the line limit are left out, each with a note.
+     *
+     * @param guest the guest's cart
+     * @param limits the limits to enforce
+     * @return the merged cart, with notes on what was adjusted
+     */
+    public CartResult.Updated merge(Cart guest, CartLimits limits) {
+        InvalidInputException.requireNonNull(guest, "guest");
+        InvalidInputException.requireNonNull(limits, "limits");
+        List<CartItem> next = new ArrayList<>(items);
+        Optional<CurrencyUnit> mergedCurrency = currency.isPresent() ? currency : guest.currency();
+        List<String> notes = new ArrayList<>();
+        if (guest.currency().isPresent() && !guest.currency().equals(mergedCurrency)) {
+            notes.add("guest items in " + guest.currency().get().getCurrencyCode() + " were left out");
+            return new CartResult.Updated(this, notes);
+        }
+        for (CartItem g : guest.items()) {
+            Optional<CartItem> mine = next.stream().filter(i -> i.sku().equals(g.sku())).findFirst();
+            long wanted = mine.map(CartItem::quantity).orElse(0L) + g.quantity();
+            long cap = Math.min(limits.maxPerSku(), limits.flashSaleCap(g.sku()).orElse(Long.MAX_VALUE));
+            long kept = Math.min(wanted, cap);
+            if (kept < wanted) {
+                notes.add("SKU " + g.sku() + " cut from " + wanted + " to " + kept + " units");
+            }
+            if (mine.isPresent()) {
+                next.set(next.indexOf(mine.get()), new CartItem(g.sku(), g.sellerId(), kept, mine.get().addedAt()));
+            } else if (next.size() >= limits.maxLines()) {
+                notes.add("SKU " + g.sku() + " left out: a cart holds at most " + limits.maxLines() + " different items");
+            } else {
+                next.add(new CartItem(g.sku(), g.sellerId(), kept, g.addedAt()));
+            }
+        }
+        return new CartResult.Updated(new Cart(id, next, next.isEmpty() ? Optional.empty() : mergedCurrency), notes);
+    }
+
+    /**
+     * This cart with nothing in it, e.g. after checkout.
+     *
+     * @return an empty cart with the same id
+     */
+    public Cart cleared() {
+        return empty(id);
+    }
+
+    private static Optional<String> quantityRefusal(SkuId sku, long total, CartLimits limits) {
+        if (total > limits.maxPerSku()) {
+            return Optional.of("at most " + limits.maxPerSku() + " units of one item per cart");
+        }
+        Optional<Long> cap = limits.flashSaleCap(sku);
+        if (cap.isPresent() && total > cap.get()) {
+            return Optional.of("flash sale: at most " + cap.get() + " units of " + sku + " per buyer");
+        }
+        return Optional.empty();
+    }
+
+    private static void requireQuantity(long quantity) {
+        if (quantity <= 0) {
+            throw new InvalidInputException("quantity", quantity, "must be positive");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mercato.core.cart;
+
+import dev.mercato.core.catalog.PriceLevel;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.PricingEngine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.money.MonetaryAmount;
+
+/**
+ * The port through which carts and checkout get prices. The pricing engine plugs in here; the
+ * built-in implementations cover list prices and member prices without promotions. Implementations
+ * are pure and thread-safe.
+ */
+@FunctionalInterface
+public interface CartPricing {
+    /**
+     * Prices a cart.
+     *
+     * @param request the lines to price
+     * @return the priced cart, with an explanation
+     */
+    PricedCart price(CartPricingRequest request);
+
+    /**
+     * Prices through the promotion engine: price levels, promotions, coupons, with the engine's
+     * explanation. The catalog's member price is offered to buyers holding the {@code "member"}
+     * tier; new-user and promotion prices map to the engine's levels. Flash-sale lines are those
+     * priced by an applied {@code flash-sale} promotion. The request's shipping charges go to the
+     * engine, whose free-shipping rules and shipping coupons may lower them.
+     *
+     * @param engine the engine, built once and shared
+     * @param buyerContext the engine's view of a buyer (tiers, coupons held, new user) by buyer id
+     * @return the pricing
+     */
+    static CartPricing engine(PricingEngine engine, Function<String, BuyerContext> buyerContext) {
+        InvalidInputException.requireNonNull(engine, "engine");
+        InvalidInputException.requireNonNull(buyerContext, "buyerContext");
+        return new EngineCartPricing(engine, buyerContext);
+    }
+
+    /**
+     * List prices, no discounts; shipping as charged in the request.
+     *
+     * @return the pricing
+     */
+    static CartPricing listPrices() {
+        return memberPrices(buyer -> false, Set.of());
+    }
+
+    /**
+     * List prices, or the catalog's member price for buyers the predicate calls members; flash
+     * sale SKUs are marked as such. No promotions; shipping as charged in the request.
+     *
+     * @param isMember whether a buyer gets member prices
+     * @param flashSaleSkus SKU ids on flash sale (their orders close unpaid within minutes)
+     * @return the pricing
+     */
+    static CartPricing memberPrices(Predicate<String> isMember, Set<String> flashSaleSkus) {
+        InvalidInputException.requireNonNull(isMember, "isMember");
+        Set<String> flash = Set.copyOf(flashSaleSkus);
+        return request -> {
+            boolean member = isMember.test(request.buyerId());
+            List<PricedCart.Line> lines = new ArrayList<>();
+            List<String> explanation = new ArrayList<>();
+            Map<String, MonetaryAmount> shipping = new HashMap<>();
+            long total = 0;
+            for (CartPricingRequest.Line line : request.lines()) {
+                long list = MinorUnits.toMinor(line.sku().listPrice(), request.currency());
+                long unit = list;
+                if (member && line.sku().priceAt(PriceLevel.MEMBER).isPresent()) {
+                    unit = Math.min(list, MinorUnits.toMinor(line.sku().priceAt(PriceLevel.MEMBER).get(), request.currency()));
+                }
+                long subtotal = Math.multiplyExact(list, line.quantity());
+                long payable = Math.multiplyExact(unit, line.quantity());
+                if (unit < list) {
+                    explanation.add("line " + line.lineNo() + " (" + line.sku().id() + "): member price "
+                            + MinorUnits.toAmount(unit, request.currency()) + " instead of "
+                            + MinorUnits.toAmount(list, request.currency()));
+                } else {
+                    explanation.add("line " + line.lineNo() + " (" + line.sku().id() + "): list price "
+                            + MinorUnits.toAmount(list, request.currency()));
+                }
+                lines.add(new PricedCart.Line(line.lineNo(), line.sku().id(), line.sku().title(), line.sku().sellerId(),
+                        line.quantity(), line.sku().listPrice(), MinorUnits.toAmount(subtotal, request.currency()),
+                        MinorUnits.toAmount(subtotal - payable, request.currency()),
+                        MinorUnits.toAmount(payable, request.currency()), flash.contains(line.sku().id().value())));
+                shipping.putIfAbsent(line.sku().sellerId(), MinorUnits.toAmount(0, request.currency()));
+                total = Math.addExact(total, payable);
+            }
+            for (Map.Entry<String, MonetaryAmount> charge : request.shipping().entrySet()) {
+                long minor = MinorUnits.toMinor(charge.getValue(), request.currency());
+                if (shipping.containsKey(charge.getKey()) && minor > 0) {
+                    shipping.put(charge.getKey(), charge.getValue());
+                    explanation.add("shipping from " + charge.getKey() + ": " + charge.getValue());
+                    total = Math.addExact(total, minor);
+                }
+            }
+            return new PricedCart(request.currency(), lines, shipping, MinorUnits.toAmount(total, request.currency()),
+                    explanation);
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mercato.core.cart;
+
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.Decision;
+import dev.mercato.pricing.promotion.LevelSegment;
+import dev.mercato.pricing.promotion.LineResult;
+import dev.mercato.pricing.promotion.PriceLevel;
+import dev.mercato.pricing.promotion.PricingEngine;
+import dev.mercato.pricing.promotion.PricingLine;
+import dev.mercato.pricing.promotion.PricingRequest;
+import dev.mercato.pricing.promotion.PricingResult;
+import dev.mercato.pricing.promotion.SellerResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.money.MonetaryAmount;
+
+/** The cart pricing port over the promotion engine. */
+final class EngineCartPricing implements CartPricing {
+    private static final String FLASH_SALE_KIND = "flash-sale";
+
+    private final PricingEngine engine;
+    private final Function<String, BuyerContext> buyers;
+
+    EngineCartPricing(PricingEngine engine, Function<String, BuyerContext> buyers) {
+        this.engine = engine;
+        this.buyers = buyers;
+    }
+
+    @Override
+    public PricedCart price(CartPricingRequest request) {
+        List<PricingLine> lines = new ArrayList<>();
+        Map<String, CartPricingRequest.Line> byId = new HashMap<>();
+        for (CartPricingRequest.Line line : request.lines()) {
+            String lineId = "L" + line.lineNo();
+            byId.put(lineId, line);
+            Sku sku = line.sku();
+            lines.add(new PricingLine(lineId, sku.id().value(), sku.sellerId(), sku.categoryPath(), line.quantity(),
+                    sku.listPrice(), levels(sku)));
+        }
+        PricingResult result = engine.price(PricingRequest.of(request.currency(), request.at(), lines)
+                .withBuyer(buyers.apply(request.buyerId())).withShipping(request.shipping()));
+        Set<String> flashSales = new HashSet<>();
+        List<String> explanation = new ArrayList<>();
+        for (Decision decision : result.explanation()) {
+            if (decision instanceof Decision.Applied applied) {
+                if (applied.kind().equals(FLASH_SALE_KIND)) {
+                    flashSales.add(applied.promotionId());
+                }
+                explanation.add(applied.promotionId() + " (" + applied.kind() + "): applied " + applied.amount()
+                        + " - " + applied.detail());
+            } else if (decision instanceof Decision.Rejected rejected) {
+                explanation.add(rejected.promotionId() + " (" + rejected.kind() + "): not applied - " + rejected.reason());
+            }
+        }
+        Map<Integer, PricedCart.Line> priced = new HashMap<>();
+        for (LineResult line : result.lines()) {
+            CartPricingRequest.Line source = byId.get(line.lineId());
+            long list = MinorUnits.toMinor(line.listAmount(), request.currency());
+            long fin = MinorUnits.toMinor(line.finalAmount(), request.currency());
+            boolean flash = line.priceLevels().stream().map(LevelSegment::level).anyMatch(flashSales::contains);
+            priced.put(source.lineNo(), new PricedCart.Line(source.lineNo(), source.sku().id(), source.sku().title(),
+                    source.sku().sellerId(), line.quantity(), source.sku().listPrice(), line.listAmount(),
+                    MinorUnits.toAmount(list - fin, request.currency()), line.finalAmount(), flash));
+        }
+        List<PricedCart.Line> ordered = new ArrayList<>();
+        for (CartPricingRequest.Line line : request.lines()) {
+            ordered.add(priced.get(line.lineNo()));
+        }
+        Map<String, MonetaryAmount> shipping = new HashMap<>();
+        for (SellerResult seller : result.sellers()) {
+            long charged = MinorUnits.toMinor(seller.shipping(), request.currency())
+                    - MinorUnits.toMinor(seller.shippingDiscount(), request.currency());
+            shipping.put(seller.seller(), MinorUnits.toAmount(charged, request.currency()));
+        }
+        return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation);
+    }
+
+    private static List<PriceLevel> levels(Sku sku) {
+        List<PriceLevel> levels = new ArrayList<>();
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.MEMBER).ifPresent(p -> levels.add(PriceLevel.member(MEMBER_TIER, p)));
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.NEW_USER).ifPresent(p -> levels.add(PriceLevel.newUser(p)));
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.PROMOTION).ifPresent(p -> levels.add(PriceLevel.promotion("promotion", p)));
+        return levels;
+    }
+
+    /** The buyer tier that unlocks the catalog's member price. */
+    static final String MEMBER_TIER = "member";
+}

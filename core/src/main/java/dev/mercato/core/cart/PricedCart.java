@@ -1,0 +1,113 @@
+package dev.mercato.core.cart;
+
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.InvalidAmountException;
+import dev.mercato.pricing.money.MinorUnits;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * A cart priced at read time: what each line costs after discounts, shipping per seller, the
+ * total, and the explanation of every price decision. Checkout freezes exactly this into the
+ * orders' snapshots.
+ *
+ * <p>Invariant: {@code total = sum(line payable) + sum(shipping)}, all in {@code currency}.
+ *
+ * @param currency the currency
+ * @param lines the priced lines, in cart order
+ * @param shippingBySeller the shipping charged per seller (after shipping discounts)
+ * @param total what the buyer pays in all
+ * @param explanation human-readable pricing decisions, possibly empty
+ */
+public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
+        MonetaryAmount total, List<String> explanation) {
+
+    /** Validates the invariant and copies the collections. */
+    public PricedCart {
+        InvalidInputException.requireNonNull(currency, "currency");
+        lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
+        shippingBySeller = Map.copyOf(InvalidInputException.requireNonNull(shippingBySeller, "shippingBySeller"));
+        explanation = List.copyOf(InvalidInputException.requireNonNull(explanation, "explanation"));
+        long sum = 0;
+        for (Line line : lines) {
+            sum = Math.addExact(sum, MinorUnits.toMinor(line.payable(), currency));
+        }
+        for (MonetaryAmount shipping : shippingBySeller.values()) {
+            sum = Math.addExact(sum, MinorUnits.toMinor(shipping, currency));
+        }
+        if (MinorUnits.toMinor(InvalidInputException.requireNonNull(total, "total"), currency) != sum) {
+            throw new InvalidAmountException("total " + total, "must equal line payables plus shipping ("
+                    + MinorUnits.toAmount(sum, currency) + ")");
+        }
+    }
+
+    /**
+     * The sellers in cart order.
+     *
+     * @return seller ids
+     */
+    public List<String> sellers() {
+        return lines.stream().map(Line::sellerId).distinct().toList();
+    }
+
+    /**
+     * The lines of one seller.
+     *
+     * @param sellerId the seller
+     * @return the lines, in cart order
+     */
+    public List<Line> linesOf(String sellerId) {
+        return lines.stream().filter(l -> l.sellerId().equals(sellerId)).toList();
+    }
+
+    /**
+     * The shipping charged by one seller.
+     *
+     * @param sellerId the seller
+     * @return the shipping, zero when none
+     */
+    public MonetaryAmount shippingOf(String sellerId) {
+        return shippingBySeller.getOrDefault(sellerId, MinorUnits.toAmount(0, currency));
+    }
+
+    /**
+     * The shipping map in seller order, for display.
+     *
+     * @return a sorted copy
+     */
+    public Map<String, MonetaryAmount> shippingSorted() {
+        return new TreeMap<>(shippingBySeller);
+    }
+
+    /**
+     * One priced line.
+     *
+     * @param lineNo the cart line number, from 1
+     * @param sku the SKU
+     * @param title the SKU's title
+     * @param sellerId the seller
+     * @param quantity units
+     * @param unitPrice the unit price before discounts
+     * @param subtotal unit price times quantity
+     * @param discount all discounts borne by this line (price levels, promotions, coupons)
+     * @param payable subtotal minus discount
+     * @param flashSale whether the line is on flash sale
+     */
+    public record Line(int lineNo, SkuId sku, String title, String sellerId, long quantity, MonetaryAmount unitPrice,
+            MonetaryAmount subtotal, MonetaryAmount discount, MonetaryAmount payable, boolean flashSale) {
+        /** Validates the fields. */
+        public Line {
+            InvalidInputException.requireNonNull(sku, "sku");
+            InvalidInputException.requireNonNull(title, "title");
+            InvalidInputException.requireNonNull(sellerId, "sellerId");
+            InvalidInputException.requireNonNull(unitPrice, "unitPrice");
+            InvalidInputException.requireNonNull(subtotal, "subtotal");
+            InvalidInputException.requireNonNull(discount, "discount");
+            InvalidInputException.requireNonNull(payable, "payable");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mercato.core.checkout;
+
+import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.order.Order;
+import dev.mercato.pricing.error.InvalidInputException;
+import java.util.List;
+
+/** The outcome of a checkout: orders placed under one payment, or a refusal with a reason. */
+public sealed interface CheckoutResult {
+
+    /**
+     * Orders were placed (or, for a replay of the same checkout key, had been placed): one per
+     * seller, all awaiting the one payment.
+     *
+     * @param payment the buyer payment
+     * @param orders the orders as placed, one per seller in cart order
+     * @param priced the priced cart the orders froze
+     */
+    record Placed(BuyerPayment payment, List<Order.AwaitingPayment> orders, PricedCart priced) implements CheckoutResult {
+        /** Validates the fields. */
+        public Placed {
+            InvalidInputException.requireNonNull(payment, "payment");
+            orders = List.copyOf(InvalidInputException.requireNonNull(orders, "orders"));
+            InvalidInputException.requireNonNull(priced, "priced");
+        }
+    }
+
+    /**
+     * Nothing was placed and nothing changed: an empty cart, missing stock, a flash-sale cap.
+     *
+     * @param reason why, for the buyer
+     */
+    record Refused(String reason) implements CheckoutResult {
+        /** Validates the field. */
+        public Refused {
+            InvalidInputException.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,626 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.event.EventPublisher;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.PostResult;
+import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.DueTimers;
+import dev.mercato.core.storage.IdempotencyKey;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.TimerKey;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.InvalidPaymentRequestException;
+import dev.mercato.payments.Notification;
+import dev.mercato.payments.NotificationResult;
+import dev.mercato.payments.PaymentEvent;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.PaymentRequest;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.RefundRequest;
+import dev.mercato.payments.TransactionId;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.money.MonetaryAmount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The escrow service over {@link Storage}: see {@link EscrowService} for the contract. */
+final class DefaultEscrowService implements EscrowService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEscrowService.class);
+    private static final int ATTEMPTS = 50;
+    private static final Actor SYSTEM = new Actor.System("escrow-timers");
+    private static final String OPEN = "open";
+
+    /** An escrow with the last entry it posted and the provider operations made for it. */
+    record EscrowRecord(Escrow escrow, Optional<JournalEntry> lastEntry, List<ProviderOperation> operations) {
+        EscrowRecord {
+            operations = List.copyOf(operations);
+        }
+
+        boolean hasOpenOperations() {
+            return operations.stream().anyMatch(op -> !op.isFinal());
+        }
+
+        Optional<ProviderOperation> operation(TransactionId id) {
+            return operations.stream().filter(op -> op.transactionId().equals(id)).findFirst();
+        }
+
+        EscrowRecord withOperation(ProviderOperation changed) {
+            List<ProviderOperation> ops = new ArrayList<>();
+            boolean replaced = false;
+            for (ProviderOperation op : operations) {
+                if (op.transactionId().equals(changed.transactionId())) {
+                    ops.add(changed);
+                    replaced = true;
+                } else {
+                    ops.add(op);
+                }
+            }
+            if (!replaced) {
+                ops.add(changed);
+            }
+            return new EscrowRecord(escrow, lastEntry, ops);
+        }
+
+        EscrowRecord withState(Escrow next, Optional<JournalEntry> entry) {
+            return new EscrowRecord(next, entry.isPresent() ? entry : lastEntry, operations);
+        }
+    }
+
+    static final AggregateType<String, EscrowRecord> ESCROWS = AggregateType
+            .of("escrow", String.class, EscrowRecord.class, Function.identity())
+            .withIndex("operations", r -> r.hasOpenOperations() ? OPEN : "")
+            .withIndex("all", r -> "escrow");
+
+    /** What to do once a unit of work has committed. */
+    private record AfterCommit(List<JournalEntry> entries, List<ProviderOperation> refunds, String escrowId) {
+        static AfterCommit nothing(String escrowId) {
+            return new AfterCommit(List.of(), List.of(), escrowId);
+        }
+    }
+
+    private record Outcome<T>(T result, AfterCommit after) {}
+
+    private final Storage storage;
+    private final Journal journal;
+    /** The journal, when it lives in the same storage: entries are then posted in the command's unit of work. */
+    private final Optional<TransactionalJournal> sameStorageJournal;
+    private final PaymentProvider provider;
+    private final Clock clock;
+    private final Duration backoffBase;
+    private final Duration backoffMax;
+
+    DefaultEscrowService(Storage storage, Journal journal, PaymentProvider provider, Clock clock, Duration backoffBase,
+            Duration backoffMax) {
+        this.storage = InvalidInputException.requireNonNull(storage, "storage");
+        this.journal = InvalidInputException.requireNonNull(journal, "journal");
+        this.sameStorageJournal = journal instanceof TransactionalJournal tj && tj.storage() == storage
+                ? Optional.of(tj) : Optional.empty();
+        this.provider = InvalidInputException.requireNonNull(provider, "provider");
+        this.clock = InvalidInputException.requireNonNull(clock, "clock");
+        this.backoffBase = backoffBase;
+        this.backoffMax = backoffMax;
+    }
+
+    // ------------------------------------------------------------------ reads and opening
+
+    @Override
+    public Escrow open(EscrowTerms terms) {
+        InvalidInputException.requireNonNull(terms, "terms");
+        paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
+        Instant now = clock.instant();
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
+            if (existing.isPresent()) {
+                Escrow escrow = existing.get().value().escrow();
+                if (!escrow.terms().equals(terms)) {
+                    throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
+                }
+                return escrow;
+            }
+            AwaitingPayment opened = Escrow.open(terms, now);
+            repo.insert(terms.escrowId(), new EscrowRecord(opened, Optional.empty(), List.of()));
+            syncTimers(uow.timers(), opened);
+            return opened;
+        }, EventPublisher.none());
+    }
+
+    @Override
+    public Optional<Escrow> find(String escrowId) {
+        return record(escrowId).map(EscrowRecord::escrow);
+    }
+
+    @Override
+    public List<ProviderOperation> operations(String escrowId) {
+        return record(escrowId).map(EscrowRecord::operations).orElse(List.of());
+    }
+
+    private Optional<EscrowRecord> record(String escrowId) {
+        return storage.inTransaction(uow -> uow.repository(ESCROWS).find(escrowId)).map(Versioned::value);
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    public Transition ship(String escrowId, Actor actor, String trackingNumber) {
+        return command(escrowId, (e, now) -> e instanceof Held s ? s.ship(actor, trackingNumber, now) : wrongState(e, "ship"));
+    }
+
+    @Override
+    public Transition confirmReceipt(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.confirmReceipt(actor, now)
+                : wrongState(e, "confirm receipt"));
+    }
+
+    @Override
+    public Transition extendAutoConfirm(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.extendAutoConfirm(actor, now)
+                : wrongState(e, "extend"));
+    }
+
+    @Override
+    public Transition openDispute(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> {
+            if (e instanceof Held s) {
+                return s.openDispute(actor, now);
+            }
+            return e instanceof Shipped s ? s.openDispute(actor, now) : wrongState(e, "dispute");
+        });
+    }
+
+    @Override
+    public Transition endDispute(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.endWithoutResolution(actor, now)
+                : wrongState(e, "end a dispute"));
+    }
+
+    @Override
+    public Transition refund(String escrowId, Actor actor, MonetaryAmount amount) {
+        return command(escrowId, (e, now) -> {
+            if (e instanceof Held s) {
+                return s.refundPart(actor, amount, now);
+            }
+            if (e instanceof Shipped s) {
+                return s.refundAfterReturn(actor, amount, now);
+            }
+            if (e instanceof Released s) {
+                return s.refundAfterRelease(actor, amount, balances(s), now);
+            }
+            return wrongState(e, "refund");
+        });
+    }
+
+    @Override
+    public Transition refundAfterReturn(String escrowId, Actor actor, MonetaryAmount amount) {
+        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.refundAfterReturn(actor, amount, now)
+                : wrongState(e, "refund after return"));
+    }
+
+    @Override
+    public Transition resolveByRelease(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveByRelease(actor, now)
+                : wrongState(e, "resolve"));
+    }
+
+    @Override
+    public Transition resolveByRefund(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveByRefund(actor, now)
+                : wrongState(e, "resolve"));
+    }
+
+    @Override
+    public Transition resolveBySplit(String escrowId, Actor actor, MonetaryAmount refundToBuyer) {
+        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveBySplit(actor, refundToBuyer, now)
+                : wrongState(e, "resolve"));
+    }
+
+    @Override
+    public Transition compensateBuyer(String escrowId, Actor actor, MonetaryAmount amount) {
+        return command(escrowId, (e, now) -> e instanceof Released s ? s.compensateBuyer(actor, amount, balances(s), now)
+                : wrongState(e, "compensate"));
+    }
+
+    @Override
+    public Transition groupFormed(String escrowId, Actor actor) {
+        return command(escrowId, (e, now) -> e instanceof AwaitingGroup s ? s.groupFormed(actor, now)
+                : wrongState(e, "form the group"));
+    }
+
+    private SellerBalances balances(Escrow e) {
+        return SellerBalances.from(journal, e.terms().sellerId(), e.terms().currency());
+    }
+
+    private static Transition wrongState(Escrow e, String action) {
+        return new Transition.Refused(e, RefusalReason.NOT_IN_THIS_STATE, "cannot " + action + " escrow " + e.id()
+                + " while " + e.getClass().getSimpleName());
+    }
+
+    /** A transition computed from the current state and the current instant. */
+    private interface Command {
+        Transition apply(Escrow current, Instant now);
+    }
+
+    private Transition command(String escrowId, Command command) {
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        Instant now = clock.instant();
+        Outcome<Transition> outcome = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
+            Transition t = command.apply(current.value().escrow(), now);
+            if (!(t instanceof Transition.Accepted accepted)) {
+                return new Outcome<>(t, AfterCommit.nothing(escrowId));
+            }
+            return new Outcome<>(t, commitTransition(uow, current, accepted, now));
+        }, EventPublisher.none());
+        finish(outcome.after());
+        return outcome.result();
+    }
+
+    /** Stages the new state, its entry, the refunds it owes and its timers. */
+    private AfterCommit commitTransition(UnitOfWork uow, Versioned<EscrowRecord> current, Transition.Accepted accepted,
+            Instant now) {
+        EscrowRecord before = current.value();
+        Escrow next = accepted.state();
+        EscrowRecord after = before.withState(next, accepted.entry());
+        List<ProviderOperation> refunds = new ArrayList<>();
+        long refundedNow = MinorUnits.toMinor(next.funds().refunded()) - MinorUnits.toMinor(before.escrow().funds().refunded());
+        if (refundedNow > 0) {
+            ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND,
+                    transactionId(next.id(), "refund-" + next.step()),
+                    MinorUnits.toAmount(refundedNow, next.terms().currency()),
+                    new PaymentOutcome.Unknown(transactionId(next.id(), "refund-" + next.step()), "not sent yet"), 0,
+                    now.plus(backoffBase));
+            refunds.add(refund);
+            after = after.withOperation(refund);
+        }
+        uow.repository(ESCROWS).update(next.id(), after, current.version());
+        syncTimers(uow.timers(), next);
+        // The previous entry is posted again (a no-op replay) in case the process stopped after
+        // its commit and before its post: the record is the outbox, the journal deduplicates.
+        List<JournalEntry> entries = new ArrayList<>();
+        before.lastEntry().ifPresent(entries::add);
+        accepted.entry().ifPresent(entries::add);
+        return new AfterCommit(stage(uow, entries), refunds, next.id());
+    }
+
+    /**
+     * Posts entries in the unit of work when the journal shares the storage (state and entry then
+     * commit together); otherwise returns them to be posted after the commit.
+     */
+    private List<JournalEntry> stage(UnitOfWork uow, List<JournalEntry> entries) {
+        if (sameStorageJournal.isEmpty()) {
+            return entries;
+        }
+        for (JournalEntry entry : entries) {
+            PostResult result = sameStorageJournal.get().post(uow, entry);
+            if (!result.isAccepted()) {
+                throw new IllegalStateException("the journal refused escrow entry " + entry.key() + ": " + result);
+            }
+        }
+        return List.of();
+    }
+
+    private void finish(AfterCommit after) {
+        if (!after.entries().isEmpty()) {
+            try {
+                for (PostResult result : journal.postAll(after.entries())) {
+                    if (!result.isAccepted()) {
+                        LOG.error("journal refused an escrow entry: {}", result);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // The state is committed with its entry in the record: the next command on this
+                // escrow or repairJournal() posts it. The caller's command did happen.
+                LOG.error("posting escrow entries of {} failed; they stay in the escrow record", after.escrowId(), e);
+            }
+        }
+        for (ProviderOperation refund : after.refunds()) {
+            sendRefund(after.escrowId(), refund);
+        }
+    }
+
+    // ------------------------------------------------------------------ payment
+
+    @Override
+    public PaymentAttempt pay(String escrowId, Actor actor, PaymentSource source) {
+        InvalidInputException.requireNonNull(source, "source");
+        Instant now = clock.instant();
+        record Prepared(Optional<Transition.Refused> refusal, Escrow escrow, Optional<TransactionId> id) {}
+        Prepared prepared = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
+            Escrow escrow = current.value().escrow();
+            Transition check = escrow instanceof AwaitingPayment s ? s.pay(actor, now) : wrongState(escrow, "pay");
+            if (check instanceof Transition.Refused refused) {
+                return new Prepared(Optional.of(refused), escrow, Optional.empty());
+            }
+            List<ProviderOperation> payments = current.value().operations().stream()
+                    .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT).toList();
+            Optional<ProviderOperation> reusable = payments.stream()
+                    .filter(op -> !(op.outcome() instanceof PaymentOutcome.Declined)).findFirst();
+            if (reusable.isPresent()) {
+                return new Prepared(Optional.empty(), escrow, Optional.of(reusable.get().transactionId()));
+            }
+            // Declined ids are used up: a new attempt needs a new id.
+            TransactionId id = paymentId(escrowId, payments.size() + 1);
+            ProviderOperation op = new ProviderOperation(ProviderOperation.Kind.PAYMENT, id, escrow.terms().amount(),
+                    new PaymentOutcome.Unknown(id, "requested"), 0, now.plus(backoffBase));
+            repo.update(escrowId, current.value().withOperation(op), current.version());
+            return new Prepared(Optional.empty(), escrow, Optional.of(id));
+        }, EventPublisher.none());
+        if (prepared.refusal().isPresent()) {
+            return new PaymentAttempt(Optional.empty(), prepared.escrow(), prepared.refusal());
+        }
+        TransactionId id = prepared.id().orElseThrow();
+        PaymentOutcome outcome;
+        try {
+            outcome = provider.sale(new PaymentRequest(id, prepared.escrow().terms().amount(), source, escrowId));
+        } catch (InvalidPaymentRequestException e) {
+            outcome = new PaymentOutcome.Declined(id, DeclineReason.REFUSED, "invalid-request", e.getMessage());
+        } catch (RuntimeException e) {
+            outcome = new PaymentOutcome.Unknown(id, "provider call failed: " + e);
+        }
+        record(escrowId, id, outcome, Optional.empty());
+        return new PaymentAttempt(Optional.of(outcome), find(escrowId).orElseThrow(), Optional.empty());
+    }
+
+    private void sendRefund(String escrowId, ProviderOperation refund) {
+        PaymentOutcome outcome;
+        try {
+            TransactionId payment = capturedPayment(escrowId);
+            outcome = provider.refund(new RefundRequest(refund.transactionId(), payment, refund.amount(),
+                    "escrow " + escrowId));
+        } catch (RuntimeException e) {
+            // Unknown, never failed: the reconciler asks the provider and re-sends with the same id.
+            outcome = new PaymentOutcome.Unknown(refund.transactionId(), "refund call failed: " + e);
+        }
+        record(escrowId, refund.transactionId(), outcome, Optional.empty());
+    }
+
+    /** Folds a reported outcome into an operation and applies what it means to the escrow. */
+    private void record(String escrowId, TransactionId id, PaymentOutcome reported, Optional<Instant> checkedAt) {
+        Instant now = clock.instant();
+        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> apply(uow, escrowId, id, reported, checkedAt, now),
+                EventPublisher.none());
+        finish(after);
+    }
+
+    private AfterCommit apply(UnitOfWork uow, String escrowId, TransactionId id, PaymentOutcome reported,
+            Optional<Instant> checkedAt, Instant now) {
+        Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+        Optional<Versioned<EscrowRecord>> found = repo.find(escrowId);
+        if (found.isEmpty() || found.get().value().operation(id).isEmpty()) {
+            LOG.warn("payment outcome for unknown transaction {} ignored", id);
+            return AfterCommit.nothing(escrowId);
+        }
+        Versioned<EscrowRecord> current = found.get();
+        ProviderOperation op = current.value().operation(id).get();
+        ProviderOperation updated;
+        try {
+            updated = checkedAt.isPresent() ? op.checkedAt(now, reported, backoff(op.checks())) : op.withOutcome(reported);
+        } catch (RuntimeException contradiction) {
+            LOG.error("provider contradicts itself on {}: keeping {}", id, op.outcome(), contradiction);
+            return AfterCommit.nothing(escrowId);
+        }
+        EscrowRecord record = current.value().withOperation(updated);
+        Escrow escrow = record.escrow();
+        if (op.kind() == ProviderOperation.Kind.PAYMENT && updated.outcome() instanceof PaymentOutcome.Succeeded
+                && !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
+            if (escrow instanceof AwaitingPayment awaiting) {
+                Transition t = awaiting.pay(SYSTEM, now);
+                if (t instanceof Transition.Accepted accepted) {
+                    Versioned<EscrowRecord> staged = new Versioned<>(record, current.version());
+                    return commitTransition(uow, staged, accepted, now);
+                }
+            } else if (MinorUnits.toMinor(escrow.funds().captured()) == 0) {
+                return lateCapture(uow, current, record, updated, now);
+            }
+        }
+        repo.update(escrowId, record, current.version());
+        return AfterCommit.nothing(escrowId);
+    }
+
+    /** The buyer's money arrived after the escrow closed: record it and send it straight back. */
+    private AfterCommit lateCapture(UnitOfWork uow, Versioned<EscrowRecord> current, EscrowRecord record,
+            ProviderOperation payment, Instant now) {
+        Escrow escrow = record.escrow();
+        TransactionId refundId = transactionId(escrow.id(), "late-refund");
+        if (record.operation(refundId).isPresent()) {
+            uow.repository(ESCROWS).update(escrow.id(), record, current.version());
+            return AfterCommit.nothing(escrow.id());
+        }
+        JournalEntry entry = JournalEntry.builder("escrow:" + escrow.id() + ":late-payment", now,
+                        "payment after close, refunded " + escrow.id())
+                .credit(Account.buyerFundsIn(escrow.terms().buyerId()), payment.amount())
+                .debit(Account.refunds(), payment.amount()).build();
+        ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND, refundId, payment.amount(),
+                new PaymentOutcome.Unknown(refundId, "not sent yet"), 0, now.plus(backoffBase));
+        uow.repository(ESCROWS).update(escrow.id(), record.withOperation(refund).withState(escrow, Optional.of(entry)),
+                current.version());
+        return new AfterCommit(stage(uow, List.of(entry)), List.of(refund), escrow.id());
+    }
+
+    @Override
+    public int repairJournal() {
+        List<Versioned<EscrowRecord>> all = storage.inTransaction(uow -> uow.repository(ESCROWS).findBy("all", "escrow"));
+        int posted = 0;
+        for (Versioned<EscrowRecord> v : all) {
+            Optional<JournalEntry> last = v.value().lastEntry();
+            if (last.isPresent() && journal.post(last.get()) instanceof PostResult.Posted) {
+                posted++;
+            }
+        }
+        return posted;
+    }
+
+    // ------------------------------------------------------------------ notifications and reconciliation
+
+    @Override
+    public NotificationResult onNotification(Notification notification) {
+        NotificationResult result = provider.parseNotification(notification);
+        if (result instanceof NotificationResult.Verified verified) {
+            verified.events().forEach(this::onPaymentEvent);
+        }
+        return result;
+    }
+
+    @Override
+    public void onPaymentEvent(PaymentEvent event) {
+        InvalidInputException.requireNonNull(event, "event");
+        Optional<String> escrowId = escrowOf(event.transactionId());
+        if (escrowId.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        IdempotencyKey key = new IdempotencyKey("payment-event", event.eventId());
+        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> {
+            if (uow.idempotency().find(key, event.eventId(), String.class).isPresent()) {
+                return AfterCommit.nothing(escrowId.get());
+            }
+            uow.idempotency().remember(key, event.eventId(), event.transactionId().value());
+            return apply(uow, escrowId.get(), event.transactionId(), event.outcome(), Optional.empty(), now);
+        }, EventPublisher.none());
+        finish(after);
+    }
+
+    @Override
+    public int reconcile() {
+        Instant now = clock.instant();
+        List<Versioned<EscrowRecord>> open = storage.inTransaction(uow -> uow.repository(ESCROWS).findBy("operations", OPEN));
+        int checked = 0;
+        for (Versioned<EscrowRecord> v : open) {
+            String escrowId = v.value().escrow().id();
+            for (ProviderOperation op : v.value().operations()) {
+                if (op.isFinal() || op.nextCheckAt().isAfter(now)) {
+                    continue;
+                }
+                record(escrowId, op.transactionId(), query(escrowId, op), Optional.of(now));
+                checked++;
+            }
+        }
+        return checked;
+    }
+
+    private PaymentOutcome query(String escrowId, ProviderOperation op) {
+        try {
+            Optional<PaymentOutcome> status = provider.status(op.transactionId());
+            if (status.isPresent()) {
+                return status.get();
+            }
+            if (op.kind() == ProviderOperation.Kind.REFUND) {
+                // Nothing moved under this id: send it again, same id, so it happens once.
+                TransactionId payment = capturedPayment(escrowId);
+                return provider.refund(new RefundRequest(op.transactionId(), payment, op.amount(), "escrow " + escrowId));
+            }
+            // The provider never recorded the sale: nothing moved, and nothing will under this id.
+            return new PaymentOutcome.Declined(op.transactionId(), DeclineReason.REFUSED, "not-found",
+                    "the provider has no record of this payment");
+        } catch (RuntimeException e) {
+            return new PaymentOutcome.Unknown(op.transactionId(), "status query failed: " + e);
+        }
+    }
+
+    private TransactionId capturedPayment(String escrowId) {
+        return operations(escrowId).stream()
+                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && op.outcome() instanceof PaymentOutcome.Succeeded)
+                .map(ProviderOperation::transactionId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no captured payment for escrow " + escrowId));
+    }
+
+    private Duration backoff(int checks) {
+        Duration d = backoffBase.multipliedBy(1L << Math.min(checks, 20));
+        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    @Override
+    public DueTaskRunner registerTimers(DueTaskRunner runner) {
+        return runner
+                .on(UNPAID_CLOSE, (timer, now) -> fire(timer, (e, at) -> e instanceof AwaitingPayment s
+                        ? s.closeUnpaid(SYSTEM, at) : wrongState(e, "close")))
+                .on(AUTO_CONFIRM, (timer, now) -> fire(timer, (e, at) -> e instanceof Shipped s
+                        ? s.autoConfirm(SYSTEM, at) : wrongState(e, "auto-confirm")))
+                .on(GROUP_DEADLINE, (timer, now) -> fire(timer, (e, at) -> e instanceof AwaitingGroup s
+                        ? s.groupFailed(SYSTEM, at) : wrongState(e, "fail the group")));
+    }
+
+    private void fire(DueTimer timer, Command command) {
+        String escrowId = timer.key().target();
+        Instant now = clock.instant();
+        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<Versioned<EscrowRecord>> current = uow.repository(ESCROWS).find(escrowId);
+            if (current.isEmpty()) {
+                uow.timers().cancel(timer.key());
+                return AfterCommit.nothing(escrowId);
+            }
+            Transition t = command.apply(current.get().value().escrow(), now);
+            if (t instanceof Transition.Accepted accepted) {
+                return commitTransition(uow, current.get(), accepted, now);
+            }
+            // Stale or early timer (extended, disputed, already done): line the timers up with the state.
+            syncTimers(uow.timers(), current.get().value().escrow());
+            return AfterCommit.nothing(escrowId);
+        }, EventPublisher.none());
+        finish(after);
+    }
+
+    private static void syncTimers(DueTimers timers, Escrow escrow) {
+        String id = escrow.id();
+        timers.cancel(new TimerKey(UNPAID_CLOSE, id));
+        timers.cancel(new TimerKey(AUTO_CONFIRM, id));
+        timers.cancel(new TimerKey(GROUP_DEADLINE, id));
+        if (escrow instanceof AwaitingPayment s) {
+            timers.schedule(new TimerKey(UNPAID_CLOSE, id), s.payBy());
+        } else if (escrow instanceof AwaitingGroup s) {
+            timers.schedule(new TimerKey(GROUP_DEADLINE, id), s.groupDeadline());
+        } else if (escrow instanceof Shipped s) {
+            timers.schedule(new TimerKey(AUTO_CONFIRM, id), s.shipment().autoConfirmAt());
+        }
+    }
+
+    // ------------------------------------------------------------------ transaction ids
+
+    private static final String PREFIX = "esc.";
+
+    static TransactionId paymentId(String escrowId, int attempt) {
+        return transactionId(escrowId, "pay-" + attempt);
+    }
+
+    static TransactionId transactionId(String escrowId, String suffix) {
+        String value = PREFIX + escrowId + "." + suffix;
+        try {
+            return new TransactionId(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("escrowId", escrowId,
+                    "must make a valid transaction id (" + PREFIX + "<id>.<suffix>, [A-Za-z0-9._:-], at most 64)");
+        }
+    }
+
+    static Optional<String> escrowOf(TransactionId id) {
+        String value = id.value();
+        int lastDot = value.lastIndexOf('.');
+        if (!value.startsWith(PREFIX) || lastDot <= PREFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.substring(PREFIX.length(), lastDot));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.MonetaryAmount;
+
+/**
+ * Under dispute: the auto-confirm timer is frozen (this state has no auto-confirm) until the
+ * platform operator resolves it as a release, a refund or a split, or the dispute ends
+ * unresolved and the timer resumes with the time that was left.
+ *
+ * @param terms the terms
+ * @param funds the money; {@code held} is positive
+ * @param step accepted transitions so far
+ * @param openedAt when the dispute was opened
+ * @param frozen the frozen auto-confirm timer, when disputed after shipment
+ */
+public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant openedAt, Optional<FrozenTimer> frozen)
+        implements Escrow {
+
+    /**
+     * A timer stopped by a dispute.
+     *
+     * @param shipment the shipment as it was when the dispute opened
+     * @param remaining the time that was left, not negative
+     */
+    public record FrozenTimer(Shipment shipment, Duration remaining) {
+        /** Validates the fields. */
+        public FrozenTimer {
+            InvalidInputException.requireNonNull(shipment, "shipment");
+            InvalidInputException.requireNonNull(remaining, "remaining");
+        }
+    }
+
+    /**
+     * The operator decides for the seller: everything held is released, net of commission and fees.
+     *
+     * @param actor a platform operator
+     * @param at now
+     * @return {@link Released} with the release entry, or a refusal
+     */
+    public Transition resolveByRelease(Actor actor, Instant at) {
+        if (!Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "resolve");
+        }
+        long[] parts = Flows.releaseParts(terms, funds.heldMinor());
+        return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
+                Flows.release(Flows.entry(this, "dispute-release", at), terms, parts).build());
+    }
+
+    /**
+     * The operator decides for the buyer: everything held is refunded.
+     *
+     * @param actor a platform operator
+     * @param at now
+     * @return {@link Refunded} with the refund entry, or a refusal
+     */
+    public Transition resolveByRefund(Actor actor, Instant at) {
+        if (!Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "resolve");
+        }
+        long held = funds.heldMinor();
+        return Flows.accept(new Refunded(terms, funds.refundHeld(held), step + 1, at),
+                Flows.refundHeld(Flows.entry(this, "dispute-refund", at), terms, held).build());
+    }
+
+    /**
+     * The operator refunds everything held and awards the buyer compensation from the seller's
+     * deposit (for example ten times the price for a counterfeit).
+     *
+     * @param actor a platform operator
+     * @param compensation positive
+     * @param seller the seller's balances now
+     * @param at now
+     * @return {@link Refunded} with one entry for refund and compensation, or a refusal
+     */
+    public Transition resolveByRefundWithCompensation(Actor actor, MonetaryAmount compensation, SellerBalances seller,
+            Instant at) {
+        if (!Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "resolve");
+        }
+        Optional<Transition> refused = Flows.checkAmount(this, compensation, Long.MAX_VALUE, "the limit");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long held = funds.heldMinor();
+        long units = MinorUnits.toMinor(compensation);
+        JournalEntry.Builder b = Flows.refundHeld(Flows.entry(this, "dispute-refund-compensation", at), terms, held);
+        return Flows.accept(new Refunded(terms, funds.refundHeld(held).compensate(units), step + 1, at),
+                Flows.compensate(b, terms, units, seller).build());
+    }
+
+    /**
+     * The operator splits what is held: {@code refundToBuyer} goes back to the buyer, the rest is
+     * released to the seller (commission and fees prorated on the released part).
+     *
+     * @param actor a platform operator
+     * @param refundToBuyer positive, at most what is held; all of it is a full refund
+     * @param at now
+     * @return {@link Released} (or {@link Refunded}) with one entry for both movements, or a refusal
+     */
+    public Transition resolveBySplit(Actor actor, MonetaryAmount refundToBuyer, Instant at) {
+        if (!Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "resolve");
+        }
+        Optional<Transition> refused = Flows.checkAmount(this, refundToBuyer, funds.heldMinor(), "held");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long refund = MinorUnits.toMinor(refundToBuyer);
+        long rest = funds.heldMinor() - refund;
+        JournalEntry.Builder b = Flows.refundHeld(Flows.entry(this, "dispute-split", at), terms, refund);
+        if (rest == 0) {
+            return Flows.accept(new Refunded(terms, funds.refundHeld(refund), step + 1, at), b.build());
+        }
+        long[] parts = Flows.releaseParts(terms, rest);
+        return Flows.accept(new Released(terms, funds.refundHeld(refund).release(parts), step + 1, at),
+                Flows.release(b, terms, parts).build());
+    }
+
+    /**
+     * The dispute ends without a release or refund (withdrawn by the buyer or closed by the
+     * operator): back to where it was, the auto-confirm timer resuming with the time that was left.
+     *
+     * @param actor the buyer of this escrow or a platform operator
+     * @param at now
+     * @return {@link Held} or {@link Shipped} (timer at {@code at + remaining}), or a refusal
+     */
+    public Transition endWithoutResolution(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "end the dispute of");
+        }
+        if (frozen.isEmpty()) {
+            return Flows.accept(new Held(terms, funds, step + 1));
+        }
+        Shipment s = frozen.get().shipment();
+        return Flows.accept(new Shipped(terms, funds, step + 1, new Shipment(s.trackingNumber(), s.shippedAt(),
+                at.plus(frozen.get().remaining()), s.extended())));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.Notification;
+import dev.mercato.payments.NotificationResult;
+import dev.mercato.payments.PaymentEvent;
+import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.PaymentSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.money.MonetaryAmount;
+
+/**
+ * Runs escrows against storage, the ledger and a payment provider.
+ *
+ * <p>Each command reads the escrow in a unit of work, asks its state for the transition, and
+ * commits the new state together with the journal entry and the provider operations it owes
+ * (optimistic versions; a conflicting commit is retried on the fresh state, so concurrent
+ * commands leave exactly one outcome). With a journal kept in the same storage ({@link
+ * Journal#inStorage}) the entry is posted in that unit of work: state and entry commit together.
+ * With another journal the entry is kept in the escrow record and posted right after the commit
+ * (idempotently, by its key; see {@link #repairJournal()}). Owed refunds are then sent to the
+ * provider. Provider calls carry
+ * transaction ids derived from the escrow ({@code esc.<id>.pay}, {@code esc.<id>.<step>.refund}),
+ * so a replay has one effect; an exception or timeout is an {@code Unknown} outcome that {@link
+ * #reconcile()} resolves by querying the provider with backoff. Outcomes from replies, status
+ * queries and notifications are folded with {@link dev.mercato.payments.PaymentOutcome#latest},
+ * so duplicates and any order of delivery reach the same final state and nothing moves
+ * backwards.
+ *
+ * <p>Timers (unpaid close, auto-confirm, group deadline) are stored with the escrow and fired by a
+ * {@link DueTaskRunner} on the injected clock. Thread-safe.
+ */
+public interface EscrowService {
+
+    /** Timer kind: close an unpaid escrow. */
+    String UNPAID_CLOSE = "escrow.unpaid-close";
+    /** Timer kind: confirm receipt automatically. */
+    String AUTO_CONFIRM = "escrow.auto-confirm";
+    /** Timer kind: refund a group-buy whose group did not form. */
+    String GROUP_DEADLINE = "escrow.group-deadline";
+
+    /**
+     * Creates the service.
+     *
+     * @param storage where escrows and their timers are kept
+     * @param journal the ledger
+     * @param provider the payment provider
+     * @param clock the only source of time
+     * @return the service
+     */
+    static EscrowService create(Storage storage, Journal journal, PaymentProvider provider, Clock clock) {
+        return new DefaultEscrowService(storage, journal, provider, clock, Duration.ofSeconds(30), Duration.ofHours(1));
+    }
+
+    /**
+     * Opens an escrow awaiting payment and schedules its unpaid close. Opening the same terms
+     * again returns the existing escrow.
+     *
+     * @param terms the terms
+     * @return the escrow
+     */
+    Escrow open(EscrowTerms terms);
+
+    /**
+     * Reads an escrow.
+     *
+     * @param escrowId the id
+     * @return the escrow, or empty
+     */
+    Optional<Escrow> find(String escrowId);
+
+    /**
+     * The provider operations of an escrow, in the order they were made.
+     *
+     * @param escrowId the id
+     * @return the operations
+     */
+    List<ProviderOperation> operations(String escrowId);
+
+    /**
+     * Takes the buyer's payment through the provider (a sale with id {@code esc.<id>.pay}) and
+     * holds it. Calling again replays the same transaction id: the buyer is charged at most once.
+     *
+     * @param escrowId the escrow
+     * @param actor the buyer
+     * @param source what pays
+     * @return the outcome and the escrow afterwards
+     */
+    PaymentAttempt pay(String escrowId, Actor actor, PaymentSource source);
+
+    /**
+     * {@link Held#ship}.
+     *
+     * @param escrowId the escrow
+     * @param actor the seller
+     * @param trackingNumber the tracking number
+     * @return the transition
+     */
+    Transition ship(String escrowId, Actor actor, String trackingNumber);
+
+    /**
+     * {@link Shipped#confirmReceipt}.
+     *
+     * @param escrowId the escrow
+     * @param actor the buyer
+     * @return the transition
+     */
+    Transition confirmReceipt(String escrowId, Actor actor);
+
+    /**
+     * {@link Shipped#extendAutoConfirm}.
+     *
+     * @param escrowId the escrow
+     * @param actor the buyer
+     * @return the transition
+     */
+    Transition extendAutoConfirm(String escrowId, Actor actor);
+
+    /**
+     * {@link Held#openDispute} or {@link Shipped#openDispute}.
+     *
+     * @param escrowId the escrow
+     * @param actor the buyer (or, after shipment, the seller)
+     * @return the transition
+     */
+    Transition openDispute(String escrowId, Actor actor);
+
+    /**
+     * {@link Disputed#endWithoutResolution}.
+     *
+     * @param escrowId the escrow
+     * @param actor the buyer or an operator
+     * @return the transition
+     */
+    Transition endDispute(String escrowId, Actor actor);
+
+    /**
+     * Refunds an amount in whatever state allows it: {@link Held#refundPart}, {@link
+     * Shipped#refundAfterReturn}, {@link Released#refundAfterRelease} (with the seller's balances
+     * read from the journal). The refund is then sent to the provider.
+     *
+     * @param escrowId the escrow
+     * @param actor who refunds
+     * @param amount the amount
+     * @return the transition
+     */
+    Transition refund(String escrowId, Actor actor, MonetaryAmount amount);
+
+    /**
+     * {@link Shipped#refundAfterReturn} only: refused in any other state, so it cannot turn into
+     * a refund after release when it loses a race against a confirmation.
+     *
+     * @param escrowId the escrow
+     * @param actor the seller or an operator
+     * @param amount the amount
+     * @return the transition
+     */
+    Transition refundAfterReturn(String escrowId, Actor actor, MonetaryAmount amount);
+
+    /**
+     * {@link Disputed#resolveByRelease}.
+     *
+     * @param escrowId the escrow
+     * @param actor an operator
+     * @return the transition
+     */
+    Transition resolveByRelease(String escrowId, Actor actor);
+
+    /**
+     * {@link Disputed#resolveByRefund}.
+     *
+     * @param escrowId the escrow
+     * @param actor an operator
+     * @return the transition
+     */
+    Transition resolveByRefund(String escrowId, Actor actor);
+
+    /**
+     * {@link Disputed#resolveBySplit}.
+     *
+     * @param escrowId the escrow
+     * @param actor an operator
+     * @param refundToBuyer the buyer's part
+     * @return the transition
+     */
+    Transition resolveBySplit(String escrowId, Actor actor, MonetaryAmount refundToBuyer);
+
+    /**
+     * {@link Released#compensateBuyer}, with the seller's balances read from the journal. The
+     * compensation is recorded in the ledger; paying it to the buyer is the host's payout.
+     *
+     * @param escrowId the escrow
+     * @param actor an operator
+     * @param amount the compensation
+     * @return the transition
+     */
+    Transition compensateBuyer(String escrowId, Actor actor, MonetaryAmount amount);
+
+    /**
+     * {@link AwaitingGroup#groupFormed}.
+     *
+     * @param escrowId the escrow
+     * @param actor the system or an operator
+     * @return the transition
+     */
+    Transition groupFormed(String escrowId, Actor actor);
+
+    /**
+     * Registers the escrow timers' handlers with a runner.
+     *
+     * @param runner the runner
+     * @return the runner
+     */
+    DueTaskRunner registerTimers(DueTaskRunner runner);
+
+    /**
+     * Verifies and applies a provider notification.
+     *
+     * @param notification the webhook as received
+     * @return the provider's verification result; rejected notifications change nothing
+     */
+    NotificationResult onNotification(Notification notification);
+
+    /**
+     * Applies one verified payment event; an event id seen before changes nothing.
+     *
+     * @param event the event
+     */
+    void onPaymentEvent(PaymentEvent event);
+
+    /**
+     * Posts each escrow's last journal entry again. Posting is idempotent by key, so this only
+     * adds entries whose post was lost after their state was committed (a crash, a journal
+     * outage); run it at start-up. Entries before the last are re-posted by each next command.
+     *
+     * @return how many entries were missing and are now posted
+     */
+    int repairJournal();
+
+    /**
+     * Asks the provider for the status of every unresolved operation whose next check is due,
+     * backing off exponentially; re-sends refunds the provider has no record of (same id).
+     *
+     * @return how many operations were checked
+     */
+    int reconcile();
+}

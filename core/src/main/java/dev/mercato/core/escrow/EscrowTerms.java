@@ -1,0 +1,194 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.revenue.Settlement;
+import dev.mercato.pricing.revenue.Totals;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * What an escrow was opened with and never changes: who buys from whom, the amount, what the
+ * platform keeps on release, and the timings.
+ *
+ * <p>Defaults ({@link #of}): pay within 3 days, auto-confirm 10 days after shipment, one buyer
+ * extension of 5 days, no group-buy deadline. Immutable and thread-safe.
+ *
+ * @param escrowId the escrow's id, one per order; also names its held-funds account
+ * @param buyerId the buyer
+ * @param sellerId the seller
+ * @param amount what the buyer pays, positive
+ * @param deductions what the platform keeps from a full release; at most {@code amount}
+ * @param payWithin how long the buyer has to pay before the escrow closes, positive
+ * @param autoConfirmAfter how long after shipment receipt is confirmed automatically, positive
+ * @param extension how much one buyer extension adds to the auto-confirm timer, positive
+ * @param groupDeadline for a group-buy, when the group must have formed; empty otherwise
+ * @param platformSubsidy platform-funded discounts: the platform pays them to the seller on
+ *     release, in proportion to the buyer's money released; zero when none
+ */
+public record EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
+        Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
+        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy) {
+
+    /** The default time to pay. */
+    public static final Duration DEFAULT_PAY_WITHIN = Duration.ofDays(3);
+    /** The default auto-confirm timer. */
+    public static final Duration DEFAULT_AUTO_CONFIRM_AFTER = Duration.ofDays(10);
+    /** The default extension. */
+    public static final Duration DEFAULT_EXTENSION = Duration.ofDays(5);
+
+    /**
+     * Validates the terms.
+     *
+     * @throws InvalidInputException if a value is missing, blank, not positive, or the
+     *     deductions exceed the amount
+     */
+    public EscrowTerms {
+        requireId(escrowId, "escrowId");
+        requireId(buyerId, "buyerId");
+        requireId(sellerId, "sellerId");
+        InvalidInputException.requireNonNull(amount, "amount");
+        InvalidInputException.requireNonNull(deductions, "deductions");
+        InvalidInputException.requireNonNull(groupDeadline, "groupDeadline");
+        long units = MinorUnits.toMinor(amount);
+        if (units <= 0) {
+            throw new InvalidInputException("amount", amount, "must be positive");
+        }
+        MinorUnits.requireCurrency(deductions.commission(), amount.getCurrency());
+        InvalidInputException.requireNonNull(platformSubsidy, "platformSubsidy");
+        long subsidy = MinorUnits.toMinor(platformSubsidy, amount.getCurrency());
+        if (subsidy < 0) {
+            throw new InvalidInputException("platformSubsidy", platformSubsidy, "must not be negative");
+        }
+        if (Exact.sum(deductions.minor()) > Exact.add(units, subsidy)) {
+            throw new InvalidInputException("deductions", deductions,
+                    "must not exceed the amount plus the platform subsidy " + amount + " + " + platformSubsidy);
+        }
+        requirePositive(payWithin, "payWithin");
+        requirePositive(autoConfirmAfter, "autoConfirmAfter");
+        requirePositive(extension, "extension");
+    }
+
+    /**
+     * Terms with the default timings and no deductions.
+     *
+     * @param escrowId the escrow (order) id
+     * @param buyerId the buyer
+     * @param sellerId the seller
+     * @param amount what the buyer pays
+     * @return the terms
+     */
+    public static EscrowTerms of(String escrowId, String buyerId, String sellerId, MonetaryAmount amount) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, Deductions.none(amount.getCurrency()),
+                DEFAULT_PAY_WITHIN, DEFAULT_AUTO_CONFIRM_AFTER, DEFAULT_EXTENSION, Optional.empty(),
+                MinorUnits.toAmount(0, amount.getCurrency()));
+    }
+
+    /**
+     * Terms for one order as settled by the revenue calculators: the buyer pays what the order's
+     * lines were paid (shipping included), the platform adds its subsidies on release, and the
+     * deductions are {@link Deductions#fromSettlement}.
+     *
+     * @param escrowId the escrow id
+     * @param buyerId the buyer
+     * @param settlement the settlement of the checkout's lines
+     * @param orderId the order (one seller's part of the checkout)
+     * @return the terms, with default timings
+     * @throws InvalidInputException if the order is not in the settlement or has creator shares
+     */
+    public static EscrowTerms fromSettlement(String escrowId, String buyerId, Settlement settlement, String orderId) {
+        InvalidInputException.requireNonNull(settlement, "settlement");
+        Deductions deductions = Deductions.fromSettlement(settlement, orderId);
+        Totals totals = settlement.byOrder().stream().filter(t -> t.key().equals(orderId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("orderId", orderId, "has no totals in the settlement"));
+        String sellerId = settlement.lines().stream().filter(l -> l.line().orderId().equals(orderId)).findFirst()
+                .orElseThrow().line().sellerId();
+        return of(escrowId, buyerId, sellerId, totals.buyerPaid()).withPlatformSubsidy(totals.platformSubsidy())
+                .withDeductions(deductions);
+    }
+
+    /**
+     * These terms with other deductions.
+     *
+     * @param newDeductions commission and fees for a full release
+     * @return new terms
+     */
+    public EscrowTerms withDeductions(Deductions newDeductions) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, newDeductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy);
+    }
+
+    /**
+     * These terms with another time to pay.
+     *
+     * @param newPayWithin the time to pay
+     * @return new terms
+     */
+    public EscrowTerms withPayWithin(Duration newPayWithin) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, newPayWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy);
+    }
+
+    /**
+     * These terms with another auto-confirm timer and extension.
+     *
+     * @param newAutoConfirmAfter the timer after shipment
+     * @param newExtension what one buyer extension adds
+     * @return new terms
+     */
+    public EscrowTerms withAutoConfirm(Duration newAutoConfirmAfter, Duration newExtension) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, newAutoConfirmAfter,
+                newExtension, groupDeadline, platformSubsidy);
+    }
+
+    /**
+     * These terms as a group-buy: the payment stays held until the group forms and is refunded
+     * when the deadline passes unfilled.
+     *
+     * @param deadline when the group must have formed
+     * @return new terms
+     */
+    public EscrowTerms withGroupDeadline(Instant deadline) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, Optional.of(deadline), platformSubsidy);
+    }
+
+    /**
+     * These terms with a platform subsidy: platform-funded discounts the seller is paid on
+     * release on top of the buyer's money (the seller's gross is {@code amount + subsidy}).
+     *
+     * @param subsidy the subsidy, non-negative
+     * @return new terms
+     */
+    public EscrowTerms withPlatformSubsidy(MonetaryAmount subsidy) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, subsidy);
+    }
+
+    /**
+     * The currency of every amount of this escrow.
+     *
+     * @return the amount's currency
+     */
+    public CurrencyUnit currency() {
+        return amount.getCurrency();
+    }
+
+    private static void requireId(String id, String field) {
+        InvalidInputException.requireNonNull(id, field);
+        if (id.isBlank()) {
+            throw new InvalidInputException(field, "\"" + id + "\"", "must not be blank");
+        }
+    }
+
+    private static void requirePositive(Duration d, String field) {
+        InvalidInputException.requireNonNull(d, field);
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidInputException(field, d, "must be positive");
+        }
+    }
+}

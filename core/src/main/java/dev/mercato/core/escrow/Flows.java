@@ -1,0 +1,150 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.pricing.money.Allocation;
+import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/** Who may act, and the journal entries of each money movement. Shared by the state records. */
+final class Flows {
+    private Flows() {}
+
+    static boolean isBuyer(Actor actor, EscrowTerms terms) {
+        return actor instanceof Actor.Buyer b && b.buyerId().equals(terms.buyerId());
+    }
+
+    static boolean isSeller(Actor actor, EscrowTerms terms) {
+        return actor instanceof Actor.Seller s && s.sellerId().equals(terms.sellerId());
+    }
+
+    static boolean isOperator(Actor actor) {
+        return actor instanceof Actor.PlatformOperator;
+    }
+
+    static boolean isSystem(Actor actor) {
+        return actor instanceof Actor.System;
+    }
+
+    static Transition notAllowed(Escrow state, Actor actor, String action) {
+        return new Transition.Refused(state, RefusalReason.ACTOR_NOT_ALLOWED,
+                actor + " may not " + action + " escrow " + state.terms().escrowId());
+    }
+
+    static Transition refuse(Escrow state, RefusalReason reason, String detail) {
+        return new Transition.Refused(state, reason, detail + " (escrow " + state.terms().escrowId() + ")");
+    }
+
+    static Transition accept(Escrow next) {
+        return new Transition.Accepted(next, Optional.empty());
+    }
+
+    static Transition accept(Escrow next, JournalEntry entry) {
+        return new Transition.Accepted(next, Optional.of(entry));
+    }
+
+    /** Converts and checks a requested amount; empty means acceptable. */
+    static Optional<Transition> checkAmount(Escrow state, MonetaryAmount amount, long available, String of) {
+        long units = MinorUnits.toMinor(amount, state.terms().currency());
+        if (units <= 0) {
+            return Optional.of(refuse(state, RefusalReason.AMOUNT_NOT_POSITIVE, "amount " + amount + " must be positive"));
+        }
+        if (units > available) {
+            return Optional.of(refuse(state, RefusalReason.AMOUNT_EXCEEDS_AVAILABLE, "amount " + amount + " exceeds "
+                    + of + " " + MinorUnits.toAmount(available, state.terms().currency())));
+        }
+        return Optional.empty();
+    }
+
+    static String key(Escrow state, String event) {
+        return "escrow:" + state.terms().escrowId() + ":" + (state.step() + 1) + ":" + event;
+    }
+
+    static JournalEntry.Builder entry(Escrow state, String event, Instant at) {
+        return JournalEntry.builder(key(state, event), at, event + " " + state.terms().escrowId());
+    }
+
+    static Account held(EscrowTerms t) {
+        return Account.escrowHeld(t.escrowId());
+    }
+
+    /** The buyer's payment arrives in the escrow. */
+    static JournalEntry capture(Escrow state, Instant at) {
+        EscrowTerms t = state.terms();
+        long units = MinorUnits.toMinor(t.amount());
+        return entry(state, "capture", at).minor(Account.buyerFundsIn(t.buyerId()), t.currency(), -units)
+                .minor(held(t), t.currency(), units).build();
+    }
+
+    /** Held money goes back to the buyer. */
+    static JournalEntry.Builder refundHeld(JournalEntry.Builder b, EscrowTerms t, long units) {
+        return b.minor(held(t), t.currency(), -units).minor(Account.refunds(), t.currency(), units);
+    }
+
+    /**
+     * Splits a release of {@code units} of the buyer's money into seller net, commission, service
+     * fee, payment fee and the platform subsidy paid with it (index 4, included in the net). The
+     * subsidy is prorated by the buyer's money released; the deductions of the full gross
+     * (amount plus subsidy) are prorated by the gross released as one total, so the seller's net
+     * is never negative, then split across the streams: all through {@link Allocation}.
+     */
+    static long[] releaseParts(EscrowTerms t, long units) {
+        long amount = MinorUnits.toMinor(t.amount());
+        long subsidy = MinorUnits.toMinor(t.platformSubsidy());
+        long subsidyShare = units == amount || subsidy == 0 ? subsidy
+                : Allocation.allocate(subsidy, new long[] {units, amount - units})[0];
+        long gross = Exact.add(amount, subsidy);
+        long releasedGross = Exact.add(units, subsidyShare);
+        long[] deductions = t.deductions().minor();
+        long total = Exact.sum(deductions);
+        long share = releasedGross == gross || total == 0 ? total
+                : Allocation.allocate(total, new long[] {releasedGross, gross - releasedGross})[0];
+        long[] streams = total == 0 ? new long[3] : Allocation.allocate(share, deductions);
+        return new long[] {releasedGross - share, streams[0], streams[1], streams[2], subsidyShare};
+    }
+
+    /** Held money (and the platform's subsidy) goes to the seller's payable balance and the platform's revenue. */
+    static JournalEntry.Builder release(JournalEntry.Builder b, EscrowTerms t, long[] parts) {
+        CurrencyUnit c = t.currency();
+        long releasedGross = Exact.sum(parts[0], parts[1], parts[2], parts[3]);
+        return b.minor(held(t), c, -(releasedGross - parts[4])).minor(Account.platformClearing(), c, -parts[4])
+                .minor(Account.sellerPayable(t.sellerId()), c, parts[0])
+                .minor(Account.revenue(RevenueStream.COMMISSION), c, parts[1])
+                .minor(Account.revenue(RevenueStream.SERVICE_FEE), c, parts[2])
+                .minor(Account.revenue(RevenueStream.PAYMENT_FEE), c, parts[3]);
+    }
+
+    /**
+     * A refund of {@code refund} after release: the platform gives back its prorated commission and
+     * fees and takes back its prorated subsidy ({@code subsidyBack}); the seller's share comes from
+     * the payable balance, then the deposit, then (uncovered) the payable again, going negative.
+     * {@code parts} splits {@code refund + subsidyBack} like the release: net, commission, fees.
+     */
+    static JournalEntry.Builder clawBack(JournalEntry.Builder b, EscrowTerms t, long refund, long[] parts,
+            long subsidyBack, SellerBalances balances) {
+        CurrencyUnit c = t.currency();
+        long fromPayable = Math.min(parts[0], Math.max(0, MinorUnits.toMinor(balances.payable(), c)));
+        long fromDeposit = Math.min(parts[0] - fromPayable, Math.max(0, MinorUnits.toMinor(balances.deposit(), c)));
+        return b.minor(Account.refunds(), c, refund)
+                .minor(Account.platformClearing(), c, subsidyBack)
+                .minor(Account.sellerPayable(t.sellerId()), c, -(parts[0] - fromDeposit))
+                .minor(Account.sellerDeposit(t.sellerId()), c, -fromDeposit)
+                .minor(Account.revenue(RevenueStream.COMMISSION), c, -parts[1])
+                .minor(Account.revenue(RevenueStream.SERVICE_FEE), c, -parts[2])
+                .minor(Account.revenue(RevenueStream.PAYMENT_FEE), c, -parts[3]);
+    }
+
+    /** Compensation to the buyer: from the deposit first, the rest owed on the payable balance. */
+    static JournalEntry.Builder compensate(JournalEntry.Builder b, EscrowTerms t, long units, SellerBalances balances) {
+        CurrencyUnit c = t.currency();
+        long fromDeposit = Math.min(units, Math.max(0, MinorUnits.toMinor(balances.deposit(), c)));
+        return b.minor(Account.refunds(), c, units).minor(Account.sellerDeposit(t.sellerId()), c, -fromDeposit)
+                .minor(Account.sellerPayable(t.sellerId()), c, -(units - fromDeposit));
+    }
+}

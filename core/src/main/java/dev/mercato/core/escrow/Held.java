@@ -1,0 +1,87 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.pricing.error.InvalidInputException;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.MonetaryAmount;
+
+/**
+ * Paid; the platform holds the money; not shipped yet.
+ *
+ * @param terms the terms
+ * @param funds the money; {@code held} is positive
+ * @param step accepted transitions so far
+ */
+public record Held(EscrowTerms terms, EscrowFunds funds, long step) implements Escrow {
+
+    /**
+     * The seller ships; the auto-confirm timer starts: {@code terms.autoConfirmAfter()} from
+     * {@code at}.
+     *
+     * @param actor the seller of this escrow
+     * @param trackingNumber the carrier's tracking number, not blank
+     * @param at when it shipped
+     * @return {@link Shipped}, or a refusal
+     */
+    public Transition ship(Actor actor, String trackingNumber, Instant at) {
+        InvalidInputException.requireNonNull(trackingNumber, "trackingNumber");
+        if (!Flows.isSeller(actor, terms)) {
+            return Flows.notAllowed(this, actor, "ship");
+        }
+        return Flows.accept(new Shipped(terms, funds, step + 1,
+                new Shipment(trackingNumber, at, at.plus(terms.autoConfirmAfter()), false)));
+    }
+
+    /**
+     * Refunds everything held, before shipment.
+     *
+     * @param actor the buyer or seller of this escrow, or a platform operator
+     * @param at now
+     * @return {@link Refunded} with the refund entry, or a refusal
+     */
+    public Transition refundInFull(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms) && !Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "refund");
+        }
+        long held = funds.heldMinor();
+        return Flows.accept(new Refunded(terms, funds.refundHeld(held), step + 1, at),
+                Flows.refundHeld(Flows.entry(this, "refund", at), terms, held).build());
+    }
+
+    /**
+     * Refunds part of what is held; the rest stays held. Refunding all of it is a full refund.
+     *
+     * @param actor the seller of this escrow or a platform operator
+     * @param amount positive, at most what is held
+     * @param at now
+     * @return {@link Held} (or {@link Refunded}) with the refund entry, or a refusal
+     */
+    public Transition refundPart(Actor actor, MonetaryAmount amount, Instant at) {
+        if (!Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "partially refund");
+        }
+        Optional<Transition> refused = Flows.checkAmount(this, amount, funds.heldMinor(), "held");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long units = dev.mercato.pricing.money.MinorUnits.toMinor(amount);
+        EscrowFunds after = funds.refundHeld(units);
+        Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at) : new Held(terms, after, step + 1);
+        return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "partial-refund", at), terms, units).build());
+    }
+
+    /**
+     * The buyer opens a dispute before shipment.
+     *
+     * @param actor the buyer of this escrow
+     * @param at now
+     * @return {@link Disputed}, or a refusal
+     */
+    public Transition openDispute(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms)) {
+            return Flows.notAllowed(this, actor, "dispute");
+        }
+        return Flows.accept(new Disputed(terms, funds, step + 1, at, Optional.empty()));
+    }
+}

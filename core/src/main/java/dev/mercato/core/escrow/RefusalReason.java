@@ -1,0 +1,19 @@
+package dev.mercato.core.escrow;
+
+/** Why an escrow refused a transition. A refusal changes nothing. */
+public enum RefusalReason {
+    /** The escrow is not in a state that offers this command. */
+    NOT_IN_THIS_STATE,
+    /** The acting party may not do this to this escrow. */
+    ACTOR_NOT_ALLOWED,
+    /** A deadline or timer has not been reached yet. */
+    TOO_EARLY,
+    /** A deadline has passed: for example the auto-confirm time, for a dispute or an extension. */
+    TOO_LATE,
+    /** The buyer already extended the auto-confirm timer once. */
+    ALREADY_EXTENDED,
+    /** The amount is zero or negative. */
+    AMOUNT_NOT_POSITIVE,
+    /** The amount is more than the escrow holds (or, after release, more than was released). */
+    AMOUNT_EXCEEDS_AVAILABLE
+}

@@ -1,0 +1,123 @@
+package dev.mercato.core.escrow;
+
+import dev.mercato.core.Actor;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.MonetaryAmount;
+
+/**
+ * Shipped; the money is held until the buyer confirms receipt or the auto-confirm timer fires.
+ *
+ * @param terms the terms
+ * @param funds the money; {@code held} is positive
+ * @param step accepted transitions so far
+ * @param shipment the shipment and its timer
+ */
+public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment shipment) implements Escrow {
+
+    /**
+     * The buyer confirms receipt: everything held is released to the seller, net of commission
+     * and fees.
+     *
+     * @param actor the buyer of this escrow (a seller cannot confirm receipt)
+     * @param at now
+     * @return {@link Released} with the release entry, or a refusal
+     */
+    public Transition confirmReceipt(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms)) {
+            return Flows.notAllowed(this, actor, "confirm receipt of");
+        }
+        return release("confirm-receipt", at);
+    }
+
+    /**
+     * The timer confirms receipt: exactly at {@code shipment.autoConfirmAt()}, not a millisecond
+     * earlier.
+     *
+     * @param actor the system
+     * @param at now
+     * @return {@link Released} with the release entry, or a refusal
+     */
+    public Transition autoConfirm(Actor actor, Instant at) {
+        if (!Flows.isSystem(actor)) {
+            return Flows.notAllowed(this, actor, "auto-confirm");
+        }
+        if (at.isBefore(shipment.autoConfirmAt())) {
+            return Flows.refuse(this, RefusalReason.TOO_EARLY,
+                    "auto-confirm is due at " + shipment.autoConfirmAt() + ", now " + at);
+        }
+        return release("auto-confirm", at);
+    }
+
+    private Transition release(String event, Instant at) {
+        long[] parts = Flows.releaseParts(terms, funds.heldMinor());
+        return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
+                Flows.release(Flows.entry(this, event, at), terms, parts).build());
+    }
+
+    /**
+     * The buyer extends the auto-confirm timer by {@code terms.extension()}, once, before it fires.
+     *
+     * @param actor the buyer of this escrow
+     * @param at now
+     * @return {@link Shipped} with the later timer, or a refusal
+     */
+    public Transition extendAutoConfirm(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms)) {
+            return Flows.notAllowed(this, actor, "extend the timer of");
+        }
+        if (shipment.extended()) {
+            return Flows.refuse(this, RefusalReason.ALREADY_EXTENDED, "the timer was extended already");
+        }
+        if (!at.isBefore(shipment.autoConfirmAt())) {
+            return Flows.refuse(this, RefusalReason.TOO_LATE, "auto-confirm was due at " + shipment.autoConfirmAt());
+        }
+        return Flows.accept(new Shipped(terms, funds, step + 1, new Shipment(shipment.trackingNumber(),
+                shipment.shippedAt(), shipment.autoConfirmAt().plus(terms.extension()), true)));
+    }
+
+    /**
+     * Refunds after the goods came back (or a part of it, for a partial return). Refunding all
+     * that is held ends in {@link Refunded}.
+     *
+     * @param actor the seller of this escrow or a platform operator
+     * @param amount positive, at most what is held
+     * @param at now
+     * @return {@link Shipped} or {@link Refunded} with the refund entry, or a refusal
+     */
+    public Transition refundAfterReturn(Actor actor, MonetaryAmount amount, Instant at) {
+        if (!Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "refund");
+        }
+        Optional<Transition> refused = Flows.checkAmount(this, amount, funds.heldMinor(), "held");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long units = MinorUnits.toMinor(amount);
+        EscrowFunds after = funds.refundHeld(units);
+        Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at)
+                : new Shipped(terms, after, step + 1, shipment);
+        return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "refund-after-return", at), terms, units).build());
+    }
+
+    /**
+     * The buyer or the seller opens a dispute; the timer freezes with the time that is left.
+     *
+     * @param actor the buyer or seller of this escrow
+     * @param at now, before the timer fires
+     * @return {@link Disputed}, or a refusal
+     */
+    public Transition openDispute(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms) && !Flows.isSeller(actor, terms)) {
+            return Flows.notAllowed(this, actor, "dispute");
+        }
+        if (!at.isBefore(shipment.autoConfirmAt())) {
+            return Flows.refuse(this, RefusalReason.TOO_LATE, "auto-confirm was due at " + shipment.autoConfirmAt());
+        }
+        Duration left = Duration.between(at, shipment.autoConfirmAt());
+        return Flows.accept(new Disputed(terms, funds, step + 1, at,
+                Optional.of(new Disputed.FrozenTimer(shipment, left))));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.mercato.core.ledger;
+
+import dev.mercato.pricing.error.InvalidInputException;
+
+/**
+ * A ledger account. Each record is one kind of account; its components say whose it is.
+ * Accounts are values: two instances with equal components are the same account.
+ *
+ * <p>Immutable and thread-safe. See the package documentation for the sign convention.
+ */
+public sealed interface Account {
+
+    /**
+     * A stable, human-readable code, for example {@code escrow-held:order-17}.
+     *
+     * @return the code, never {@code null}
+     */
+    String code();
+
+    /**
+     * Money received from a buyer (outside world): its balance is minus what the buyer paid in.
+     *
+     * @param buyerId the buyer, not blank
+     */
+    record BuyerFundsIn(String buyerId) implements Account {
+        /** Validates the id. */
+        public BuyerFundsIn {
+            requireId(buyerId, "buyerId");
+        }
+
+        @Override
+        public String code() {
+            return "buyer-funds-in:" + buyerId;
+        }
+    }
+
+    /**
+     * Money received from a seller (outside world): security deposits, annual fees paid in.
+     *
+     * @param sellerId the seller, not blank
+     */
+    record SellerFundsIn(String sellerId) implements Account {
+        /** Validates the id. */
+        public SellerFundsIn {
+            requireId(sellerId, "sellerId");
+        }
+
+        @Override
+        public String code() {
+            return "seller-funds-in:" + sellerId;
+        }
+    }
+
+    /**
+     * The platform's own funds at its payment provider: the source of platform-funded subsidies
+     * and of compensation the platform pays itself.
+     */
+    record PlatformClearing() implements Account {
+        @Override
+        public String code() {
+            return "platform-clearing";
+        }
+    }
+
+    /**
+     * Money the platform holds for one escrow (one order) until it is released or refunded.
+     *
+     * @param escrowId the escrow, not blank
+     */
+    record EscrowHeld(String escrowId) implements Account {
+        /** Validates the id. */
+        public EscrowHeld {
+            requireId(escrowId, "escrowId");
+        }
+
+        @Override
+        public String code() {
+            return "escrow-held:" + escrowId;
+        }
+    }
+
+    /**
+     * What the platform owes a seller: released sales net of commission and fees, minus
+     * clawbacks and payouts. Negative when the seller owes the platform.
+     *
+     * @param sellerId the seller, not blank
+     */
+    record SellerPayable(String sellerId) implements Account {
+        /** Validates the id. */
+        public SellerPayable {
+            requireId(sellerId, "sellerId");
+        }
+
+        @Override
+        public String code() {
+            return "seller-payable:" + sellerId;
+        }
+    }
+
+    /**
+     * A seller's security deposit held by the platform; debited for penalties, clawbacks and
+     * buyer compensation.
+     *
+     * @param sellerId the seller, not blank
+     */
+    record SellerDeposit(String sellerId) implements Account {
+        /** Validates the id. */
+        public SellerDeposit {
+            requireId(sellerId, "sellerId");
+        }
+
+        @Override
+        public String code() {
+            return "seller-deposit:" + sellerId;
+        }
+    }
+
+    /**
+     * The platform's revenue from one stream.
+     *
+     * @param stream the stream, not {@code null}
+     */
+    record PlatformRevenue(RevenueStream stream) implements Account {
+        /** Validates the stream. */
+        public PlatformRevenue {
+            InvalidInputException.requireNonNull(stream, "stream");
+        }
+
+        @Override
+        public String code() {
+            return "platform-revenue:" + stream.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Money paid back to buyers (outside world): refunds and compensation. */
+    record Refunds() implements Account {
+        @Override
+        public String code() {
+            return "refunds";
+        }
+    }
+
+    /** Money paid out to sellers' bank accounts (outside world). */
+    record Payouts() implements Account {
+        @Override
+        public String code() {
+            return "payouts";
+        }
+    }
+
+    /**
+     * The buyer's funds-in account.
+     *
+     * @param buyerId the buyer
+     * @return the account
+     */
+    static Account buyerFundsIn(String buyerId) {
+        return new BuyerFundsIn(buyerId);
+    }
+
+    /**
+     * The platform's clearing account.
+     *
+     * @return the account
+     */
+    static Account platformClearing() {
+        return new PlatformClearing();
+    }
+
+    /**
+     * The held-funds account of one escrow.
+     *
+     * @param escrowId the escrow
+     * @return the account
+     */
+    static Account escrowHeld(String escrowId) {
+        return new EscrowHeld(escrowId);
+    }
+
+    /**
+     * A seller's payable balance.
+     *
+     * @param sellerId the seller
+     * @return the account
+     */
+    static Account sellerPayable(String sellerId) {
+        return new SellerPayable(sellerId);
+    }
+
+    /**
+     * A seller's security deposit.
+     *
+     * @param sellerId the seller
+     * @return the account
+     */
+    static Account sellerDeposit(String sellerId) {
+        return new SellerDeposit(sellerId);
+    }
+
+    /**
+     * A platform revenue account.
+     *
+     * @param stream the revenue stream
+     * @return the account
+     */
+    static Account revenue(RevenueStream stream) {
+        return new PlatformRevenue(stream);
+    }
+
+    /**
+     * The refunds account.
+     *
+     * @return the account
+     */
+    static Account refunds() {
+        return new Refunds();
+    }
+
+    /**
+     * The payouts account.
+     *
+     * @return the account
+     */
+    static Account payouts() {
+        return new Payouts();
+    }
+
+    private static void requireId(String id, String field) {
+        InvalidInputException.requireNonNull(id, field);
+        if (id.isBlank()) {
+            throw new InvalidInputException(field, "\"" + id + "\"", "must not be blank");
+        }
+    }
+}

@@ -1,0 +1,528 @@
+package dev.mercato.core.membership;
+
+import dev.mercato.core.event.EventPublisher;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.IdempotencyKey;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.TimerKey;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.PaymentProviderException;
+import dev.mercato.payments.PaymentRequest;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.RefundRequest;
+import dev.mercato.payments.TransactionId;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.membership.Activity;
+import dev.mercato.pricing.membership.BonusEvent;
+import dev.mercato.pricing.membership.MemberStanding;
+import dev.mercato.pricing.membership.PlanBenefits;
+import dev.mercato.pricing.membership.PlanTerms;
+import dev.mercato.pricing.membership.QualificationBasis;
+import dev.mercato.pricing.membership.TierLevel;
+import dev.mercato.pricing.money.MinorUnits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import javax.money.MonetaryAmount;
+
+/** The membership service over storage, journal, payments and timers. */
+final class DefaultMembershipService implements MembershipService {
+    static final AggregateType<String, MemberAccount> ACCOUNTS =
+            AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k);
+    static final AggregateType<String, SubscriptionRecord> SUBSCRIPTIONS =
+            AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k);
+    private static final int ATTEMPTS = 5;
+
+    private final MembershipSettings settings;
+    private final Storage storage;
+    private final Journal journal;
+    private final PaymentProvider payments;
+    private final Clock clock;
+
+    DefaultMembershipService(MembershipSettings settings, Storage storage, Journal journal, PaymentProvider payments,
+            Clock clock) {
+        this.settings = InvalidInputException.requireNonNull(settings, "settings");
+        this.storage = InvalidInputException.requireNonNull(storage, "storage");
+        this.journal = InvalidInputException.requireNonNull(journal, "journal");
+        this.payments = InvalidInputException.requireNonNull(payments, "payments");
+        this.clock = InvalidInputException.requireNonNull(clock, "clock");
+    }
+
+    // ---- points ----
+
+    @Override
+    public PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid) {
+        long paidMinor = MinorUnits.toMinor(InvalidInputException.requireNonNull(paid, "paid"), settings.currency());
+        if (paidMinor < 0) {
+            throw new InvalidInputException("paid", paid, "must not be negative");
+        }
+        Instant now = clock.instant();
+        return pointsCommand(memberId, "order-paid:" + orderId, orderId + "|" + paidMinor, (uow, account) -> {
+            long acceleration = planAt(uow, memberId, now).map(p -> p.benefits().pointsAccelerationPercent()).orElse(0L);
+            long points = settings.earn().pointsFor(paid, tierCodes(account), acceleration);
+            PointsChange change = account.earnForOrder("order-paid:" + orderId, now, orderId, paidMinor, points,
+                    now.plus(settings.pointsLifetime()));
+            if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
+                return new PointsChange.Applied(withActivity(applied.account(), paidMinor, now), applied.entry());
+            }
+            return change;
+        });
+    }
+
+    @Override
+    public PointsChange recordRefund(String memberId, String orderId, String refundId, MonetaryAmount refunded) {
+        long minor = MinorUnits.toMinor(InvalidInputException.requireNonNull(refunded, "refunded"), settings.currency());
+        Instant now = clock.instant();
+        return pointsCommand(memberId, "refund:" + refundId, orderId + "|" + minor, (uow, account) -> {
+            PointsChange change = account.clawBack("refund:" + refundId, now, orderId, minor, settings.clawback(),
+                    now.plus(settings.pointsLifetime()));
+            if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
+                MemberAccount spent = applied.account().withActivity(new Activity(now, -minor));
+                return new PointsChange.Applied(spent, applied.entry());
+            }
+            return change;
+        });
+    }
+
+    @Override
+    public PointsChange grantBonus(String memberId, String eventCode, String key) {
+        Instant now = clock.instant();
+        return pointsCommand(memberId, key, "bonus|" + eventCode, (uow, account) -> {
+            Optional<BonusEvent> event = settings.earn().bonus(eventCode);
+            if (event.isEmpty()) {
+                return new PointsChange.Refused(PointsRefusal.UNKNOWN_BONUS, "no bonus event " + eventCode);
+            }
+            return account.grantBonus(key, now, event.get(), now.plus(settings.pointsLifetime()));
+        });
+    }
+
+    @Override
+    public PointsChange redeem(String memberId, String orderId, long points, String key) {
+        Instant now = clock.instant();
+        return pointsCommand(memberId, key, "redeem|" + orderId + "|" + points,
+                (uow, account) -> account.spend(key, now, points, orderId));
+    }
+
+    @Override
+    public MemberAccount addScore(String memberId, long score, String key) {
+        Instant now = clock.instant();
+        PointsChange ignored = pointsCommand(memberId, key, "score|" + score, (uow, account) -> {
+            MemberAccount scored = withActivity(account, score, now);
+            return new PointsChange.Applied(scored, new PointsEntry(key, now, EntryKind.BONUS, 0, "score",
+                    "score " + score + " toward the tier"));
+        });
+        return account(memberId).orElseThrow(() -> new InvalidInputException("memberId", memberId,
+                "has no account after scoring (" + ignored + ")"));
+    }
+
+    private MemberAccount withActivity(MemberAccount account, long amount, Instant now) {
+        MemberAccount more = account.withActivity(new Activity(now, amount))
+                .withoutActivityBefore(now.minus(settings.tiers().window()));
+        long measure = settings.tiers().measure(more.activity(), now);
+        return more.withTier(settings.tiers().onActivity(more.tier(), measure, now).standing());
+    }
+
+    @FunctionalInterface
+    private interface AccountWork {
+        PointsChange apply(UnitOfWork uow, MemberAccount account);
+    }
+
+    private PointsChange pointsCommand(String memberId, String key, String fingerprint, AccountWork work) {
+        InvalidInputException.requireNonNull(memberId, "memberId");
+        IdempotencyKey idem = new IdempotencyKey(POINTS_SCOPE, memberId + "/" + key);
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<PointsChange> replay = uow.idempotency().find(idem, fingerprint, PointsChange.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Repository<String, MemberAccount> accounts = uow.repository(ACCOUNTS);
+            Optional<Versioned<MemberAccount>> current = accounts.find(memberId);
+            MemberAccount account = current.map(Versioned::value)
+                    .orElseGet(() -> MemberAccount.open(memberId, settings.tiers().join(clock.instant())));
+            PointsChange change = work.apply(uow, account);
+            if (change instanceof PointsChange.Applied applied) {
+                saveAccount(uow, applied.account(), current);
+                uow.idempotency().remember(idem, fingerprint, change);
+            }
+            return change;
+        }, EventPublisher.none());
+    }
+
+    private void saveAccount(UnitOfWork uow, MemberAccount account, Optional<Versioned<MemberAccount>> current) {
+        uow.repository(ACCOUNTS).save(account.memberId(), account, current);
+        TimerKey expiry = new TimerKey(EXPIRY_TIMER, account.memberId());
+        account.nextExpiry().ifPresentOrElse(at -> uow.timers().schedule(expiry, at), () -> uow.timers().cancel(expiry));
+        uow.timers().schedule(new TimerKey(TIER_REVIEW_TIMER, account.memberId()), account.tier().nextReviewAt());
+    }
+
+    @Override
+    public Optional<MemberAccount> account(String memberId) {
+        return storage.inTransaction(uow -> uow.repository(ACCOUNTS).find(memberId).map(Versioned::value));
+    }
+
+    @Override
+    public MemberStanding standing(String memberId) {
+        Instant now = clock.instant();
+        return storage.inTransaction(uow -> {
+            MemberAccount account = uow.repository(ACCOUNTS).find(memberId).map(Versioned::value)
+                    .orElseGet(() -> MemberAccount.open(memberId, settings.tiers().join(now)));
+            return standingAt(uow, account, now);
+        });
+    }
+
+    private Set<String> tierCodes(MemberAccount account) {
+        return Set.of(settings.tiers().levelOf(account.tier()).code());
+    }
+
+    private MemberStanding standingAt(UnitOfWork uow, MemberAccount account, Instant now) {
+        TierLevel level = settings.tiers().levelOf(account.tier());
+        Set<String> tiers = new HashSet<>(Set.of(level.code()));
+        Set<String> benefits = new HashSet<>(level.benefits());
+        Set<String> coupons = new HashSet<>();
+        planAt(uow, account.memberId(), now).ifPresent(plan -> {
+            tiers.add(plan.code());
+            benefits.addAll(plan.benefits().codes());
+            if (couponsLeft(uow, account.memberId(), plan, now) > 0) {
+                coupons.add(PlanBenefits.shippingCouponId(plan.code()));
+            }
+        });
+        return new MemberStanding(tiers, benefits, account.spendable(), coupons);
+    }
+
+    private int couponsLeft(UnitOfWork uow, String memberId, PlanTerms plan, Instant now) {
+        int used = uow.repository(SUBSCRIPTIONS).find(memberId)
+                .map(v -> v.value().couponOrdersIn(month(now)).size()).orElse(0);
+        return Math.max(0, plan.benefits().shippingCouponsPerMonth() - used);
+    }
+
+    private static String month(Instant at) {
+        return YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
+    }
+
+    @Override
+    public ShippingCouponUse useShippingCoupon(String memberId, String orderId) {
+        InvalidInputException.requireNonNull(orderId, "orderId");
+        Instant now = clock.instant();
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<Versioned<SubscriptionRecord>> current = uow.repository(SUBSCRIPTIONS).find(memberId);
+            Optional<PlanTerms> plan = planAt(uow, memberId, now);
+            if (current.isEmpty() || plan.isEmpty()) {
+                return new ShippingCouponUse(false, 0);
+            }
+            SubscriptionRecord record = current.get().value();
+            String month = month(now);
+            java.util.List<String> orders = new java.util.ArrayList<>(record.couponOrdersIn(month));
+            int left = couponsLeft(uow, memberId, plan.get(), now);
+            if (orders.contains(orderId)) {
+                return new ShippingCouponUse(true, left);
+            }
+            if (left == 0) {
+                return new ShippingCouponUse(false, 0);
+            }
+            orders.add(orderId);
+            uow.repository(SUBSCRIPTIONS).update(memberId, new SubscriptionRecord(record.current(), record.started(),
+                    month, orders), current.get().version());
+            return new ShippingCouponUse(true, left - 1);
+        }, EventPublisher.none());
+    }
+
+    private Optional<PlanTerms> planAt(UnitOfWork uow, String memberId, Instant now) {
+        return uow.repository(SUBSCRIPTIONS).find(memberId).map(v -> v.value().current())
+                .filter(s -> s.entitledAt(now)).map(s -> s.terms().plan());
+    }
+
+    // ---- subscriptions ----
+
+    @Override
+    public Optional<Subscription> subscription(String memberId) {
+        return storage.inTransaction(uow -> uow.repository(SUBSCRIPTIONS).find(memberId).map(v -> v.value().current()));
+    }
+
+    @Override
+    public SubscriptionResult subscribe(String memberId, String planCode, PaymentSource source, String key) {
+        InvalidInputException.requireNonNull(memberId, "memberId");
+        InvalidInputException.requireNonNull(source, "source");
+        IdempotencyKey idem = new IdempotencyKey(SUBSCRIPTION_SCOPE, memberId + "/" + key);
+        String fingerprint = "subscribe|" + planCode;
+        Instant now = clock.instant();
+        Optional<SubscriptionResult> replay = storage.inTransaction(uow ->
+                uow.idempotency().find(idem, fingerprint, SubscriptionResult.class));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        PlanTerms plan = settings.plans().get(planCode);
+        if (plan == null) {
+            return new SubscriptionResult.Refused(SubscriptionRefusal.UNKNOWN_PLAN, "no plan " + planCode);
+        }
+        Optional<Versioned<SubscriptionRecord>> current = storage.inTransaction(uow ->
+                uow.repository(SUBSCRIPTIONS).find(memberId));
+        if (current.isPresent() && !current.get().value().current().isTerminal()) {
+            return new SubscriptionResult.Refused(SubscriptionRefusal.ALREADY_SUBSCRIBED,
+                    memberId + " holds " + current.get().value().current());
+        }
+        int started = current.map(v -> v.value().started()).orElse(0) + 1;
+        SubscriptionTerms terms = new SubscriptionTerms(memberId + "#" + started, memberId, plan, source);
+        Subscription next;
+        if (started == 1 && !plan.trial().isZero()) {
+            next = new Trial(terms, now, now.plus(plan.trial()));
+        } else {
+            // The key is part of the id: a declined first charge stays declined for its key, and
+            // a new attempt (new key) is a new transaction; a repeated key replays the same one.
+            TransactionId payment = transactionId(terms.subscriptionId(), "p1", "a1", key);
+            PaymentOutcome outcome = charge(terms, payment, 1);
+            if (outcome instanceof PaymentOutcome.Declined declined) {
+                return new SubscriptionResult.Refused(SubscriptionRefusal.PAYMENT_DECLINED,
+                        declined.reason() + " " + declined.providerCode() + ": " + declined.message());
+            }
+            if (!(outcome instanceof PaymentOutcome.Succeeded)) {
+                return new SubscriptionResult.PaymentUndecided(outcome.toString());
+            }
+            postFee(terms, 1, payment, now);
+            next = new Active(terms, 1, now, plan.period().end(now), payment.value());
+        }
+        SubscriptionResult result = new SubscriptionResult.Done(next);
+        Subscription committed = next;
+        storage.inTransaction(uow -> {
+            Optional<SubscriptionResult> raced = uow.idempotency().find(idem, fingerprint, SubscriptionResult.class);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            uow.repository(SUBSCRIPTIONS).save(memberId, new SubscriptionRecord(committed, started), current);
+            scheduleRenewal(uow, committed);
+            uow.idempotency().remember(idem, fingerprint, result);
+            return result;
+        });
+        return result;
+    }
+
+    @Override
+    public SubscriptionResult cancel(String memberId, String key) {
+        IdempotencyKey idem = new IdempotencyKey(SUBSCRIPTION_SCOPE, memberId + "/" + key);
+        String fingerprint = "cancel";
+        Instant now = clock.instant();
+        Optional<SubscriptionResult> replay = storage.inTransaction(uow ->
+                uow.idempotency().find(idem, fingerprint, SubscriptionResult.class));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Optional<Versioned<SubscriptionRecord>> current = storage.inTransaction(uow ->
+                uow.repository(SUBSCRIPTIONS).find(memberId));
+        if (current.isEmpty() || current.get().value().current().isTerminal()) {
+            return new SubscriptionResult.Refused(SubscriptionRefusal.NOT_SUBSCRIBED, memberId + " holds no live subscription");
+        }
+        SubscriptionRecord record = current.get().value();
+        Subscription state = record.current();
+        Cancelled cancelled;
+        if (state instanceof Trial trial) {
+            cancelled = trial.cancel(now);
+        } else if (state instanceof RenewalRetrying retrying) {
+            cancelled = retrying.cancel(now);
+        } else {
+            Active active = (Active) state;
+            Cancelled proposed = active.cancel(now);
+            if (proposed.refund().isPositive()) {
+                Object refunded = refund(active, proposed.refund(), now, key);
+                if (refunded instanceof SubscriptionResult problem) {
+                    return problem;
+                }
+                proposed = new Cancelled(proposed.terms(), proposed.at(), (MonetaryAmount) refunded,
+                        proposed.benefitsUntil());
+            }
+            cancelled = proposed;
+        }
+        SubscriptionResult result = new SubscriptionResult.Done(cancelled);
+        storage.inTransaction(uow -> {
+            uow.repository(SUBSCRIPTIONS).update(memberId, record.with(cancelled),
+                    current.get().version());
+            uow.timers().cancel(new TimerKey(RENEWAL_TIMER, memberId));
+            uow.idempotency().remember(idem, fingerprint, result);
+            return result;
+        });
+        return result;
+    }
+
+    /** Refunds the cancellation; returns the amount refunded, or the result to return instead. */
+    private Object refund(Active active, MonetaryAmount amount, Instant now, String key) {
+        SubscriptionTerms terms = active.terms();
+        TransactionId refundId = transactionId(terms.subscriptionId(), "p" + active.periodNumber(), "refund", key);
+        PaymentOutcome outcome;
+        try {
+            // A cancel repeated after an undecided refund must not refund again, and its amount
+            // (pro rata by the clock) has changed since: ask the provider what the id did first.
+            Optional<PaymentOutcome> earlier = payments.status(refundId);
+            outcome = earlier.isPresent() && !(earlier.get() instanceof PaymentOutcome.Unknown) ? earlier.get()
+                    : payments.refund(new RefundRequest(refundId, new TransactionId(active.paymentId()), amount,
+                            "membership " + terms.subscriptionId() + " cancelled"));
+        } catch (PaymentProviderException e) {
+            return new SubscriptionResult.PaymentUndecided(String.valueOf(e.getMessage()));
+        }
+        if (outcome instanceof PaymentOutcome.Declined declined) {
+            return new SubscriptionResult.Refused(SubscriptionRefusal.REFUND_DECLINED,
+                    declined.reason() + " " + declined.providerCode() + ": " + declined.message());
+        }
+        if (outcome instanceof PaymentOutcome.Unknown) {
+            return new SubscriptionResult.PaymentUndecided(outcome.toString());
+        }
+        MonetaryAmount refunded = outcome instanceof PaymentOutcome.Succeeded s ? s.amount()
+                : ((PaymentOutcome.Pending) outcome).amount();
+        // Succeeded or pending: the provider holds the refund against the payment, so the
+        // revenue is reversed now; a pending refund that later fails is a reconciliation case.
+        long units = MinorUnits.toMinor(refunded, terms.plan().price().getCurrency());
+        journal.post(JournalEntry.builder("membership:" + terms.subscriptionId() + ":p" + active.periodNumber()
+                        + ":refund", now, "membership refund " + terms.subscriptionId())
+                .minor(Account.revenue(RevenueStream.MEMBERSHIP), refunded.getCurrency(), -units)
+                .minor(Account.refunds(), refunded.getCurrency(), units).build());
+        return MinorUnits.toAmount(units, refunded.getCurrency());
+    }
+
+    private PaymentOutcome charge(SubscriptionTerms terms, TransactionId payment, long period) {
+        try {
+            return payments.sale(new PaymentRequest(payment, terms.plan().price(), terms.source(),
+                    "membership " + terms.subscriptionId() + " period " + period));
+        } catch (PaymentProviderException e) {
+            return new PaymentOutcome.Unknown(payment, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void postFee(SubscriptionTerms terms, long period, TransactionId payment, Instant at) {
+        MonetaryAmount price = terms.plan().price();
+        long units = MinorUnits.toMinor(price);
+        journal.post(JournalEntry.builder("membership:" + terms.subscriptionId() + ":p" + period + ":fee", at,
+                        "membership fee " + terms.plan().code() + " " + terms.subscriptionId() + " (" + payment + ")")
+                .minor(Account.buyerFundsIn(terms.memberId()), price.getCurrency(), -units)
+                .minor(Account.revenue(RevenueStream.MEMBERSHIP), price.getCurrency(), units).build());
+    }
+
+    private static void scheduleRenewal(UnitOfWork uow, Subscription state) {
+        TimerKey key = new TimerKey(RENEWAL_TIMER, state.terms().memberId());
+        state.nextChargeAt().ifPresentOrElse(at -> uow.timers().schedule(key, at), () -> uow.timers().cancel(key));
+    }
+
+    static TransactionId transactionId(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+            return new TransactionId("mbr-" + HexFormat.of().formatHex(digest, 0, 20));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    // ---- timers ----
+
+    @Override
+    public DueTaskRunner registerTimers(DueTaskRunner runner) {
+        return runner.on(RENEWAL_TIMER, this::renew).on(EXPIRY_TIMER, this::expire).on(TIER_REVIEW_TIMER, this::review);
+    }
+
+    private void renew(DueTimer timer, Instant now) {
+        String memberId = timer.key().target();
+        Optional<Versioned<SubscriptionRecord>> current = storage.inTransaction(uow ->
+                uow.repository(SUBSCRIPTIONS).find(memberId));
+        if (current.isEmpty() || current.get().value().current().nextChargeAt().map(now::isBefore).orElse(true)) {
+            storage.inTransaction(uow -> {
+                current.ifPresentOrElse(v -> scheduleRenewal(uow, v.value().current()),
+                        () -> uow.timers().cancel(timer.key()));
+                return null;
+            });
+            return;
+        }
+        SubscriptionRecord record = current.get().value();
+        Subscription state = record.current();
+        long period;
+        int attempt;
+        if (state instanceof Trial) {
+            period = 1;
+            attempt = 1;
+        } else if (state instanceof Active active) {
+            period = active.periodNumber() + 1;
+            attempt = 1;
+        } else {
+            RenewalRetrying retrying = (RenewalRetrying) state;
+            period = retrying.periodNumber();
+            attempt = retrying.failedAttempts() + 1;
+        }
+        SubscriptionTerms terms = state.terms();
+        TransactionId payment = transactionId(terms.subscriptionId(), "p" + period, "a" + attempt);
+        PaymentOutcome outcome = charge(terms, payment, period);
+        Subscription next;
+        if (outcome instanceof PaymentOutcome.Succeeded) {
+            postFee(terms, period, payment, now);
+            if (state instanceof Trial trial) {
+                next = trial.charged(payment.value());
+            } else if (state instanceof Active active) {
+                next = active.renewed(payment.value());
+            } else {
+                next = ((RenewalRetrying) state).charged(now, payment.value());
+            }
+        } else if (outcome instanceof PaymentOutcome.Declined) {
+            if (state instanceof Trial trial) {
+                next = trial.chargeFailed(now);
+            } else if (state instanceof Active active) {
+                next = active.renewalFailed(now);
+            } else {
+                next = ((RenewalRetrying) state).attemptFailed(now);
+            }
+        } else {
+            // Undecided: keep the state and ask again later with the same transaction id.
+            storage.inTransaction(uow -> {
+                uow.timers().schedule(timer.key(), now.plus(terms.plan().retryInterval()));
+                return null;
+            });
+            return;
+        }
+        storage.inTransaction(uow -> {
+            uow.repository(SUBSCRIPTIONS).update(memberId, record.with(next),
+                    current.get().version());
+            scheduleRenewal(uow, next);
+            return null;
+        });
+    }
+
+    private void expire(DueTimer timer, Instant now) {
+        String memberId = timer.key().target();
+        storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<Versioned<MemberAccount>> current = uow.repository(ACCOUNTS).find(memberId);
+            if (current.isEmpty()) {
+                uow.timers().cancel(timer.key());
+                return null;
+            }
+            Optional<PointsChange.Applied> expired = current.get().value().expire(now);
+            saveAccount(uow, expired.map(PointsChange.Applied::account).orElse(current.get().value()), current);
+            return null;
+        }, EventPublisher.none());
+    }
+
+    private void review(DueTimer timer, Instant now) {
+        String memberId = timer.key().target();
+        storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<Versioned<MemberAccount>> current = uow.repository(ACCOUNTS).find(memberId);
+            if (current.isEmpty()) {
+                uow.timers().cancel(timer.key());
+                return null;
+            }
+            MemberAccount account = current.get().value().withoutActivityBefore(now.minus(settings.tiers().window()));
+            long measure = settings.tiers().measure(account.activity(), now);
+            saveAccount(uow, account.withTier(settings.tiers().review(account.tier(), measure, now).standing()), current);
+            return null;
+        }, EventPublisher.none());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mercato.core.settlement;
+
+import dev.mercato.core.ledger.Journal;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * What one seller earned in one period, read from the ledger.
+ *
+ * <p>{@code net = gross - commission - fees - refunds - compensation}: the change of the seller's
+ * payable balance and deposit over the period, payouts and deposit top-ups aside. {@code gross}
+ * is what was released to the seller before commission and fees, platform subsidies included
+ * and less the subsidies taken back on refunds; {@code platformSubsidies} is that subsidy part
+ * (platform-funded discounts, paid by the platform). {@code commission} and {@code fees} are net
+ * of what the platform gave back on refunds after release; {@code refunds} are refunds after
+ * release, of which {@code clawedBackFromBalance} and {@code clawedBackFromDeposit} were the
+ * seller's share; {@code compensation} went to buyers from the seller's deposit or balance.
+ * Seller-funded discounts are reported for the orders released in the period from the {@link
+ * DiscountFunding} the caller supplies; they do not change {@code net} (the buyer paid less).
+ *
+ * @param sellerId the seller
+ * @param currency the currency
+ * @param from start of the period, inclusive
+ * @param to end of the period, exclusive
+ * @param gross released to the seller, before deductions
+ * @param sellerFundedDiscounts discounts the seller paid on the released orders
+ * @param platformSubsidies platform-funded discounts paid to the seller, net of those taken back
+ * @param commission commission kept, net of commission returned on refunds
+ * @param fees service and payment fees kept, net of fees returned on refunds
+ * @param refunds refunds after release
+ * @param clawedBackFromBalance the seller's share of those refunds taken from the payable balance
+ * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
+ * @param compensation compensation paid to buyers at the seller's expense
+ * @param payouts paid out to the seller in the period
+ * @param net gross minus commission, fees, refunds and compensation
+ */
+public record SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
+        MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
+        MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
+        MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net) {
+
+    /**
+     * Builds the statement of a seller for {@code [from, to)} from the journal's escrow and
+     * payout entries.
+     *
+     * @param journal the ledger
+     * @param sellerId the seller
+     * @param currency the currency
+     * @param from start, inclusive
+     * @param to end, exclusive
+     * @param discounts who funded the discounts of an escrow (order), empty when none or unknown
+     * @return the statement
+     */
+    public static SettlementStatement of(Journal journal, String sellerId, CurrencyUnit currency, Instant from,
+            Instant to, Function<String, Optional<DiscountFunding>> discounts) {
+        return Statements.build(journal, sellerId, currency, from, to, discounts);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mercato.core.settlement;
+
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.Posting;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.money.CurrencyUnit;
+
+/** Reads settlement statements from journal entries, by the escrow event named in each entry's key. */
+final class Statements {
+    private static final Set<String> RELEASES = Set.of("confirm-receipt", "auto-confirm", "dispute-release", "dispute-split");
+    private static final Set<String> COMPENSATIONS = Set.of("compensation", "dispute-refund-compensation");
+
+    private Statements() {}
+
+    static SettlementStatement build(Journal journal, String sellerId, CurrencyUnit currency, Instant from, Instant to,
+            Function<String, Optional<DiscountFunding>> discounts) {
+        InvalidInputException.requireNonNull(journal, "journal");
+        InvalidInputException.requireNonNull(sellerId, "sellerId");
+        InvalidInputException.requireNonNull(currency, "currency");
+        InvalidInputException.requireNonNull(discounts, "discounts");
+        Account payable = Account.sellerPayable(sellerId);
+        Account deposit = Account.sellerDeposit(sellerId);
+        long gross = 0;
+        long sellerDiscounts = 0;
+        long subsidies = 0;
+        long commission = 0;
+        long fees = 0;
+        long refunds = 0;
+        long fromBalance = 0;
+        long fromDeposit = 0;
+        long compensation = 0;
+        long payouts = 0;
+        for (JournalEntry entry : journal.entries()) {
+            if (entry.at().isBefore(from) || !entry.at().isBefore(to)) {
+                continue;
+            }
+            Sums s = sums(entry, payable, deposit, currency);
+            if (!s.touchesSeller()) {
+                continue;
+            }
+            String event = event(entry.key());
+            if (entry.key().startsWith(PayoutService.ENTRY_PREFIX)) {
+                payouts = Exact.add(payouts, s.payouts);
+            } else if (RELEASES.contains(event)) {
+                gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees));
+                subsidies = Exact.add(subsidies, -s.clearing);
+                commission = Exact.add(commission, s.commission);
+                fees = Exact.add(fees, s.fees);
+                Optional<DiscountFunding> funding = escrowId(entry.key()).flatMap(discounts);
+                if (funding.isPresent()) {
+                    sellerDiscounts = Exact.add(sellerDiscounts, MinorUnits.toMinor(funding.get().sellerFunded(), currency));
+                }
+            } else if (COMPENSATIONS.contains(event)) {
+                compensation = Exact.add(compensation, -Exact.add(s.payable, s.deposit));
+            } else if ("refund-after-release".equals(event)) {
+                refunds = Exact.add(refunds, s.refunds);
+                gross = Exact.add(gross, -s.clearing);
+                subsidies = Exact.add(subsidies, -s.clearing);
+                commission = Exact.add(commission, s.commission);
+                fees = Exact.add(fees, s.fees);
+                fromDeposit = Exact.add(fromDeposit, -s.deposit);
+                fromBalance = Exact.add(fromBalance, -s.payable);
+            }
+        }
+        long net = gross - commission - fees - refunds - compensation;
+        return new SettlementStatement(sellerId, currency, from, to, amount(gross, currency),
+                amount(sellerDiscounts, currency), amount(subsidies, currency), amount(commission, currency),
+                amount(fees, currency), amount(refunds, currency), amount(fromBalance, currency),
+                amount(fromDeposit, currency), amount(compensation, currency), amount(payouts, currency),
+                amount(net, currency));
+    }
+
+    private static javax.money.MonetaryAmount amount(long minor, CurrencyUnit currency) {
+        return MinorUnits.toAmount(minor, currency);
+    }
+
+    /** Sums of one entry's postings on the accounts a statement reads. */
+    private static final class Sums {
+        long payable;
+        long deposit;
+        long commission;
+        long fees;
+        long refunds;
+        long payouts;
+        long clearing;
+
+        boolean touchesSeller() {
+            return payable != 0 || deposit != 0;
+        }
+    }
+
+    private static Sums sums(JournalEntry entry, Account payable, Account deposit, CurrencyUnit currency) {
+        Sums s = new Sums();
+        for (Posting p : entry.postings()) {
+            if (!p.currency().equals(currency)) {
+                continue;
+            }
+            long v = MinorUnits.toMinor(p.amount());
+            Account a = p.account();
+            if (a.equals(payable)) {
+                s.payable += v;
+            } else if (a.equals(deposit)) {
+                s.deposit += v;
+            } else if (a instanceof Account.PlatformRevenue r && r.stream() == RevenueStream.COMMISSION) {
+                s.commission += v;
+            } else if (a instanceof Account.PlatformRevenue r
+                    && (r.stream() == RevenueStream.SERVICE_FEE || r.stream() == RevenueStream.PAYMENT_FEE)) {
+                s.fees += v;
+            } else if (a instanceof Account.Refunds) {
+                s.refunds += v;
+            } else if (a instanceof Account.Payouts) {
+                s.payouts += v;
+            } else if (a instanceof Account.PlatformClearing) {
+                s.clearing += v;
+            }
+        }
+        return s;
+    }
+
+    /** The escrow event of a key {@code escrow:<id>:<step>:<event>}; empty text for other keys. */
+    static String event(String key) {
+        if (!key.startsWith("escrow:")) {
+            return "";
+        }
+        return key.substring(key.lastIndexOf(':') + 1);
+    }
+
+    static Optional<String> escrowId(String key) {
+        if (!key.startsWith("escrow:")) {
+            return Optional.empty();
+        }
+        int last = key.lastIndexOf(':');
+        int step = key.lastIndexOf(':', last - 1);
+        return step <= "escrow:".length() ? Optional.empty() : Optional.of(key.substring("escrow:".length(), step));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mercato.core.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Timers stored with the aggregates, changed within a {@link UnitOfWork}: scheduling the unpaid
+ * close of an order commits with the order itself. A sweeper asks for the due ones and handles
+ * each in its own unit of work, cancelling the timer there.
+ */
+public interface DueTimers {
+    /**
+     * Stages a timer, replacing any timer with the same key.
+     *
+     * @param key the timer key
+     * @param dueAt when it becomes due
+     */
+    void schedule(TimerKey key, Instant dueAt);
+
+    /**
+     * Stages the removal of a timer; nothing happens when there is none.
+     *
+     * @param key the timer key
+     */
+    void cancel(TimerKey key);
+
+    /**
+     * Reads a timer, including this unit of work's staged changes.
+     *
+     * @param key the timer key
+     * @return the timer, or empty
+     */
+    Optional<DueTimer> find(TimerKey key);
+
+    /**
+     * The committed timers due at {@code now} (due time not after it), earliest first, ties in
+     * key order.
+     *
+     * @param now the current instant
+     * @param limit the most timers to return, at least 1
+     * @return at most {@code limit} timers
+     */
+    List<DueTimer> due(Instant now, int limit);
+}

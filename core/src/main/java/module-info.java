@@ -1,0 +1,27 @@
+/**
+ * Mercato core: carts, orders, escrow, ledger, memberships, inventory, storage and the {@code
+ * Commerce} facade that a host application builds.
+ */
+module dev.mercato.core {
+    requires transitive dev.mercato.pricing;
+    requires transitive dev.mercato.payments;
+    requires transitive dev.mercato.logistics;
+    requires org.javamoney.moneta;
+    requires org.slf4j;
+    requires java.sql;
+
+    exports dev.mercato.core;
+    exports dev.mercato.core.cart;
+    exports dev.mercato.core.catalog;
+    exports dev.mercato.core.checkout;
+    exports dev.mercato.core.event;
+    exports dev.mercato.core.inventory;
+    exports dev.mercato.core.order;
+    exports dev.mercato.core.storage;
+    exports dev.mercato.core.storage.memory;
+    exports dev.mercato.core.ledger;
+    exports dev.mercato.core.escrow;
+    exports dev.mercato.core.timer;
+    exports dev.mercato.core.membership;
+    exports dev.mercato.core.settlement;
+}

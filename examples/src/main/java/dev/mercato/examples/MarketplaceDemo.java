@@ -1,0 +1,626 @@
+package dev.mercato.examples;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.Commerce;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartPricing;
+import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.ShippingRates;
+import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.InMemoryCatalog;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.EscrowService;
+import dev.mercato.core.escrow.EscrowTerms;
+import dev.mercato.core.escrow.Held;
+import dev.mercato.core.escrow.PaymentAttempt;
+import dev.mercato.core.escrow.Released;
+import dev.mercato.core.escrow.Transition;
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.Warehouse;
+import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.PricedSnapshot;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.core.settlement.DiscountFunding;
+import dev.mercato.core.settlement.SettlementStatement;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.memory.InMemoryStorage;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.commission.SaleLine;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.Discount;
+import dev.mercato.pricing.promotion.LineResult;
+import dev.mercato.pricing.promotion.PricingEngine;
+import dev.mercato.pricing.promotion.PricingRequest;
+import dev.mercato.pricing.promotion.PricingResult;
+import dev.mercato.pricing.promotion.Promotion;
+import dev.mercato.pricing.promotion.json.PromotionJson;
+import dev.mercato.pricing.revenue.RevenueSchedule;
+import dev.mercato.pricing.revenue.Settlement;
+import dev.mercato.pricing.revenue.Totals;
+import dev.mercato.pricing.revenue.json.ScheduleJson;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+import org.javamoney.moneta.Money;
+
+/**
+ * The marketplace demo, end to end: a catalog of three shops, a promotion engine, one buyer's
+ * cart across the three shops, checkout into one order per shop under one payment, the
+ * guaranteed transaction (escrow) that holds the buyer's money until receipt is confirmed, the
+ * release to the sellers net of commission and fees, and a ledger that balances to the cent.
+ *
+ * <p>Everything runs in memory against a clock the demo moves by hand, so the story prints the
+ * same every time. It throws (and the demo exits non-zero) if the money does not balance.
+ */
+public final class MarketplaceDemo {
+
+    private static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
+    private static final Instant START = Instant.parse("2026-11-11T02:00:00Z");
+    private static final String BUYER_ID = "ann";
+    private static final Actor.Buyer BUYER = new Actor.Buyer(BUYER_ID);
+    private static final Actor.System SCHEDULER = new Actor.System("scheduler");
+    private static final String PAYMENT_METHOD = "alipay";
+
+    /** The SKUs on sale, in catalog order. */
+    private static final List<String> SKUS = List.of("longjing-250g", "puerh-cake", "celadon-tea-set", "silk-eye-mask");
+
+    /** The three shops; the seller type matters to the commission and deposit rules. */
+    private static final Map<String, SellerType> SHOPS = shops();
+
+    /**
+     * The platform's promotions, as data. Lanes apply in a fixed order (item, shop, platform,
+     * shop coupon, platform coupon, shipping), whatever the order here.
+     */
+    private static final String PROMOTIONS = """
+            {"currency": "CNY", "promotions": [
+              {"kind": "percent-off", "id": "silk-10pct", "scope": {"sellers": ["silk-shop"]}, "percent": 10},
+              {"kind": "threshold-reduction", "id": "tea-500-minus-50", "scope": {"sellers": ["tea-shop"]},
+               "reach": "per-shop", "tiers": [{"threshold": 500, "off": 50}]},
+              {"kind": "repeating-reduction", "id": "double-11", "reach": "across-shops", "every": 300, "off": 40},
+              {"kind": "coupon", "id": "studio-30", "shop": "porcelain-studio", "minSpend": 200, "off": 30},
+              {"kind": "free-shipping", "id": "free-over-99", "threshold": 99}
+            ]}""";
+
+    /** Held so the level sticks: Moneta logs its start-up configuration at INFO. */
+    private static final Logger MONETA_LOG = Logger.getLogger("org.javamoney.moneta");
+
+    private final PrintStream out;
+    private final DemoClock clock = new DemoClock(START);
+    private final Storage storage = InMemoryStorage.create();
+    private final Journal journal = Journal.inMemory();
+    private final SandboxPaymentProvider sandbox =
+            SandboxPaymentProvider.create(SandboxSettings.of(clock, "demo-signing-secret", Set.of(CNY)));
+    private final RecordingEngine engine =
+            new RecordingEngine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)));
+    private final Commerce commerce;
+    private final EscrowService escrows = EscrowService.create(storage, journal, sandbox, clock);
+    private final DueTaskRunner escrowTimers = escrows.registerTimers(DueTaskRunner.create(storage, clock));
+    private final RevenueSchedule mall = ScheduleJson.example("b2c-mall").revenue();
+
+    private MarketplaceDemo(PrintStream out) {
+        this.out = out;
+        // The buyer holds the porcelain studio's coupon; everyone else is an anonymous buyer.
+        this.commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog()).inventory(inventory())
+                .shippingRates(ShippingRates.flatPerSeller(cny("10.00")))
+                .pricing(CartPricing.engine(engine, buyer -> buyer.equals(BUYER_ID)
+                        ? BuyerContext.anonymous().withCoupons("studio-30") : BuyerContext.anonymous()))
+                .paymentProvider(sandbox)
+                .build();
+    }
+
+    /**
+     * Runs the demo on standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        MONETA_LOG.setLevel(Level.WARNING);
+        run(System.out);
+    }
+
+    /**
+     * Runs the whole story and prints it.
+     *
+     * @param out where the story goes
+     * @throws IllegalStateException if a step is refused or the money does not balance
+     */
+    static void run(PrintStream out) {
+        new MarketplaceDemo(out).story();
+    }
+
+    private void story() {
+        title("Mercato marketplace demo: three shops, one cart, one payment, escrow, settlement");
+        showCatalog("0. Catalog and stock in the east warehouse (CNY)");
+        fillAndPriceCart();
+        CheckoutResult.Placed placed = checkout();
+        // Checkout priced the cart once more; that result is what its orders froze.
+        PricingResult pricing = engine.last();
+        Map<String, Order> orders = ordersBySeller(placed);
+        Settlement settlement = settle(orders, pricing);
+        Map<String, String> escrowBySeller = holdInEscrow(orders, settlement, placed.payment().paymentId());
+        shipAndConfirm(orders, escrowBySeller);
+        showCatalog("Stock after shipping (shipped units left the warehouse)");
+        Map<String, SettlementStatement> statements = statements(escrowBySeller, settlement, orders);
+        checkTheLedger(placed.payment().total(), statements);
+    }
+
+    // ---- 0 and 1: catalog, promotions, the priced cart ------------------------------------
+
+    private void showCatalog(String heading) {
+        section(heading);
+        row("%-18s %-16s %-24s %10s %9s", "shop", "sku", "title", "price", "available");
+        for (String sku : SKUS) {
+            Sku item = commerce.catalog().find(SkuId.of(sku)).orElseThrow();
+            row("%-18s %-16s %-24s %10s %9d", item.sellerId(), sku, item.title(), show(item.listPrice()),
+                    commerce.inventory().available(SkuId.of(sku)));
+        }
+    }
+
+    private void fillAndPriceCart() {
+        CartId cart = CartId.of(BUYER_ID);
+        require(commerce.addToCart(BUYER, cart, SkuId.of("longjing-250g"), 1));
+        require(commerce.addToCart(BUYER, cart, SkuId.of("puerh-cake"), 1));
+        require(commerce.addToCart(BUYER, cart, SkuId.of("celadon-tea-set"), 1));
+        require(commerce.addToCart(BUYER, cart, SkuId.of("silk-eye-mask"), 1));
+        PricedCart priced = commerce.priceCart(BUYER, cart).orElseThrow();
+
+        section("1. Ann's cart, priced by the promotion engine at " + clock.instant());
+        row("%-18s %-24s %3s %10s %10s %10s", "shop", "item", "qty", "subtotal", "discount", "payable");
+        for (PricedCart.Line line : priced.lines()) {
+            row("%-18s %-24s %3d %10s %10s %10s", line.sellerId(), line.title(), line.quantity(),
+                    show(line.subtotal()), show(line.discount()), show(line.payable()));
+        }
+        for (Map.Entry<String, MonetaryAmount> shipping : priced.shippingSorted().entrySet()) {
+            row("%-18s %-24s %3s %10s %10s %10s", shipping.getKey(), "shipping", "", "", "",
+                    show(shipping.getValue()));
+        }
+        row("%-18s %-24s %3s %10s %10s %10s", "total", "", "", "", "", show(priced.total()));
+        out.println();
+        out.println("Why (every promotion, applied or not):");
+        priced.explanation().forEach(step -> out.println("  - " + step));
+    }
+
+    // ---- 2: checkout splits the cart per seller under one payment --------------------------
+
+    private CheckoutResult.Placed checkout() {
+        CheckoutResult result = commerce.checkout(BUYER, CartId.of(BUYER_ID), "ann-checkout-1", Optional.of("shanghai"));
+        if (!(result instanceof CheckoutResult.Placed placed)) {
+            throw new IllegalStateException("checkout refused: " + result);
+        }
+        section("2. Checkout: one order per shop, one payment of " + show(placed.payment().total()));
+        row("%-18s %6s %10s %10s  %s", "shop", "lines", "shipping", "payable", "state");
+        for (Order.AwaitingPayment order : placed.orders()) {
+            PricedSnapshot snapshot = order.facts().snapshot();
+            row("%-18s %6d %10s %10s  %s", order.facts().sellerId(), snapshot.lines().size(),
+                    show(snapshot.shipping()), show(snapshot.payable()), order.stateName());
+        }
+        return placed;
+    }
+
+    private static Map<String, Order> ordersBySeller(CheckoutResult.Placed placed) {
+        Map<String, Order> orders = new TreeMap<>();
+        placed.orders().forEach(order -> orders.put(order.facts().sellerId(), order));
+        return orders;
+    }
+
+    // ---- 3: the guaranteed transaction --------------------------------------------------------
+
+    /**
+     * Settles every order's lines with the b2c-mall revenue schedule. Who funded each discount
+     * comes from the engine's result for this very cart: platform-funded discounts (the
+     * cross-shop reduction) are paid to the seller by the platform; seller-funded ones (the shop
+     * coupon, the shop's percent off) the seller never receives.
+     */
+    private Settlement settle(Map<String, Order> orders, PricingResult pricing) {
+        List<SaleLine> lines = new ArrayList<>();
+        for (Order order : orders.values()) {
+            PricedSnapshot snapshot = order.facts().snapshot();
+            // Shipping is charged per order; each line carries its share, split by Allocation.
+            List<MonetaryAmount> shipping = snapshot.prorate(snapshot.shipping());
+            for (OrderLine line : snapshot.lines()) {
+                LineResult priced = pricing.lines().stream().filter(l -> l.sku().equals(line.sku().value()))
+                        .findFirst().orElseThrow();
+                if (!priced.finalAmount().isEqualTo(line.payable())) {
+                    throw new IllegalStateException("order line " + line + " differs from the engine's " + priced);
+                }
+                lines.add(SaleLine.builder()
+                        .ids(order.id().value(), "line-" + line.lineNo())
+                        .sku(line.sku().value())
+                        .seller(order.facts().sellerId(), SHOPS.get(order.facts().sellerId()))
+                        .category(String.join("/", commerce.catalog().find(line.sku()).orElseThrow().categoryPath()))
+                        .quantity(line.quantity())
+                        .paid(line.payable())
+                        .sellerDiscount(sum(priced.discounts().stream().map(Discount::sellerFunded).toList()))
+                        .platformSubsidy(sum(priced.discounts().stream().map(Discount::platformFunded).toList()))
+                        .shipping(shipping.get(line.lineNo() - 1))
+                        .orderedAt(order.facts().placedAt())
+                        .paymentMethod(PAYMENT_METHOD)
+                        .build());
+            }
+        }
+        return mall.settle(lines);
+    }
+
+    /**
+     * Opens one escrow per order and pays it through the escrow service, so the platform holds
+     * the money until the buyer confirms receipt. Checkout's own payment is not routed through
+     * escrow yet: the escrow captures are recorded on it with {@code confirmPayment}, which is
+     * what moves the orders to paid and allocates their stock.
+     */
+    private Map<String, String> holdInEscrow(Map<String, Order> orders, Settlement settlement, String paymentId) {
+        clock.advance(Duration.ofMinutes(5));
+        section("3. Guaranteed transaction: the platform holds each order's money in escrow");
+        row("%-18s %-24s %10s %10s %10s  %s", "shop", "escrow", "held", "subsidy", "deductions", "state");
+        Map<String, String> escrowBySeller = new LinkedHashMap<>();
+        List<String> transactions = new ArrayList<>();
+        for (Order order : orders.values()) {
+            String seller = order.facts().sellerId();
+            String escrowId = "escrow-" + seller;
+            EscrowTerms terms = EscrowTerms.fromSettlement(escrowId, BUYER_ID, settlement, order.id().value());
+            escrows.open(terms);
+            PaymentAttempt attempt = escrows.pay(escrowId, BUYER, new PaymentSource("tok_alipay"));
+            if (!(attempt.escrow() instanceof Held)
+                    || !(attempt.outcome().orElseThrow() instanceof PaymentOutcome.Succeeded succeeded)) {
+                throw new IllegalStateException("escrow " + escrowId + " was not paid: " + attempt);
+            }
+            transactions.add(succeeded.transactionId().value());
+            escrowBySeller.put(seller, escrowId);
+            row("%-18s %-24s %10s %10s %10s  %s", seller, escrowId, show(journal.balance(Account.escrowHeld(escrowId), CNY)),
+                    show(terms.platformSubsidy()), show(deductions(terms)), stateOf(attempt.escrow()));
+        }
+        PaymentResult confirmed = commerce.confirmPayment(SCHEDULER, paymentId, String.join(",", transactions));
+        if (!(confirmed instanceof PaymentResult.Paid)) {
+            throw new IllegalStateException("payment confirmation refused: " + confirmed);
+        }
+        out.println();
+        out.println("Ann's money went into escrow as " + transactions.size() + " sandbox captures, one per order:");
+        transactions.forEach(id -> out.println("  " + id));
+        out.println("They were recorded on checkout's payment with confirmPayment, which moved the orders on:");
+        out.println("orders:  " + orderStates(orders));
+        return escrowBySeller;
+    }
+
+    // ---- 4: shipment, receipt, automatic confirmation --------------------------------------
+
+    private void shipAndConfirm(Map<String, Order> orders, Map<String, String> escrowBySeller) {
+        clock.advance(Duration.ofDays(1));
+        section("4. Shops ship on " + clock.instant() + "; Ann confirms the tea two days later");
+        Instant shippedAt = clock.instant();
+        for (Order order : orders.values()) {
+            String seller = order.facts().sellerId();
+            Actor.Seller actor = new Actor.Seller(seller);
+            String tracking = "SF-" + seller.toUpperCase(Locale.ROOT);
+            List<Shipment.Item> everything = order.facts().snapshot().lines().stream()
+                    .map(l -> new Shipment.Item(l.lineNo(), l.quantity())).toList();
+            require(commerce.ship(actor, order.id(), tracking, everything));
+            require(escrows.ship(escrowBySeller.get(seller), actor, tracking));
+        }
+
+        clock.advance(Duration.ofDays(2));
+        require(escrows.confirmReceipt(escrowBySeller.get("tea-shop"), BUYER));
+        require(commerce.confirmDelivery(BUYER, orders.get("tea-shop").id()));
+        out.println("escrows: " + escrowStates(escrowBySeller));
+
+        // Nobody else confirms: ten days after shipment the escrow timers confirm for the buyer.
+        clock.set(shippedAt.plus(EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER));
+        int fired = escrowTimers.runDue();
+        out.println();
+        out.println("Clock moved to " + clock.instant() + " (shipment + 10 days); " + fired
+                + " escrow timers fired");
+        out.println("escrows: " + escrowStates(escrowBySeller));
+        // The facade's orders follow the escrow: the system confirms the delivery it auto-confirmed.
+        for (Map.Entry<String, String> escrow : escrowBySeller.entrySet()) {
+            if (!escrow.getKey().equals("tea-shop")) {
+                require(commerce.confirmDelivery(SCHEDULER, orders.get(escrow.getKey()).id()));
+            }
+        }
+        commerce.runDueTimers(SCHEDULER);
+        out.println("orders:  " + orderStates(orders));
+        out.println("(an order completes once its 7-day return window after delivery has passed)");
+        for (String escrowId : escrowBySeller.values()) {
+            if (!(escrows.find(escrowId).orElseThrow() instanceof Released)) {
+                throw new IllegalStateException("escrow " + escrowId + " was not released");
+            }
+        }
+    }
+
+    // ---- 5 and 6: settlement statements and the ledger check -------------------------------
+
+    private Map<String, SettlementStatement> statements(Map<String, String> escrowBySeller, Settlement settlement,
+            Map<String, Order> orders) {
+        section("5. Settlement statements, " + START + " to " + clock.instant() + " (b2c-mall schedule)");
+        row("%-18s %10s %10s %10s %10s %10s %10s", "shop", "gross", "subsidy", "shop disc.", "commission",
+                "fees", "net");
+        Map<String, SettlementStatement> statements = new TreeMap<>();
+        for (String seller : escrowBySeller.keySet()) {
+            String orderId = orders.get(seller).id().value();
+            Totals orderTotals = settlement.order(orderId).orElseThrow();
+            SettlementStatement statement = SettlementStatement.of(journal, seller, CNY, START,
+                    clock.instant().plusMillis(1), escrowId -> escrowId.equals(escrowBySeller.get(seller))
+                            ? Optional.of(DiscountFunding.of(orderTotals)) : Optional.empty());
+            statements.put(seller, statement);
+            row("%-18s %10s %10s %10s %10s %10s %10s", seller, show(statement.gross()),
+                    show(statement.platformSubsidies()), show(statement.sellerFundedDiscounts()),
+                    show(statement.commission()), show(statement.fees()), show(statement.net()));
+        }
+        out.println();
+        out.println("gross = what the buyer paid (shipping included) + platform subsidy; the shop's own discounts");
+        out.println("were never the seller's money; fees = the 0.6% Alipay channel fee, borne by the seller.");
+        out.println();
+        out.println("Commission rules that applied (one line each):");
+        settlement.lines().forEach(line -> out.println("  - " + line.line().sku() + ": "
+                + line.commission().explanation()));
+        return statements;
+    }
+
+    /**
+     * Reads every balance from the journal and checks the two sums that make a marketplace
+     * trustworthy: double entry (all balances sum to zero) and conservation (what the buyer paid
+     * is exactly what the sellers got plus what the platform kept, net of the subsidies it paid).
+     */
+    private void checkTheLedger(MonetaryAmount buyerPaid, Map<String, SettlementStatement> statements) {
+        section("6. Ledger balances");
+        long sum = 0;
+        for (Map.Entry<String, MonetaryAmount> balance : balances().entrySet()) {
+            row("%-36s %12s", balance.getKey(), show(balance.getValue()));
+            sum = Math.addExact(sum, MinorUnits.toMinor(balance.getValue(), CNY));
+        }
+        row("%-36s %12s", "sum of all balances", show(MinorUnits.toAmount(sum, CNY)));
+
+        long sellerNets = 0;
+        for (SettlementStatement statement : statements.values()) {
+            sellerNets = Math.addExact(sellerNets, MinorUnits.toMinor(statement.net(), CNY));
+        }
+        long revenue = 0;
+        for (Map.Entry<Account, Map<CurrencyUnit, MonetaryAmount>> account : journal.balances().entrySet()) {
+            if (account.getKey() instanceof Account.PlatformRevenue) {
+                revenue = Math.addExact(revenue, MinorUnits.toMinor(account.getValue().getOrDefault(CNY, cny("0")), CNY));
+            }
+        }
+        // The clearing account goes negative by the subsidies the platform paid to sellers.
+        long subsidies = -MinorUnits.toMinor(journal.balance(Account.platformClearing(), CNY), CNY);
+        long platformRevenue = revenue - subsidies;
+        long paid = MinorUnits.toMinor(buyerPaid, CNY);
+        long paidIn = -MinorUnits.toMinor(journal.balance(Account.buyerFundsIn(BUYER_ID), CNY), CNY);
+        out.println();
+        row("%-36s %12s", "seller nets", show(MinorUnits.toAmount(sellerNets, CNY)));
+        row("%-36s %12s", "+ platform commission and fees", show(MinorUnits.toAmount(revenue, CNY)));
+        row("%-36s %12s", "- subsidies the platform paid", show(MinorUnits.toAmount(subsidies, CNY)));
+        row("%-36s %12s", "= what Ann paid at checkout", show(MinorUnits.toAmount(sellerNets + platformRevenue, CNY)));
+        boolean balanced = sum == 0 && paidIn == paid && sellerNets + platformRevenue == paid
+                && statementsMatchPayables(statements);
+        out.println();
+        out.println(balanced ? "Check: the ledger balances and the buyer's " + show(buyerPaid)
+                + " is fully accounted for, to the cent."
+                : "Check: NOT BALANCED");
+        if (!balanced) {
+            throw new IllegalStateException("the demo's money does not balance: sum of balances " + sum
+                    + ", buyer paid " + paid + " (ledger " + paidIn + "), seller nets " + sellerNets
+                    + ", platform " + platformRevenue);
+        }
+    }
+
+    /** Each statement's net must be exactly what its seller's payable account received. */
+    private boolean statementsMatchPayables(Map<String, SettlementStatement> statements) {
+        return statements.values().stream().allMatch(statement ->
+                journal.balance(Account.sellerPayable(statement.sellerId()), CNY).isEqualTo(statement.net()));
+    }
+
+    private Map<String, MonetaryAmount> balances() {
+        Map<String, MonetaryAmount> named = new TreeMap<>();
+        journal.balances().forEach((account, byCurrency) -> {
+            MonetaryAmount amount = byCurrency.get(CNY);
+            if (amount != null) {
+                named.put(name(account), amount);
+            }
+        });
+        return named;
+    }
+
+    private static String name(Account account) {
+        if (account instanceof Account.BuyerFundsIn a) {
+            return "buyer funds in: " + a.buyerId();
+        } else if (account instanceof Account.EscrowHeld a) {
+            return "escrow held: " + a.escrowId();
+        } else if (account instanceof Account.SellerPayable a) {
+            return "seller payable: " + a.sellerId();
+        } else if (account instanceof Account.SellerDeposit a) {
+            return "seller deposit: " + a.sellerId();
+        } else if (account instanceof Account.PlatformRevenue a) {
+            return "platform revenue: " + a.stream().name().toLowerCase(Locale.ROOT);
+        } else if (account instanceof Account.PlatformClearing) {
+            return "platform clearing (subsidies)";
+        }
+        return account.toString();
+    }
+
+    // ---- set-up ------------------------------------------------------------------------------
+
+    private static Map<String, SellerType> shops() {
+        Map<String, SellerType> shops = new LinkedHashMap<>();
+        shops.put("tea-shop", SellerType.BRAND_FLAGSHIP);
+        shops.put("porcelain-studio", SellerType.ENTERPRISE);
+        shops.put("silk-shop", SellerType.ENTERPRISE);
+        return shops;
+    }
+
+    private static InMemoryCatalog catalog() {
+        return Catalog.inMemory()
+                .put(sku("longjing-250g", "tea-shop", "Longjing green tea 250g", "268.00", "food", "tea"))
+                .put(sku("puerh-cake", "tea-shop", "Pu-erh tea cake 357g", "128.00", "food", "tea"))
+                .put(sku("celadon-tea-set", "porcelain-studio", "Celadon tea set", "329.00", "home", "porcelain"))
+                .put(sku("silk-eye-mask", "silk-shop", "Mulberry silk eye mask", "59.00", "apparel", "accessories"));
+    }
+
+    private static Sku sku(String id, String seller, String title, String price, String... category) {
+        return Sku.of(id, seller, title, cny(price)).withCategoryPath(List.of(category));
+    }
+
+    private static Inventory inventory() {
+        WarehouseId east = new WarehouseId("east");
+        return Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
+                .setStock(east, SkuId.of("longjing-250g"), 40, 2)
+                .setStock(east, SkuId.of("puerh-cake"), 25, 0)
+                .setStock(east, SkuId.of("celadon-tea-set"), 6, 1)
+                .setStock(east, SkuId.of("silk-eye-mask"), 120, 0);
+    }
+
+    // ---- small helpers -----------------------------------------------------------------------
+
+    private String orderStates(Map<String, Order> orders) {
+        List<String> states = new ArrayList<>();
+        orders.forEach((seller, order) -> states.add(seller + " "
+                + commerce.order(SCHEDULER, order.id()).orElseThrow().stateName()));
+        return String.join(", ", states);
+    }
+
+    private String escrowStates(Map<String, String> escrowBySeller) {
+        List<String> states = new ArrayList<>();
+        escrowBySeller.forEach((seller, escrowId) -> states.add(seller + " "
+                + stateOf(escrows.find(escrowId).orElseThrow())));
+        return String.join(", ", states);
+    }
+
+    private static String stateOf(Escrow escrow) {
+        return escrow.getClass().getSimpleName();
+    }
+
+    private static void require(Object result) {
+        if (result instanceof OrderResult.Refused || result instanceof Transition.Refused
+                || result instanceof CartResult.Refused) {
+            throw new IllegalStateException("refused: " + result);
+        }
+    }
+
+    private static MonetaryAmount deductions(EscrowTerms terms) {
+        return sum(List.of(terms.deductions().commission(), terms.deductions().serviceFee(),
+                terms.deductions().paymentFee()));
+    }
+
+    private static MonetaryAmount sum(List<MonetaryAmount> amounts) {
+        long total = 0;
+        for (MonetaryAmount amount : amounts) {
+            total = Math.addExact(total, MinorUnits.toMinor(amount, CNY));
+        }
+        return MinorUnits.toAmount(total, CNY);
+    }
+
+    private void title(String text) {
+        out.println(text);
+        out.println("=".repeat(text.length()));
+    }
+
+    private void section(String text) {
+        out.println();
+        out.println(text);
+        out.println("-".repeat(text.length()));
+    }
+
+    private void row(String format, Object... values) {
+        out.println(String.format(Locale.ROOT, format, values).stripTrailing());
+    }
+
+    private static MonetaryAmount cny(String amount) {
+        return Money.of(new BigDecimal(amount), CNY);
+    }
+
+    private static String show(MonetaryAmount amount) {
+        return amount.getNumber().numberValue(BigDecimal.class).setScale(2).toPlainString();
+    }
+
+    /**
+     * The engine the facade prices with, keeping its last result: the facade's priced cart shows
+     * what each line costs, and the result also says who funds each discount, which settlement needs.
+     * Not thread-safe: the demo prices one cart at a time.
+     */
+    private static final class RecordingEngine implements PricingEngine {
+        private final PricingEngine delegate;
+        private PricingResult last;
+
+        RecordingEngine(PricingEngine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public PricingResult price(PricingRequest request) {
+            last = delegate.price(request);
+            return last;
+        }
+
+        @Override
+        public List<Promotion> promotions() {
+            return delegate.promotions();
+        }
+
+        PricingResult last() {
+            return Optional.ofNullable(last).orElseThrow();
+        }
+    }
+
+    /** A clock the demo moves by hand, so timeouts fire on cue and the output never changes. */
+    private static final class DemoClock extends Clock {
+        private Instant now;
+
+        DemoClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mercato.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MarketplaceDemoExamples {
+    static String story;
+
+    @BeforeAll
+    static void runTheDemo() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        MarketplaceDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        story = buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    static void assertPrinted(String expected) {
+        assertTrue(story.contains(expected), () -> "missing <" + expected + "> in:\n" + story);
+    }
+
+    @Test
+    void theEnginePricesTheCartWithTheCrossShopReductionTheCouponAndFreeShipping() {
+        assertPrinted("total                                                                     678.10");
+        assertPrinted("double-11 (repeating-reduction): applied CNY 80");
+        assertPrinted("studio-30 (coupon): applied CNY 30");
+        assertPrinted("tea-500-minus-50 (threshold-reduction): not applied - BelowThreshold");
+    }
+
+    @Test
+    void checkoutSplitsTheCartIntoOneOrderPerShop() {
+        assertPrinted("Checkout: one order per shop, one payment of 678.10");
+        assertPrinted("tea-shop                2       0.00     355.29  AwaitingPayment");
+        assertPrinted("porcelain-studio        1       0.00     265.17  AwaitingPayment");
+        assertPrinted("silk-shop               1      10.00      57.64  AwaitingPayment");
+    }
+
+    @Test
+    void escrowHoldsEachOrderUntilReceiptOrTheTenDayTimer() {
+        assertPrinted("tea-shop           escrow-tea-shop              355.29      40.71       4.11  Held");
+        assertPrinted("2 escrow timers fired");
+        assertPrinted("escrows: porcelain-studio Shipped, silk-shop Shipped, tea-shop Released");
+        assertPrinted("escrows: porcelain-studio Released, silk-shop Released, tea-shop Released");
+        assertPrinted("orders:  porcelain-studio Delivered, silk-shop Delivered, tea-shop Completed");
+    }
+
+    @Test
+    void shippedUnitsLeaveTheWarehouse() {
+        assertPrinted("porcelain-studio   celadon-tea-set  Celadon tea set              329.00         5");
+        assertPrinted("porcelain-studio   celadon-tea-set  Celadon tea set              329.00         4");
+    }
+
+    @Test
+    void eachSellerIsPaidItsGrossLessCommissionAndFees() {
+        assertPrinted("porcelain-studio       299.00      33.83      30.00      14.95       1.59     282.46");
+        assertPrinted("silk-shop               63.10       5.46       5.90       2.66       0.35      60.09");
+        assertPrinted("tea-shop               396.00      40.71       0.00       1.98       2.13     391.89");
+    }
+
+    @Test
+    void theLedgerBalancesAndTheBuyersMoneyIsFullyAccountedFor() {
+        assertPrinted("sum of all balances                          0.00");
+        assertPrinted("seller nets                                734.44");
+        assertPrinted("+ platform commission and fees              23.66");
+        assertPrinted("- subsidies the platform paid               80.00");
+        assertPrinted("= what Ann paid at checkout                678.10");
+        assertPrinted("is fully accounted for, to the cent.");
+    }
+}

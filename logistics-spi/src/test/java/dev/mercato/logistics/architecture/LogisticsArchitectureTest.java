@@ -1,0 +1,101 @@
+package dev.mercato.logistics.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * The house rules for the logistics SPI. The SPI cannot see the pricing test-jar's
+ * {@code HouseRules}, so the few rules it needs are stated here.
+ */
+@AnalyzeClasses(packages = "dev.mercato.logistics", importOptions = ImportOption.DoNotIncludeTests.class)
+class LogisticsArchitectureTest {
+    private static final String ROOT = "dev.mercato.logistics..";
+    private static final Set<String> FLOATING_POINT = Set.of("double", "float", "java.lang.Double", "java.lang.Float");
+
+    @ArchTest
+    static final ArchRule noFloatingPointFields = noFields().that().areDeclaredInClassesThat().resideInAPackage(ROOT)
+            .should().haveRawType(DescribedPredicate.describe("double or float",
+                    (JavaClass c) -> FLOATING_POINT.contains(c.getName())))
+            .because("weights, sizes and money are whole numbers (grams, millimetres, minor units)");
+
+    @ArchTest
+    static final ArchRule noFloatingPointParametersOrResults = noCodeUnits().that().areDeclaredInClassesThat()
+            .resideInAPackage(ROOT).should(takeOrReturnFloatingPoint())
+            .because("weights, sizes and money are whole numbers (grams, millimetres, minor units)");
+
+    @ArchTest
+    static final ArchRule noFloatingPointArithmetic = noClasses().that().resideInAPackage(ROOT)
+            .should().callMethod(Double.class, "valueOf", String.class)
+            .orShould().callMethod(Math.class, "ceil", double.class)
+            .orShould().callMethod(Math.class, "floor", double.class)
+            .orShould().callMethod(Math.class, "round", double.class)
+            .because("rounding of weights is done on longs, never through double");
+
+    @ArchTest
+    static final ArchRule noSystemClock = noClasses().that().resideInAPackage(ROOT)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(InstantSource.class, "system")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .because("time is injected through a Clock or InstantSource (DESIGN.md rule 5)");
+
+    @ArchTest
+    static final ArchRule seesNeitherCoreNorPricing = noClasses().that().resideInAPackage(ROOT)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.mercato.core..", "dev.mercato.pricing..",
+                    "dev.mercato.payments..")
+            .because("a plug-in author depends on a small, stable jar: the SPI sees only JSR 354 and the JDK");
+
+    @ArchTest
+    static final ArchRule noMonetaAtRuntime = noClasses().that().resideInAPackage(ROOT)
+            .should().dependOnClassesThat().resideInAnyPackage("org.javamoney..")
+            .because("amounts go through javax.money only, so a host may use any JSR 354 implementation");
+
+    @ArchTest
+    static final ArchRule theSpiDoesNotKnowTheSandbox = noClasses().that().resideInAPackage("dev.mercato.logistics")
+            .should().dependOnClassesThat().resideInAPackage("dev.mercato.logistics.sandbox..")
+            .because("the sandbox is one implementation of the SPI, not part of it");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.mercato.logistics.(**)").should().beFreeOfCycles();
+
+    private static ArchCondition<JavaCodeUnit> takeOrReturnFloatingPoint() {
+        return new ArchCondition<>("take or return double or float") {
+            @Override
+            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                boolean param = unit.getRawParameterTypes().stream().anyMatch(t -> FLOATING_POINT.contains(t.getName()));
+                boolean result = FLOATING_POINT.contains(unit.getRawReturnType().getName());
+                events.add(new SimpleConditionEvent(unit, param || result, unit.getFullName()
+                        + (param || result ? " uses double or float" : " does not use double or float")));
+            }
+        };
+    }
+}

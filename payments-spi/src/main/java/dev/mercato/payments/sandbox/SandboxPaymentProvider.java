@@ -1,0 +1,107 @@
+package dev.mercato.payments.sandbox;
+
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.Notification;
+import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.PayoutProvider;
+import java.util.List;
+
+/**
+ * An in-memory {@link PaymentProvider} and {@link PayoutProvider} that keeps the full SPI
+ * contract (it passes {@code PaymentProviderContract}) and can be scripted to misbehave the
+ * way real providers do: decline, time out with or without moving the money, answer pending
+ * and settle later, deliver notifications twice and out of order.
+ *
+ * <p>Deterministic: time comes only from {@link SandboxSettings#clock()}, provider references
+ * and event ids are sequence numbers, and shuffles are seeded. Pending answers settle at the
+ * start of the first call made at or after their settlement instant, so a test moves its
+ * clock instead of sleeping. Every transaction change emits one notification; it is signed
+ * when it is handed out (as real providers sign each delivery attempt) with HMAC-SHA256 over
+ * {@code timestamp + "." + body} in the {@value #SIGNATURE_HEADER} header
+ * ({@code t=<epoch seconds>,v1=<lowercase hex>}); {@link #parseNotification} verifies it and
+ * rejects it once the clock is more than the tolerance away from its timestamp.
+ *
+ * <p>Needs no money implementation of its own: it reads amounts through the JSR 354 API and
+ * answers with the caller's amount instances. Only parsing a notification about a transaction
+ * this instance never recorded builds an amount, through
+ * {@code javax.money.Monetary.getDefaultAmountFactory()}.
+ *
+ * <p>Thread-safe: all methods may be called concurrently; each call is atomic.
+ */
+public interface SandboxPaymentProvider extends PaymentProvider, PayoutProvider {
+
+    /** The header carrying the notification signature. */
+    String SIGNATURE_HEADER = "Sandbox-Signature";
+
+    /**
+     * Creates a sandbox with no transactions and an empty script.
+     *
+     * @param settings clock, secret, capabilities and replay window, never {@code null}
+     * @return a new sandbox
+     */
+    static SandboxPaymentProvider create(SandboxSettings settings) {
+        return new Sandbox(settings);
+    }
+
+    /**
+     * Queues answers for the next mutating calls (authorize, capture, sale, void, refund,
+     * payout), in order; see {@link ScriptedAnswer} for which calls use one up.
+     *
+     * @param answers the answers, never {@code null}
+     */
+    void scriptNext(ScriptedAnswer... answers);
+
+    /**
+     * Queues a decline for the next mutating call.
+     *
+     * @param reason the normalized reason, never {@code null}
+     * @param code the provider code, never {@code null} or blank
+     * @param message the message, never {@code null}
+     */
+    default void declineNext(DeclineReason reason, String code, String message) {
+        scriptNext(ScriptedAnswer.decline(reason, code, message));
+    }
+
+    /**
+     * How many scripted answers are still queued.
+     *
+     * @return zero or more
+     */
+    int scriptedAnswersLeft();
+
+    /**
+     * Settles the pending transactions whose time has come by the clock. Every call to the
+     * sandbox does this first; this method only exists to make it explicit in tests.
+     */
+    void settleDue();
+
+    /**
+     * Hands out the notifications emitted since the last drain, each once in emission order,
+     * signed at the clock's current time, and forgets them.
+     *
+     * @return the signed notifications, never {@code null}
+     */
+    default List<Notification> drainNotifications() {
+        return drainNotifications(NotificationDelivery.inOrder());
+    }
+
+    /**
+     * Hands out the notifications emitted since the last drain, arranged as a real provider's
+     * webhook delivery might (duplicated, reversed, shuffled), signed at the clock's current
+     * time, and forgets them.
+     *
+     * @param delivery the arrangement, never {@code null}
+     * @return the signed notifications, never {@code null}
+     */
+    List<Notification> drainNotifications(NotificationDelivery delivery);
+
+    /**
+     * Signs an arbitrary body with this sandbox's secret at the clock's current time, as the
+     * sandbox signs its own notifications. Useful to test what a consumer does with a correctly
+     * signed but malformed body.
+     *
+     * @param body the body, never {@code null}
+     * @return the signed notification
+     */
+    Notification sign(String body);
+}

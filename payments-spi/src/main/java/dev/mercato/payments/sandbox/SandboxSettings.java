@@ -1,0 +1,89 @@
+package dev.mercato.payments.sandbox;
+
+import dev.mercato.payments.Capabilities;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+
+/**
+ * How a {@link SandboxPaymentProvider} behaves: its clock, its notification secret, what it
+ * supports and how old a notification may be.
+ *
+ * <p>Immutable. {@link #toString()} does not print the secret.
+ *
+ * @param clock the only source of time (settlement of pending answers, notification timestamps
+ *        and replay window), never {@code null}
+ * @param signingSecret the HMAC-SHA256 key shared with whoever verifies the notifications,
+ *        never {@code null} or blank
+ * @param capabilities what the sandbox declares and enforces, never {@code null}
+ * @param notificationTolerance how far a notification's timestamp may be from the clock before
+ *        it is rejected as {@code EXPIRED}, positive, never {@code null}
+ */
+public record SandboxSettings(InstantSource clock, String signingSecret, Capabilities capabilities,
+                              Duration notificationTolerance) {
+
+    /** The default replay window for notifications. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+    /**
+     * Validates the fields.
+     *
+     * @throws NullPointerException if a field is {@code null}
+     * @throws IllegalArgumentException if the secret is blank or the tolerance not positive
+     */
+    public SandboxSettings {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(signingSecret, "signingSecret");
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(notificationTolerance, "notificationTolerance");
+        if (signingSecret.isBlank()) {
+            throw new IllegalArgumentException("signingSecret must not be blank");
+        }
+        if (notificationTolerance.isNegative() || notificationTolerance.isZero()) {
+            throw new IllegalArgumentException("notificationTolerance must be positive (was: " + notificationTolerance + ")");
+        }
+    }
+
+    /**
+     * Settings with every {@link Capabilities.Feature} and the {@link #DEFAULT_TOLERANCE}.
+     *
+     * @param clock the clock, never {@code null}
+     * @param signingSecret the notification key, never {@code null} or blank
+     * @param currencies the currencies accepted, never {@code null}
+     * @return the settings
+     */
+    public static SandboxSettings of(InstantSource clock, String signingSecret, Set<CurrencyUnit> currencies) {
+        return new SandboxSettings(clock, signingSecret,
+                new Capabilities(currencies, EnumSet.allOf(Capabilities.Feature.class)), DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * The same settings with other features.
+     *
+     * @param features the features to declare and enforce, never {@code null}
+     * @return new settings
+     */
+    public SandboxSettings withFeatures(Set<Capabilities.Feature> features) {
+        return new SandboxSettings(clock, signingSecret, new Capabilities(capabilities.currencies(), features),
+                notificationTolerance);
+    }
+
+    /**
+     * The same settings with another replay window.
+     *
+     * @param tolerance positive, never {@code null}
+     * @return new settings
+     */
+    public SandboxSettings withNotificationTolerance(Duration tolerance) {
+        return new SandboxSettings(clock, signingSecret, capabilities, tolerance);
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxSettings[clock=" + clock + ", signingSecret=***, capabilities=" + capabilities
+                + ", notificationTolerance=" + notificationTolerance + "]";
+    }
+}

@@ -1,0 +1,272 @@
+package dev.mercato.pricing.commission;
+
+import com.google.common.collect.ImmutableRangeMap;
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeMap;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.money.Rate;
+import dev.mercato.pricing.money.RoundingPolicy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/** The indexed implementation of {@link CommissionSchedule}: rules grouped by scope. */
+final class RuleBook implements CommissionSchedule {
+    private static final RuleScope EVERYTHING = new RuleScope.Everything();
+
+    private final String name;
+    private final CurrencyUnit currency;
+    private final ChargeBase base;
+    private final RoundingPolicy rounding;
+    private final List<CommissionRule> rules;
+    private final Map<RuleScope, List<Compiled>> byScope = new HashMap<>();
+
+    RuleBook(String name, CurrencyUnit currency, ChargeBase base, RoundingPolicy rounding, List<CommissionRule> rules) {
+        this.name = InvalidInputException.requireNonNull(name, "name");
+        this.currency = InvalidInputException.requireNonNull(currency, "currency");
+        this.base = InvalidInputException.requireNonNull(base, "base");
+        this.rounding = InvalidInputException.requireNonNull(rounding, "rounding");
+        this.rules = List.copyOf(InvalidInputException.requireNonNull(rules, "rules"));
+        MinorUnits.scale(currency);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            CommissionRule rule = this.rules.get(i);
+            String where = "rules[" + i + "]";
+            if (!ids.add(rule.id())) {
+                throw new InvalidScheduleException(where + ".id", "rule id '" + rule.id() + "' is used twice");
+            }
+            Compiled compiled = compile(rule, i, where);
+            List<Compiled> sameScope = byScope.computeIfAbsent(rule.scope(), s -> new ArrayList<>());
+            for (Compiled other : sameScope) {
+                if (other.rule.period().overlaps(rule.period())) {
+                    throw new InvalidScheduleException(where + ".period", "rule '" + rule.id() + "' " + rule.period()
+                            + " overlaps rule '" + other.rule.id() + "' " + other.rule.period() + " for "
+                            + rule.scope().describe() + " (rules[" + other.index + "])");
+                }
+            }
+            sameScope.add(compiled);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CurrencyUnit currency() {
+        return currency;
+    }
+
+    @Override
+    public ChargeBase base() {
+        return base;
+    }
+
+    @Override
+    public RoundingPolicy rounding() {
+        return rounding;
+    }
+
+    @Override
+    public List<CommissionRule> rules() {
+        return rules;
+    }
+
+    @Override
+    public Commission commissionFor(SaleLine line, MonetaryAmount sellerPeriodGmvBefore) {
+        InvalidInputException.requireNonNull(line, "line");
+        MinorUnits.requireCurrency(line.paid(), currency);
+        long gmvBefore = MinorUnits.toMinor(sellerPeriodGmvBefore, currency);
+        if (gmvBefore < 0) {
+            throw new InvalidInputException("sellerPeriodGmvBefore", sellerPeriodGmvBefore, "must not be negative");
+        }
+        long baseMinor = base.minorUnitsOf(line);
+        MonetaryAmount baseAmount = MinorUnits.toAmount(baseMinor, currency);
+        if (!line.sellerType().isThirdParty()) {
+            return new Commission(baseAmount, MinorUnits.toAmount(0, currency), Optional.empty(), MatchKind.SELF_OPERATED,
+                    "no commission: seller " + line.sellerId() + " is self-operated, the platform earns a margin");
+        }
+        Instant at = line.orderedAt();
+        Match match = find(line, at);
+        if (match == null) {
+            return new Commission(baseAmount, MinorUnits.toAmount(0, currency), Optional.empty(), MatchKind.NO_RULE,
+                    "no commission: no rule of schedule '" + name + "' in force at " + at + " matches SKU " + line.sku()
+                            + ", seller " + line.sellerId() + ", category " + line.category());
+        }
+        StringBuilder why = new StringBuilder();
+        why.append("rule '").append(match.compiled.rule.id()).append("' (").append(match.reason).append(", in force ")
+                .append(match.compiled.rule.period()).append("): ");
+        long raw = match.compiled.charge(gmvBefore, baseMinor, rounding, why);
+        long bounded = raw;
+        if (baseMinor == 0) {
+            bounded = 0;
+        } else {
+            if (bounded < match.compiled.minimum) {
+                bounded = match.compiled.minimum;
+                why.append("; raised to the minimum ").append(show(bounded));
+            }
+            if (bounded > match.compiled.maximum) {
+                bounded = match.compiled.maximum;
+                why.append("; lowered to the maximum ").append(show(bounded));
+            }
+            if (bounded > baseMinor) {
+                bounded = baseMinor;
+                why.append("; lowered to the base");
+            }
+        }
+        why.append(" = ").append(show(bounded));
+        return new Commission(baseAmount, MinorUnits.toAmount(bounded, currency), Optional.of(match.compiled.rule.id()),
+                match.kind, why.toString());
+    }
+
+    private Match find(SaleLine line, Instant at) {
+        Compiled c = inForce(new RuleScope.Sku(line.sku()), at);
+        if (c != null) {
+            return new Match(c, MatchKind.SKU_OVERRIDE, "override for SKU " + line.sku());
+        }
+        c = inForce(new RuleScope.Seller(line.sellerId()), at);
+        if (c != null) {
+            return new Match(c, MatchKind.SELLER_OVERRIDE, "override for seller " + line.sellerId());
+        }
+        if (line.brand().isPresent()) {
+            c = inForce(new RuleScope.Brand(line.brand().get()), at);
+            if (c != null) {
+                return new Match(c, MatchKind.BRAND_OVERRIDE, "override for brand " + line.brand().get());
+            }
+        }
+        CategoryPath path = line.category();
+        while (true) {
+            c = inForce(new RuleScope.Category(path), at);
+            if (c != null) {
+                if (path.equals(line.category())) {
+                    return new Match(c, MatchKind.CATEGORY, "category " + path);
+                }
+                return new Match(c, MatchKind.INHERITED_CATEGORY, "category " + line.category() + " inherits from "
+                        + (path.depth() == 0 ? "the root category" : path.toString()));
+            }
+            if (path.depth() == 0) {
+                break;
+            }
+            path = path.parent();
+        }
+        c = inForce(EVERYTHING, at);
+        return c == null ? null : new Match(c, MatchKind.DEFAULT, "schedule default");
+    }
+
+    private Compiled inForce(RuleScope scope, Instant at) {
+        List<Compiled> candidates = byScope.get(scope);
+        if (candidates == null) {
+            return null;
+        }
+        for (Compiled c : candidates) {
+            if (c.rule.period().contains(at)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Compiled compile(CommissionRule rule, int index, String where) {
+        long minimum = rule.minimum().map(m -> toMinor(m, where + ".minimum")).orElse(0L);
+        long maximum = rule.maximum().map(m -> toMinor(m, where + ".maximum")).orElse(Long.MAX_VALUE);
+        RangeMap<Long, Rate> bands = null;
+        Rate flat = null;
+        TierMode mode = null;
+        if (rule.rate() instanceof RateStructure.Flat f) {
+            flat = f.rate();
+        } else if (rule.rate() instanceof RateStructure.Tiered t) {
+            mode = t.mode();
+            ImmutableRangeMap.Builder<Long, Rate> builder = ImmutableRangeMap.builder();
+            List<Tier> tiers = t.tiers();
+            for (int i = 0; i < tiers.size(); i++) {
+                long from = toMinor(tiers.get(i).from(), where + ".rate.tiers[" + i + "].from");
+                Range<Long> band = i + 1 < tiers.size()
+                        ? Range.closedOpen(from, toMinor(tiers.get(i + 1).from(), where + ".rate.tiers[" + (i + 1) + "].from"))
+                        : Range.atLeast(from);
+                builder.put(band, tiers.get(i).rate());
+            }
+            bands = builder.build();
+        }
+        return new Compiled(rule, index, flat, mode, bands, minimum, maximum);
+    }
+
+    private long toMinor(MonetaryAmount amount, String where) {
+        if (!amount.getCurrency().equals(currency) && !amount.isZero()) {
+            throw new InvalidScheduleException(where, "amount " + amount + " is not in the schedule currency "
+                    + currency.getCurrencyCode());
+        }
+        return MinorUnits.toMinor(amount);
+    }
+
+    private String show(long minor) {
+        return MinorUnits.format(minor, currency);
+    }
+
+    private record Match(Compiled compiled, MatchKind kind, String reason) {}
+
+    /** A rule with its bounds in minor units and its bands in a range map. */
+    private final class Compiled {
+        final CommissionRule rule;
+        final int index;
+        final Rate flat;
+        final TierMode mode;
+        final RangeMap<Long, Rate> bands;
+        final long minimum;
+        final long maximum;
+
+        Compiled(CommissionRule rule, int index, Rate flat, TierMode mode, RangeMap<Long, Rate> bands, long minimum,
+                long maximum) {
+            this.rule = rule;
+            this.index = index;
+            this.flat = flat;
+            this.mode = mode;
+            this.bands = bands;
+            this.minimum = minimum;
+            this.maximum = maximum;
+        }
+
+        long charge(long gmvBefore, long baseMinor, RoundingPolicy policy, StringBuilder why) {
+            String baseWords = base.describe() + " " + show(baseMinor);
+            if (flat != null) {
+                why.append(flat).append(" of ").append(baseWords);
+                return flat.applyToMinor(baseMinor, policy);
+            }
+            long gmvAfter = Exact.add(gmvBefore, baseMinor);
+            if (mode == TierMode.WHOLE_TIER) {
+                Rate reached = bands.get(gmvAfter);
+                why.append("whole-tier: period GMV ").append(show(gmvAfter)).append(" including the line reaches the ")
+                        .append(reached).append(" band, ").append(reached).append(" of ").append(baseWords);
+                return reached.applyToMinor(baseMinor, policy);
+            }
+            why.append("marginal tiers over period GMV ").append(show(gmvBefore)).append(" to ").append(show(gmvAfter))
+                    .append(" (").append(baseWords).append("):");
+            if (baseMinor == 0) {
+                why.append(" nothing to charge");
+                return 0;
+            }
+            BigDecimal exact = BigDecimal.ZERO;
+            for (Map.Entry<Range<Long>, Rate> band : bands.subRangeMap(Range.closedOpen(gmvBefore, gmvAfter))
+                    .asMapOfRanges().entrySet()) {
+                long lower = band.getKey().lowerEndpoint();
+                long upper = band.getKey().hasUpperBound() ? band.getKey().upperEndpoint() : gmvAfter;
+                long inBand = upper - lower;
+                why.append(' ').append(show(inBand)).append(" at ").append(band.getValue()).append(',');
+                exact = exact.add(band.getValue().fraction().multiply(BigDecimal.valueOf(inBand)));
+            }
+            why.setLength(why.length() - 1);
+            why.append(", rounded once");
+            return policy.roundToMinor(exact);
+        }
+    }
+}

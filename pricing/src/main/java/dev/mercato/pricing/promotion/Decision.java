@@ -1,0 +1,56 @@
+package dev.mercato.pricing.promotion;
+
+import javax.money.MonetaryAmount;
+
+/**
+ * One entry of the explanation trace: every promotion the engine considered, applied or
+ * rejected, in the order of the lanes.
+ */
+public sealed interface Decision permits Decision.Applied, Decision.Rejected {
+
+    /**
+     * The promotion's id.
+     *
+     * @return the id
+     */
+    String promotionId();
+
+    /**
+     * The promotion's kind.
+     *
+     * @return the kind
+     */
+    String kind();
+
+    /**
+     * The lane it was considered in.
+     *
+     * @return the lane
+     */
+    Lane lane();
+
+    /**
+     * The promotion applied.
+     *
+     * @param promotionId the promotion
+     * @param kind its kind
+     * @param lane its lane
+     * @param amount what it saved the buyer (for price levels: against the list price; for gifts:
+     *     the gift value)
+     * @param platformFunded the platform's part of the amount (zero for price levels)
+     * @param sellerFunded the seller's part of the amount (zero for price levels)
+     * @param detail a short note, e.g. {@code "1 of 3 units at the flash price"}
+     */
+    record Applied(String promotionId, String kind, Lane lane, MonetaryAmount amount, MonetaryAmount platformFunded,
+            MonetaryAmount sellerFunded, String detail) implements Decision {}
+
+    /**
+     * The promotion did not apply.
+     *
+     * @param promotionId the promotion
+     * @param kind its kind
+     * @param lane its lane
+     * @param reason why
+     */
+    record Rejected(String promotionId, String kind, Lane lane, RejectionReason reason) implements Decision {}
+}

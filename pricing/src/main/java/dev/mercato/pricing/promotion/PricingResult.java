@@ -1,0 +1,64 @@
+package dev.mercato.pricing.promotion;
+
+import java.util.List;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * The priced order. Lines are in canonical order (seller, SKU, line id) and sellers in id order,
+ * so the result does not depend on the order of the request's lines. Immutable.
+ *
+ * @param currency the currency of every amount
+ * @param lines the priced lines
+ * @param sellers per seller subtotal, shipping and shipping discount
+ * @param gifts free gift lines
+ * @param deposits pre-sale lines priced as deposit now and balance later
+ * @param prorations how each prorated discount was spread, with its weights
+ * @param explanation every promotion considered, applied or rejected with a reason
+ * @param totals the totals
+ * @param search how exclusive choices were made
+ */
+public record PricingResult(CurrencyUnit currency, List<LineResult> lines, List<SellerResult> sellers,
+        List<GiftLine> gifts, List<DepositSchedule> deposits, List<Proration> prorations, List<Decision> explanation,
+        Totals totals, SearchSummary search) {
+
+    /**
+     * The result for a line.
+     *
+     * @param lineId the line id
+     * @return the line, or empty
+     */
+    public Optional<LineResult> line(String lineId) {
+        return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+
+    /**
+     * The result for a seller.
+     *
+     * @param sellerId the seller id
+     * @return the seller, or empty
+     */
+    public Optional<SellerResult> seller(String sellerId) {
+        return sellers.stream().filter(s -> s.seller().equals(sellerId)).findFirst();
+    }
+
+    /**
+     * The decision on a promotion.
+     *
+     * @param promotionId the promotion id
+     * @return the decision, or empty if the engine does not know the promotion
+     */
+    public Optional<Decision> decision(String promotionId) {
+        return explanation.stream().filter(d -> d.promotionId().equals(promotionId)).findFirst();
+    }
+
+    /**
+     * What the buyer pays in all.
+     *
+     * @return {@code totals().payable()}
+     */
+    public MonetaryAmount payable() {
+        return totals.payable();
+    }
+}

@@ -1,0 +1,278 @@
+package dev.mercato.pricing.promotion.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.Effect;
+import dev.mercato.pricing.promotion.Promotion;
+import dev.mercato.pricing.promotion.rule.AmountOff;
+import dev.mercato.pricing.promotion.rule.BundlePrice;
+import dev.mercato.pricing.promotion.rule.BuyXGetY;
+import dev.mercato.pricing.promotion.rule.Coupon;
+import dev.mercato.pricing.promotion.rule.CouponValue;
+import dev.mercato.pricing.promotion.rule.FlashSale;
+import dev.mercato.pricing.promotion.rule.FreeGift;
+import dev.mercato.pricing.promotion.rule.FreeShipping;
+import dev.mercato.pricing.promotion.rule.GroupBuyPrice;
+import dev.mercato.pricing.promotion.rule.Measure;
+import dev.mercato.pricing.promotion.rule.MemberPercentOff;
+import dev.mercato.pricing.promotion.rule.MemberPrice;
+import dev.mercato.pricing.promotion.rule.NewUserPrice;
+import dev.mercato.pricing.promotion.rule.PercentOff;
+import dev.mercato.pricing.promotion.rule.PreSale;
+import dev.mercato.pricing.promotion.rule.QuantityBreak;
+import dev.mercato.pricing.promotion.rule.QuantityBreaks;
+import dev.mercato.pricing.promotion.rule.Reach;
+import dev.mercato.pricing.promotion.rule.RepeatingReduction;
+import dev.mercato.pricing.promotion.rule.ShippingCoupon;
+import dev.mercato.pricing.promotion.rule.ThresholdPercentOff;
+import dev.mercato.pricing.promotion.rule.ThresholdReduction;
+import dev.mercato.pricing.promotion.rule.Tier;
+import dev.mercato.pricing.money.Rate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.UnknownCurrencyException;
+
+/**
+ * Reads promotion documents:
+ *
+ * <pre>{@code
+ * {"currency": "CNY",
+ *  "promotions": [
+ *    {"kind": "repeating-reduction", "id": "every-300-40", "reach": "across-shops", "every": 300, "off": 40}
+ *  ]}
+ * }</pre>
+ *
+ * The schema of every built-in kind is in {@code docs/pricing.md}. Every malformed document is a
+ * {@link PromotionFileException} naming the location (e.g. {@code $.promotions[3].threshold})
+ * and the problem; an unknown kind lists the known kinds, an unknown field the known fields.
+ * Instances are immutable and thread-safe; {@link #withKind(String, KindReader)} returns a
+ * reader that also knows a custom kind.
+ */
+public final class PromotionJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final PromotionJson STANDARD = new PromotionJson(standardKinds());
+
+    private final Map<String, KindReader> kinds;
+
+    private PromotionJson(Map<String, KindReader> kinds) {
+        this.kinds = kinds;
+    }
+
+    /**
+     * A reader of the built-in kinds.
+     *
+     * @return the reader
+     */
+    public static PromotionJson standard() {
+        return STANDARD;
+    }
+
+    /**
+     * This reader plus a custom kind.
+     *
+     * @param kind the kind's name as written in {@code "kind"}
+     * @param reader builds the promotion from its fields
+     * @return a new reader
+     * @throws InvalidInputException if the kind is already known
+     */
+    public PromotionJson withKind(String kind, KindReader reader) {
+        InvalidInputException.requireNonNull(kind, "kind");
+        InvalidInputException.requireNonNull(reader, "reader");
+        if (kinds.containsKey(kind)) {
+            throw new InvalidInputException("kind", kind, "is already known");
+        }
+        Map<String, KindReader> more = new TreeMap<>(kinds);
+        more.put(kind, reader);
+        return new PromotionJson(java.util.Collections.unmodifiableMap(more));
+    }
+
+    /**
+     * The kinds this reader knows.
+     *
+     * @return the kind names, sorted
+     */
+    public Set<String> kinds() {
+        return kinds.keySet();
+    }
+
+    /**
+     * Reads a document.
+     *
+     * @param json the document
+     * @return the promotions, in document order
+     * @throws PromotionFileException if the document is malformed
+     */
+    public List<Promotion> read(String json) {
+        InvalidInputException.requireNonNull(json, "json");
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        }
+    }
+
+    /**
+     * Reads a document from a stream (UTF-8 or as detected by Jackson). Does not close the stream.
+     *
+     * @param in the stream
+     * @return the promotions, in document order
+     * @throws PromotionFileException if the document is malformed
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public List<Promotion> read(InputStream in) {
+        InvalidInputException.requireNonNull(in, "in");
+        try {
+            return read(MAPPER.readTree(in));
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Promotion> read(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new PromotionFileException("$", "must be an object with \"currency\" and \"promotions\"");
+        }
+        PromotionFields document = new PromotionFields(root, "$", null);
+        String code = document.text("currency");
+        CurrencyUnit currency;
+        try {
+            currency = Monetary.getCurrency(code);
+        } catch (UnknownCurrencyException e) {
+            throw new PromotionFileException("$.currency", "is not a known currency code: \"" + code + "\"", e);
+        }
+        JsonNode list = root.get("promotions");
+        if (list == null || !list.isArray()) {
+            throw new PromotionFileException("$.promotions", "must be an array of promotions");
+        }
+        document.has("promotions");
+        document.rejectUnknown();
+        List<Promotion> out = new ArrayList<>(list.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "$.promotions[" + i + "]";
+            JsonNode element = list.get(i);
+            if (!element.isObject()) {
+                throw new PromotionFileException(at, "must be an object, was " + PromotionFields.describe(element));
+            }
+            PromotionFields fields = new PromotionFields(element, at, currency);
+            String kind = fields.text("kind");
+            KindReader reader = kinds.get(kind);
+            if (reader == null) {
+                throw fields.problem("kind", "unknown kind \"" + kind + "\"; known kinds: " + String.join(", ", kinds.keySet()));
+            }
+            Promotion promotion = guard(at, () -> reader.read(fields));
+            for (String common : PromotionFields.COMMON) {
+                fields.has(common);
+            }
+            fields.rejectUnknown();
+            if (!ids.add(promotion.id())) {
+                throw fields.problem("id", "repeats the id \"" + promotion.id() + "\" of an earlier promotion");
+            }
+            out.add(promotion);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Runs a builder, turning a record's precondition failure into an error at the field it names. */
+    static <T> T guard(String at, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInputException e) {
+            throw new PromotionFileException(at + "." + e.field(), e.problem(), e);
+        }
+    }
+
+    private static PromotionFileException syntax(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        String location = where == null ? "$" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return new PromotionFileException(location, "is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static Map<String, KindReader> standardKinds() {
+        Map<String, KindReader> k = new TreeMap<>();
+        k.put(PercentOff.KIND, f -> new PercentOff(f.terms(), f.scope(), f.percent("percent")));
+        k.put(AmountOff.KIND, f -> new AmountOff(f.terms(), f.scope(), f.money("perUnit")));
+        k.put(FlashSale.KIND, f -> new FlashSale(f.terms(), f.scope(), f.money("unitPrice"), f.whole("stock"),
+                f.whole("perBuyerLimit", 1)));
+        k.put(ThresholdReduction.KIND, f -> new ThresholdReduction(f.terms(), f.scope(),
+                f.choice("reach", Reach.class, Reach.PER_SHOP),
+                f.objects("tiers", t -> new Tier(t.money("threshold"), t.money("off"))),
+                f.choice("measure", Measure.class, Measure.RUNNING)));
+        k.put(RepeatingReduction.KIND, f -> new RepeatingReduction(f.terms(), f.scope(),
+                f.choice("reach", Reach.class, Reach.PER_SHOP), f.money("every"), f.money("off"), f.optionalMoney("cap"),
+                f.choice("measure", Measure.class, Measure.RUNNING)));
+        k.put(ThresholdPercentOff.KIND, f -> new ThresholdPercentOff(f.terms(), f.scope(),
+                f.choice("reach", Reach.class, Reach.PER_SHOP), f.whole("minItems", 0),
+                f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
+                f.percent("percent"), f.choice("measure", Measure.class, Measure.RUNNING)));
+        k.put(BuyXGetY.KIND, f -> new BuyXGetY(f.terms(), f.scope(), f.whole("buy"), f.whole("get"),
+                f.percent("percent", Rate.ONE_HUNDRED_PERCENT)));
+        k.put(BundlePrice.KIND, f -> new BundlePrice(f.terms(), f.counts("items"), f.money("price")));
+        k.put(FreeGift.KIND, f -> {
+            PromotionFields g = f.object("gift");
+            Effect.Gift gift = guardGift(g);
+            return new FreeGift(f.terms(), f.scope(), f.money("threshold"), gift);
+        });
+        k.put(Coupon.KIND, f -> new Coupon(f.terms(), f.optionalText("shop"), f.scope(),
+                f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
+                couponValue(f)));
+        k.put(FreeShipping.KIND, f -> new FreeShipping(f.terms(), f.scope(), f.money("threshold")));
+        k.put(ShippingCoupon.KIND, f -> new ShippingCoupon(f.terms(), f.optionalText("shop"),
+                f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
+                f.money("maxOff")));
+        k.put(MemberPrice.KIND, f -> new MemberPrice(f.terms(), f.scope(), f.money("unitPrice")));
+        k.put(MemberPercentOff.KIND, f -> new MemberPercentOff(f.terms(), f.scope(), f.percent("percent")));
+        k.put(NewUserPrice.KIND, f -> new NewUserPrice(f.terms(), f.scope(), f.money("unitPrice")));
+        k.put(QuantityBreaks.KIND, f -> new QuantityBreaks(f.terms(), f.scope(),
+                f.objects("breaks", b -> new QuantityBreak(b.whole("minQuantity"), b.money("unitPrice")))));
+        k.put(GroupBuyPrice.KIND, f -> new GroupBuyPrice(f.terms(), f.scope(), f.money("unitPrice"),
+                f.optionalText("flag").orElse(BuyerContext.GROUP_FORMED)));
+        k.put(PreSale.KIND, f -> new PreSale(f.terms(), f.scope(), f.money("deposit"), f.money("depositValue")));
+        return java.util.Collections.unmodifiableMap(k);
+    }
+
+    private static Effect.Gift guardGift(PromotionFields g) {
+        Effect.Gift gift = guard(g.path(), () -> new Effect.Gift(g.text("sku"), g.text("seller"), g.whole("quantity", 1),
+                g.money("unitValue")));
+        g.rejectUnknown();
+        return gift;
+    }
+
+    private static CouponValue couponValue(PromotionFields f) {
+        boolean off = f.has("off");
+        boolean percent = f.has("percent");
+        if (off == percent) {
+            throw f.problem(off ? "percent" : "off", "a coupon needs exactly one of \"off\" (an amount) or \"percent\"");
+        }
+        if (off) {
+            f.has("maxDiscount");
+            if (f.has("maxDiscount")) {
+                throw f.problem("maxDiscount", "applies to percent coupons only");
+            }
+            return new CouponValue.Amount(f.money("off"));
+        }
+        return new CouponValue.Percent(f.percent("percent"), f.optionalMoney("maxDiscount"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mercato.pricing.promotion.rule;
+
+import dev.mercato.pricing.promotion.Effect;
+import dev.mercato.pricing.promotion.Outcome;
+import dev.mercato.pricing.promotion.PromotionContext;
+import dev.mercato.pricing.promotion.RejectionReason;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Measures threshold promotions per shop or across shops and pools their savings. */
+final class ThresholdGroups {
+    private ThresholdGroups() {}
+
+    /** The saving for a group: -1 when the group does not qualify. */
+    interface Saving {
+        long of(long measured, long current, long items);
+    }
+
+    /** The reason when no group qualifies, given the best group's measures. */
+    interface Miss {
+        RejectionReason of(long measured, long items);
+    }
+
+    static Outcome evaluate(PromotionContext c, boolean[] in, Reach reach, Measure measure, Saving saving, Miss miss) {
+        int groups = reach == Reach.PER_SHOP ? c.sellerCount() : 1;
+        long[] measured = new long[groups];
+        long[] current = new long[groups];
+        long[] items = new long[groups];
+        boolean[] present = new boolean[groups];
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                int g = reach == Reach.PER_SHOP ? c.sellerOf(i) : 0;
+                present[g] = true;
+                measured[g] += Rules.measured(c, i, measure);
+                current[g] += c.currentAmount(i);
+                items[g] += c.line(i).quantity();
+            }
+        }
+        List<Effect.Pool> pools = new ArrayList<>(groups);
+        long saved = 0;
+        long bestMeasured = -1;
+        long bestItems = 0;
+        for (int g = 0; g < groups; g++) {
+            if (!present[g]) {
+                continue;
+            }
+            long s = saving.of(measured[g], current[g], items[g]);
+            if (s < 0) {
+                if (measured[g] > bestMeasured) {
+                    bestMeasured = measured[g];
+                    bestItems = items[g];
+                }
+                continue;
+            }
+            if (s > 0) {
+                pools.add(Rules.pool(c, in, reach == Reach.PER_SHOP ? g : -1, s));
+                saved += s;
+            }
+        }
+        if (pools.isEmpty()) {
+            if (bestMeasured < 0) {
+                return Outcome.rejected(new RejectionReason.NothingToDiscount());
+            }
+            return Outcome.rejected(miss.of(bestMeasured, bestItems));
+        }
+        String detail = reach == Reach.PER_SHOP
+                ? "saves " + c.format(saved) + " in " + pools.size() + " shop(s)"
+                : "spent " + c.format(measured[0]) + " across shops, saves " + c.format(saved);
+        return Rules.pooled(pools, detail);
+    }
+}
