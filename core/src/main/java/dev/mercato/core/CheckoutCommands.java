@@ -29,6 +29,7 @@ import dev.mercato.core.storage.Repository;
 import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
+import dev.mercato.payments.InvalidPaymentRequestException;
 import dev.mercato.payments.PaymentOutcome;
 import dev.mercato.payments.PaymentRequest;
 import dev.mercato.payments.PaymentSource;
@@ -245,38 +246,54 @@ final class CheckoutCommands {
         if (unpayable.isPresent()) {
             return new PaymentResult.Refused(unpayable.get());
         }
+        // A new attempt (a new transaction id) is started only before the first one or after the
+        // provider declined the last one. While the last attempt's fate is open (the provider has not
+        // seen it yet, or it is pending or unknown), the same transaction id is sent again: the
+        // provider applies one id once, so concurrent or repeated calls charge the buyer once.
+        String transaction = null;
         if (payment.lastAttempt().isPresent()) {
-            // Never start a second charge while the last one may still go through.
             Optional<PaymentOutcome> last = context.payments().status(new TransactionId(payment.lastAttempt().get()));
             if (last.isPresent() && !(last.get() instanceof PaymentOutcome.Declined)) {
                 return settle(paymentId, last.get());
             }
-        }
-        // The attempt is recorded before the provider is called, so a crash leaves a trace to reconcile.
-        int attemptsSeen = payment.attempts().size();
-        Optional<BuyerPayment> recorded = context.tx(uow -> {
-            Repository<String, BuyerPayment> payments = uow.repository(BuyerPayments.TYPE);
-            Versioned<BuyerPayment> current = payments.find(paymentId).orElseThrow();
-            if (current.value().attempts().size() != attemptsSeen || current.value().paid().isPresent()) {
-                // Another call is paying this payment right now: never charge twice.
-                return Optional.<BuyerPayment>empty();
+            if (last.isEmpty()) {
+                transaction = payment.lastAttempt().get();
             }
-            BuyerPayment next = current.value().withNextAttempt();
-            payments.update(paymentId, next, current.version());
-            uow.timers().schedule(new TimerKey(RECONCILE_TIMER, paymentId), context.now().plus(RECONCILE_EVERY));
-            return Optional.of(next);
-        });
-        if (recorded.isEmpty()) {
-            BuyerPayment now = requirePayment(paymentId);
-            return now.paid().isPresent() ? new PaymentResult.Paid(now)
-                    : new PaymentResult.Pending(now, "another payment attempt is in progress");
         }
-        BuyerPayment attempt = recorded.get();
-        String transaction = attempt.lastAttempt().orElseThrow();
+        if (transaction == null) {
+            // The attempt is recorded before the provider is called, so a crash leaves a trace to reconcile.
+            int attemptsSeen = payment.attempts().size();
+            transaction = context.tx(uow -> {
+                Repository<String, BuyerPayment> payments = uow.repository(BuyerPayments.TYPE);
+                Versioned<BuyerPayment> current = payments.find(paymentId).orElseThrow();
+                if (current.value().attempts().size() != attemptsSeen || current.value().paid().isPresent()) {
+                    // Another call started an attempt meanwhile: join it rather than start a second charge.
+                    return current.value().lastAttempt().orElseThrow();
+                }
+                BuyerPayment next = current.value().withNextAttempt();
+                payments.update(paymentId, next, current.version());
+                uow.timers().schedule(new TimerKey(RECONCILE_TIMER, paymentId), context.now().plus(RECONCILE_EVERY));
+                return next.lastAttempt().orElseThrow();
+            });
+        }
+        BuyerPayment attempt = requirePayment(paymentId);
+        if (attempt.paid().isPresent()) {
+            return new PaymentResult.Paid(attempt);
+        }
         PaymentOutcome outcome;
         try {
             outcome = context.payments().sale(new PaymentRequest(new TransactionId(transaction),
                     payment.total(), source, "checkout " + paymentId));
+        } catch (InvalidPaymentRequestException refused) {
+            if (refused.problem() == InvalidPaymentRequestException.Problem.TRANSACTION_ID_REUSED) {
+                // A concurrent call is paying this attempt from another source: its outcome decides.
+                return new PaymentResult.Pending(attempt, "another payment attempt is in progress");
+            }
+            context.tx(uow -> {
+                uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
+                return null;
+            });
+            return new PaymentResult.Refused("refused by the provider: " + refused.getMessage());
         } catch (RuntimeException unreachable) {
             // A provider that cannot be reached has not said no: the reconcile timer will ask again.
             return new PaymentResult.Pending(attempt, "provider unreachable: " + unreachable.getMessage());

@@ -106,7 +106,7 @@ class PaymentExamples {
         assertInstanceOf(Order.StockAllocated.class, order());
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(25)
     void concurrentPayCallsChargeTheBuyerOnce() throws Exception {
         String paymentId = placed.payment().paymentId();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
