@@ -21,6 +21,7 @@ module dev.mercato.core {
     exports dev.mercato.core.storage.memory;
     exports dev.mercato.core.ledger;
     exports dev.mercato.core.escrow;
+    exports dev.mercato.core.fulfilment;
     exports dev.mercato.core.timer;
     exports dev.mercato.core.membership;
     exports dev.mercato.core.settlement;

@@ -13,18 +13,30 @@ import dev.mercato.core.checkout.BuyerPayment;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
 import dev.mercato.core.event.EventPublisher;
+import dev.mercato.core.fulfilment.CarrierDispatch;
+import dev.mercato.core.fulfilment.DeliveryHook;
+import dev.mercato.core.fulfilment.DispatchResult;
+import dev.mercato.core.fulfilment.Packing;
+import dev.mercato.core.fulfilment.Parcels;
+import dev.mercato.core.fulfilment.TrackedParcel;
+import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderPolicy;
 import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.Orders;
 import dev.mercato.core.order.Shipment;
 import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.Storage;
 import dev.mercato.core.storage.memory.InMemoryStorage;
+import dev.mercato.logistics.Address;
 import dev.mercato.logistics.Carrier;
+import dev.mercato.logistics.ServiceLevel;
+import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
 import dev.mercato.payments.PaymentProvider;
@@ -33,7 +45,10 @@ import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,12 +79,14 @@ public final class Commerce {
     private final CartCommands carts;
     private final CheckoutCommands checkout;
     private final OrderCommands orders;
+    private final FulfilmentCommands fulfilment;
 
-    private Commerce(Context context) {
+    private Commerce(Context context, FulfilmentSettings fulfilmentSettings) {
         this.context = context;
         this.carts = new CartCommands(context);
         this.checkout = new CheckoutCommands(context);
         this.orders = new OrderCommands(context);
+        this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
     }
 
     /**
@@ -280,7 +297,81 @@ public final class Commerce {
      * @return the delivered order, or a refusal
      */
     public OrderResult confirmDelivery(Actor actor, OrderId orderId) {
-        return orders.deliver(actor, orderId);
+        OrderResult result = orders.deliver(actor, orderId);
+        if (result instanceof OrderResult.Done done && done.order() instanceof Order.Delivered delivered) {
+            fulfilment.delivered(delivered);
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ shipping through the carrier
+
+    /**
+     * Ships units of an order through the carrier: one parcel per warehouse the units are reserved
+     * in, each booked under a {@link dev.mercato.logistics.ShipmentRequestId} derived from the
+     * order, {@code dispatch.key()} and the warehouse. Every parcel is quoted first, then booked;
+     * then the order records them ({@code PartiallyShipped} or {@code Shipped}) and each parcel's
+     * units are committed in its warehouse. A retried command (same key and content) returns the
+     * first parcels and books nothing; a refusal or an unreachable carrier changes nothing on the
+     * order (parcels booked before a refusal are cancelled; after an unreachable carrier, retry
+     * with the same key). Tracking then delivers the order: see {@link #onTrackingNotification}
+     * and {@link #runDueTimers}.
+     *
+     * @param actor the order's seller
+     * @param orderId the order
+     * @param dispatch the key, the buyer's address, the service and the units (empty for all)
+     * @return the order with its parcels, or a refusal, or the carrier's unavailability
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException if the key was used for other content
+     * @throws InvalidInputException if a warehouse has no address (see {@link Builder#warehouseAddress})
+     */
+    public DispatchResult shipWithCarrier(Actor actor, OrderId orderId, CarrierDispatch dispatch) {
+        return fulfilment.dispatch(actor, orderId, dispatch);
+    }
+
+    /**
+     * Books the carrier's return shipment of an approved return or exchange case: the label the
+     * buyer sends the goods back with, from the buyer's address to the warehouse the goods left.
+     * Idempotent per case. When tracking reports it delivered, the case's goods are marked
+     * received (as {@link #receiveReturnedGoods}), after which the refund can proceed.
+     *
+     * @param actor the order's buyer or seller, or a platform operator
+     * @param orderId the delivered order
+     * @param caseId an approved {@code RETURN_AND_REFUND} or {@code EXCHANGE} case
+     * @param buyerAddress where the carrier collects the return
+     * @param service the carrier service
+     * @return the order with the return parcel, or a refusal, or the carrier's unavailability
+     */
+    public DispatchResult shipReturn(Actor actor, OrderId orderId, String caseId, Address buyerAddress,
+            ServiceLevel service) {
+        return fulfilment.shipReturn(actor, orderId, caseId, buyerAddress, service);
+    }
+
+    /**
+     * Applies a tracking notification the carrier pushed: the carrier verifies it (a forged or
+     * altered one is rejected and changes nothing), then its events are folded into the parcels,
+     * once per event id and in any order. An order whose parcels are all delivered becomes
+     * {@code Delivered} at the last delivery's instant, its after-sale window and, with an escrow
+     * connected ({@link Builder#onDelivery}), the escrow's auto-confirm clock start from there. A
+     * delivered return marks its case's goods received. A lost or failed parcel is published as a
+     * {@link dev.mercato.core.fulfilment.ParcelEvent.Trouble} for the host to act on.
+     *
+     * @param actor the system or a platform operator
+     * @param notification the notification as received
+     * @return what changed, or the rejection
+     */
+    public TrackingResult onTrackingNotification(Actor actor, TrackingNotification notification) {
+        return fulfilment.onNotification(actor, notification);
+    }
+
+    /**
+     * The carrier parcels of an order, outbound and returns, oldest first.
+     *
+     * @param actor its buyer, its seller, the system or a platform operator
+     * @param orderId the order
+     * @return the parcels with their tracking
+     */
+    public List<TrackedParcel> parcels(Actor actor, OrderId orderId) {
+        return fulfilment.parcels(actor, orderId);
     }
 
     /**
@@ -364,8 +455,10 @@ public final class Commerce {
     /**
      * Runs the timers that are due now: closes unpaid orders past their deadline (releasing their
      * stock), completes delivered orders whose after-sale window has passed, and asks the payment
-     * provider about pending payments (a success found this way pays the orders). Call it
-     * periodically; it is safe to run from several threads or instances.
+     * provider about pending payments (a success found this way pays the orders), and asks the
+     * carrier for the tracking of open parcels (every {@link Builder#trackingPollInterval}). Timers
+     * of other services sharing the storage (escrow, memberships) are left to their own runners.
+     * Call it periodically; it is safe to run from several threads or instances.
      *
      * @param actor the system
      * @return how many timers fired
@@ -378,16 +471,23 @@ public final class Commerce {
             if (due.isEmpty()) {
                 return fired;
             }
+            boolean orderTimers = false;
             for (DueTimer timer : due) {
-                if (timer.key().kind().equals(CheckoutCommands.RECONCILE_TIMER)) {
+                String kind = timer.key().kind();
+                if (kind.equals(CheckoutCommands.RECONCILE_TIMER)) {
                     checkout.reconcile(timer);
-                } else {
+                } else if (kind.equals(Parcels.TRACK_TIMER)) {
+                    fulfilment.track(timer);
+                } else if (kind.equals(Orders.UNPAID_CLOSE_TIMER) || kind.equals(OrderCommands.AUTO_COMPLETE_TIMER)) {
                     orders.fire(timer);
+                    orderTimers = true;
+                } else {
+                    continue;
                 }
                 fired++;
             }
-            if (due.stream().allMatch(t -> t.key().kind().equals(CheckoutCommands.RECONCILE_TIMER))) {
-                // Reconcile timers reschedule themselves into the future; one pass per call.
+            if (!orderTimers) {
+                // Reconcile and tracking timers reschedule themselves into the future; one pass per call.
                 return fired;
             }
         }
@@ -464,8 +564,70 @@ public final class Commerce {
         private PaymentProvider payments;
         private Carrier carrier;
         private EventPublisher events = EventPublisher.none();
+        private final Map<WarehouseId, Address> warehouseAddresses = new LinkedHashMap<>();
+        private Packing packing = Packing.standard();
+        private Duration trackingPollInterval = Duration.ofHours(4);
+        private final List<DeliveryHook> deliveryHooks = new java.util.ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Where the carrier collects a warehouse's parcels (and returns go back to). Needed for
+         * every warehouse that ships through {@link Commerce#shipWithCarrier}.
+         *
+         * @param warehouse the warehouse
+         * @param address its address
+         * @return this builder
+         */
+        public Builder warehouseAddress(WarehouseId warehouse, Address address) {
+            warehouseAddresses.put(InvalidInputException.requireNonNull(warehouse, "warehouse"),
+                    InvalidInputException.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
+         * How a parcel's units become the box the carrier is told about; default {@link
+         * Packing#standard()} (catalog weights, a 300 x 200 x 100 mm box at least).
+         *
+         * @param value the packing
+         * @return this builder
+         */
+        public Builder packing(Packing value) {
+            this.packing = InvalidInputException.requireNonNull(value, "packing");
+            return this;
+        }
+
+        /**
+         * How often {@link Commerce#runDueTimers} asks the carrier about each open parcel; default
+         * 4 hours. Notifications ({@link Commerce#onTrackingNotification}) act at once; polling is
+         * the safety net for lost notifications and carriers that push none.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder trackingPollInterval(Duration value) {
+            InvalidInputException.requireNonNull(value, "trackingPollInterval");
+            if (value.isZero() || value.isNegative()) {
+                throw new InvalidInputException("trackingPollInterval", value, "must be positive");
+            }
+            this.trackingPollInterval = value;
+            return this;
+        }
+
+        /**
+         * Adds a hook told after every order delivery, by carrier tracking or {@link
+         * Commerce#confirmDelivery}. This is how escrow joins the order flow: {@code
+         * onDelivery(escrows.deliveryHook(orderId -> ...))} starts the escrow's auto-confirm clock
+         * from the delivery ({@link dev.mercato.core.escrow.EscrowService#deliveryHook}). Escrows
+         * are still opened and paid by the host. Default: no hooks.
+         *
+         * @param hook the hook; idempotent and thread-safe
+         * @return this builder
+         */
+        public Builder onDelivery(DeliveryHook hook) {
+            deliveryHooks.add(InvalidInputException.requireNonNull(hook, "hook"));
+            return this;
+        }
 
         /**
          * The clock every deadline is measured with.
@@ -600,7 +762,8 @@ public final class Commerce {
             PaymentProvider p = payments != null ? payments
                     : SandboxPaymentProvider.create(SandboxSettings.of(clock, "mercato-embedded-sandbox", SANDBOX_CURRENCIES));
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
-            return new Commerce(new Context(clock, s, c, i, pricing, shippingRates, limits, policy, p, k, events));
+            return new Commerce(new Context(clock, s, c, i, pricing, shippingRates, limits, policy, p, k, events),
+                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks));
         }
     }
 }

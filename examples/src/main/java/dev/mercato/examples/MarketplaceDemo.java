@@ -20,6 +20,10 @@ import dev.mercato.core.escrow.Held;
 import dev.mercato.core.escrow.PaymentAttempt;
 import dev.mercato.core.escrow.Released;
 import dev.mercato.core.escrow.Transition;
+import dev.mercato.core.fulfilment.CarrierDispatch;
+import dev.mercato.core.fulfilment.DispatchResult;
+import dev.mercato.core.fulfilment.TrackedParcel;
+import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
@@ -31,12 +35,16 @@ import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.PricedSnapshot;
-import dev.mercato.core.order.Shipment;
 import dev.mercato.core.settlement.DiscountFunding;
 import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.core.storage.Storage;
 import dev.mercato.core.storage.memory.InMemoryStorage;
 import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.logistics.Address;
+import dev.mercato.logistics.ServiceLevel;
+import dev.mercato.logistics.TrackingNotification;
+import dev.mercato.logistics.sandbox.SandboxCarrier;
+import dev.mercato.logistics.sandbox.SandboxConfig;
 import dev.mercato.payments.PaymentOutcome;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
@@ -95,6 +103,8 @@ public final class MarketplaceDemo {
     private static final Actor.Buyer BUYER = new Actor.Buyer(BUYER_ID);
     private static final Actor.System SCHEDULER = new Actor.System("scheduler");
     private static final String PAYMENT_METHOD = "alipay";
+    private static final Address EAST_WAREHOUSE = new Address("CN", "Shanghai", "Shanghai", "201100", "6 Xinzhuang Road");
+    private static final Address ANN_ADDRESS = new Address("CN", "Shanghai", "Shanghai", "200031", "88 Huaihai Road");
 
     /** The SKUs on sale, in catalog order. */
     private static final List<String> SKUS = List.of("longjing-250g", "puerh-cake", "celadon-tea-set", "silk-eye-mask");
@@ -127,6 +137,10 @@ public final class MarketplaceDemo {
             SandboxPaymentProvider.create(SandboxSettings.of(clock, "demo-signing-secret", Set.of(CNY)));
     private final RecordingEngine engine =
             new RecordingEngine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)));
+    private final SandboxCarrier carrier =
+            SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret"), clock);
+    /** Which escrow holds each order's money; filled when the escrows are opened. */
+    private final Map<OrderId, String> escrowOfOrder = new LinkedHashMap<>();
     private final Commerce commerce;
     private final EscrowService escrows = EscrowService.create(storage, journal, sandbox, clock);
     private final DueTaskRunner escrowTimers = escrows.registerTimers(DueTaskRunner.create(storage, clock));
@@ -140,6 +154,8 @@ public final class MarketplaceDemo {
                 .pricing(CartPricing.engine(engine, buyer -> buyer.equals(BUYER_ID)
                         ? BuyerContext.anonymous().withCoupons("studio-30") : BuyerContext.anonymous()))
                 .paymentProvider(sandbox)
+                .carrier(carrier).warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
+                .onDelivery(escrows.deliveryHook(order -> Optional.ofNullable(escrowOfOrder.get(order))))
                 .build();
     }
 
@@ -300,6 +316,7 @@ public final class MarketplaceDemo {
             }
             transactions.add(succeeded.transactionId().value());
             escrowBySeller.put(seller, escrowId);
+            escrowOfOrder.put(order.id(), escrowId);
             row("%-18s %-24s %10s %10s %10s  %s", seller, escrowId, show(journal.balance(Account.escrowHeld(escrowId), CNY)),
                     show(terms.platformSubsidy()), show(deductions(terms)), stateOf(attempt.escrow()));
         }
@@ -315,40 +332,69 @@ public final class MarketplaceDemo {
         return escrowBySeller;
     }
 
-    // ---- 4: shipment, receipt, automatic confirmation --------------------------------------
+    // ---- 4: shipment through the carrier, tracking, receipt, automatic confirmation ----------
 
+    /**
+     * Each shop ships through the sandbox carrier: one parcel per warehouse holding its units,
+     * booked under a request id derived from the order, so a retry books nothing twice. The
+     * carrier's tracking notifications then deliver the orders, and each delivery starts its
+     * escrow's ten-day auto-confirm clock (the escrow service is connected to the facade with
+     * {@code onDelivery(escrows.deliveryHook(...))}).
+     */
     private void shipAndConfirm(Map<String, Order> orders, Map<String, String> escrowBySeller) {
         clock.advance(Duration.ofDays(1));
-        section("4. Shops ship on " + clock.instant() + "; Ann confirms the tea two days later");
-        Instant shippedAt = clock.instant();
+        section("4. Shops ship through the sandbox carrier on " + clock.instant() + "; tracking delivers");
+        row("%-18s %-9s %-14s %11s  %-10s  %s", "shop", "warehouse", "tracking", "carrier fee", "arrives by", "order");
         for (Order order : orders.values()) {
             String seller = order.facts().sellerId();
-            Actor.Seller actor = new Actor.Seller(seller);
-            String tracking = "SF-" + seller.toUpperCase(Locale.ROOT);
-            List<Shipment.Item> everything = order.facts().snapshot().lines().stream()
-                    .map(l -> new Shipment.Item(l.lineNo(), l.quantity())).toList();
-            require(commerce.ship(actor, order.id(), tracking, everything));
-            require(escrows.ship(escrowBySeller.get(seller), actor, tracking));
-        }
-
-        clock.advance(Duration.ofDays(2));
-        require(escrows.confirmReceipt(escrowBySeller.get("tea-shop"), BUYER));
-        require(commerce.confirmDelivery(BUYER, orders.get("tea-shop").id()));
-        out.println("escrows: " + escrowStates(escrowBySeller));
-
-        // Nobody else confirms: ten days after shipment the escrow timers confirm for the buyer.
-        clock.set(shippedAt.plus(EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER));
-        int fired = escrowTimers.runDue();
-        out.println();
-        out.println("Clock moved to " + clock.instant() + " (shipment + 10 days); " + fired
-                + " escrow timers fired");
-        out.println("escrows: " + escrowStates(escrowBySeller));
-        // The facade's orders follow the escrow: the system confirms the delivery it auto-confirmed.
-        for (Map.Entry<String, String> escrow : escrowBySeller.entrySet()) {
-            if (!escrow.getKey().equals("tea-shop")) {
-                require(commerce.confirmDelivery(SCHEDULER, orders.get(escrow.getKey()).id()));
+            DispatchResult result = commerce.shipWithCarrier(new Actor.Seller(seller), order.id(),
+                    CarrierDispatch.everything("ship-1", ANN_ADDRESS, ServiceLevel.STANDARD));
+            if (!(result instanceof DispatchResult.Dispatched dispatched)) {
+                throw new IllegalStateException("shipment refused: " + result);
+            }
+            for (TrackedParcel parcel : dispatched.parcels()) {
+                row("%-18s %-9s %-14s %11s  %-10s  %s", seller, parcel.warehouse().value(), parcel.trackingNumber(),
+                        show(parcel.shipment().charge()), parcel.shipment().promise().latest(),
+                        dispatched.order().stateName());
             }
         }
+        out.println("escrows: " + escrowStates(escrowBySeller) + " (the clock waits for delivery)");
+
+        clock.advance(Duration.ofDays(2));
+        int notifications = 0;
+        int events = 0;
+        for (TrackingNotification notification : carrier.drainNotifications()) {
+            TrackingResult result = commerce.onTrackingNotification(SCHEDULER, notification);
+            if (!(result instanceof TrackingResult.Applied applied)) {
+                throw new IllegalStateException("notification rejected: " + result);
+            }
+            notifications++;
+            events += applied.newEvents();
+        }
+        Instant lastDelivery = START;
+        out.println();
+        out.println("Two days later the carrier has pushed " + notifications + " signed notifications (" + events
+                + " tracking events); each parcel:");
+        for (Order order : orders.values()) {
+            for (TrackedParcel parcel : commerce.parcels(SCHEDULER, order.id())) {
+                Instant delivered = parcel.tracking().deliveredAt().orElseThrow();
+                lastDelivery = delivered.isAfter(lastDelivery) ? delivered : lastDelivery;
+                row("  %-18s %-14s %-10s at %s", order.facts().sellerId(), parcel.trackingNumber(), parcel.phase(),
+                        delivered);
+            }
+        }
+        out.println("orders:  " + orderStates(orders));
+        require(escrows.confirmReceipt(escrowBySeller.get("tea-shop"), BUYER));
+        out.println("Ann confirms receipt of the tea; the other escrows count ten days from delivery:");
+        out.println("escrows: " + escrowStates(escrowBySeller));
+
+        // Nobody else confirms: ten days after delivery the escrow timers confirm for the buyer.
+        clock.set(lastDelivery.plus(EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER));
+        int fired = escrowTimers.runDue();
+        out.println();
+        out.println("Clock moved to " + clock.instant() + " (delivery + 10 days); " + fired
+                + " escrow timers fired");
+        out.println("escrows: " + escrowStates(escrowBySeller));
         commerce.runDueTimers(SCHEDULER);
         out.println("orders:  " + orderStates(orders));
         out.println("(an order completes once its 7-day return window after delivery has passed)");

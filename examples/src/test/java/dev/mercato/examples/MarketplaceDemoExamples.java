@@ -44,7 +44,16 @@ class MarketplaceDemoExamples {
         assertPrinted("2 escrow timers fired");
         assertPrinted("escrows: porcelain-studio Shipped, silk-shop Shipped, tea-shop Released");
         assertPrinted("escrows: porcelain-studio Released, silk-shop Released, tea-shop Released");
-        assertPrinted("orders:  porcelain-studio Delivered, silk-shop Delivered, tea-shop Completed");
+        assertPrinted("escrows: porcelain-studio Held, silk-shop Held, tea-shop Held (the clock waits for delivery)");
+        assertPrinted("orders:  porcelain-studio Completed, silk-shop Completed, tea-shop Completed");
+    }
+
+    @Test
+    void shopsShipThroughTheSandboxCarrierAndTrackingDeliversTheOrders() {
+        assertPrinted("tea-shop           east      SBX0000000003         8.00  2026-11-14  Shipped");
+        assertPrinted("tea-shop           SBX0000000003  DELIVERED  at 2026-11-13T04:00:00Z");
+        assertPrinted("orders:  porcelain-studio Delivered, silk-shop Delivered, tea-shop Delivered");
+        assertPrinted("(delivery + 10 days); 2 escrow timers fired");
     }
 
     @Test

@@ -165,6 +165,25 @@ final class DefaultEscrowService implements EscrowService {
     }
 
     @Override
+    public Transition deliver(String escrowId, Actor actor, String trackingNumber, Instant shippedAt,
+            Instant deliveredAt) {
+        return command(escrowId, (e, now) -> {
+            if (e instanceof Held s) {
+                return s.deliver(actor, trackingNumber, shippedAt, deliveredAt);
+            }
+            if (e instanceof Shipped s) {
+                return s.deliver(actor, deliveredAt);
+            }
+            if (e instanceof Released || e instanceof Refunded || e instanceof Disputed) {
+                // Already confirmed, refunded or frozen by a dispute: the delivery changes nothing.
+                return new Transition.Refused(e, RefusalReason.ALREADY_DONE, "escrow " + e.id() + " is "
+                        + e.getClass().getSimpleName() + "; a delivery does not move it");
+            }
+            return wrongState(e, "deliver");
+        });
+    }
+
+    @Override
     public Transition confirmReceipt(String escrowId, Actor actor) {
         return command(escrowId, (e, now) -> e instanceof Shipped s ? s.confirmReceipt(actor, now)
                 : wrongState(e, "confirm receipt"));

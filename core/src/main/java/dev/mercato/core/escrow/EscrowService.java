@@ -1,7 +1,10 @@
 package dev.mercato.core.escrow;
 
 import dev.mercato.core.Actor;
+import dev.mercato.core.fulfilment.DeliveryHook;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.Shipment;
 import dev.mercato.core.storage.Storage;
 import dev.mercato.core.timer.DueTaskRunner;
 import dev.mercato.payments.Notification;
@@ -9,10 +12,15 @@ import dev.mercato.payments.NotificationResult;
 import dev.mercato.payments.PaymentEvent;
 import dev.mercato.payments.PaymentProvider;
 import dev.mercato.payments.PaymentSource;
+import dev.mercato.pricing.error.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.money.MonetaryAmount;
 
 /**
@@ -103,6 +111,42 @@ public interface EscrowService {
      * @return the transition
      */
     Transition ship(String escrowId, Actor actor, String trackingNumber);
+
+    /**
+     * Starts the confirmation clock at delivery: {@link Held#deliver} (the escrow enters {@link
+     * Shipped} with its auto-confirm timer {@code autoConfirmAfter} after {@code deliveredAt}) or,
+     * for an escrow shipped by hand, {@link Shipped#deliver} (the timer restarts from the delivery,
+     * never earlier). Idempotent: the same delivery again is refused with {@link
+     * RefusalReason#ALREADY_DONE} and changes nothing. The {@code Commerce} facade calls it when an
+     * order is delivered (see {@link #deliveryHook}).
+     *
+     * @param escrowId the escrow
+     * @param actor the system or a platform operator
+     * @param trackingNumber the delivered parcels' tracking numbers, comma-separated
+     * @param shippedAt when the first parcel left
+     * @param deliveredAt when the last parcel was delivered
+     * @return the transition
+     */
+    Transition deliver(String escrowId, Actor actor, String trackingNumber, Instant shippedAt, Instant deliveredAt);
+
+    /**
+     * The hook that connects this service to the order flow of a {@code Commerce} facade
+     * ({@code Commerce.Builder#onDelivery}): when an order is delivered, the escrow that holds its
+     * money starts its confirmation clock from the delivery ({@link #deliver}, as the system). An
+     * order without an escrow is skipped. Idempotent, like {@link #deliver}.
+     *
+     * @param escrowOf the escrow id of an order, empty for an order without escrow
+     * @return the hook
+     */
+    default DeliveryHook deliveryHook(Function<OrderId, Optional<String>> escrowOf) {
+        InvalidInputException.requireNonNull(escrowOf, "escrowOf");
+        Actor system = new Actor.System("order-delivery");
+        return order -> escrowOf.apply(order.id()).ifPresent(escrowId -> deliver(escrowId, system,
+                order.shipments().stream().map(Shipment::trackingNumber).collect(Collectors.joining(",")),
+                order.shipments().stream().map(Shipment::shippedAt).min(Comparator.naturalOrder())
+                        .orElse(order.deliveredAt()),
+                order.deliveredAt()));
+    }
 
     /**
      * {@link Shipped#confirmReceipt}.

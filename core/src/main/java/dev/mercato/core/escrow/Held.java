@@ -34,6 +34,31 @@ public record Held(EscrowTerms terms, EscrowFunds funds, long step) implements E
     }
 
     /**
+     * Carrier tracking reports the goods delivered: the confirmation clock starts at the delivery,
+     * {@code terms.autoConfirmAfter()} from {@code deliveredAt} (not from the shipment, so a parcel
+     * that is late or lost never releases the money while it travels).
+     *
+     * @param actor the system (tracking) or a platform operator
+     * @param trackingNumber the delivered parcel's tracking number (several, comma-separated), not blank
+     * @param shippedAt when the first parcel left
+     * @param deliveredAt when the last parcel was delivered, not before {@code shippedAt}
+     * @return {@link Shipped} with the timer at {@code deliveredAt + autoConfirmAfter}, or a refusal
+     */
+    public Transition deliver(Actor actor, String trackingNumber, Instant shippedAt, Instant deliveredAt) {
+        InvalidInputException.requireNonNull(trackingNumber, "trackingNumber");
+        InvalidInputException.requireNonNull(shippedAt, "shippedAt");
+        InvalidInputException.requireNonNull(deliveredAt, "deliveredAt");
+        if (deliveredAt.isBefore(shippedAt)) {
+            throw new InvalidInputException("deliveredAt", deliveredAt, "is before shippedAt " + shippedAt);
+        }
+        if (!Flows.isSystem(actor) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "record the delivery of");
+        }
+        return Flows.accept(new Shipped(terms, funds, step + 1,
+                new Shipment(trackingNumber, shippedAt, deliveredAt.plus(terms.autoConfirmAfter()), false)));
+    }
+
+    /**
      * Refunds everything held, before shipment.
      *
      * @param actor the buyer or seller of this escrow, or a platform operator

@@ -15,5 +15,7 @@ public enum RefusalReason {
     /** The amount is zero or negative. */
     AMOUNT_NOT_POSITIVE,
     /** The amount is more than the escrow holds (or, after release, more than was released). */
-    AMOUNT_EXCEEDS_AVAILABLE
+    AMOUNT_EXCEEDS_AVAILABLE,
+    /** The command's effect is already in place (for example, the timer already runs from that delivery). */
+    ALREADY_DONE
 }

@@ -1,6 +1,7 @@
 package dev.mercato.core.escrow;
 
 import dev.mercato.core.Actor;
+import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,33 @@ public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment 
         long[] parts = Flows.releaseParts(terms, funds.heldMinor());
         return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
                 Flows.release(Flows.entry(this, event, at), terms, parts).build());
+    }
+
+    /**
+     * Carrier tracking reports the goods delivered after a manual shipment: the timer restarts
+     * {@code terms.autoConfirmAfter()} from the delivery (plus the extension if the buyer used it),
+     * but never moves earlier than it already is.
+     *
+     * @param actor the system (tracking) or a platform operator
+     * @param deliveredAt when the goods were delivered
+     * @return {@link Shipped} with the later timer, or {@link RefusalReason#ALREADY_DONE} when the
+     *     timer already runs from this delivery or later
+     */
+    public Transition deliver(Actor actor, Instant deliveredAt) {
+        InvalidInputException.requireNonNull(deliveredAt, "deliveredAt");
+        if (!Flows.isSystem(actor) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "record the delivery of");
+        }
+        Instant due = deliveredAt.plus(terms.autoConfirmAfter());
+        if (shipment.extended()) {
+            due = due.plus(terms.extension());
+        }
+        if (!due.isAfter(shipment.autoConfirmAt())) {
+            return Flows.refuse(this, RefusalReason.ALREADY_DONE,
+                    "auto-confirm is already due at " + shipment.autoConfirmAt());
+        }
+        return Flows.accept(new Shipped(terms, funds, step + 1, new Shipment(shipment.trackingNumber(),
+                shipment.shippedAt(), due, shipment.extended())));
     }
 
     /**

@@ -43,6 +43,26 @@ public interface Inventory {
     Optional<Reservation> commit(ReservationId id, String parcelKey, List<ReservationRequest.Item> items);
 
     /**
+     * Commits the units of one parcel that leaves one warehouse: like {@link #commit(ReservationId,
+     * String, List)}, but the units come from that warehouse's picks only, so an order whose stock
+     * sits in two warehouses commits each parcel where it really left. Committing the same parcel
+     * key twice changes nothing. The default ignores the warehouse (picks in order); the in-memory
+     * inventory honours it.
+     *
+     * @param id the reservation id
+     * @param parcelKey identifies the parcel, e.g. its shipment request id
+     * @param from the warehouse the parcel leaves
+     * @param items the units in the parcel, each at most what that warehouse still holds of its SKU
+     * @return the reservation after the commit; empty when unknown
+     * @throws ReservationStateException if it was released
+     * @throws dev.mercato.pricing.error.InvalidInputException if a SKU has fewer units held there
+     */
+    default Optional<Reservation> commit(ReservationId id, String parcelKey, WarehouseId from,
+            List<ReservationRequest.Item> items) {
+        return commit(id, parcelKey, items);
+    }
+
+    /**
      * Commits everything still held, e.g. when the whole order shipped at once.
      *
      * @param id the reservation id

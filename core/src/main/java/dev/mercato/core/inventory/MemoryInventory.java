@@ -103,6 +103,17 @@ final class MemoryInventory implements InMemoryInventory {
 
     @Override
     public synchronized Optional<Reservation> commit(ReservationId id, String parcelKey, List<ReservationRequest.Item> items) {
+        return commitFrom(id, parcelKey, Optional.empty(), items);
+    }
+
+    @Override
+    public synchronized Optional<Reservation> commit(ReservationId id, String parcelKey, WarehouseId from,
+            List<ReservationRequest.Item> items) {
+        return commitFrom(id, parcelKey, Optional.of(InvalidInputException.requireNonNull(from, "from")), items);
+    }
+
+    private Optional<Reservation> commitFrom(ReservationId id, String parcelKey, Optional<WarehouseId> from,
+            List<ReservationRequest.Item> items) {
         InvalidInputException.requireNonNull(id, "id");
         InvalidInputException.requireNonNull(parcelKey, "parcelKey");
         InvalidInputException.requireNonNull(items, "items");
@@ -118,16 +129,18 @@ final class MemoryInventory implements InMemoryInventory {
             throw new ReservationStateException(id, reservation.status(), "commit");
         }
         for (ReservationRequest.Item item : items) {
-            if (item.quantity() > reservation.heldOf(item.sku())) {
-                throw new InvalidInputException("items", item, "exceed the " + reservation.heldOf(item.sku())
-                        + " units of " + item.sku() + " still held by reservation " + id);
+            long still = from.isPresent() ? heldIn(reservation, item.sku(), from.get()) : reservation.heldOf(item.sku());
+            if (item.quantity() > still) {
+                throw new InvalidInputException("items", item, "exceed the " + still + " units of " + item.sku()
+                        + " still held by reservation " + id + from.map(w -> " in warehouse " + w).orElse(""));
             }
         }
         List<Reservation.Pick> shipped = new ArrayList<>(reservation.shipped());
         for (ReservationRequest.Item item : items) {
             long remaining = item.quantity();
             for (Reservation.Pick pick : reservation.picks()) {
-                if (remaining == 0 || !pick.sku().equals(item.sku())) {
+                if (remaining == 0 || !pick.sku().equals(item.sku())
+                        || from.isPresent() && !from.get().equals(pick.warehouse())) {
                     continue;
                 }
                 long alreadyFromPick = shipped.stream().filter(s -> s.sku().equals(pick.sku())
@@ -150,6 +163,14 @@ final class MemoryInventory implements InMemoryInventory {
         parcels.add(parcelKey);
         reservations.put(id, new Held(held.request(), next, java.util.Set.copyOf(parcels)));
         return Optional.of(next);
+    }
+
+    private static long heldIn(Reservation reservation, SkuId sku, WarehouseId warehouse) {
+        long picked = reservation.picks().stream().filter(p -> p.sku().equals(sku) && p.warehouse().equals(warehouse))
+                .mapToLong(Reservation.Pick::quantity).sum();
+        long shipped = reservation.shipped().stream().filter(p -> p.sku().equals(sku) && p.warehouse().equals(warehouse))
+                .mapToLong(Reservation.Pick::quantity).sum();
+        return picked - shipped;
     }
 
     /** Sums shipped picks per SKU and warehouse, in first-seen order. */
