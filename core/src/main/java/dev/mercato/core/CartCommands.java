@@ -3,17 +3,23 @@ package dev.mercato.core;
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartItem;
+import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.CartPricingRequest;
 import dev.mercato.core.cart.CartResult;
 import dev.mercato.core.cart.Carts;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.ShippingCharges;
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.storage.Repository;
 import dev.mercato.core.storage.Versioned;
+import dev.mercato.logistics.DeliveryPromise;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -76,21 +82,46 @@ final class CartCommands {
                 .orElse(Cart.empty(cartId));
     }
 
-    Optional<PricedCart> price(Actor actor, CartId cartId) {
+    CartPriceResult price(Actor actor, CartId cartId, Optional<Destination> destination) {
+        InvalidInputException.requireNonNull(destination, "destination");
         Cart cart = read(actor, cartId);
         List<SkuId> gone = unavailable(context, cart);
         List<CartItem> available = cart.items().stream().filter(i -> !gone.contains(i.sku())).toList();
         if (available.isEmpty()) {
-            return Optional.empty();
+            return new CartPriceResult.Empty();
         }
-        PricedCart priced = context.pricing().price(request(context, new Cart(cart.id(), available, cart.currency())));
-        if (gone.isEmpty()) {
-            return Optional.of(priced);
+        CartPriceResult result = price(context, new Cart(cart.id(), available, cart.currency()), destination);
+        if (gone.isEmpty() || !(result instanceof CartPriceResult.Priced done)) {
+            return result;
         }
+        PricedCart priced = done.cart();
         List<String> explanation = new ArrayList<>(priced.explanation());
         gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
-        return Optional.of(new PricedCart(priced.currency(), priced.lines(), priced.shippingBySeller(), priced.total(),
-                explanation));
+        return new CartPriceResult.Priced(new PricedCart(priced.currency(), priced.lines(), priced.shippingBySeller(),
+                priced.total(), explanation, priced.deliveryBySeller()));
+    }
+
+    /**
+     * Prices a cart whose SKUs are all active: shipping rates first (to the destination, if
+     * known), then the pricing port over those charges; quoted promises and their explanation are
+     * attached to the priced cart.
+     */
+    static CartPriceResult price(Context context, Cart cart, Optional<Destination> destination) {
+        CartPricingRequest request = request(context, cart, destination);
+        ShippingCharges charges = context.shippingRates().charges(request);
+        if (charges instanceof ShippingCharges.Unshippable unshippable) {
+            return new CartPriceResult.Unshippable(unshippable.refusal());
+        }
+        ShippingCharges.Charged charged = (ShippingCharges.Charged) charges;
+        PricedCart priced = context.pricing().price(request.withShipping(charged.amounts()));
+        Map<String, DeliveryPromise> promises = new LinkedHashMap<>();
+        List<String> explanation = new ArrayList<>();
+        charged.bySeller().forEach((seller, shipping) -> {
+            shipping.promise().ifPresent(p -> promises.put(seller, p));
+            shipping.describe(seller).ifPresent(explanation::add);
+        });
+        return new CartPriceResult.Priced(promises.isEmpty() && explanation.isEmpty() ? priced
+                : priced.withDelivery(promises, explanation));
     }
 
     /** The SKUs of a cart that the catalog no longer sells (unknown or inactive), in cart order. */
@@ -99,16 +130,15 @@ final class CartCommands {
                 .filter(sku -> context.catalog().find(sku).map(s -> !s.active()).orElse(true)).toList();
     }
 
-    /** The pricing request for a cart; every SKU must still be active. */
-    static CartPricingRequest request(Context context, Cart cart) {
+    /** The pricing request for a cart, without shipping charges; every SKU must still be active. */
+    static CartPricingRequest request(Context context, Cart cart, Optional<Destination> destination) {
         List<CartPricingRequest.Line> lines = new ArrayList<>();
         int lineNo = 1;
         for (CartItem item : cart.items()) {
             lines.add(new CartPricingRequest.Line(lineNo++, context.catalog().requireActive(item.sku()), item.quantity()));
         }
-        CartPricingRequest request = new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(),
-                context.now(), lines);
-        return request.withShipping(context.shippingRates().charges(request));
+        return new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(), context.now(), lines,
+                Map.of(), destination);
     }
 
     private CartResult change(CartId cartId, Function<Cart, CartResult> command) {

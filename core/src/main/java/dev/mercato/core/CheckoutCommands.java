@@ -2,7 +2,9 @@ package dev.mercato.core;
 
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.Carts;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.cart.PricedCart;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.BuyerPayment;
@@ -58,13 +60,21 @@ final class CheckoutCommands {
         this.context = context;
     }
 
-    CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> destination) {
+    /**
+     * Checks out to a destination region (warehouse choice only) or to a full destination (shipping
+     * quotes, recorded on the orders); when {@code to} is present its region is the region.
+     */
+    CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> region,
+            Optional<Destination> to) {
         InvalidInputException.requireNonNull(cartId, "cart");
         Access.cartOwner(actor, cartId, "check out");
-        InvalidInputException.requireNonNull(destination, "destinationRegion");
+        InvalidInputException.requireNonNull(region, "destinationRegion");
+        InvalidInputException.requireNonNull(to, "destination");
+        Optional<String> destination = to.isPresent() ? Optional.of(to.get().region()) : region;
         IdempotencyKey key = new IdempotencyKey(SCOPE, cartId.ownerId() + "/"
                 + InvalidInputException.requireNonNull(checkoutKey, "checkoutKey"));
-        String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("");
+        String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("")
+                + to.map(d -> ";address=" + d.address()).orElse("");
         for (int attempt = 1; ; attempt++) {
             Optional<CheckoutResult.Placed> done = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                     CheckoutResult.Placed.class));
@@ -79,7 +89,11 @@ final class CheckoutCommands {
             if (!gone.isEmpty()) {
                 return new CheckoutResult.Refused("no longer available: " + gone + "; remove them from the cart");
             }
-            Attempt plan = plan(cartId, key, stored.get(), destination);
+            CartPriceResult priced = CartCommands.price(context, stored.get().value(), to);
+            if (priced instanceof CartPriceResult.Unshippable unshippable) {
+                return new CheckoutResult.Unshippable(unshippable.refusal());
+            }
+            Attempt plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to);
             Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());
             if (capRefusal.isPresent()) {
                 return new CheckoutResult.Refused(capRefusal.get());
@@ -114,9 +128,9 @@ final class CheckoutCommands {
     private record Attempt(Versioned<Cart> cart, PricedCart priced, BuyerPayment payment,
             List<Order.AwaitingPayment> orders) {}
 
-    private Attempt plan(CartId cartId, IdempotencyKey key, Versioned<Cart> cart, Optional<String> destination) {
+    private Attempt plan(CartId cartId, IdempotencyKey key, Versioned<Cart> cart, PricedCart priced,
+            Optional<String> destination, Optional<Destination> to) {
         Instant now = context.now();
-        PricedCart priced = context.pricing().price(CartCommands.request(context, cart.value()));
         // Each attempt gets fresh ids: a refused or lost attempt released its reservations, and
         // concurrent attempts must never share one (one releasing it would strand the other).
         String seed = key + "\n" + cart.version() + "\n" + UUID.randomUUID();
@@ -134,7 +148,8 @@ final class CheckoutCommands {
             List<String> explanation = new ArrayList<>(priced.explanation());
             PricedSnapshot snapshot = PricedSnapshot.of(priced.currency(), orderLines, priced.shippingOf(seller), explanation);
             OrderId id = new OrderId("ord-" + uuid(seed + "\n" + seller));
-            OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash);
+            OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash,
+                    to.map(Destination::address), priced.deliveryOf(seller));
             orders.add(new Order.AwaitingPayment(facts,
                     now.plus(flash ? context.policy().flashSalePayWithin() : context.policy().payWithin())));
         }

@@ -3,9 +3,10 @@ package dev.mercato.core;
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartLimits;
+import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.CartPricing;
 import dev.mercato.core.cart.CartResult;
-import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.cart.ShippingRates;
 import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.SkuId;
@@ -166,14 +167,29 @@ public final class Commerce {
     }
 
     /**
-     * A cart priced now, with the explanation of every price.
+     * A cart priced now, with the explanation of every price, before a destination is known.
+     * Shipping rates that need a delivery address (carrier quotes) refuse with {@code
+     * NO_DESTINATION}: use {@link #priceCart(Actor, CartId, Destination)}.
      *
      * @param actor the owner or a platform operator
      * @param cart the cart
-     * @return the priced cart, empty for an empty cart
+     * @return the priced cart, empty, or unshippable
      */
-    public Optional<PricedCart> priceCart(Actor actor, CartId cart) {
-        return carts.price(actor, cart);
+    public CartPriceResult priceCart(Actor actor, CartId cart) {
+        return carts.price(actor, cart, Optional.empty());
+    }
+
+    /**
+     * A cart priced now for a destination: shipping is charged as the rates (e.g. carrier quotes)
+     * give it to that address, with each seller's delivery promise when quoted.
+     *
+     * @param actor the owner or a platform operator
+     * @param cart the cart
+     * @param destination where the buyer ships
+     * @return the priced cart, empty, or unshippable with a named reason
+     */
+    public CartPriceResult priceCart(Actor actor, CartId cart, Destination destination) {
+        return carts.price(actor, cart, Optional.of(InvalidInputException.requireNonNull(destination, "destination")));
     }
 
     // ------------------------------------------------------------------ checkout and payment
@@ -186,12 +202,32 @@ public final class Commerce {
      * @param actor the cart's owner
      * @param cart the cart
      * @param checkoutKey the caller's idempotency key, not blank
-     * @param destinationRegion where the goods go, if known (nearest-warehouse choice)
+     * @param destinationRegion where the goods go, if known (nearest-warehouse choice); rates that
+     *     need a delivery address refuse with {@code NO_DESTINATION}
      * @return the placed orders, or a refusal
      * @throws dev.mercato.core.storage.IdempotencyKeyReusedException if the key was used for another cart or destination
      */
     public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Optional<String> destinationRegion) {
-        return checkout.checkout(actor, cart, checkoutKey, destinationRegion);
+        return checkout.checkout(actor, cart, checkoutKey, destinationRegion, Optional.empty());
+    }
+
+    /**
+     * Checks a cart out to a delivery address: as {@link #checkout(Actor, CartId, String, Optional)}
+     * with the destination's region for the warehouse choice, shipping charged as the rates quote
+     * it to the address, and each order recording the address and its seller's delivery promise.
+     * A seller's part that cannot ship there is refused as {@link CheckoutResult.Unshippable} and
+     * nothing changes.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param checkoutKey the caller's idempotency key, not blank
+     * @param destination where the buyer ships
+     * @return the placed orders, or a refusal
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException if the key was used for another cart or destination
+     */
+    public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Destination destination) {
+        return checkout.checkout(actor, cart, checkoutKey, Optional.empty(),
+                Optional.of(InvalidInputException.requireNonNull(destination, "destination")));
     }
 
     /**

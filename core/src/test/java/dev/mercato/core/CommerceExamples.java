@@ -306,7 +306,7 @@ class CommerceExamples {
                 .inventory(inventory).pricing(dev.mercato.core.cart.CartPricing.memberPrices("ann"::equals, Set.of()))
                 .build();
         members.addToCart(ANN, ANN_CART, TEA, 2);
-        PricedCart priced = members.priceCart(ANN, ANN_CART).orElseThrow();
+        PricedCart priced = members.priceCart(ANN, ANN_CART).priced().orElseThrow();
         assertTrue(Money.of(44, "CNY").isEqualTo(priced.total()));
         assertTrue(Money.of(6, "CNY").isEqualTo(priced.lines().get(0).discount()));
         assertTrue(priced.explanation().get(0).contains("member price"), priced.explanation().toString());
@@ -317,7 +317,7 @@ class CommerceExamples {
         commerce.addToCart(ANN, ANN_CART, TEA, 1);
         commerce.addToCart(ANN, ANN_CART, CUP, 1);
         catalog.put(catalog.find(CUP).orElseThrow().withActive(false));
-        PricedCart priced = commerce.priceCart(ANN, ANN_CART).orElseThrow();
+        PricedCart priced = commerce.priceCart(ANN, ANN_CART).priced().orElseThrow();
         assertEquals(1, priced.lines().size());
         assertTrue(priced.explanation().stream().anyMatch(e -> e.contains("cup is no longer available")));
         CheckoutResult result = commerce.checkout(ANN, ANN_CART, "k1", Optional.empty());

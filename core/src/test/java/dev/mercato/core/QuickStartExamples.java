@@ -41,7 +41,7 @@ class QuickStartExamples {
         CartId cart = CartId.of("ann");
         commerce.addToCart(ann, cart, SkuId.of("tea"), 2);
         commerce.addToCart(ann, cart, SkuId.of("cup"), 1);
-        PricedCart priced = commerce.priceCart(ann, cart).orElseThrow();
+        PricedCart priced = commerce.priceCart(ann, cart).priced().orElseThrow();
         CheckoutResult.Placed placed = (CheckoutResult.Placed)
                 commerce.checkout(ann, cart, "checkout-42", Optional.of("shanghai"));
         PaymentResult paid = commerce.pay(ann, placed.payment().paymentId(), new PaymentSource("tok_visa"));

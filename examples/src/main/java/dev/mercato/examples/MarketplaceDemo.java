@@ -213,7 +213,7 @@ public final class MarketplaceDemo {
         require(commerce.addToCart(BUYER, cart, SkuId.of("puerh-cake"), 1));
         require(commerce.addToCart(BUYER, cart, SkuId.of("celadon-tea-set"), 1));
         require(commerce.addToCart(BUYER, cart, SkuId.of("silk-eye-mask"), 1));
-        PricedCart priced = commerce.priceCart(BUYER, cart).orElseThrow();
+        PricedCart priced = commerce.priceCart(BUYER, cart).priced().orElseThrow();
 
         section("1. Ann's cart, priced by the promotion engine at " + clock.instant());
         row("%-18s %-24s %3s %10s %10s %10s", "shop", "item", "qty", "subtotal", "discount", "payable");

@@ -5,6 +5,7 @@ import dev.mercato.pricing.error.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -17,9 +18,10 @@ import javax.money.MonetaryAmount;
  * @param lines the lines, numbered from 1 in cart order
  * @param shipping the shipping charge per seller before shipping promotions (see {@link
  *     ShippingRates}); sellers left out ship free
+ * @param destination where the cart ships, if known; carrier-quoted rates need it
  */
 public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant at, List<Line> lines,
-        Map<String, MonetaryAmount> shipping) {
+        Map<String, MonetaryAmount> shipping, Optional<Destination> destination) {
     /** Validates the fields and copies the collections. */
     public CartPricingRequest {
         InvalidInputException.requireNonNull(buyerId, "buyerId");
@@ -27,6 +29,21 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
         InvalidInputException.requireNonNull(at, "at");
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         shipping = Map.copyOf(InvalidInputException.requireNonNull(shipping, "shipping"));
+        InvalidInputException.requireNonNull(destination, "destination");
+    }
+
+    /**
+     * A request without a destination.
+     *
+     * @param buyerId the buyer
+     * @param currency the cart's currency
+     * @param at the pricing instant
+     * @param lines the lines
+     * @param shipping the charge per seller
+     */
+    public CartPricingRequest(String buyerId, CurrencyUnit currency, Instant at, List<Line> lines,
+            Map<String, MonetaryAmount> shipping) {
+        this(buyerId, currency, at, lines, shipping, Optional.empty());
     }
 
     /**
@@ -38,7 +55,7 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
      * @param lines the lines
      */
     public CartPricingRequest(String buyerId, CurrencyUnit currency, Instant at, List<Line> lines) {
-        this(buyerId, currency, at, lines, Map.of());
+        this(buyerId, currency, at, lines, Map.of(), Optional.empty());
     }
 
     /**
@@ -48,7 +65,18 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
      * @return a new request
      */
     public CartPricingRequest withShipping(Map<String, MonetaryAmount> charges) {
-        return new CartPricingRequest(buyerId, currency, at, lines, charges);
+        return new CartPricingRequest(buyerId, currency, at, lines, charges, destination);
+    }
+
+    /**
+     * This request shipping to a destination.
+     *
+     * @param to where the cart ships
+     * @return a new request
+     */
+    public CartPricingRequest withDestination(Destination to) {
+        return new CartPricingRequest(buyerId, currency, at, lines, shipping,
+                Optional.of(InvalidInputException.requireNonNull(to, "destination")));
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.mercato.core.cart;
 
 import dev.mercato.core.catalog.SkuId;
+import dev.mercato.logistics.DeliveryPromise;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.InvalidAmountException;
 import dev.mercato.pricing.money.MinorUnits;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -22,9 +24,25 @@ import javax.money.MonetaryAmount;
  * @param shippingBySeller the shipping charged per seller (after shipping discounts)
  * @param total what the buyer pays in all
  * @param explanation human-readable pricing decisions, possibly empty
+ * @param deliveryBySeller the carrier's delivery promise per seller, for sellers whose shipping was
+ *     quoted with one (the slowest of the seller's parcels)
  */
 public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
-        MonetaryAmount total, List<String> explanation) {
+        MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller) {
+
+    /**
+     * A priced cart without delivery promises, as pricing ports build it.
+     *
+     * @param currency the currency
+     * @param lines the priced lines
+     * @param shippingBySeller the shipping per seller
+     * @param total the total
+     * @param explanation the explanation
+     */
+    public PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
+            MonetaryAmount total, List<String> explanation) {
+        this(currency, lines, shippingBySeller, total, explanation, Map.of());
+    }
 
     /** Validates the invariant and copies the collections. */
     public PricedCart {
@@ -32,6 +50,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         shippingBySeller = Map.copyOf(InvalidInputException.requireNonNull(shippingBySeller, "shippingBySeller"));
         explanation = List.copyOf(InvalidInputException.requireNonNull(explanation, "explanation"));
+        deliveryBySeller = Map.copyOf(InvalidInputException.requireNonNull(deliveryBySeller, "deliveryBySeller"));
         long sum = 0;
         for (Line line : lines) {
             sum = Math.addExact(sum, MinorUnits.toMinor(line.payable(), currency));
@@ -72,6 +91,29 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
      */
     public MonetaryAmount shippingOf(String sellerId) {
         return shippingBySeller.getOrDefault(sellerId, MinorUnits.toAmount(0, currency));
+    }
+
+    /**
+     * The delivery promise for one seller's parcels.
+     *
+     * @param sellerId the seller
+     * @return the promise, or empty when the shipping was not quoted with one
+     */
+    public Optional<DeliveryPromise> deliveryOf(String sellerId) {
+        return Optional.ofNullable(deliveryBySeller.get(sellerId));
+    }
+
+    /**
+     * This priced cart with the shipping quotes' promises and their explanation lines appended.
+     *
+     * @param promises the promise per seller
+     * @param moreExplanation lines to append to the explanation
+     * @return a new priced cart
+     */
+    public PricedCart withDelivery(Map<String, DeliveryPromise> promises, List<String> moreExplanation) {
+        List<String> all = new java.util.ArrayList<>(explanation);
+        all.addAll(InvalidInputException.requireNonNull(moreExplanation, "moreExplanation"));
+        return new PricedCart(currency, lines, shippingBySeller, total, all, promises);
     }
 
     /**

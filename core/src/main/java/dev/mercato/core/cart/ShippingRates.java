@@ -1,5 +1,10 @@
 package dev.mercato.core.cart;
 
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.logistics.Address;
+import dev.mercato.logistics.Carrier;
+import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.InvalidAmountException;
 import dev.mercato.pricing.money.MinorUnits;
@@ -10,18 +15,19 @@ import javax.money.MonetaryAmount;
 
 /**
  * What each seller charges to ship its part of a cart, before shipping promotions (the pricing
- * port applies free-shipping rules and shipping coupons to these charges). Implementations are
- * pure and thread-safe.
+ * port applies free-shipping rules and shipping coupons to these charges), or why it cannot ship
+ * to the request's destination. Implementations are thread-safe and change nothing.
  */
 @FunctionalInterface
 public interface ShippingRates {
     /**
      * The shipping charge per seller.
      *
-     * @param request the cart to ship (its lines carry the SKUs' weights and sizes)
-     * @return a charge per seller of the cart, in the cart's currency; sellers left out ship free
+     * @param request the cart to ship (its lines carry the SKUs' weights and sizes) and its destination, if known
+     * @return a charge per seller of the cart, in the cart's currency (sellers left out ship free),
+     *     or the refusal of a seller's part that cannot ship
      */
-    Map<String, MonetaryAmount> charges(CartPricingRequest request);
+    ShippingCharges charges(CartPricingRequest request);
 
     /**
      * Free shipping for everyone: the default.
@@ -29,7 +35,39 @@ public interface ShippingRates {
      * @return the rates
      */
     static ShippingRates none() {
-        return request -> Map.of();
+        return request -> ShippingCharges.Charged.of(Map.of());
+    }
+
+    /**
+     * Carrier quotes: each seller's units are
+     * planned on the inventory's warehouses as a reservation would draw them now ({@link
+     * Inventory#plan}); the units one warehouse ships for one seller make one parcel, weighing the
+     * sum of the units' catalog weights, in a box of their summed volume; each parcel is quoted by
+     * the carrier from the warehouse's address to the destination address for {@code service};
+     * a seller's charge is exactly the sum of its parcels' quotes and its promise that of its
+     * slowest parcel.
+     *
+     * <p>A cart without a destination address, a SKU no warehouse carries, a route the carrier does
+     * not serve or a service it does not offer there is a {@link ShippingCharges.Unshippable}
+     * refusal, never a free shipment. A quote in another currency than the cart's, or with more
+     * decimals than the currency has, throws {@link dev.mercato.pricing.money.CurrencyMismatchException}
+     * or {@link InvalidAmountException}; a warehouse without an address throws {@link
+     * InvalidInputException}; an unreachable carrier's {@link
+     * dev.mercato.logistics.CarrierUnavailableException} passes through.
+     *
+     * @param carrier the carrier that quotes
+     * @param service the service level the shop ships with
+     * @param inventory where the units are planned
+     * @param origins each warehouse's address, by warehouse id
+     * @return the rates
+     */
+    static ShippingRates quoted(Carrier carrier, ServiceLevel service, Inventory inventory,
+            Map<WarehouseId, Address> origins) {
+        InvalidInputException.requireNonNull(carrier, "carrier");
+        InvalidInputException.requireNonNull(service, "service");
+        InvalidInputException.requireNonNull(inventory, "inventory");
+        return new QuotedShippingRates(carrier, service, inventory,
+                Map.copyOf(InvalidInputException.requireNonNull(origins, "origins")));
     }
 
     /**
@@ -45,7 +83,7 @@ public interface ShippingRates {
             for (CartPricingRequest.Line line : request.lines()) {
                 charges.put(line.sku().sellerId(), amount(flat, perSeller, request.currency()));
             }
-            return charges;
+            return ShippingCharges.Charged.of(charges);
         };
     }
 
@@ -80,7 +118,7 @@ public interface ShippingRates {
                 long charge = Math.addExact(first, Math.multiplyExact(steps, step));
                 charges.put(seller, amount(charge, firstPrice, request.currency()));
             });
-            return charges;
+            return ShippingCharges.Charged.of(charges);
         };
     }
 

@@ -1,11 +1,15 @@
 package dev.mercato.core.checkout;
 
 import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.ShippingRefusal;
 import dev.mercato.core.order.Order;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.util.List;
 
-/** The outcome of a checkout: orders placed under one payment, or a refusal with a reason. */
+/**
+ * The outcome of a checkout: orders placed under one payment, or a refusal with a reason (a
+ * {@link Unshippable} one names why the cart cannot ship).
+ */
 public sealed interface CheckoutResult {
 
     /**
@@ -22,6 +26,19 @@ public sealed interface CheckoutResult {
             InvalidInputException.requireNonNull(payment, "payment");
             orders = List.copyOf(InvalidInputException.requireNonNull(orders, "orders"));
             InvalidInputException.requireNonNull(priced, "priced");
+        }
+    }
+
+    /**
+     * Nothing was placed and nothing changed: a seller's part cannot ship to the destination (the
+     * carrier does not serve it, no address was given to rates that need one, ...).
+     *
+     * @param refusal the seller and the named reason
+     */
+    record Unshippable(ShippingRefusal refusal) implements CheckoutResult {
+        /** Validates the field. */
+        public Unshippable {
+            InvalidInputException.requireNonNull(refusal, "refusal");
         }
     }
 

@@ -107,6 +107,23 @@ public interface Inventory {
     }
 
     /**
+     * The warehouses a reservation of these items would draw from now, without holding anything:
+     * what shipping quotes price before checkout. Units no warehouse has available are planned
+     * from the warehouse the choice prefers among all that carry the SKU; units of a SKU that no
+     * warehouse carries are left out. The default ranks with {@link WarehouseChoice#best()};
+     * implementations with their own choice use it.
+     *
+     * @param items the units, positive quantities
+     * @param destinationRegion where the goods go, if known
+     * @return the picks, per SKU in item order; possibly fewer units than asked
+     */
+    default List<Reservation.Pick> plan(List<ReservationRequest.Item> items, Optional<String> destinationRegion) {
+        dev.mercato.pricing.error.InvalidInputException.requireNonNull(items, "items");
+        dev.mercato.pricing.error.InvalidInputException.requireNonNull(destinationRegion, "destinationRegion");
+        return Plans.plan(WarehouseChoice.best(), this::stock, items, destinationRegion);
+    }
+
+    /**
      * Creates an empty in-memory inventory.
      *
      * @param choice how to pick warehouses

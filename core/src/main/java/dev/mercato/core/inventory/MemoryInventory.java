@@ -90,6 +90,13 @@ final class MemoryInventory implements InMemoryInventory {
         return new ReservationResult.Reserved(reservation);
     }
 
+    @Override
+    public synchronized List<Reservation.Pick> plan(List<ReservationRequest.Item> items, Optional<String> destinationRegion) {
+        InvalidInputException.requireNonNull(items, "items");
+        InvalidInputException.requireNonNull(destinationRegion, "destinationRegion");
+        return Plans.plan(choice, this::levels, items, destinationRegion);
+    }
+
     /** The level as stored now; a choice may hand back copies. */
     private StockLevel current(StockLevel level) {
         return stock.get(level.sku()).get(level.warehouse().id());

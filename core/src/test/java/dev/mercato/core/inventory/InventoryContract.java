@@ -141,6 +141,26 @@ public abstract class InventoryContract {
     }
 
     @Test
+    void aPlanDrawsAsAReservationWouldAndHoldsNothing() {
+        Inventory inventory = stocked(List.of(level(EAST, TEA, 5, 0), level(WEST, TEA, 5, 0), level(EAST, CUP, 4, 1)),
+                WarehouseChoice.nearest(WarehouseChoice.RegionDistance.sameRegionFirst()));
+        List<Reservation.Pick> plan = inventory.plan(List.of(item(TEA, 7), item(CUP, 2)), Optional.of("chengdu"));
+        assertEquals(10, inventory.available(TEA));
+        assertEquals(3, inventory.available(CUP));
+        Reservation reserved = ((ReservationResult.Reserved) inventory.reserve(
+                request("o1", Optional.of("chengdu"), item(TEA, 7), item(CUP, 2)))).reservation();
+        assertEquals(reserved.picks(), plan);
+    }
+
+    @Test
+    void aPlanTakesAShortfallFromThePreferredWarehouseCarryingTheSkuAndLeavesOutUnknownSkus() {
+        Inventory inventory = stocked(List.of(level(EAST, TEA, 2, 0), level(WEST, TEA, 1, 1)),
+                WarehouseChoice.nearest(WarehouseChoice.RegionDistance.sameRegionFirst()));
+        assertEquals(List.of(new Reservation.Pick(TEA, EAST.id(), 2), new Reservation.Pick(TEA, WEST.id(), 3)),
+                inventory.plan(List.of(item(TEA, 5), item(CUP, 1)), Optional.of("chengdu")));
+    }
+
+    @Test
     void theBestWarehouseShipsTheWholeQuantityAlone() {
         Inventory inventory = stocked(List.of(level(EAST, TEA, 3, 0), level(WEST, TEA, 9, 0)), WarehouseChoice.best());
         Reservation reservation = ((ReservationResult.Reserved) inventory.reserve(
