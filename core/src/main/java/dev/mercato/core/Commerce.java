@@ -595,6 +595,7 @@ public final class Commerce {
         private Inventory inventory;
         private CartPricing pricing = CartPricing.listPrices();
         private ShippingRates shippingRates = ShippingRates.none();
+        private ServiceLevel quotedService;
         private CartLimits limits = CartLimits.DEFAULT;
         private OrderPolicy policy = OrderPolicy.DEFAULT;
         private PaymentProvider payments;
@@ -728,6 +729,22 @@ public final class Commerce {
          */
         public Builder shippingRates(ShippingRates value) {
             this.shippingRates = InvalidInputException.requireNonNull(value, "shippingRates");
+            this.quotedService = null;
+            return this;
+        }
+
+        /**
+         * Shipping charged as this instance's carrier quotes it for a service level: {@link
+         * ShippingRates#quoted(Carrier, ServiceLevel, Inventory, Map, Packing)} over this builder's
+         * carrier, inventory, {@link #warehouseAddress warehouse addresses} and {@link #packing
+         * packing}, so the parcels quoted at checkout are those {@link Commerce#shipWithCarrier}
+         * books. Replaces any {@link #shippingRates} given before.
+         *
+         * @param service the service level the shops ship with
+         * @return this builder
+         */
+        public Builder quotedShipping(ServiceLevel service) {
+            this.quotedService = InvalidInputException.requireNonNull(service, "service");
             return this;
         }
 
@@ -798,7 +815,9 @@ public final class Commerce {
             PaymentProvider p = payments != null ? payments
                     : SandboxPaymentProvider.create(SandboxSettings.of(clock, "mercato-embedded-sandbox", SANDBOX_CURRENCIES));
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
-            return new Commerce(new Context(clock, s, c, i, pricing, shippingRates, limits, policy, p, k, events),
+            ShippingRates rates = quotedService == null ? shippingRates
+                    : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
+            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks));
         }
     }

@@ -21,6 +21,9 @@ import dev.mercato.core.catalog.InMemoryCatalog;
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.fulfilment.CarrierDispatch;
+import dev.mercato.core.fulfilment.DispatchResult;
 import dev.mercato.core.inventory.InMemoryInventory;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
@@ -47,6 +50,7 @@ import dev.mercato.logistics.ShipmentRequest;
 import dev.mercato.logistics.Tracking;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.TrackingNumber;
+import dev.mercato.payments.PaymentSource;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
 import dev.mercato.pricing.error.InvalidInputException;
@@ -134,14 +138,15 @@ class QuotedShippingExamples {
         Commerce commerce = standard();
         commerce.addToCart(ANN, CART, SkuId.of("cup"), 1);
         PricedCart priced = priced(commerce.priceCart(ANN, CART, BEIJING));
-        // 400 g (volumetric 240 g) from Shanghai to Beijing, national standard: the first kilogram, CNY 12.00.
+        // 400 g in the standard packing's 300 x 200 x 100 mm box (volumetric 1,000 g) from Shanghai to
+        // Beijing, national standard: the first kilogram, CNY 12.00.
         assertAmount(cny("12.00"), priced.shippingOf("cup-shop"));
         assertAmount(cny("24.50"), priced.total());
         // Ordered before the 16:00 dispatch cut-off: leaves today, 3 to 5 days in transit.
         assertEquals(DeliveryPromise.between(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 25), SHANGHAI),
                 priced.deliveryOf("cup-shop").orElseThrow());
         assertTrue(priced.explanation().contains("shipping from cup-shop quoted by sandbox STANDARD: CNY 12.00 for"
-                + " 1 parcel (from sh, 400 g, chargeable 400 g: CNY 12.00); delivery between 2026-11-23 and 2026-11-25"),
+                + " 1 parcel (from sh, 400 g, chargeable 1000 g: CNY 12.00); delivery between 2026-11-23 and 2026-11-25"),
                 priced.explanation().toString());
     }
 
@@ -159,6 +164,7 @@ class QuotedShippingExamples {
                                 .withDestination(HANGZHOU)));
         SellerShipping shipping = charged.bySeller().get("tea-shop");
         assertEquals(List.of("hz", "sh"), shipping.parcels().stream().map(p -> p.warehouse().value()).toList());
+        // The standard packing weighs at least 200 g a parcel.
         assertEquals(List.of(500L, 250L), shipping.parcels().stream().map(p -> p.request().parcel().weightGrams()).toList());
         for (SellerShipping.ParcelQuote parcel : shipping.parcels()) {
             Quote again = ((QuoteOutcome.Quoted) carrier.quote(parcel.request())).forService(ServiceLevel.STANDARD)
@@ -181,14 +187,14 @@ class QuotedShippingExamples {
         assertAmount(cny("12.00"), below.shippingOf("tea-shop"));
         commerce.addToCart(ANN, CART, SkuId.of("teapot"), 1);
         PricedCart above = priced(commerce.priceCart(ANN, CART, BEIJING));
-        // The teapot ships from Hangzhou: CNY 12.00 + one started kilogram at 6.00 = 18.00; both quotes
-        // (30.00) are waived.
+        // The teapot ships from Hangzhou in a 300 x 200 x 150 mm box (volumetric 1,500 g): CNY 12.00 + one
+        // started kilogram at 6.00 = 18.00; both quotes (30.00) are waived.
         assertAmount(cny("0.00"), above.shippingOf("tea-shop"));
         assertAmount(cny("150.00"), above.total());
         assertTrue(above.explanation().contains("free-over-99 (free-shipping): applied CNY 30 - free shipping from CNY 99"),
                 above.explanation().toString());
         assertTrue(above.explanation().stream().anyMatch(e -> e.startsWith("shipping from tea-shop") && e.contains(
-                "CNY 30.00 for 2 parcels (from hz, 1200 g, chargeable 1250 g: CNY 18.00; from sh, 250 g, chargeable 267 g:"
+                "CNY 30.00 for 2 parcels (from hz, 1200 g, chargeable 1500 g: CNY 18.00; from sh, 250 g, chargeable 1000 g:"
                 + " CNY 12.00)")), above.explanation().toString());
     }
 
@@ -199,7 +205,7 @@ class QuotedShippingExamples {
                 BuyerContext.anonymous().withCoupons("ship-10")));
         commerce.addToCart(ANN, CART, SkuId.of("teapot"), 1);
         PricedCart priced = priced(commerce.priceCart(ANN, CART, BEIJING));
-        // The quote is CNY 18.00 (1,250 g chargeable, national); the coupon takes its cap of 10.00.
+        // The quote is CNY 18.00 (1,500 g chargeable, national); the coupon takes its cap of 10.00.
         assertAmount(cny("8.00"), priced.shippingOf("tea-shop"));
         assertAmount(cny("128.00"), priced.total());
         CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class,
@@ -315,6 +321,31 @@ class QuotedShippingExamples {
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> commerce.priceCart(ANN, CART, BEIJING));
         assertTrue(error.getMessage().contains("warehouse sh"), error.getMessage());
+    }
+
+    @Test
+    void theBuilderQuotesTheParcelsFulfilmentBooksAtTheQuotedPrice() {
+        Commerce commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
+                .warehouseAddress(new WarehouseId("hz"), HANGZHOU_WAREHOUSE)
+                .warehouseAddress(new WarehouseId("sh"), SHANGHAI_WAREHOUSE)
+                .quotedShipping(ServiceLevel.EXPRESS).build();
+        commerce.addToCart(ANN, CART, SkuId.of("tea"), 3);
+        CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class,
+                commerce.checkout(ANN, CART, "k1", HANGZHOU));
+        Order.AwaitingPayment order = placed.orders().get(0);
+        assertInstanceOf(PaymentResult.Paid.class,
+                commerce.pay(ANN, placed.payment().paymentId(), new PaymentSource("tok_visa")));
+        DispatchResult.Dispatched shipped = assertInstanceOf(DispatchResult.Dispatched.class,
+                commerce.shipWithCarrier(new Actor.Seller("tea-shop"), order.id(),
+                        CarrierDispatch.everything("ship-1", HANGZHOU.address(), ServiceLevel.EXPRESS)));
+        // Two parcels (two teas from Hangzhou, one from Shanghai), booked at exactly what checkout charged.
+        assertEquals(2, shipped.parcels().size());
+        javax.money.MonetaryAmount booked = shipped.parcels().stream().map(p -> p.shipment().charge())
+                .reduce(javax.money.MonetaryAmount::add).orElseThrow();
+        assertAmount(order.facts().snapshot().shipping(), booked);
+        assertEquals(order.facts().deliveryPromise().orElseThrow(), shipped.parcels().stream()
+                .map(p -> p.shipment().promise()).max(java.util.Comparator.comparing(DeliveryPromise::deadline))
+                .orElseThrow());
     }
 
     static Quote requote(Quote quote, Money total) {

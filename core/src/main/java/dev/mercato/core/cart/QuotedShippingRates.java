@@ -1,7 +1,9 @@
 package dev.mercato.core.cart;
 
+import dev.mercato.core.catalog.Dimensions;
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.fulfilment.Packing;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Reservation;
 import dev.mercato.core.inventory.ReservationRequest;
@@ -25,18 +27,29 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Shipping charges quoted by a carrier, one parcel per seller and warehouse. */
+/**
+ * Shipping charges quoted by a carrier, one parcel per seller and warehouse, packed as the
+ * fulfilment packs it so the parcel quoted is the parcel booked.
+ */
 final class QuotedShippingRates implements ShippingRates {
     private final Carrier carrier;
     private final ServiceLevel service;
     private final Inventory inventory;
     private final Map<WarehouseId, Address> origins;
+    private final Packing packing;
 
-    QuotedShippingRates(Carrier carrier, ServiceLevel service, Inventory inventory, Map<WarehouseId, Address> origins) {
+    QuotedShippingRates(Carrier carrier, ServiceLevel service, Inventory inventory, Map<WarehouseId, Address> origins,
+            Packing packing) {
         this.carrier = carrier;
         this.service = service;
         this.inventory = inventory;
         this.origins = origins;
+        this.packing = packing;
+    }
+
+    /** Digital goods and services weigh nothing and have no size: they do not ship. */
+    static boolean ships(Sku sku) {
+        return sku.weightGrams() > 0 || !sku.size().equals(Dimensions.NONE);
     }
 
     @Override
@@ -46,7 +59,7 @@ final class QuotedShippingRates implements ShippingRates {
         Map<String, Map<SkuId, Sku>> skusBySeller = new LinkedHashMap<>();
         Map<String, Map<SkuId, Long>> unitsBySeller = new LinkedHashMap<>();
         for (CartPricingRequest.Line line : request.lines()) {
-            if (!ParcelBox.ships(line.sku())) {
+            if (!ships(line.sku())) {
                 continue;
             }
             String seller = line.sku().sellerId();
@@ -102,14 +115,10 @@ final class QuotedShippingRates implements ShippingRates {
                 throw new InvalidInputException("origins", warehouse,
                         "has no address for warehouse " + warehouse.value() + ", which ships " + seller + "'s units");
             }
-            ParcelBox.Packed packed = ParcelBox.pack(parcel.getValue());
-            if (packed.misfit().isPresent()) {
-                ShippingRefusal.Reason reason = packed.misfit().get() == ParcelBox.Misfit.TOO_HEAVY
-                        ? ShippingRefusal.Reason.PARCEL_TOO_HEAVY : ShippingRefusal.Reason.PARCEL_TOO_LARGE;
-                return refusal(seller, reason, "the units from warehouse " + warehouse.value()
-                        + " do not fit one parcel");
-            }
-            QuoteRequest quoteRequest = new QuoteRequest(origin, destination.address(), packed.parcel().orElseThrow(),
+            List<Packing.Units> units = new ArrayList<>();
+            parcel.getValue().forEach((sku, quantity) -> units.add(
+                    new Packing.Units(sku.id(), quantity, sku.weightGrams(), sku.size())));
+            QuoteRequest quoteRequest = new QuoteRequest(origin, destination.address(), packing.pack(units),
                     request.currency(), request.at());
             QuoteOutcome outcome = carrier.quote(quoteRequest);
             if (outcome instanceof QuoteOutcome.Unquotable unquotable) {

@@ -1,5 +1,6 @@
 package dev.mercato.core.cart;
 
+import dev.mercato.core.fulfilment.Packing;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.logistics.Address;
@@ -39,13 +40,13 @@ public interface ShippingRates {
     }
 
     /**
-     * Carrier quotes: each seller's units are
-     * planned on the inventory's warehouses as a reservation would draw them now ({@link
-     * Inventory#plan}); the units one warehouse ships for one seller make one parcel, weighing the
-     * sum of the units' catalog weights, in a box of their summed volume; each parcel is quoted by
-     * the carrier from the warehouse's address to the destination address for {@code service};
-     * a seller's charge is exactly the sum of its parcels' quotes and its promise that of its
-     * slowest parcel.
+     * Carrier quotes: each seller's units are planned on the inventory's warehouses as a
+     * reservation would draw them now ({@link Inventory#plan}); the units one warehouse ships for
+     * one seller make one parcel, packed by {@code packing} (the same packing fulfilment books the
+     * parcel with); each parcel is quoted by the carrier from the warehouse's address to the
+     * destination address for {@code service}; a seller's charge is exactly the sum of its
+     * parcels' quotes and its promise that of its slowest parcel. Units that weigh nothing and
+     * have no size (digital goods, services) do not ship and are not quoted.
      *
      * <p>A cart without a destination address, a SKU no warehouse carries, a route the carrier does
      * not serve or a service it does not offer there is a {@link ShippingCharges.Unshippable}
@@ -59,15 +60,32 @@ public interface ShippingRates {
      * @param service the service level the shop ships with
      * @param inventory where the units are planned
      * @param origins each warehouse's address, by warehouse id
+     * @param packing how a parcel's units become the box the carrier is told about
+     * @return the rates
+     */
+    static ShippingRates quoted(Carrier carrier, ServiceLevel service, Inventory inventory,
+            Map<WarehouseId, Address> origins, Packing packing) {
+        InvalidInputException.requireNonNull(carrier, "carrier");
+        InvalidInputException.requireNonNull(service, "service");
+        InvalidInputException.requireNonNull(inventory, "inventory");
+        InvalidInputException.requireNonNull(packing, "packing");
+        return new QuotedShippingRates(carrier, service, inventory,
+                Map.copyOf(InvalidInputException.requireNonNull(origins, "origins")), packing);
+    }
+
+    /**
+     * {@link #quoted(Carrier, ServiceLevel, Inventory, Map, Packing)} with {@link Packing#standard()},
+     * the facade's default packing.
+     *
+     * @param carrier the carrier that quotes
+     * @param service the service level the shop ships with
+     * @param inventory where the units are planned
+     * @param origins each warehouse's address, by warehouse id
      * @return the rates
      */
     static ShippingRates quoted(Carrier carrier, ServiceLevel service, Inventory inventory,
             Map<WarehouseId, Address> origins) {
-        InvalidInputException.requireNonNull(carrier, "carrier");
-        InvalidInputException.requireNonNull(service, "service");
-        InvalidInputException.requireNonNull(inventory, "inventory");
-        return new QuotedShippingRates(carrier, service, inventory,
-                Map.copyOf(InvalidInputException.requireNonNull(origins, "origins")));
+        return quoted(carrier, service, inventory, origins, Packing.standard());
     }
 
     /**
