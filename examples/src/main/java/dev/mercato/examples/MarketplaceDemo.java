@@ -3,11 +3,13 @@ package dev.mercato.examples;
 import dev.mercato.core.Actor;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.CartPricing;
 import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.cart.PricedCart;
-import dev.mercato.core.cart.ShippingRates;
 import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.Dimensions;
 import dev.mercato.core.catalog.InMemoryCatalog;
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
@@ -59,6 +61,7 @@ import dev.mercato.pricing.promotion.PricingEngine;
 import dev.mercato.pricing.promotion.PricingRequest;
 import dev.mercato.pricing.promotion.PricingResult;
 import dev.mercato.pricing.promotion.Promotion;
+import dev.mercato.pricing.promotion.SellerResult;
 import dev.mercato.pricing.promotion.json.PromotionJson;
 import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.pricing.revenue.Settlement;
@@ -105,6 +108,8 @@ public final class MarketplaceDemo {
     private static final String PAYMENT_METHOD = "alipay";
     private static final Address EAST_WAREHOUSE = new Address("CN", "Shanghai", "Shanghai", "201100", "6 Xinzhuang Road");
     private static final Address ANN_ADDRESS = new Address("CN", "Shanghai", "Shanghai", "200031", "88 Huaihai Road");
+    /** Ann's address, with the region code the inventory's warehouses are located by. */
+    private static final Destination ANN_DESTINATION = new Destination(ANN_ADDRESS, "shanghai");
 
     /** The SKUs on sale, in catalog order. */
     private static final List<String> SKUS = List.of("longjing-250g", "puerh-cake", "celadon-tea-set", "silk-eye-mask");
@@ -150,11 +155,12 @@ public final class MarketplaceDemo {
         this.out = out;
         // The buyer holds the porcelain studio's coupon; everyone else is an anonymous buyer.
         this.commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog()).inventory(inventory())
-                .shippingRates(ShippingRates.flatPerSeller(cny("10.00")))
                 .pricing(CartPricing.engine(engine, buyer -> buyer.equals(BUYER_ID)
                         ? BuyerContext.anonymous().withCoupons("studio-30") : BuyerContext.anonymous()))
                 .paymentProvider(sandbox)
                 .carrier(carrier).warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
+                // Shipping is what the carrier quotes for the parcels fulfilment will book.
+                .quotedShipping(ServiceLevel.STANDARD)
                 .onDelivery(escrows.deliveryHook(order -> Optional.ofNullable(escrowOfOrder.get(order))))
                 .build();
     }
@@ -213,37 +219,52 @@ public final class MarketplaceDemo {
         require(commerce.addToCart(BUYER, cart, SkuId.of("puerh-cake"), 1));
         require(commerce.addToCart(BUYER, cart, SkuId.of("celadon-tea-set"), 1));
         require(commerce.addToCart(BUYER, cart, SkuId.of("silk-eye-mask"), 1));
-        PricedCart priced = commerce.priceCart(BUYER, cart).priced().orElseThrow();
+        PricedCart priced = commerce.priceCart(BUYER, cart, ANN_DESTINATION).priced().orElseThrow();
+        // The engine saw the carrier's quotes as the sellers' shipping, before its shipping promotions.
+        Map<String, SellerResult> quoted = new TreeMap<>();
+        engine.last().sellers().forEach(seller -> quoted.put(seller.seller(), seller));
 
-        section("1. Ann's cart, priced by the promotion engine at " + clock.instant());
+        section("1. Ann's cart, priced by the promotion engine at " + clock.instant() + ", shipped to "
+                + ANN_ADDRESS.street() + ", " + ANN_ADDRESS.city());
         row("%-18s %-24s %3s %10s %10s %10s", "shop", "item", "qty", "subtotal", "discount", "payable");
         for (PricedCart.Line line : priced.lines()) {
             row("%-18s %-24s %3d %10s %10s %10s", line.sellerId(), line.title(), line.quantity(),
                     show(line.subtotal()), show(line.discount()), show(line.payable()));
         }
         for (Map.Entry<String, MonetaryAmount> shipping : priced.shippingSorted().entrySet()) {
-            row("%-18s %-24s %3s %10s %10s %10s", shipping.getKey(), "shipping", "", "", "",
-                    show(shipping.getValue()));
+            SellerResult seller = quoted.get(shipping.getKey());
+            String arrives = priced.deliveryOf(shipping.getKey()).map(p -> "shipping, by " + p.latest()).orElse("shipping");
+            row("%-18s %-24s %3s %10s %10s %10s", shipping.getKey(), arrives, "", show(seller.shipping()),
+                    show(seller.shippingDiscount()), show(shipping.getValue()));
         }
         row("%-18s %-24s %3s %10s %10s %10s", "total", "", "", "", "", show(priced.total()));
         out.println();
-        out.println("Why (every promotion, applied or not):");
+        out.println("Why (every promotion, applied or not, and every shipping quote):");
         priced.explanation().forEach(step -> out.println("  - " + step));
+        Destination abroad = Destination.of(Address.of("US", "California", "San Francisco"));
+        if (commerce.priceCart(BUYER, cart, abroad) instanceof CartPriceResult.Unshippable refused) {
+            out.println();
+            out.println("The same cart to San Francisco is not priced (no free shipping by accident): "
+                    + refused.refusal().reason() + " - " + refused.refusal().detail());
+        } else {
+            throw new IllegalStateException("a cart to an unserved country must be refused");
+        }
     }
 
     // ---- 2: checkout splits the cart per seller under one payment --------------------------
 
     private CheckoutResult.Placed checkout() {
-        CheckoutResult result = commerce.checkout(BUYER, CartId.of(BUYER_ID), "ann-checkout-1", Optional.of("shanghai"));
+        CheckoutResult result = commerce.checkout(BUYER, CartId.of(BUYER_ID), "ann-checkout-1", ANN_DESTINATION);
         if (!(result instanceof CheckoutResult.Placed placed)) {
             throw new IllegalStateException("checkout refused: " + result);
         }
         section("2. Checkout: one order per shop, one payment of " + show(placed.payment().total()));
-        row("%-18s %6s %10s %10s  %s", "shop", "lines", "shipping", "payable", "state");
+        row("%-18s %6s %10s %10s  %-15s  %s", "shop", "lines", "shipping", "payable", "state", "promised");
         for (Order.AwaitingPayment order : placed.orders()) {
             PricedSnapshot snapshot = order.facts().snapshot();
-            row("%-18s %6d %10s %10s  %s", order.facts().sellerId(), snapshot.lines().size(),
-                    show(snapshot.shipping()), show(snapshot.payable()), order.stateName());
+            row("%-18s %6d %10s %10s  %-15s  %s", order.facts().sellerId(), snapshot.lines().size(),
+                    show(snapshot.shipping()), show(snapshot.payable()), order.stateName(),
+                    order.facts().deliveryPromise().map(p -> p.earliest() + " to " + p.latest()).orElse("-"));
         }
         return placed;
     }
@@ -527,14 +548,19 @@ public final class MarketplaceDemo {
 
     private static InMemoryCatalog catalog() {
         return Catalog.inMemory()
-                .put(sku("longjing-250g", "tea-shop", "Longjing green tea 250g", "268.00", "food", "tea"))
-                .put(sku("puerh-cake", "tea-shop", "Pu-erh tea cake 357g", "128.00", "food", "tea"))
-                .put(sku("celadon-tea-set", "porcelain-studio", "Celadon tea set", "329.00", "home", "porcelain"))
-                .put(sku("silk-eye-mask", "silk-shop", "Mulberry silk eye mask", "59.00", "apparel", "accessories"));
+                .put(sku("longjing-250g", "tea-shop", "Longjing green tea 250g", "268.00", 320,
+                        new Dimensions(200, 100, 80), "food", "tea"))
+                .put(sku("puerh-cake", "tea-shop", "Pu-erh tea cake 357g", "128.00", 400,
+                        new Dimensions(220, 220, 40), "food", "tea"))
+                .put(sku("celadon-tea-set", "porcelain-studio", "Celadon tea set", "329.00", 2_600,
+                        new Dimensions(350, 250, 200), "home", "porcelain"))
+                .put(sku("silk-eye-mask", "silk-shop", "Mulberry silk eye mask", "59.00", 60,
+                        new Dimensions(200, 100, 20), "apparel", "accessories"));
     }
 
-    private static Sku sku(String id, String seller, String title, String price, String... category) {
-        return Sku.of(id, seller, title, cny(price)).withCategoryPath(List.of(category));
+    private static Sku sku(String id, String seller, String title, String price, long grams, Dimensions size,
+            String... category) {
+        return Sku.of(id, seller, title, cny(price)).withCategoryPath(List.of(category)).withPhysical(grams, size);
     }
 
     private static Inventory inventory() {

@@ -24,18 +24,28 @@ class MarketplaceDemoExamples {
 
     @Test
     void theEnginePricesTheCartWithTheCrossShopReductionTheCouponAndFreeShipping() {
-        assertPrinted("total                                                                     678.10");
+        assertPrinted("total                                                                     676.10");
         assertPrinted("double-11 (repeating-reduction): applied CNY 80");
         assertPrinted("studio-30 (coupon): applied CNY 30");
         assertPrinted("tea-500-minus-50 (threshold-reduction): not applied - BelowThreshold");
     }
 
     @Test
+    void shippingIsTheSandboxCarriersQuoteToAnnsAddressBeforeFreeShipping() {
+        assertPrinted("tea-shop           shipping, by 2026-11-13           10.00      10.00       0.00");
+        assertPrinted("silk-shop          shipping, by 2026-11-13            8.00       0.00       8.00");
+        assertPrinted("free-over-99 (free-shipping): applied CNY 22");
+        assertPrinted("shipping from porcelain-studio quoted by sandbox STANDARD: CNY 12.00 for 1 parcel (from east, 2600 g,"
+                + " chargeable 2917 g: CNY 12.00); delivery between 2026-11-12 and 2026-11-13");
+        assertPrinted("The same cart to San Francisco is not priced (no free shipping by accident): ROUTE_NOT_SERVED");
+    }
+
+    @Test
     void checkoutSplitsTheCartIntoOneOrderPerShop() {
-        assertPrinted("Checkout: one order per shop, one payment of 678.10");
+        assertPrinted("Checkout: one order per shop, one payment of 676.10");
         assertPrinted("tea-shop                2       0.00     355.29  AwaitingPayment");
         assertPrinted("porcelain-studio        1       0.00     265.17  AwaitingPayment");
-        assertPrinted("silk-shop               1      10.00      57.64  AwaitingPayment");
+        assertPrinted("silk-shop               1       8.00      55.64  AwaitingPayment  2026-11-12 to 2026-11-13");
     }
 
     @Test
@@ -50,7 +60,7 @@ class MarketplaceDemoExamples {
 
     @Test
     void shopsShipThroughTheSandboxCarrierAndTrackingDeliversTheOrders() {
-        assertPrinted("tea-shop           east      SBX0000000003         8.00  2026-11-14  Shipped");
+        assertPrinted("tea-shop           east      SBX0000000003        10.00  2026-11-14  Shipped");
         assertPrinted("tea-shop           SBX0000000003  DELIVERED  at 2026-11-13T04:00:00Z");
         assertPrinted("orders:  porcelain-studio Delivered, silk-shop Delivered, tea-shop Delivered");
         assertPrinted("(delivery + 10 days); 2 escrow timers fired");
@@ -65,17 +75,17 @@ class MarketplaceDemoExamples {
     @Test
     void eachSellerIsPaidItsGrossLessCommissionAndFees() {
         assertPrinted("porcelain-studio       299.00      33.83      30.00      14.95       1.59     282.46");
-        assertPrinted("silk-shop               63.10       5.46       5.90       2.66       0.35      60.09");
+        assertPrinted("silk-shop               61.10       5.46       5.90       2.66       0.33      58.11");
         assertPrinted("tea-shop               396.00      40.71       0.00       1.98       2.13     391.89");
     }
 
     @Test
     void theLedgerBalancesAndTheBuyersMoneyIsFullyAccountedFor() {
         assertPrinted("sum of all balances                          0.00");
-        assertPrinted("seller nets                                734.44");
-        assertPrinted("+ platform commission and fees              23.66");
+        assertPrinted("seller nets                                732.46");
+        assertPrinted("+ platform commission and fees              23.64");
         assertPrinted("- subsidies the platform paid               80.00");
-        assertPrinted("= what Ann paid at checkout                678.10");
+        assertPrinted("= what Ann paid at checkout                676.10");
         assertPrinted("is fully accounted for, to the cent.");
     }
 }
