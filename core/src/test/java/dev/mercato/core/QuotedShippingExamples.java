@@ -191,7 +191,7 @@ class QuotedShippingExamples {
         // started kilogram at 6.00 = 18.00; both quotes (30.00) are waived.
         assertAmount(cny("0.00"), above.shippingOf("tea-shop"));
         assertAmount(cny("150.00"), above.total());
-        assertTrue(above.explanation().contains("free-over-99 (free-shipping): applied CNY 30 - free shipping from CNY 99"),
+        assertTrue(above.explanation().contains("free-over-99 (free-shipping): applied CNY 30.00 - free shipping from CNY 99.00"),
                 above.explanation().toString());
         assertTrue(above.explanation().stream().anyMatch(e -> e.startsWith("shipping from tea-shop") && e.contains(
                 "CNY 30.00 for 2 parcels (from hz, 1200 g, chargeable 1500 g: CNY 18.00; from sh, 250 g, chargeable 1000 g:"

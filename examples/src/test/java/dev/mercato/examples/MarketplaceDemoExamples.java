@@ -25,16 +25,18 @@ class MarketplaceDemoExamples {
     @Test
     void theEnginePricesTheCartWithTheCrossShopReductionTheCouponAndFreeShipping() {
         assertPrinted("total                                                                     676.10");
-        assertPrinted("double-11 (repeating-reduction): applied CNY 80");
-        assertPrinted("studio-30 (coupon): applied CNY 30");
-        assertPrinted("tea-500-minus-50 (threshold-reduction): not applied - BelowThreshold");
+        assertPrinted("double-11 (repeating-reduction): applied CNY 80.00 - spent CNY 778.10 across shops, saves CNY 80.00");
+        assertPrinted("studio-30 (coupon): applied CNY 30.00 - spent CNY 295.17, saves CNY 30.00");
+        assertPrinted("silk-10pct (percent-off): applied CNY 5.90 - 10% off CNY 59.00");
+        assertPrinted("tea-500-minus-50 (threshold-reduction): not applied - below threshold by CNY 104.00"
+                + " (measured CNY 396.00 of CNY 500.00)");
     }
 
     @Test
     void shippingIsTheSandboxCarriersQuoteToAnnsAddressBeforeFreeShipping() {
         assertPrinted("tea-shop           shipping, by 2026-11-13           10.00      10.00       0.00");
         assertPrinted("silk-shop          shipping, by 2026-11-13            8.00       0.00       8.00");
-        assertPrinted("free-over-99 (free-shipping): applied CNY 22");
+        assertPrinted("free-over-99 (free-shipping): applied CNY 22.00 - free shipping from CNY 99.00");
         assertPrinted("shipping from porcelain-studio quoted by sandbox STANDARD: CNY 12.00 for 1 parcel (from east, 2600 g,"
                 + " chargeable 2917 g: CNY 12.00); delivery between 2026-11-12 and 2026-11-13");
         assertPrinted("The same cart to San Francisco is not priced (no free shipping by accident): ROUTE_NOT_SERVED");

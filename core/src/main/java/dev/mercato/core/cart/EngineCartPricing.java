@@ -49,15 +49,10 @@ final class EngineCartPricing implements CartPricing {
         Set<String> flashSales = new HashSet<>();
         List<String> explanation = new ArrayList<>();
         for (Decision decision : result.explanation()) {
-            if (decision instanceof Decision.Applied applied) {
-                if (applied.kind().equals(FLASH_SALE_KIND)) {
-                    flashSales.add(applied.promotionId());
-                }
-                explanation.add(applied.promotionId() + " (" + applied.kind() + "): applied " + applied.amount()
-                        + " - " + applied.detail());
-            } else if (decision instanceof Decision.Rejected rejected) {
-                explanation.add(rejected.promotionId() + " (" + rejected.kind() + "): not applied - " + rejected.reason());
+            if (decision instanceof Decision.Applied applied && applied.kind().equals(FLASH_SALE_KIND)) {
+                flashSales.add(applied.promotionId());
             }
+            explanation.add(decision.promotionId() + " (" + decision.kind() + "): " + decision.describe());
         }
         Map<Integer, PricedCart.Line> priced = new HashMap<>();
         for (LineResult line : result.lines()) {

@@ -32,6 +32,8 @@ final class CanonicalCart {
     final long[] shipping;
     /** Per line, the minor unit prices of its own price levels ({@code null} when it has none). */
     final long[][] levelPrices;
+    /** Decimals of the request's currency. */
+    final int scale;
 
     CanonicalCart(PricingRequest request) {
         this.request = request;
@@ -42,17 +44,18 @@ final class CanonicalCart {
         listUnit = new long[n];
         list = new long[n];
         levelPrices = new long[n][];
+        scale = MinorUnits.scale(request.currency());
         TreeSet<String> sellerSet = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             PricingLine line = lines[i];
             quantity[i] = line.quantity();
-            listUnit[i] = MinorUnits.toMinor(line.listUnitPrice(), request.currency());
+            listUnit[i] = FastMinor.toMinor(line.listUnitPrice(), request.currency(), scale);
             list[i] = Exact.multiply(listUnit[i], quantity[i]);
             List<PriceLevel> levels = line.priceLevels();
             if (!levels.isEmpty()) {
                 long[] prices = new long[levels.size()];
                 for (int k = 0; k < prices.length; k++) {
-                    prices[k] = MinorUnits.toMinor(levels.get(k).unitPrice(), request.currency());
+                    prices[k] = FastMinor.toMinor(levels.get(k).unitPrice(), request.currency(), scale);
                 }
                 levelPrices[i] = prices;
             }
@@ -65,7 +68,7 @@ final class CanonicalCart {
         }
         shipping = new long[sellers.length];
         for (Map.Entry<String, MonetaryAmount> e : request.shipping().entrySet()) {
-            shipping[Arrays.binarySearch(sellers, e.getKey())] = MinorUnits.toMinor(e.getValue(), request.currency());
+            shipping[Arrays.binarySearch(sellers, e.getKey())] = FastMinor.toMinor(e.getValue(), request.currency(), scale);
         }
     }
 
@@ -89,7 +92,7 @@ final class CanonicalCart {
     long minor(MonetaryAmount amount) {
         Long cached = minorCache.get(amount);
         if (cached == null) {
-            cached = MinorUnits.toMinor(amount, request.currency());
+            cached = FastMinor.toMinor(amount, request.currency(), scale);
             minorCache.put(amount, cached);
         }
         return cached;
@@ -137,18 +140,31 @@ final class CanonicalCart {
         return in;
     }
 
+    /** Line indexes by key, ascending, each line once per key. */
     private Map<String, int[]> index(java.util.function.Function<PricingLine, List<String>> keysOf) {
-        Map<String, List<Integer>> lists = new HashMap<>();
+        Map<String, int[]> out = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String key : keysOf.apply(lines[i])) {
-                List<Integer> at = lists.computeIfAbsent(key, k -> new ArrayList<>());
-                if (at.isEmpty() || at.get(at.size() - 1) != i) {
-                    at.add(i);
+                int[] at = out.get(key);
+                if (at == null) {
+                    at = new int[4];
+                    out.put(key, at);
+                    counts.put(key, 0);
                 }
+                int count = counts.get(key);
+                if (count > 0 && at[count - 1] == i) {
+                    continue;
+                }
+                if (count == at.length) {
+                    at = Arrays.copyOf(at, count * 2);
+                    out.put(key, at);
+                }
+                at[count] = i;
+                counts.put(key, count + 1);
             }
         }
-        Map<String, int[]> out = new HashMap<>();
-        lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        out.replaceAll((key, at) -> Arrays.copyOf(at, counts.get(key)));
         return out;
     }
 

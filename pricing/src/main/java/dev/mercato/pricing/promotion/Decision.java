@@ -30,6 +30,15 @@ public sealed interface Decision permits Decision.Applied, Decision.Rejected {
     Lane lane();
 
     /**
+     * A sentence for people: {@code "applied CNY 80.00 - spent CNY 820.00 across shops, saves
+     * CNY 80.00"} or {@code "not applied - below threshold by CNY 5.90 (measured CNY 494.10 of
+     * CNY 500.00)"}. Amounts show all the currency's decimals.
+     *
+     * @return the description
+     */
+    String describe();
+
+    /**
      * The promotion applied.
      *
      * @param promotionId the promotion
@@ -42,7 +51,12 @@ public sealed interface Decision permits Decision.Applied, Decision.Rejected {
      * @param detail a short note, e.g. {@code "1 of 3 units at the flash price"}
      */
     record Applied(String promotionId, String kind, Lane lane, MonetaryAmount amount, MonetaryAmount platformFunded,
-            MonetaryAmount sellerFunded, String detail) implements Decision {}
+            MonetaryAmount sellerFunded, String detail) implements Decision {
+        @Override
+        public String describe() {
+            return "applied " + Texts.amount(amount) + (detail.isEmpty() ? "" : " - " + detail);
+        }
+    }
 
     /**
      * The promotion did not apply.
@@ -52,5 +66,10 @@ public sealed interface Decision permits Decision.Applied, Decision.Rejected {
      * @param lane its lane
      * @param reason why
      */
-    record Rejected(String promotionId, String kind, Lane lane, RejectionReason reason) implements Decision {}
+    record Rejected(String promotionId, String kind, Lane lane, RejectionReason reason) implements Decision {
+        @Override
+        public String describe() {
+            return "not applied - " + reason.describe();
+        }
+    }
 }

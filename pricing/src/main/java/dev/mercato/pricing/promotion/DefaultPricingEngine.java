@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Rate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +30,12 @@ final class DefaultPricingEngine implements PricingEngine {
     private final String[] groupNames;
     private final int[] groupLimits;
     private final int[][] groupMembers;
+    /** Per promotion, who funds it: {@link #SELLER_FUNDED}, {@link #PLATFORM_FUNDED} or {@link #CO_FUNDED}. */
+    private final byte[] fundedBy;
+
+    private static final byte SELLER_FUNDED = 0;
+    private static final byte PLATFORM_FUNDED = 1;
+    private static final byte CO_FUNDED = 2;
 
     DefaultPricingEngine(List<? extends Promotion> promotions, PricingOptions options) {
         InvalidInputException.requireNonNull(promotions, "promotions");
@@ -54,6 +61,13 @@ final class DefaultPricingEngine implements PricingEngine {
             }
         }
         laneFrom[lanes.length] = p;
+        fundedBy = new byte[this.promotions.length];
+        for (int i = 0; i < this.promotions.length; i++) {
+            Funding funding = this.promotions[i].funding();
+            InvalidInputException.requireNonNull(funding, "funding of " + this.promotions[i].id());
+            fundedBy[i] = funding.platformShare().isZero() ? SELLER_FUNDED
+                    : funding.platformShare().equals(Rate.ONE_HUNDRED_PERCENT) ? PLATFORM_FUNDED : CO_FUNDED;
+        }
         groupOf = new int[this.promotions.length];
         Map<String, Integer> groupIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -195,6 +209,18 @@ final class DefaultPricingEngine implements PricingEngine {
             acc[depth] = live[i];
             combine(live, size, i + 1, acc, depth + 1, out);
         }
+    }
+
+    /**
+     * The platform's part of a discount of promotion {@code p}: {@link Funding#platformPart(long)},
+     * without comparing rates on every call.
+     */
+    long platformPart(int p, long discountMinor) {
+        return switch (fundedBy[p]) {
+            case SELLER_FUNDED -> 0;
+            case PLATFORM_FUNDED -> discountMinor;
+            default -> promotions[p].funding().platformPart(discountMinor);
+        };
     }
 
     int size() {

@@ -12,7 +12,8 @@ import javax.money.MonetaryAmount;
 public sealed interface RejectionReason {
 
     /**
-     * A sentence for people, e.g. {@code "below threshold by CNY 20.00"}.
+     * A sentence for people, e.g. {@code "below threshold by CNY 20.00 (measured CNY 179.00 of
+     * CNY 199.00)"}. Amounts show all the currency's decimals.
      *
      * @return the description
      */
@@ -29,7 +30,8 @@ public sealed interface RejectionReason {
             implements RejectionReason {
         @Override
         public String describe() {
-            return "below threshold " + threshold + " by " + missing + " (measured " + measured + ")";
+            return "below threshold by " + Texts.amount(missing) + " (measured " + Texts.amount(measured) + " of "
+                    + Texts.amount(threshold) + ")";
         }
     }
 

@@ -7,39 +7,69 @@ import java.util.List;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
-/** Turns the winning run's minor units into the public result: the only place amounts become money. */
+/**
+ * Turns the winning run's minor units into the public result: the only place amounts become
+ * money.
+ *
+ * <p>The totals, gifts and deposits are built at once. Lines, sellers, prorations and the
+ * explanation are {@link LazyList}s over the winning run, built element by element when the
+ * caller reads them: a Moneta amount costs far more to create than the arithmetic that
+ * produced it, and a caller that needs the payable total only should not pay for a hundred
+ * lines of discounts. The run's arrays are not modified after it is chosen, so reading later
+ * gives what reading at once would have given.
+ */
 final class ResultBuilder {
     private final DefaultPricingEngine engine;
     private final Run run;
     private final CanonicalCart cart;
     private final CurrencyUnit currency;
+    private final MonetaryAmount zero;
+    /** Per promotion, the platform's part of its line and shipping discounts. */
+    private final long[] platformOf;
+    /** The prorations in order: promotion index and pool index (step 2 in the run's pool list). */
+    private final int[] prorationPromotion;
+    private final int[] prorationPool;
 
     private ResultBuilder(DefaultPricingEngine engine, Run run) {
         this.engine = engine;
         this.run = run;
         this.cart = run.cart;
         this.currency = cart.request.currency();
+        this.zero = MinorUnits.toAmount(0, currency);
+        this.platformOf = new long[engine.size()];
+        int count = 0;
+        for (int p = 0; p < engine.size(); p++) {
+            if (run.state[p] == Run.APPLIED && run.pools.get(p) != null) {
+                count += run.pools.get(p).size() / 2;
+            }
+        }
+        prorationPromotion = new int[count];
+        prorationPool = new int[count];
+        for (int p = 0, k = 0; p < engine.size(); p++) {
+            List<long[]> pools = run.state[p] == Run.APPLIED ? run.pools.get(p) : null;
+            if (pools != null) {
+                for (int pool = 0; pool < pools.size(); pool += 2) {
+                    prorationPromotion[k] = p;
+                    prorationPool[k++] = pool;
+                }
+            }
+        }
     }
 
     static PricingResult build(DefaultPricingEngine engine, Run run, SearchSummary search) {
         return new ResultBuilder(engine, run).build(search);
     }
 
-    private MonetaryAmount zero;
-
     /** Builds an amount; zero (every one-sided funding part) is built once per result. */
     private MonetaryAmount money(long minor) {
-        if (minor == 0) {
-            if (zero == null) {
-                zero = MinorUnits.toAmount(0, currency);
-            }
-            return zero;
-        }
-        return MinorUnits.toAmount(minor, currency);
+        return minor == 0 ? zero : MinorUnits.toAmount(minor, currency);
     }
 
-    /** The funding split of a discount, reusing the discount's own amount when one side pays all. */
-    private Discount discount(Promotion promotion, long d, MonetaryAmount amount, long platform) {
+    /** A discount and its funding split, reusing the discount's own amount when one side pays all. */
+    private Discount discount(int p, long d) {
+        Promotion promotion = engine.promotion(p);
+        long platform = engine.platformPart(p, d);
+        MonetaryAmount amount = money(d);
         MonetaryAmount platformPart = platform == d ? amount : money(platform);
         MonetaryAmount sellerPart = platform == 0 ? amount : money(d - platform);
         return new Discount(promotion.id(), promotion.lane(), amount, platformPart, sellerPart);
@@ -48,21 +78,11 @@ final class ResultBuilder {
     private PricingResult build(SearchSummary search) {
         int n = cart.n;
         int promotionCount = engine.size();
-        List<List<Discount>> lineDiscounts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            lineDiscounts.add(new ArrayList<>(2));
-        }
         int sellerCount = cart.sellers.length;
-        List<List<Discount>> shipDiscounts = new ArrayList<>(sellerCount);
-        for (int s = 0; s < sellerCount; s++) {
-            shipDiscounts.add(new ArrayList<>(1));
-        }
-        long[] platformOf = new long[promotionCount];
         long totalPlatform = 0;
         long totalSeller = 0;
         long totalDiscounts = 0;
         long totalShippingDiscount = 0;
-        List<Proration> prorations = new ArrayList<>();
         List<GiftLine> giftLines = new ArrayList<>();
         long giftValue = 0;
         for (int p = 0; p < promotionCount; p++) {
@@ -70,46 +90,30 @@ final class ResultBuilder {
                 continue;
             }
             Promotion promotion = engine.promotion(p);
-            Funding funding = promotion.funding();
             long[] perLine = run.lineDiscounts[p];
-            List<long[]> pools = run.pools.get(p);
-            MonetaryAmount[] lineAmounts = pools == null ? null : new MonetaryAmount[n];
             if (perLine != null) {
                 for (int i = 0; i < n; i++) {
                     long d = perLine[i];
-                    if (d == 0) {
-                        continue;
+                    if (d != 0) {
+                        long platform = engine.platformPart(p, d);
+                        platformOf[p] += platform;
+                        totalPlatform += platform;
+                        totalSeller += d - platform;
+                        totalDiscounts += d;
                     }
-                    long platform = funding.platformPart(d);
-                    platformOf[p] += platform;
-                    totalPlatform += platform;
-                    totalSeller += d - platform;
-                    totalDiscounts += d;
-                    MonetaryAmount amount = money(d);
-                    if (lineAmounts != null) {
-                        lineAmounts[i] = amount;
-                    }
-                    lineDiscounts.get(i).add(discount(promotion, d, amount, platform));
                 }
             }
             long[] perSeller = run.shippingDiscounts[p];
             if (perSeller != null) {
                 for (int s = 0; s < sellerCount; s++) {
                     long d = perSeller[s];
-                    if (d == 0) {
-                        continue;
+                    if (d != 0) {
+                        long platform = engine.platformPart(p, d);
+                        platformOf[p] += platform;
+                        totalPlatform += platform;
+                        totalSeller += d - platform;
+                        totalShippingDiscount += d;
                     }
-                    long platform = funding.platformPart(d);
-                    platformOf[p] += platform;
-                    totalPlatform += platform;
-                    totalSeller += d - platform;
-                    totalShippingDiscount += d;
-                    shipDiscounts.get(s).add(discount(promotion, d, money(d), platform));
-                }
-            }
-            if (pools != null) {
-                for (int k = 0; k < pools.size(); k += 2) {
-                    prorations.add(proration(promotion.id(), pools.get(k), pools.get(k + 1), perLine, lineAmounts));
                 }
             }
             List<Effect.Gift> gifts = run.gifts.get(p);
@@ -121,29 +125,17 @@ final class ResultBuilder {
                 }
             }
         }
-        List<LineResult> lines = new ArrayList<>(n);
         long list = 0;
         long starting = 0;
         long merchandise = 0;
-        long[] sellerSubtotal = new long[sellerCount];
         for (int i = 0; i < n; i++) {
-            PricingLine line = cart.lines[i];
-            long lineStart = run.levelReverted[i] ? cart.list[i] : run.start[i];
             list = Exact.add(list, cart.list[i]);
-            starting = Exact.add(starting, lineStart);
+            starting = Exact.add(starting, lineStart(i));
             merchandise = Exact.add(merchandise, run.cur[i]);
-            sellerSubtotal[cart.sellerOf[i]] += run.cur[i];
-            lines.add(new LineResult(line.lineId(), line.sku(), line.seller(), line.quantity(), money(cart.list[i]),
-                    segments(i), money(lineStart), List.copyOf(lineDiscounts.get(i)), money(run.cur[i])));
         }
-        List<SellerResult> sellers = new ArrayList<>(sellerCount);
         long shipping = 0;
         for (int s = 0; s < sellerCount; s++) {
-            long charge = cart.shipping[s];
-            shipping = Exact.add(shipping, charge);
-            long discount = charge - run.shipLeft[s];
-            sellers.add(new SellerResult(cart.sellers[s], money(sellerSubtotal[s]), money(charge), money(discount),
-                    List.copyOf(shipDiscounts.get(s)), money(sellerSubtotal[s] + run.shipLeft[s])));
+            shipping = Exact.add(shipping, cart.shipping[s]);
         }
         List<DepositSchedule> deposits = new ArrayList<>();
         long later = 0;
@@ -166,8 +158,48 @@ final class ResultBuilder {
         Totals totals = new Totals(money(list), money(list - starting), money(totalDiscounts), money(merchandise),
                 money(shipping), money(totalShippingDiscount), money(payable), money(payable - later), money(later),
                 money(totalPlatform), money(totalSeller), money(giftValue));
-        return new PricingResult(currency, List.copyOf(lines), List.copyOf(sellers), List.copyOf(giftLines),
-                List.copyOf(deposits), List.copyOf(prorations), explanation(platformOf), totals, search);
+        return new PricingResult(currency, new LazyList<>(n, this::line), new LazyList<>(sellerCount, this::seller),
+                List.copyOf(giftLines), List.copyOf(deposits),
+                new LazyList<>(prorationPromotion.length, this::proration),
+                new LazyList<>(promotionCount, this::decision), totals, search);
+    }
+
+    private long lineStart(int i) {
+        return run.levelReverted[i] ? cart.list[i] : run.start[i];
+    }
+
+    private LineResult line(int i) {
+        PricingLine line = cart.lines[i];
+        List<Discount> discounts = new ArrayList<>(4);
+        for (int p = 0; p < engine.size(); p++) {
+            long[] perLine = run.state[p] == Run.APPLIED ? run.lineDiscounts[p] : null;
+            if (perLine != null && perLine[i] != 0) {
+                discounts.add(discount(p, perLine[i]));
+            }
+        }
+        long start = lineStart(i);
+        MonetaryAmount listAmount = money(cart.list[i]);
+        return new LineResult(line.lineId(), line.sku(), line.seller(), line.quantity(), listAmount, segments(i),
+                start == cart.list[i] ? listAmount : money(start), List.copyOf(discounts), money(run.cur[i]));
+    }
+
+    private SellerResult seller(int s) {
+        long subtotal = 0;
+        for (int i = 0; i < cart.n; i++) {
+            if (cart.sellerOf[i] == s) {
+                subtotal += run.cur[i];
+            }
+        }
+        List<Discount> discounts = new ArrayList<>(1);
+        for (int p = 0; p < engine.size(); p++) {
+            long[] perSeller = run.state[p] == Run.APPLIED ? run.shippingDiscounts[p] : null;
+            if (perSeller != null && perSeller[s] != 0) {
+                discounts.add(discount(p, perSeller[s]));
+            }
+        }
+        long charge = cart.shipping[s];
+        return new SellerResult(cart.sellers[s], money(subtotal), money(charge), money(charge - run.shipLeft[s]),
+                List.copyOf(discounts), money(subtotal + run.shipLeft[s]));
     }
 
     private List<LevelSegment> segments(int i) {
@@ -186,7 +218,11 @@ final class ResultBuilder {
         return List.copyOf(out);
     }
 
-    private Proration proration(String id, long[] weights, long[] parts, long[] lineTotals, MonetaryAmount[] lineAmounts) {
+    private Proration proration(int k) {
+        int p = prorationPromotion[k];
+        List<long[]> pools = run.pools.get(p);
+        long[] weights = pools.get(prorationPool[k]);
+        long[] parts = pools.get(prorationPool[k] + 1);
         int count = 0;
         for (long w : weights) {
             if (w > 0) {
@@ -197,17 +233,15 @@ final class ResultBuilder {
         long[] w = new long[count];
         MonetaryAmount[] shares = new MonetaryAmount[count];
         long total = 0;
-        for (int i = 0, k = 0; i < weights.length; i++) {
+        for (int i = 0, j = 0; i < weights.length; i++) {
             if (weights[i] > 0) {
-                ids[k] = cart.lines[i].lineId();
-                w[k] = weights[i];
-                // A line in one pool only: its part is its whole discount from this promotion, already built.
-                shares[k++] = lineAmounts != null && lineAmounts[i] != null && lineTotals[i] == parts[i]
-                        ? lineAmounts[i] : money(parts[i]);
+                ids[j] = cart.lines[i].lineId();
+                w[j] = weights[i];
+                shares[j++] = money(parts[i]);
                 total += parts[i];
             }
         }
-        return new Proration(id, money(total), List.of(ids), new LongList(w), List.of(shares));
+        return new Proration(engine.promotion(p).id(), money(total), List.of(ids), new LongList(w), List.of(shares));
     }
 
     /** An immutable list view over weights, without boxing them all up front. */
@@ -229,34 +263,31 @@ final class ResultBuilder {
         }
     }
 
-    private List<Decision> explanation(long[] platformOf) {
-        List<Decision> out = new ArrayList<>(engine.size());
-        for (int p = 0; p < engine.size(); p++) {
-            Promotion promotion = engine.promotion(p);
-            switch (run.state[p]) {
-                case Run.APPLIED -> {
-                    boolean priceLevel = promotion.lane() == Lane.PRICE_LEVEL;
-                    boolean gift = run.gifts.get(p) != null;
-                    long platform = priceLevel ? 0 : gift ? promotion.funding().platformPart(run.amount[p]) : platformOf[p];
-                    long seller = priceLevel ? 0 : run.amount[p] - platform;
-                    out.add(new Decision.Applied(promotion.id(), promotion.kind(), promotion.lane(), money(run.amount[p]),
-                            money(platform), money(seller), run.detail[p] == null ? "" : run.detail[p]));
-                }
-                case Run.EXCLUDED -> {
-                    int g = engine.groupOf(p);
-                    List<String> chosen = new ArrayList<>();
-                    for (int q = 0; q < engine.size(); q++) {
-                        if (engine.groupOf(q) == g && run.state[q] == Run.APPLIED) {
-                            chosen.add(engine.promotion(q).id());
-                        }
+    private Decision decision(int p) {
+        Promotion promotion = engine.promotion(p);
+        switch (run.state[p]) {
+            case Run.APPLIED -> {
+                boolean priceLevel = promotion.lane() == Lane.PRICE_LEVEL;
+                boolean gift = run.gifts.get(p) != null;
+                long platform = priceLevel ? 0 : gift ? engine.platformPart(p, run.amount[p]) : platformOf[p];
+                long seller = priceLevel ? 0 : run.amount[p] - platform;
+                return new Decision.Applied(promotion.id(), promotion.kind(), promotion.lane(), money(run.amount[p]),
+                        money(platform), money(seller), run.detail(p));
+            }
+            case Run.EXCLUDED -> {
+                int g = engine.groupOf(p);
+                List<String> chosen = new ArrayList<>();
+                for (int q = 0; q < engine.size(); q++) {
+                    if (engine.groupOf(q) == g && run.state[q] == Run.APPLIED) {
+                        chosen.add(engine.promotion(q).id());
                     }
-                    out.add(new Decision.Rejected(promotion.id(), promotion.kind(), promotion.lane(),
-                            new RejectionReason.ExcludedByExclusivityGroup(engine.groupName(g), List.copyOf(chosen))));
                 }
-                default -> out.add(new Decision.Rejected(promotion.id(), promotion.kind(), promotion.lane(),
-                        run.reason[p]));
+                return new Decision.Rejected(promotion.id(), promotion.kind(), promotion.lane(),
+                        new RejectionReason.ExcludedByExclusivityGroup(engine.groupName(g), List.copyOf(chosen)));
+            }
+            default -> {
+                return new Decision.Rejected(promotion.id(), promotion.kind(), promotion.lane(), run.reason[p]);
             }
         }
-        return List.copyOf(out);
     }
 }

@@ -38,7 +38,10 @@ final class Run implements PromotionContext {
     // Per promotion, in the engine's sorted order.
     final int[] state;
     final RejectionReason[] reason;
-    final String[] detail;
+    /** Per applied promotion, its outcome: the explanation note is rendered from it only when read. */
+    private final Outcome.Applied[] outcome;
+    /** Per price-level offer that applied, the units priced at its offer and the units it offered, else {@code null}. */
+    private long[][] offerTaken;
     final long[] amount;
     final long[][] lineDiscounts;
     final long[][] shippingDiscounts;
@@ -73,7 +76,7 @@ final class Run implements PromotionContext {
         segments = new Segments[n];
         state = new int[p];
         reason = new RejectionReason[p];
-        detail = new String[p];
+        outcome = new Outcome.Applied[p];
         amount = new long[p];
         lineDiscounts = new long[p][];
         shippingDiscounts = new long[p][];
@@ -104,7 +107,10 @@ final class Run implements PromotionContext {
         int upTo = engine.laneFrom(from);
         System.arraycopy(base.state, 0, state, 0, upTo);
         System.arraycopy(base.reason, 0, reason, 0, upTo);
-        System.arraycopy(base.detail, 0, detail, 0, upTo);
+        System.arraycopy(base.outcome, 0, outcome, 0, upTo);
+        if (base.offerTaken != null && upTo > 0) {
+            offerTaken = base.offerTaken.clone();
+        }
         System.arraycopy(base.amount, 0, amount, 0, upTo);
         System.arraycopy(base.lineDiscounts, 0, lineDiscounts, 0, upTo);
         System.arraycopy(base.shippingDiscounts, 0, shippingDiscounts, 0, upTo);
@@ -115,9 +121,12 @@ final class Run implements PromotionContext {
             gifts.set(p, base.gifts.get(p));
         }
         resumeFrom = from;
+        this.base = base;
     }
 
     private Lane resumeFrom = Lane.PRICE_LEVEL;
+    /** The run this one resumes, whose static rejections it reuses; {@code null} for a full run. */
+    private Run base;
 
     /** Runs every lane in order. */
     Run execute() {
@@ -142,6 +151,19 @@ final class Run implements PromotionContext {
         return this;
     }
 
+    /**
+     * The explanation note of an applied promotion, rendered now: the rule's note and, for a
+     * price-level offer, how many units got its price.
+     */
+    String detail(int p) {
+        String note = outcome[p] == null ? "" : outcome[p].detail();
+        if (offerTaken == null || offerTaken[p] == null) {
+            return note;
+        }
+        String units = offerTaken[p][0] + " of " + offerTaken[p][1] + " units at this price";
+        return note.isEmpty() ? units : note + "; " + units;
+    }
+
     /** What the buyer pays: line finals plus shipping left. */
     long payable() {
         long total = 0;
@@ -155,6 +177,12 @@ final class Run implements PromotionContext {
     }
 
     private void consider(int p, int[] groupCount) {
+        if (base != null && base.staticallyRejected[p]) {
+            // The base run was asked the same question on the same request: the answer does not
+            // depend on the other promotions, so it is not asked again.
+            reject(p, base.reason[p]);
+            return;
+        }
         Promotion promotion = engine.promotion(p);
         PromotionTerms terms = promotion.terms();
         Instant at = cart.request.at();
@@ -174,13 +202,13 @@ final class Run implements PromotionContext {
         int group = engine.groupOf(p);
         boolean admitted = group < 0 || (disabled == null ? groupCount[group] < engine.groupLimit(group) : !disabled[p]);
         listView = terms.exclusiveWithPriceLevels() && promotion.lane() != Lane.PRICE_LEVEL;
-        Outcome outcome;
+        Outcome result;
         try {
-            outcome = promotion.evaluate(this);
+            result = promotion.evaluate(this);
         } finally {
             listView = false;
         }
-        if (outcome instanceof Outcome.Rejected rejected) {
+        if (result instanceof Outcome.Rejected rejected) {
             reject(p, rejected.reason());
             return;
         }
@@ -188,8 +216,8 @@ final class Run implements PromotionContext {
             state[p] = EXCLUDED;
             return;
         }
-        Outcome.Applied applied = (Outcome.Applied) outcome;
-        detail[p] = applied.detail();
+        Outcome.Applied applied = (Outcome.Applied) result;
+        outcome[p] = applied;
         boolean took = apply(p, promotion, applied.effect());
         if (took && group >= 0) {
             groupCount[group]++;
@@ -306,7 +334,7 @@ final class Run implements PromotionContext {
             if (used == null) {
                 used = new ArrayList<>(poolList.size() * 2);
             }
-            used.add(weights.clone());
+            used.add(weights);
             used.add(parts);
         }
         if (used != null && total > 0) {
@@ -519,8 +547,10 @@ final class Run implements PromotionContext {
                         offered = saturatedAdd(offered, Math.min(offerUnits[p][i], cart.quantity[i]));
                     }
                 }
-                String note = units[p] + " of " + offered + " units at this price";
-                detail[p] = detail[p] == null || detail[p].isEmpty() ? note : detail[p] + "; " + note;
+                if (offerTaken == null) {
+                    offerTaken = new long[engine.size()][];
+                }
+                offerTaken[p] = new long[] {units[p], offered};
             } else {
                 amount[p] = 0;
                 reject(p, new RejectionReason.PriceLevelIsLower("every line in scope has a lower price level"));

@@ -245,6 +245,50 @@ class PricingEngineProperties {
     }
 
     @Property(edgeCases = EdgeCasesMode.NONE)
+    void theSearchGivesExactlyTheResultOfPricingEveryCombinationFromScratch(@ForAll("scenarios") Scenario s) {
+        PricingEngine engine = PricingEngine.of(s.promotions());
+        PricingResult expected = NaiveSearch.price(engine, s.request());
+        PricingResult actual = engine.price(s.request());
+        assertEquals(expected, actual);
+        assertEquals(expected.toString(), actual.toString());
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void pastTheSearchBoundTheSearchStillGivesTheResultOfFullRuns(@ForAll("scenarios") Scenario s) {
+        PricingEngine engine = PricingEngine.of(s.promotions(), PricingOptions.defaults().withSearchBound(1));
+        assertEquals(NaiveSearch.price(engine, s.request()), engine.price(s.request()));
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void aResultReadInAnyOrderIsTheResultBuiltAtOnce(@ForAll("scenarios") Scenario s, @ForAll long seed) {
+        PricingEngine engine = PricingEngine.of(s.promotions());
+        PricingResult expected = NaiveSearch.price(engine, s.request());
+        PricingResult actual = engine.price(s.request());
+        Random random = new Random(seed);
+        List<Runnable> reads = new ArrayList<>();
+        for (int i = 0; i < actual.lines().size(); i++) {
+            int line = i;
+            reads.add(() -> assertEquals(expected.lines().get(line), actual.lines().get(line)));
+        }
+        for (int i = 0; i < actual.explanation().size(); i++) {
+            int decision = i;
+            reads.add(() -> assertEquals(expected.explanation().get(decision).describe(),
+                    actual.explanation().get(decision).describe()));
+        }
+        for (int i = 0; i < actual.prorations().size(); i++) {
+            int proration = i;
+            reads.add(() -> assertEquals(expected.prorations().get(proration), actual.prorations().get(proration)));
+        }
+        for (int i = 0; i < actual.sellers().size(); i++) {
+            int seller = i;
+            reads.add(() -> assertEquals(expected.sellers().get(seller), actual.sellers().get(seller)));
+        }
+        Collections.shuffle(reads, random);
+        reads.forEach(Runnable::run);
+        assertEquals(expected, actual);
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
     void onSmallCartsTheChosenResultIsNeverWorseThanAnyValidCombination(@ForAll("smallScenarios") Scenario s) {
         PricingEngine engine = PricingEngine.of(s.promotions());
         PricingResult chosen = engine.price(s.request());

@@ -100,6 +100,72 @@ class PricingExamples {
         RejectionReason.BelowThreshold below = assertInstanceOf(RejectionReason.BelowThreshold.class, platform.reason());
         assertMoney("9.00", below.missing());
         assertMoney("290.00", result.payable());
+        assertEquals("not applied - below threshold by CNY 9.00 (measured CNY 290.00 of CNY 299.00)",
+                platform.describe());
+    }
+
+    @Test
+    void explanationsShowEveryAmountAtTheCurrencysScale() {
+        PricingRequest request = PricingRequest.of(CNY, NOW, List.of(
+                line("a", "tea", "shop-a", 1, "210.00"),
+                line("b", "cup", "shop-b", 1, "100.00")))
+                .withBuyer(BuyerContext.anonymous().withCoupons("platform-30"));
+
+        PricingResult result = PricingEngine.of(List.of(PLATFORM_COUPON)).price(request);
+
+        assertEquals("applied CNY 30.00 - spent CNY 310.00, saves CNY 30.00",
+                result.decision("platform-30").orElseThrow().describe());
+        RejectionReason jpy = new RejectionReason.BelowThreshold(Money.of(1000, "JPY"), Money.of(990, "JPY"),
+                Money.of(10, "JPY"));
+        assertEquals("below threshold by JPY 10 (measured JPY 990 of JPY 1000)", jpy.describe());
+        RejectionReason bhd = new RejectionReason.BelowThreshold(Money.of(5, "BHD"),
+                Money.of(new BigDecimal("4.9"), "BHD"), Money.of(new BigDecimal("0.1"), "BHD"));
+        assertEquals("below threshold by BHD 0.100 (measured BHD 4.900 of BHD 5.000)", bhd.describe());
+    }
+
+    @Test
+    void aRuleNoteIsRenderedOnlyForTheReturnedCombinationAndOnlyWhenRead() {
+        java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger evaluated = new java.util.concurrent.atomic.AtomicInteger();
+        Promotion counting = new Promotion() {
+            @Override
+            public PromotionTerms terms() {
+                return PromotionTerms.of("counting");
+            }
+
+            @Override
+            public String kind() {
+                return "counting";
+            }
+
+            @Override
+            public Lane lane() {
+                // After the coupon lanes: evaluated again in every combination the search tries.
+                return Lane.PLATFORM_COUPON;
+            }
+
+            @Override
+            public Outcome evaluate(PromotionContext context) {
+                evaluated.incrementAndGet();
+                long[] amounts = new long[context.lineCount()];
+                amounts[0] = 100;
+                return Outcome.applied(new Effect.LineDiscounts(amounts), () -> "note " + rendered.incrementAndGet());
+            }
+        };
+        PricingRequest request = PricingRequest.of(CNY, NOW, List.of(
+                line("a", "tea", "shop-a", 1, "210.00"),
+                line("b", "cup", "shop-b", 1, "100.00")))
+                .withBuyer(BuyerContext.anonymous().withCoupons("shop-a-20", "platform-30"));
+
+        PricingResult result = PricingEngine.of(List.of(counting, PLATFORM_COUPON, SHOP_COUPON)).price(request);
+
+        assertEquals(result.search().combinationsEvaluated(), evaluated.get());
+        assertTrue(evaluated.get() > 1, result.search()::toString);
+        assertEquals(0, rendered.get());
+        Decision.Applied applied = assertInstanceOf(Decision.Applied.class, result.decision("counting").orElseThrow());
+        assertEquals("note 1", applied.detail());
+        assertEquals(applied, result.decision("counting").orElseThrow());
+        assertEquals(1, rendered.get());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mercato.pricing.promotion.Promotion;
 import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -57,6 +58,7 @@ public record AmountOff(PromotionTerms terms, Scope scope, MonetaryAmount perUni
                 amounts[i] = Rules.times(unit, context.line(i).quantity());
             }
         }
-        return Outcome.applied(new Effect.LineDiscounts(amounts), perUnit + " off each unit");
+        CurrencyUnit currency = context.currency();
+        return Outcome.applied(new Effect.LineDiscounts(amounts), () -> Rules.text(unit, currency) + " off each unit");
     }
 }

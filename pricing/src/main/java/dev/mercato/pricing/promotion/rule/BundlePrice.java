@@ -12,6 +12,7 @@ import dev.mercato.pricing.promotion.RejectionReason;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -102,7 +103,10 @@ public record BundlePrice(PromotionTerms terms, Map<String, Long> items, Monetar
             return Outcome.rejected(new RejectionReason.Other("bundle-not-cheaper",
                     "the items already cost " + context.format(value) + " for " + bundles + " bundle(s)"));
         }
-        return Rules.pooled(List.of(new Effect.Pool(saving, weights)), bundles + " bundle(s) of " + items.keySet()
-                + " at " + price);
+        long bundleCount = bundles;
+        long bundlePrice = context.minor(price);
+        CurrencyUnit currency = context.currency();
+        return Rules.pooled(List.of(new Effect.Pool(saving, weights)), () -> bundleCount + " bundle(s) of "
+                + items.keySet() + " at " + Rules.text(bundlePrice, currency));
     }
 }

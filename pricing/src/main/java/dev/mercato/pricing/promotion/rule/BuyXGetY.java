@@ -92,7 +92,8 @@ public record BuyXGetY(PromotionTerms terms, Scope scope, long buy, long get, Ra
                     .multiply(rate.fraction());
             amounts[i] = exact.divide(BigDecimal.valueOf(quantity), 0, context.rounding().mode()).longValueExact();
         }
-        return Outcome.applied(new Effect.LineDiscounts(amounts), discounted + " of " + units + " units at "
+        long inScope = units;
+        return Outcome.applied(new Effect.LineDiscounts(amounts), () -> discounted + " of " + inScope + " units at "
                 + rate + " off (buy " + buy + " get " + get + ")");
     }
 

@@ -11,6 +11,7 @@ import dev.mercato.pricing.promotion.RejectionReason;
 import dev.mercato.pricing.promotion.Scope;
 import java.util.List;
 import java.util.Optional;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -103,7 +104,9 @@ public record Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, M
         }
         long discount = Math.min(value.discountOn(context, base), budgetLeft);
         String note = budget != null && discount == budgetLeft ? " (cut to the budget left)" : "";
+        long spent = measured;
+        CurrencyUnit currency = context.currency();
         return Rules.pooled(List.of(Rules.pool(context, in, -1, discount)),
-                "spent " + context.format(measured) + ", saves " + context.format(discount) + note);
+                () -> "spent " + Rules.text(spent, currency) + ", saves " + Rules.text(discount, currency) + note);
     }
 }

@@ -10,6 +10,7 @@ import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.RejectionReason;
 import dev.mercato.pricing.promotion.Scope;
 import java.util.Arrays;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -87,7 +88,8 @@ public record FlashSale(PromotionTerms terms, Scope scope, MonetaryAmount unitPr
         if (!any) {
             return Rules.noMatchingLines();
         }
-        return Outcome.applied(new Effect.PriceOffers(prices, units), "flash price " + unitPrice + ", stock left "
-                + stockLeft + ", per-buyer left " + buyerLeft);
+        CurrencyUnit currency = context.currency();
+        return Outcome.applied(new Effect.PriceOffers(prices, units), () -> "flash price " + Rules.text(price, currency)
+                + ", stock left " + stockLeft + ", per-buyer left " + buyerLeft);
     }
 }

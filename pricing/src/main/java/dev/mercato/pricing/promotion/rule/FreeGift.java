@@ -71,6 +71,6 @@ public record FreeGift(PromotionTerms terms, Scope scope, MonetaryAmount thresho
             return Outcome.rejected(Rules.belowThreshold(context, min, measured));
         }
         context.minor(gift.unitValue());
-        return Outcome.applied(new Effect.Gifts(List.of(gift)), gift.quantity() + " x " + gift.sku() + " free");
+        return Outcome.applied(new Effect.Gifts(List.of(gift)), () -> gift.quantity() + " x " + gift.sku() + " free");
     }
 }

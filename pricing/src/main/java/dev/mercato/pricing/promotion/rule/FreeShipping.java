@@ -8,6 +8,7 @@ import dev.mercato.pricing.promotion.Promotion;
 import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -78,6 +79,7 @@ public record FreeShipping(PromotionTerms terms, Scope scope, MonetaryAmount thr
         if (!any) {
             return Outcome.rejected(Rules.belowThreshold(context, min, best));
         }
-        return Outcome.applied(new Effect.ShippingDiscounts(discounts), "free shipping from " + threshold);
+        CurrencyUnit currency = context.currency();
+        return Outcome.applied(new Effect.ShippingDiscounts(discounts), () -> "free shipping from " + Rules.text(min, currency));
     }
 }

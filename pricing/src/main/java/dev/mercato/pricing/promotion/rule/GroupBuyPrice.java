@@ -53,6 +53,6 @@ public record GroupBuyPrice(PromotionTerms terms, Scope scope, MonetaryAmount un
         if (!context.buyer().flags().contains(flag)) {
             return Outcome.rejected(new RejectionReason.FlagMissing(flag));
         }
-        return Offers.fixed(context, scope, context.minor(unitPrice), "group price " + unitPrice);
+        return Offers.fixed(context, scope, context.minor(unitPrice), "group price ");
     }
 }

@@ -61,7 +61,7 @@ public record MemberPercentOff(PromotionTerms terms, Scope scope, Rate rate) imp
                 any = true;
             }
         }
-        return any ? Outcome.applied(new Effect.PriceOffers(prices, units), "member " + rate + " off")
+        return any ? Outcome.applied(new Effect.PriceOffers(prices, units), () -> "member " + rate + " off")
                 : Rules.noMatchingLines();
     }
 }

@@ -45,6 +45,6 @@ public record MemberPrice(PromotionTerms terms, Scope scope, MonetaryAmount unit
 
     @Override
     public Outcome evaluate(PromotionContext context) {
-        return Offers.fixed(context, scope, context.minor(unitPrice), "member price " + unitPrice);
+        return Offers.fixed(context, scope, context.minor(unitPrice), "member price ");
     }
 }

@@ -49,6 +49,6 @@ public record NewUserPrice(PromotionTerms terms, Scope scope, MonetaryAmount uni
         if (!context.buyer().newUser()) {
             return Outcome.rejected(new RejectionReason.NotNewUser());
         }
-        return Offers.fixed(context, scope, context.minor(unitPrice), "new-user price " + unitPrice);
+        return Offers.fixed(context, scope, context.minor(unitPrice), "new-user price ");
     }
 }

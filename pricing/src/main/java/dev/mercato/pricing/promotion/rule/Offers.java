@@ -5,13 +5,14 @@ import dev.mercato.pricing.promotion.Outcome;
 import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.Scope;
 import java.util.Arrays;
+import javax.money.CurrencyUnit;
 
 /** Builds price-level offers. */
 final class Offers {
     private Offers() {}
 
-    /** The same unit price on every line in scope, for all its units. */
-    static Outcome fixed(PromotionContext c, Scope scope, long unitPrice, String detail) {
+    /** The same unit price on every line in scope, for all its units; the note is {@code label} and the price. */
+    static Outcome fixed(PromotionContext c, Scope scope, long unitPrice, String label) {
         int n = c.lineCount();
         long[] prices = new long[n];
         long[] units = new long[n];
@@ -25,6 +26,10 @@ final class Offers {
                 any = true;
             }
         }
-        return any ? Outcome.applied(new Effect.PriceOffers(prices, units), detail) : Rules.noMatchingLines();
+        if (!any) {
+            return Rules.noMatchingLines();
+        }
+        CurrencyUnit currency = c.currency();
+        return Outcome.applied(new Effect.PriceOffers(prices, units), () -> label + Rules.text(unitPrice, currency));
     }
 }

@@ -9,6 +9,7 @@ import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
 import java.util.List;
+import javax.money.CurrencyUnit;
 
 /**
  * Kind 1, percent off: {@code rate} of the current amount of the lines in scope (a SKU, a
@@ -58,6 +59,9 @@ public record PercentOff(PromotionTerms terms, Scope scope, Rate rate) implement
             }
         }
         long discount = rate.applyToMinor(base, context.rounding());
-        return Rules.pooled(List.of(Rules.pool(context, in, -1, discount)), rate + " off " + context.format(base));
+        long measured = base;
+        CurrencyUnit currency = context.currency();
+        return Rules.pooled(List.of(Rules.pool(context, in, -1, discount)),
+                () -> rate + " off " + Rules.text(measured, currency));
     }
 }

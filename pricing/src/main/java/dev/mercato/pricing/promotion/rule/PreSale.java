@@ -8,6 +8,7 @@ import dev.mercato.pricing.promotion.Promotion;
 import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -70,6 +71,8 @@ public record PreSale(PromotionTerms terms, Scope scope, MonetaryAmount deposit,
                 deposits[i] = Rules.times(paid, quantity);
             }
         }
-        return Outcome.applied(new Effect.Deposits(bonus, deposits), "deposit " + deposit + " counts as " + depositValue);
+        CurrencyUnit currency = context.currency();
+        return Outcome.applied(new Effect.Deposits(bonus, deposits),
+                () -> "deposit " + Rules.text(paid, currency) + " counts as " + Rules.text(worth, currency));
     }
 }

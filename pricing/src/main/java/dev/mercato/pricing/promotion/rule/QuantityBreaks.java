@@ -95,6 +95,6 @@ public record QuantityBreaks(PromotionTerms terms, Scope scope, List<QuantityBre
         if (!any) {
             return Outcome.rejected(new RejectionReason.BelowQuantity(breaks.get(0).minQuantity(), mostUnits));
         }
-        return Outcome.applied(new Effect.PriceOffers(prices, units), "quantity break");
+        return Outcome.applied(new Effect.PriceOffers(prices, units), () -> "quantity break");
     }
 }

@@ -2,6 +2,7 @@ package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.RoundingPolicy;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Outcome;
@@ -11,6 +12,8 @@ import dev.mercato.pricing.promotion.Scope;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Supplier;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /** Helpers shared by the built-in kinds. */
@@ -73,8 +76,13 @@ final class Rules {
         return new Effect.Pool(amount, weights);
     }
 
-    static Outcome pooled(List<Effect.Pool> pools, String detail) {
+    static Outcome pooled(List<Effect.Pool> pools, Supplier<String> detail) {
         return Outcome.applied(new Effect.Pooled(pools), detail);
+    }
+
+    /** Minor units for an explanation, e.g. {@code "CNY 5.90"}. */
+    static String text(long minorUnits, CurrencyUnit currency) {
+        return MinorUnits.format(minorUnits, currency);
     }
 
     /** {@code round(a * b / c)} exactly, with one rounding. */

@@ -11,6 +11,7 @@ import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.RejectionReason;
 import java.util.Optional;
+import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
@@ -92,7 +93,8 @@ public record ShippingCoupon(PromotionTerms terms, Optional<String> shop, Moneta
             return Outcome.rejected(new RejectionReason.NothingToDiscount());
         }
         long off = Math.min(context.minor(maxOff), leftTotal);
+        CurrencyUnit currency = context.currency();
         return Outcome.applied(new Effect.ShippingDiscounts(Allocation.allocate(off, left)),
-                "takes " + context.format(off) + " off shipping");
+                () -> "takes " + Rules.text(off, currency) + " off shipping");
     }
 }

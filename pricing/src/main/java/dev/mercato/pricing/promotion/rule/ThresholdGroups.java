@@ -6,6 +6,7 @@ import dev.mercato.pricing.promotion.PromotionContext;
 import dev.mercato.pricing.promotion.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
+import javax.money.CurrencyUnit;
 
 /** Measures threshold promotions per shop or across shops and pools their savings. */
 final class ThresholdGroups {
@@ -63,9 +64,12 @@ final class ThresholdGroups {
             }
             return Outcome.rejected(miss.of(bestMeasured, bestItems));
         }
-        String detail = reach == Reach.PER_SHOP
-                ? "saves " + c.format(saved) + " in " + pools.size() + " shop(s)"
-                : "spent " + c.format(measured[0]) + " across shops, saves " + c.format(saved);
-        return Rules.pooled(pools, detail);
+        long savedTotal = saved;
+        int shops = pools.size();
+        long spent = measured[0];
+        CurrencyUnit currency = c.currency();
+        return Rules.pooled(pools, reach == Reach.PER_SHOP
+                ? () -> "saves " + Rules.text(savedTotal, currency) + " in " + shops + " shop(s)"
+                : () -> "spent " + Rules.text(spent, currency) + " across shops, saves " + Rules.text(savedTotal, currency));
     }
 }
