@@ -266,6 +266,37 @@ class QuotedShippingExamples {
     }
 
     @Test
+    void aRemoteDestinationPaysTheCarriersSurchargeToTheMinorUnit() {
+        Commerce commerce = standard();
+        commerce.addToCart(ANN, CART, SkuId.of("cup"), 1);
+        PricedCart priced = priced(commerce.priceCart(ANN, CART, Destination.of(Address.of("CN", "Xinjiang", "Urumqi"))));
+        // National standard CNY 12.00 plus the sandbox's CNY 15.00 remote-area surcharge.
+        assertAmount(cny("27.00"), priced.shippingOf("cup-shop"));
+    }
+
+    @Test
+    void aSkuNoWarehouseCarriesHasNoOriginToQuoteFrom() {
+        catalog.put(Sku.of("vase", "cup-shop", "Vase", cny("80")).withPhysical(900, new Dimensions(150, 150, 300)));
+        Commerce commerce = standard();
+        commerce.addToCart(ANN, CART, SkuId.of("vase"), 1);
+        ShippingRefusal refusal = assertInstanceOf(CartPriceResult.Unshippable.class,
+                commerce.priceCart(ANN, CART, BEIJING)).refusal();
+        assertEquals(ShippingRefusal.Reason.NO_ORIGIN, refusal.reason());
+        assertTrue(refusal.detail().contains("vase"), refusal.detail());
+    }
+
+    @Test
+    void aCartInACurrencyTheCarrierDoesNotPriceInIsRefused() {
+        catalog.put(Sku.of("mug", "cup-shop", "Mug", Money.of(9, "USD")).withPhysical(300, new Dimensions(100, 100, 100)));
+        inventory.setStock(new WarehouseId("sh"), SkuId.of("mug"), 5, 0);
+        Commerce commerce = standard();
+        commerce.addToCart(ANN, CART, SkuId.of("mug"), 1);
+        assertEquals(ShippingRefusal.Reason.CURRENCY_NOT_SUPPORTED, assertInstanceOf(CheckoutResult.Unshippable.class,
+                commerce.checkout(ANN, CART, "k1", BEIJING)).refusal().reason());
+        assertEquals(5, commerce.inventory().available(SkuId.of("mug")));
+    }
+
+    @Test
     void aParcelHeavierThanTheCarrierTakesIsRefused() {
         Commerce commerce = standard();
         commerce.addToCart(ANN, CART, SkuId.of("anvil"), 1);
