@@ -5,6 +5,7 @@ import dev.mercato.logistics.DeliveryPromise;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.InvalidAmountException;
 import dev.mercato.pricing.money.MinorUnits;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
      * @return a new priced cart
      */
     public PricedCart withDelivery(Map<String, DeliveryPromise> promises, List<String> moreExplanation) {
-        List<String> all = new java.util.ArrayList<>(explanation);
+        List<String> all = new ArrayList<>(explanation);
         all.addAll(InvalidInputException.requireNonNull(moreExplanation, "moreExplanation"));
         return new PricedCart(currency, lines, shippingBySeller, total, all, promises);
     }

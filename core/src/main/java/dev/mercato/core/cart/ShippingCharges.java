@@ -1,6 +1,7 @@
 package dev.mercato.core.cart;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,11 @@ public sealed interface ShippingCharges {
         /** Copies the map, keeping its order. */
         public Charged {
             InvalidInputException.requireNonNull(bySeller, "bySeller");
-            bySeller = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bySeller));
+            bySeller.forEach((seller, shipping) -> {
+                InvalidInputException.requireNonNull(seller, "seller");
+                InvalidInputException.requireNonNull(shipping, "shipping of " + seller);
+            });
+            bySeller = Collections.unmodifiableMap(new LinkedHashMap<>(bySeller));
         }
 
         /**

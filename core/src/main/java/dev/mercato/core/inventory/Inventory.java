@@ -1,6 +1,7 @@
 package dev.mercato.core.inventory;
 
 import dev.mercato.core.catalog.SkuId;
+import dev.mercato.pricing.error.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,8 +119,8 @@ public interface Inventory {
      * @return the picks, per SKU in item order; possibly fewer units than asked
      */
     default List<Reservation.Pick> plan(List<ReservationRequest.Item> items, Optional<String> destinationRegion) {
-        dev.mercato.pricing.error.InvalidInputException.requireNonNull(items, "items");
-        dev.mercato.pricing.error.InvalidInputException.requireNonNull(destinationRegion, "destinationRegion");
+        InvalidInputException.requireNonNull(items, "items");
+        InvalidInputException.requireNonNull(destinationRegion, "destinationRegion");
         return Plans.plan(WarehouseChoice.best(), this::stock, items, destinationRegion);
     }
 
