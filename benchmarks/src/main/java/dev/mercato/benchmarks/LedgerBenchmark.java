@@ -7,6 +7,7 @@ import dev.mercato.core.ledger.PostResult;
 import dev.mercato.core.ledger.RevenueStream;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.money.CurrencyUnit;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (balances in a {@code HashMap} of {@code long}s, entries by key for idempotency).
  *
  * <p>One invocation posts {@value #ENTRIES} release entries of three postings each (escrow
- * held, seller payable, commission revenue) into a fresh journal; the score is per entry.
+ * held, seller payable, commission revenue) into a fresh journal, one {@code post} each or all in
+ * one {@code postAll}; the score is per entry.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +44,7 @@ public class LedgerBenchmark {
     static final Instant AT = Instant.parse("2026-11-11T10:00:00Z");
 
     private JournalEntry[] entries;
+    private List<JournalEntry> entryList;
     private String[] keys;
     private String[][] accounts;
     private long[][] amounts;
@@ -67,6 +70,7 @@ public class LedgerBenchmark {
             accounts[i] = new String[] {"escrow-held:" + escrow, "seller-payable:" + seller, "revenue:commission"};
             amounts[i] = new long[] {-gross, gross - commission, commission};
         }
+        entryList = List.of(entries);
     }
 
     /** Mercato: posts the entries into a new in-memory journal. */
@@ -76,6 +80,19 @@ public class LedgerBenchmark {
         Journal journal = Journal.inMemory();
         for (JournalEntry e : entries) {
             PostResult r = journal.post(e);
+            if (!r.isAccepted()) {
+                throw new IllegalStateException(r.toString());
+            }
+        }
+        return journal;
+    }
+
+    /** Mercato: the same entries in one {@code postAll} batch (one lock, all or nothing). */
+    @Benchmark
+    @OperationsPerInvocation(ENTRIES)
+    public Journal postAllMercato() {
+        Journal journal = Journal.inMemory();
+        for (PostResult r : journal.postAll(entryList)) {
             if (!r.isAccepted()) {
                 throw new IllegalStateException(r.toString());
             }

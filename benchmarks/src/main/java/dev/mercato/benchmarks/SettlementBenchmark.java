@@ -10,9 +10,12 @@ import dev.mercato.pricing.commission.SellerType;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.revenue.LineSettlement;
 import dev.mercato.pricing.revenue.RevenueSchedule;
+import dev.mercato.pricing.revenue.SettlementBatch;
 import dev.mercato.pricing.revenue.json.ScheduleJson;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,11 +39,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Settling {@code orders} one-line orders in memory: commission and fees from the
- * {@code b2c-mall} example schedule ({@code RevenueSchedule.settle}), then one balanced release
- * entry per order (escrow held to seller payable, commission and payment-fee revenue) posted to
- * {@code Journal.inMemory()}. Reference: the same amounts computed in {@code long} (rates in
- * basis points, half up) posted to {@link LedgerBenchmark.HandLedger}. The setup checks that
- * both give the same seller payable and revenue totals.
+ * {@code b2c-mall} example schedule, in chunks of {@value #CHUNK} orders through {@code
+ * RevenueSchedule.settleBatch} (each order still gets its own commission, its own payment fee and
+ * its own release entry), then one balanced release entry per order (escrow held to seller
+ * payable, commission and payment-fee revenue) posted to {@code Journal.inMemory()} with one
+ * {@code postAll} per chunk. Reference: the same amounts computed in {@code long} (rates in basis
+ * points, half up) posted to {@link LedgerBenchmark.HandLedger}. The setup checks, on a sample,
+ * that the batch path leaves exactly the balances of the per-order path ({@code
+ * RevenueSchedule.settle} and {@code Journal.post} per order), and that every seller payable and
+ * both revenue balances equal the reference's.
  *
  * <p>Target: 1,000,000 orders under 5 s on 2 cores ({@code threads} = 1 or 2 worker threads
  * sharing one journal).
@@ -60,6 +67,8 @@ public class SettlementBenchmark {
     static final long[] COMMISSION_BP = {500, 800, 250, 50, 1000, 500};
     static final long FOOD_MINIMUM = 50;
     static final long PAYMENT_FEE_BP = 60;
+    /** Orders settled and posted per batch. */
+    static final int CHUNK = 1_000;
 
     /** Orders settled per operation. */
     @Param({"1000000"})
@@ -94,16 +103,28 @@ public class SettlementBenchmark {
         }
         pool = Executors.newFixedThreadPool(threads);
         int sample = Math.min(orders, 20_000);
+        Journal perOrder = Journal.inMemory();
+        settleRangePerOrder(perOrder, 0, sample);
         Journal journal = Journal.inMemory();
         settleRange(journal, 0, sample);
+        if (!journal.balances().equals(perOrder.balances()) || journal.entries().size() != sample) {
+            throw new IllegalStateException("the batch path's balances differ from the per-order path's");
+        }
         LedgerBenchmark.HandLedger hand = new LedgerBenchmark.HandLedger();
         referenceRange(hand, 0, sample);
-        for (String code : new String[] {"seller-payable:s-7", "platform-revenue:commission", "platform-revenue:payment_fee"}) {
-            long mercato = MinorUnits.toMinor(journal.balances().entrySet().stream()
-                    .filter(e -> e.getKey().code().equals(code)).findFirst().orElseThrow().getValue().get(CNY));
-            if (mercato != hand.balance(code)) {
-                throw new IllegalStateException(code + ": Mercato " + mercato + ", reference " + hand.balance(code));
+        int checked = 0;
+        for (var balance : journal.balances().entrySet()) {
+            String code = balance.getKey().code();
+            if (code.startsWith("seller-payable:") || code.startsWith("platform-revenue:")) {
+                long mercato = MinorUnits.toMinor(balance.getValue().get(CNY));
+                if (mercato != hand.balance(code)) {
+                    throw new IllegalStateException(code + ": Mercato " + mercato + ", reference " + hand.balance(code));
+                }
+                checked++;
             }
+        }
+        if (checked != Math.min(sample, 1_000) + 2) {
+            throw new IllegalStateException("checked " + checked + " seller and revenue balances");
         }
     }
 
@@ -141,7 +162,34 @@ public class SettlementBenchmark {
         return hand;
     }
 
+    /** The batch path: settle a chunk of orders at once, post its release entries at once. */
     private void settleRange(Journal journal, int from, int to) {
+        Account commissionRevenue = new Account.PlatformRevenue(RevenueStream.COMMISSION);
+        Account feeRevenue = new Account.PlatformRevenue(RevenueStream.PAYMENT_FEE);
+        List<SaleLine> all = Arrays.asList(lines);
+        List<JournalEntry> entries = new ArrayList<>(CHUNK);
+        for (int start = from; start < to; start += CHUNK) {
+            SettlementBatch batch = schedule.settleBatch(all.subList(start, Math.min(to, start + CHUNK)));
+            entries.clear();
+            for (int k = 0; k < batch.size(); k++) {
+                SaleLine line = batch.line(k);
+                entries.add(JournalEntry.builder("release-" + line.orderId(), ORDERED, "release")
+                        .minor(new Account.EscrowHeld(line.orderId()), CNY, -batch.sellerGrossMinor(k))
+                        .minor(new Account.SellerPayable(line.sellerId()), CNY, batch.sellerNetMinor(k))
+                        .minor(commissionRevenue, CNY, batch.commissionMinor(k))
+                        .minor(feeRevenue, CNY, batch.sellerFeesMinor(k))
+                        .build());
+            }
+            for (PostResult r : journal.postAll(entries)) {
+                if (!r.isAccepted()) {
+                    throw new IllegalStateException(r.toString());
+                }
+            }
+        }
+    }
+
+    /** The per-order path, as before the batch API: one settlement and one post per order (setup check only). */
+    private void settleRangePerOrder(Journal journal, int from, int to) {
         Account commissionRevenue = new Account.PlatformRevenue(RevenueStream.COMMISSION);
         Account feeRevenue = new Account.PlatformRevenue(RevenueStream.PAYMENT_FEE);
         for (int i = from; i < to; i++) {

@@ -5,10 +5,10 @@ import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,44 +16,114 @@ import java.util.Set;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
-/** The in-memory journal: one lock guards entries and balances, so each post is atomic. */
+/**
+ * The in-memory journal. One lock guards entries and balances, so each post and each batch is
+ * atomic; it is held only for the checks and the counter updates of a post. Entries arrive
+ * validated (balanced and immutable), a balance is a {@code long} per account and currency, and
+ * {@link #postAll(List)} takes the lock once for the whole batch: its entries are applied as they
+ * pass their checks and undone together if one is rejected or a balance would overflow.
+ */
 final class InMemoryJournal implements Journal {
     private final List<JournalEntry> entries = new ArrayList<>();
     private final Map<String, JournalEntry> byKey = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();
-    private final Map<Account, Map<CurrencyUnit, Long>> balances = new LinkedHashMap<>();
+    private final Map<Account, Balance> balances = new HashMap<>();
 
-    @Override
-    public synchronized PostResult post(JournalEntry entry) {
-        return postAll(List.of(entry)).get(0);
-    }
+    /** One account's balances in minor units, one counter per currency (almost always one). */
+    private static final class Balance {
+        private CurrencyUnit[] currencies = new CurrencyUnit[1];
+        private long[] minor = new long[1];
+        private int count;
 
-    @Override
-    public synchronized List<PostResult> postAll(List<JournalEntry> batch) {
-        InvalidInputException.requireNonNull(batch, "entries");
-        Map<String, JournalEntry> pendingKeys = new HashMap<>();
-        Set<String> pendingReversed = new HashSet<>();
-        List<PostResult> results = new ArrayList<>(batch.size());
-        boolean rejected = false;
-        for (JournalEntry entry : batch) {
-            InvalidInputException.requireNonNull(entry, "entry");
-            PostResult result = check(entry, pendingKeys, pendingReversed);
-            results.add(result);
-            if (result instanceof PostResult.Posted) {
-                pendingKeys.put(entry.key(), entry);
-                entry.reverses().ifPresent(pendingReversed::add);
-            } else if (result instanceof PostResult.Rejected) {
-                rejected = true;
+        long get(CurrencyUnit currency) {
+            for (int i = 0; i < count; i++) {
+                if (currencies[i].equals(currency)) {
+                    return minor[i];
+                }
             }
+            return 0;
         }
-        if (!rejected) {
-            for (PostResult result : results) {
-                if (result instanceof PostResult.Posted posted) {
-                    apply(posted.entry());
+
+        /** Adds a signed amount; throws, changing nothing, if the balance would overflow. */
+        void add(CurrencyUnit currency, long delta) {
+            for (int i = 0; i < count; i++) {
+                if (currencies[i].equals(currency)) {
+                    minor[i] = Exact.add(minor[i], delta);
+                    return;
+                }
+            }
+            if (count == currencies.length) {
+                currencies = Arrays.copyOf(currencies, count * 2);
+                minor = Arrays.copyOf(minor, count * 2);
+            }
+            currencies[count] = currency;
+            minor[count++] = delta;
+        }
+
+        /** Takes back an amount added a moment ago: restores an earlier value, so it cannot overflow. */
+        void undo(CurrencyUnit currency, long delta) {
+            for (int i = 0; i < count; i++) {
+                if (currencies[i].equals(currency)) {
+                    minor[i] = Exact.subtract(minor[i], delta);
+                    return;
+                }
+            }
+            throw new IllegalStateException("no " + currency + " balance to undo");
+        }
+
+        void forEachNonZero(java.util.function.ObjLongConsumer<CurrencyUnit> action) {
+            for (int i = 0; i < count; i++) {
+                if (minor[i] != 0) {
+                    action.accept(currencies[i], minor[i]);
                 }
             }
         }
-        return List.copyOf(results);
+    }
+
+    @Override
+    public PostResult post(JournalEntry entry) {
+        InvalidInputException.requireNonNull(entry, "entry");
+        synchronized (this) {
+            PostResult result = check(entry);
+            if (result instanceof PostResult.Posted) {
+                apply(entry);
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public List<PostResult> postAll(List<JournalEntry> batch) {
+        InvalidInputException.requireNonNull(batch, "entries");
+        JournalEntry[] offered = batch.toArray(new JournalEntry[0]);
+        for (JournalEntry entry : offered) {
+            InvalidInputException.requireNonNull(entry, "entry");
+        }
+        PostResult[] results = new PostResult[offered.length];
+        synchronized (this) {
+            int applied = 0;
+            boolean rejected = false;
+            try {
+                for (int i = 0; i < offered.length; i++) {
+                    // Entries applied earlier in the batch count: a later replay of one is a replay.
+                    PostResult result = check(offered[i]);
+                    results[i] = result;
+                    if (result instanceof PostResult.Posted) {
+                        apply(offered[i]);
+                        applied++;
+                    } else if (result instanceof PostResult.Rejected) {
+                        rejected = true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                undoLast(applied);
+                throw e;
+            }
+            if (rejected) {
+                undoLast(applied);
+            }
+        }
+        return List.of(results);
     }
 
     /** Adds an entry known to be valid, for read-only views built from another journal. */
@@ -61,8 +131,8 @@ final class InMemoryJournal implements Journal {
         apply(entry);
     }
 
-    private PostResult check(JournalEntry entry, Map<String, JournalEntry> pendingKeys, Set<String> pendingReversed) {
-        JournalEntry first = byKey.getOrDefault(entry.key(), pendingKeys.get(entry.key()));
+    private PostResult check(JournalEntry entry) {
+        JournalEntry first = byKey.get(entry.key());
         if (first != null) {
             if (first.sameMovementAs(entry)) {
                 return new PostResult.Replayed(first);
@@ -73,11 +143,11 @@ final class InMemoryJournal implements Journal {
         }
         if (entry.reverses().isPresent()) {
             String target = entry.reverses().get();
-            if (!byKey.containsKey(target) && !pendingKeys.containsKey(target)) {
+            if (!byKey.containsKey(target)) {
                 return new PostResult.Rejected(entry, PostResult.Reason.REVERSED_ENTRY_UNKNOWN,
                         "entry " + entry.key() + " reverses unknown entry " + target);
             }
-            if (reversed.contains(target) || pendingReversed.contains(target)) {
+            if (reversed.contains(target)) {
                 return new PostResult.Rejected(entry, PostResult.Reason.ALREADY_REVERSED,
                         "entry " + target + " was already reversed");
             }
@@ -85,24 +155,44 @@ final class InMemoryJournal implements Journal {
         return new PostResult.Posted(entry);
     }
 
+    /** Applies a checked entry; if a balance would overflow, nothing of the entry is applied and the overflow is thrown. */
     private void apply(JournalEntry entry) {
-        // Checked arithmetic first, so an overflow leaves the journal untouched.
-        Map<Account, Map<CurrencyUnit, Long>> updated = new HashMap<>();
-        for (Posting p : entry.postings()) {
-            long current = updated.computeIfAbsent(p.account(), a -> new HashMap<>())
-                    .getOrDefault(p.currency(), balanceMinor(p.account(), p.currency()));
-            updated.get(p.account()).put(p.currency(), Exact.add(current, p.minor()));
+        List<Posting> postings = entry.postings();
+        int done = 0;
+        try {
+            for (Posting p : postings) {
+                balances.computeIfAbsent(p.account(), a -> new Balance()).add(p.currency(), p.minor());
+                done++;
+            }
+        } catch (RuntimeException e) {
+            for (int i = done - 1; i >= 0; i--) {
+                Posting p = postings.get(i);
+                balances.get(p.account()).undo(p.currency(), p.minor());
+            }
+            throw e;
         }
-        updated.forEach((account, perCurrency) -> balances.computeIfAbsent(account, a -> new LinkedHashMap<>())
-                .putAll(perCurrency));
         entries.add(entry);
         byKey.put(entry.key(), entry);
         entry.reverses().ifPresent(reversed::add);
     }
 
+    /** Undoes the last {@code count} applied entries, newest first: a rejected batch changes nothing. */
+    private void undoLast(int count) {
+        for (int k = 0; k < count; k++) {
+            JournalEntry entry = entries.remove(entries.size() - 1);
+            List<Posting> postings = entry.postings();
+            for (int i = postings.size() - 1; i >= 0; i--) {
+                Posting p = postings.get(i);
+                balances.get(p.account()).undo(p.currency(), p.minor());
+            }
+            byKey.remove(entry.key());
+            entry.reverses().ifPresent(reversed::remove);
+        }
+    }
+
     private long balanceMinor(Account account, CurrencyUnit currency) {
-        Map<CurrencyUnit, Long> perCurrency = balances.get(account);
-        return perCurrency == null ? 0 : perCurrency.getOrDefault(currency, 0L);
+        Balance balance = balances.get(account);
+        return balance == null ? 0 : balance.get(currency);
     }
 
     @Override
@@ -124,14 +214,10 @@ final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized Map<Account, Map<CurrencyUnit, MonetaryAmount>> balances() {
-        Map<Account, Map<CurrencyUnit, MonetaryAmount>> snapshot = new LinkedHashMap<>();
-        balances.forEach((account, perCurrency) -> {
-            Map<CurrencyUnit, MonetaryAmount> amounts = new LinkedHashMap<>();
-            perCurrency.forEach((currency, minor) -> {
-                if (minor != 0) {
-                    amounts.put(currency, MinorUnits.toAmount(minor, currency));
-                }
-            });
+        Map<Account, Map<CurrencyUnit, MonetaryAmount>> snapshot = new HashMap<>();
+        balances.forEach((account, balance) -> {
+            Map<CurrencyUnit, MonetaryAmount> amounts = new HashMap<>();
+            balance.forEachNonZero((currency, minor) -> amounts.put(currency, MinorUnits.toAmount(minor, currency)));
             if (!amounts.isEmpty()) {
                 snapshot.put(account, Map.copyOf(amounts));
             }

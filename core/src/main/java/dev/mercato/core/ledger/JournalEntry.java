@@ -48,6 +48,27 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         if (postings.size() < 2) {
             throw new InvalidInputException("postings", postings, "must hold at least two postings");
         }
+        requireBalanced(key, postings);
+    }
+
+    /** Every currency's postings sum to zero; one currency (the usual case) needs no map. */
+    private static void requireBalanced(String key, List<Posting> postings) {
+        CurrencyUnit currency = InvalidInputException.requireNonNull(postings.get(0), "posting").currency();
+        long sum = 0;
+        for (Posting p : postings) {
+            InvalidInputException.requireNonNull(p, "posting");
+            if (!p.currency().equals(currency)) {
+                requireBalancedPerCurrency(key, postings);
+                return;
+            }
+            sum = Exact.add(sum, p.minor());
+        }
+        if (sum != 0) {
+            throw new UnbalancedEntryException(key, currency.getCurrencyCode(), sum);
+        }
+    }
+
+    private static void requireBalancedPerCurrency(String key, List<Posting> postings) {
         Map<CurrencyUnit, Long> sums = new LinkedHashMap<>();
         for (Posting p : postings) {
             sums.merge(p.currency(), p.minor(), Exact::add);

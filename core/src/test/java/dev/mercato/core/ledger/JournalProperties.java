@@ -83,6 +83,8 @@ class JournalProperties {
                 .withAction(1, new ReuseKeyWithOtherContent())
                 .withAction(1, new Reverse())
                 .withAction(1, new BatchWithOneBadEntry())
+                .withAction(1, new GoodBatch())
+                .withAction(1, new BatchReversingThenRejected())
                 .withMaxTransformations(40);
     }
 
@@ -199,6 +201,69 @@ class JournalProperties {
                     Transformer.mutate("batch with reused " + key, m -> {
                         List<PostResult> results = m.journal.postAll(List.of(good, bad));
                         assertInstanceOf(PostResult.Rejected.class, results.get(1));
+                    }));
+        }
+    }
+
+    /** A batch that passes: fresh entries, a replay of one of them, and a reversal of an older entry. */
+    static final class GoodBatch implements Action.Dependent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer(Model state) {
+            String first = state.freshKey();
+            String second = state.freshKey();
+            String reversalKey = state.freshKey();
+            List<JournalEntry> unreversed = state.posted.values().stream()
+                    .filter(e -> !state.reversed.contains(e.key()) && e.reverses().isEmpty()).toList();
+            Arbitrary<java.util.Optional<JournalEntry>> target = unreversed.isEmpty()
+                    ? Arbitraries.just(java.util.Optional.<JournalEntry>empty())
+                    : Arbitraries.of(unreversed).map(java.util.Optional::of);
+            return Combinators.combine(entries(first), entries(second), target).as((a, b, old) ->
+                    Transformer.mutate("good batch " + first + ", " + second, m -> {
+                        List<JournalEntry> batch = new ArrayList<>(List.of(a, b, new JournalEntry(a.key(), a.at(), "again",
+                                a.postings(), a.reverses())));
+                        old.ifPresent(e -> batch.add(e.reversal(reversalKey, e.at().plusSeconds(1))));
+                        List<PostResult> results = m.journal.postAll(batch);
+                        assertInstanceOf(PostResult.Posted.class, results.get(0));
+                        assertInstanceOf(PostResult.Posted.class, results.get(1));
+                        assertInstanceOf(PostResult.Replayed.class, results.get(2));
+                        assertEquals(a, results.get(2).entry());
+                        m.expectPosted(a);
+                        m.expectPosted(b);
+                        if (old.isPresent()) {
+                            assertInstanceOf(PostResult.Posted.class, results.get(3));
+                            m.expectPosted(results.get(3).entry());
+                        }
+                    }));
+        }
+    }
+
+    /**
+     * A batch that reverses an older entry and posts a fresh one, then is rejected by its last
+     * entry: nothing of it stays (the older entry can still be reversed afterwards).
+     */
+    static final class BatchReversingThenRejected implements Action.Dependent<Model> {
+        @Override
+        public boolean precondition(Model state) {
+            return state.posted.values().stream().anyMatch(e -> !state.reversed.contains(e.key()) && e.reverses().isEmpty());
+        }
+
+        @Override
+        public Arbitrary<Transformer<Model>> transformer(Model state) {
+            List<JournalEntry> unreversed = state.posted.values().stream()
+                    .filter(e -> !state.reversed.contains(e.key()) && e.reverses().isEmpty()).toList();
+            String fresh = state.freshKey();
+            String reversalKey = state.freshKey();
+            String usedKey = state.posted.keySet().iterator().next();
+            return Combinators.combine(Arbitraries.of(unreversed), entries(fresh),
+                    entries(usedKey).filter(e -> !e.sameMovementAs(state.posted.get(usedKey)))).as((old, good, bad) ->
+                    Transformer.mutate("batch reversing " + old.key() + " rejected by reused " + usedKey, m -> {
+                        List<PostResult> results = m.journal.postAll(
+                                List.of(old.reversal(reversalKey, old.at().plusSeconds(1)), good, bad));
+                        assertInstanceOf(PostResult.Posted.class, results.get(0));
+                        assertInstanceOf(PostResult.Posted.class, results.get(1));
+                        assertInstanceOf(PostResult.Rejected.class, results.get(2));
+                        assertEquals(java.util.Optional.empty(), m.journal.entry(fresh));
+                        assertEquals(java.util.Optional.empty(), m.journal.entry(reversalKey));
                     }));
         }
     }

@@ -1,5 +1,6 @@
 package dev.mercato.pricing.commission;
 
+import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.RoundingPolicy;
 import java.util.List;
 import javax.money.CurrencyUnit;
@@ -90,4 +91,22 @@ public interface CommissionSchedule {
      * @throws dev.mercato.pricing.error.InvalidInputException if the GMV is negative
      */
     Commission commissionFor(SaleLine line, MonetaryAmount sellerPeriodGmvBefore);
+
+    /**
+     * The commission on a line in minor units, without its explanation: the fast path for settling
+     * many lines at once. Always equal to {@code MinorUnits.toMinor(commissionFor(line,
+     * gmv).amount())} for the same GMV; the schedule built by {@link #of} computes it without
+     * building any text or {@link MonetaryAmount}. This default delegates to {@link
+     * #commissionFor}.
+     *
+     * @param line the line
+     * @param sellerPeriodGmvBeforeMinor the seller's GMV in the current tier period before this
+     *     line, in minor units of this schedule's currency and base
+     * @return the commission in minor units
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException if the line is in another currency
+     * @throws dev.mercato.pricing.error.InvalidInputException if the GMV is negative
+     */
+    default long commissionMinor(SaleLine line, long sellerPeriodGmvBeforeMinor) {
+        return MinorUnits.toMinor(commissionFor(line, MinorUnits.toAmount(sellerPeriodGmvBeforeMinor, currency())).amount());
+    }
 }

@@ -105,55 +105,82 @@ final class RuleBook implements CommissionSchedule {
                             + ", seller " + line.sellerId() + ", category " + line.category());
         }
         StringBuilder why = new StringBuilder();
-        why.append("rule '").append(match.compiled.rule.id()).append("' (").append(match.reason).append(", in force ")
-                .append(match.compiled.rule.period()).append("): ");
+        why.append("rule '").append(match.compiled.rule.id()).append("' (").append(match.reason(line))
+                .append(", in force ").append(match.compiled.rule.period()).append("): ");
         long raw = match.compiled.charge(gmvBefore, baseMinor, rounding, why);
-        long bounded = raw;
-        if (baseMinor == 0) {
-            bounded = 0;
-        } else {
-            if (bounded < match.compiled.minimum) {
-                bounded = match.compiled.minimum;
-                why.append("; raised to the minimum ").append(show(bounded));
-            }
-            if (bounded > match.compiled.maximum) {
-                bounded = match.compiled.maximum;
-                why.append("; lowered to the maximum ").append(show(bounded));
-            }
-            if (bounded > baseMinor) {
-                bounded = baseMinor;
-                why.append("; lowered to the base");
-            }
-        }
+        long bounded = bound(match.compiled, raw, baseMinor, why);
         why.append(" = ").append(show(bounded));
         return new Commission(baseAmount, MinorUnits.toAmount(bounded, currency), Optional.of(match.compiled.rule.id()),
                 match.kind, why.toString());
     }
 
+    @Override
+    public long commissionMinor(SaleLine line, long sellerPeriodGmvBeforeMinor) {
+        // The same steps as commissionFor, in the same order (so the same exceptions), without text.
+        InvalidInputException.requireNonNull(line, "line");
+        MinorUnits.requireCurrency(line.paid(), currency);
+        if (sellerPeriodGmvBeforeMinor < 0) {
+            throw new InvalidInputException("sellerPeriodGmvBefore", show(sellerPeriodGmvBeforeMinor), "must not be negative");
+        }
+        long baseMinor = base.minorUnitsOf(line);
+        if (!line.sellerType().isThirdParty()) {
+            return 0;
+        }
+        Match match = find(line, line.orderedAt());
+        if (match == null) {
+            return 0;
+        }
+        long raw = match.compiled.charge(sellerPeriodGmvBeforeMinor, baseMinor, rounding, null);
+        return bound(match.compiled, raw, baseMinor, null);
+    }
+
+    /** Applies the rule's minimum and maximum and the base cap; {@code why} may be {@code null}. */
+    private long bound(Compiled compiled, long raw, long baseMinor, StringBuilder why) {
+        if (baseMinor == 0) {
+            return 0;
+        }
+        long bounded = raw;
+        if (bounded < compiled.minimum) {
+            bounded = compiled.minimum;
+            if (why != null) {
+                why.append("; raised to the minimum ").append(show(bounded));
+            }
+        }
+        if (bounded > compiled.maximum) {
+            bounded = compiled.maximum;
+            if (why != null) {
+                why.append("; lowered to the maximum ").append(show(bounded));
+            }
+        }
+        if (bounded > baseMinor) {
+            bounded = baseMinor;
+            if (why != null) {
+                why.append("; lowered to the base");
+            }
+        }
+        return bounded;
+    }
+
     private Match find(SaleLine line, Instant at) {
         Compiled c = inForce(new RuleScope.Sku(line.sku()), at);
         if (c != null) {
-            return new Match(c, MatchKind.SKU_OVERRIDE, "override for SKU " + line.sku());
+            return new Match(c, MatchKind.SKU_OVERRIDE, null);
         }
         c = inForce(new RuleScope.Seller(line.sellerId()), at);
         if (c != null) {
-            return new Match(c, MatchKind.SELLER_OVERRIDE, "override for seller " + line.sellerId());
+            return new Match(c, MatchKind.SELLER_OVERRIDE, null);
         }
         if (line.brand().isPresent()) {
             c = inForce(new RuleScope.Brand(line.brand().get()), at);
             if (c != null) {
-                return new Match(c, MatchKind.BRAND_OVERRIDE, "override for brand " + line.brand().get());
+                return new Match(c, MatchKind.BRAND_OVERRIDE, null);
             }
         }
         CategoryPath path = line.category();
         while (true) {
             c = inForce(new RuleScope.Category(path), at);
             if (c != null) {
-                if (path.equals(line.category())) {
-                    return new Match(c, MatchKind.CATEGORY, "category " + path);
-                }
-                return new Match(c, MatchKind.INHERITED_CATEGORY, "category " + line.category() + " inherits from "
-                        + (path.depth() == 0 ? "the root category" : path.toString()));
+                return new Match(c, path.equals(line.category()) ? MatchKind.CATEGORY : MatchKind.INHERITED_CATEGORY, path);
             }
             if (path.depth() == 0) {
                 break;
@@ -161,7 +188,7 @@ final class RuleBook implements CommissionSchedule {
             path = path.parent();
         }
         c = inForce(EVERYTHING, at);
-        return c == null ? null : new Match(c, MatchKind.DEFAULT, "schedule default");
+        return c == null ? null : new Match(c, MatchKind.DEFAULT, null);
     }
 
     private Compiled inForce(RuleScope scope, Instant at) {
@@ -213,7 +240,20 @@ final class RuleBook implements CommissionSchedule {
         return MinorUnits.format(minor, currency);
     }
 
-    private record Match(Compiled compiled, MatchKind kind, String reason) {}
+    /** The rule that matched a line; the words for it are built only when explaining. */
+    private record Match(Compiled compiled, MatchKind kind, CategoryPath category) {
+        String reason(SaleLine line) {
+            return switch (kind) {
+                case SKU_OVERRIDE -> "override for SKU " + line.sku();
+                case SELLER_OVERRIDE -> "override for seller " + line.sellerId();
+                case BRAND_OVERRIDE -> "override for brand " + line.brand().orElseThrow();
+                case CATEGORY -> "category " + category;
+                case INHERITED_CATEGORY -> "category " + line.category() + " inherits from "
+                        + (category.depth() == 0 ? "the root category" : category.toString());
+                default -> "schedule default";
+            };
+        }
+    }
 
     /** A rule with its bounds in minor units and its bands in a range map. */
     private final class Compiled {
@@ -236,23 +276,31 @@ final class RuleBook implements CommissionSchedule {
             this.maximum = maximum;
         }
 
+        /** The rate applied to the base, rounded once; the words go to {@code why} unless it is {@code null}. */
         long charge(long gmvBefore, long baseMinor, RoundingPolicy policy, StringBuilder why) {
-            String baseWords = base.describe() + " " + show(baseMinor);
             if (flat != null) {
-                why.append(flat).append(" of ").append(baseWords);
+                if (why != null) {
+                    why.append(flat).append(" of ").append(baseWords(baseMinor));
+                }
                 return flat.applyToMinor(baseMinor, policy);
             }
             long gmvAfter = Exact.add(gmvBefore, baseMinor);
             if (mode == TierMode.WHOLE_TIER) {
                 Rate reached = bands.get(gmvAfter);
-                why.append("whole-tier: period GMV ").append(show(gmvAfter)).append(" including the line reaches the ")
-                        .append(reached).append(" band, ").append(reached).append(" of ").append(baseWords);
+                if (why != null) {
+                    why.append("whole-tier: period GMV ").append(show(gmvAfter)).append(" including the line reaches the ")
+                            .append(reached).append(" band, ").append(reached).append(" of ").append(baseWords(baseMinor));
+                }
                 return reached.applyToMinor(baseMinor, policy);
             }
-            why.append("marginal tiers over period GMV ").append(show(gmvBefore)).append(" to ").append(show(gmvAfter))
-                    .append(" (").append(baseWords).append("):");
+            if (why != null) {
+                why.append("marginal tiers over period GMV ").append(show(gmvBefore)).append(" to ").append(show(gmvAfter))
+                        .append(" (").append(baseWords(baseMinor)).append("):");
+            }
             if (baseMinor == 0) {
-                why.append(" nothing to charge");
+                if (why != null) {
+                    why.append(" nothing to charge");
+                }
                 return 0;
             }
             BigDecimal exact = BigDecimal.ZERO;
@@ -261,12 +309,20 @@ final class RuleBook implements CommissionSchedule {
                 long lower = band.getKey().lowerEndpoint();
                 long upper = band.getKey().hasUpperBound() ? band.getKey().upperEndpoint() : gmvAfter;
                 long inBand = upper - lower;
-                why.append(' ').append(show(inBand)).append(" at ").append(band.getValue()).append(',');
+                if (why != null) {
+                    why.append(' ').append(show(inBand)).append(" at ").append(band.getValue()).append(',');
+                }
                 exact = exact.add(band.getValue().fraction().multiply(BigDecimal.valueOf(inBand)));
             }
-            why.setLength(why.length() - 1);
-            why.append(", rounded once");
+            if (why != null) {
+                why.setLength(why.length() - 1);
+                why.append(", rounded once");
+            }
             return policy.roundToMinor(exact);
+        }
+
+        private String baseWords(long baseMinor) {
+            return base.describe() + " " + show(baseMinor);
         }
     }
 }

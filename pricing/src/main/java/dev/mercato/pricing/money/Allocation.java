@@ -3,8 +3,8 @@ package dev.mercato.pricing.money;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -262,10 +262,11 @@ public final class Allocation {
     }
 
     private static List<MonetaryAmount> toAmounts(long[] parts, CurrencyUnit currency) {
-        List<MonetaryAmount> amounts = new ArrayList<>(parts.length);
-        for (long part : parts) {
-            amounts.add(MinorUnits.toAmount(part, currency));
+        // One array, wrapped without a further copy; equal parts share one (immutable) amount.
+        MonetaryAmount[] amounts = new MonetaryAmount[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            amounts[i] = i > 0 && parts[i] == parts[i - 1] ? amounts[i - 1] : MinorUnits.toAmount(parts[i], currency);
         }
-        return List.copyOf(amounts);
+        return Collections.unmodifiableList(Arrays.asList(amounts));
     }
 }

@@ -68,7 +68,9 @@ public final class MinorUnits {
         int scale = scale(amount.getCurrency());
         BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
         BigDecimal shifted = value.movePointRight(scale);
-        if (shifted.signum() != 0 && shifted.stripTrailingZeros().scale() > 0) {
+        // Only a value with more decimals than the currency needs the (costly) trailing-zero check:
+        // 5.000 CNY is 500 fen, 5.001 CNY is refused.
+        if (shifted.scale() > 0 && shifted.signum() != 0 && shifted.stripTrailingZeros().scale() > 0) {
             throw new InvalidAmountException(describe(amount),
                     "has more decimals than " + amount.getCurrency().getCurrencyCode()
                             + " allows (" + scale + ")");

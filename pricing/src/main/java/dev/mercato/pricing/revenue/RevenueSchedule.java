@@ -10,6 +10,7 @@ import dev.mercato.pricing.fee.ShareCharge;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,6 +129,196 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
             total.add(s);
         }
         return new Settlement(currency, settled, build(byOrder), build(bySeller), total.build());
+    }
+
+    /**
+     * Settles many lines at once, with every seller at the start of its tier period: {@link
+     * #settleBatch(List, Map)} with no GMV before.
+     *
+     * @param lines the lines, at least one
+     * @return the batch
+     */
+    public SettlementBatch settleBatch(List<SaleLine> lines) {
+        return settleBatch(lines, Map.of());
+    }
+
+    /**
+     * Settles many lines at once in {@code long} minor units: the fast path for a settlement run
+     * over thousands of orders. The figures equal those of {@link #settle(List, Map)} for the same
+     * arguments, line by line (the same grouping by order and seller, the same GMV carried
+     * through the seller's lines in input order, the same roundings and splits); no explanation
+     * text and no {@link MonetaryAmount} is built per line. {@link SettlementBatch#explain()}
+     * builds the full settlement when it is asked for.
+     *
+     * @param lines the lines, at least one, each (order id, line id) once, in the schedules' currency
+     * @param sellerPeriodGmvBefore each seller's GMV in the current tier period before these lines,
+     *     in the commission schedule's base; a seller not in the map starts at zero
+     * @return the batch
+     * @throws InvalidInputException if there are no lines or a line appears twice
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException if a line is in another currency
+     */
+    public SettlementBatch settleBatch(List<SaleLine> lines, Map<String, MonetaryAmount> sellerPeriodGmvBefore) {
+        InvalidInputException.requireNonNull(lines, "lines");
+        InvalidInputException.requireNonNull(sellerPeriodGmvBefore, "sellerPeriodGmvBefore");
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("lines", lines, "must not be empty");
+        }
+        CurrencyUnit currency = commission.currency();
+        int n = lines.size();
+        SaleLine[] given = new SaleLine[n];
+        for (int i = 0; i < n; i++) {
+            SaleLine line = InvalidInputException.requireNonNull(lines.get(i), "line");
+            MinorUnits.requireCurrency(line.paid(), currency);
+            given[i] = line;
+        }
+        List<SaleLine> all = List.of(given);
+        long[] sellerFees = new long[n];
+        long[] platformFees = new long[n];
+        if (!feesByContiguousOrders(all, sellerFees, platformFees)) {
+            feesByScatteredOrders(all, sellerFees, platformFees);
+        }
+        long[] gross = new long[n];
+        long[] base = new long[n];
+        long[] charged = new long[n];
+        long[] shares = new long[n];
+        long[] net = new long[n];
+        Map<String, long[]> gmv = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            SaleLine line = given[i];
+            long[] running = gmv.get(line.sellerId());
+            if (running == null) {
+                MonetaryAmount supplied = sellerPeriodGmvBefore.get(line.sellerId());
+                running = new long[] {supplied == null ? 0L : MinorUnits.toMinor(supplied, currency)};
+                gmv.put(line.sellerId(), running);
+            }
+            charged[i] = commission.commissionMinor(line, running[0]);
+            base[i] = commission.base().minorUnitsOf(line);
+            running[0] = Exact.add(running[0], base[i]);
+            shares[i] = fees.sharesMinor(line);
+            gross[i] = Exact.add(Exact.add(MinorUnits.toMinor(line.paid()), MinorUnits.toMinor(line.platformSubsidy())),
+                    MinorUnits.toMinor(line.shipping()));
+            net[i] = Exact.subtract(Exact.subtract(Exact.subtract(gross[i], charged[i]), sellerFees[i]), shares[i]);
+        }
+        Map<String, MonetaryAmount> gmvCopy = sellerPeriodGmvBefore.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new HashMap<>(sellerPeriodGmvBefore));
+        return new SettlementBatch(this, all, gmvCopy, gross, base, charged, sellerFees, platformFees, shares, net);
+    }
+
+    /**
+     * The usual layout, each order's lines next to each other: checks duplicates and splits the
+     * order fees per run of one order with one set of order ids. Returns {@code false}, with the
+     * arrays untouched, when an order reappears after another order (the caller then groups with
+     * maps, as {@link #settle(List, Map)} does).
+     */
+    private boolean feesByContiguousOrders(List<SaleLine> all, long[] sellerFees, long[] platformFees) {
+        int n = all.size();
+        Set<String> orders = new HashSet<>();
+        for (int start = 0; start < n;) {
+            String order = all.get(start).orderId();
+            int end = start + 1;
+            while (end < n && all.get(end).orderId().equals(order)) {
+                end++;
+            }
+            if (!orders.add(order)) {
+                return false;
+            }
+            requireDistinctLineIds(all, start, end);
+            start = end;
+        }
+        long[] seller = new long[n];
+        long[] platform = new long[n];
+        for (int start = 0; start < n;) {
+            String order = all.get(start).orderId();
+            int end = start + 1;
+            boolean oneSeller = true;
+            while (end < n && all.get(end).orderId().equals(order)) {
+                oneSeller &= all.get(end).sellerId().equals(all.get(start).sellerId());
+                end++;
+            }
+            if (oneSeller) {
+                orderFees(all.subList(start, end), start, null, seller, platform);
+            } else {
+                for (int[] group : sellerGroups(all, start, end)) {
+                    List<SaleLine> groupLines = new ArrayList<>(group.length);
+                    for (int i : group) {
+                        groupLines.add(all.get(i));
+                    }
+                    orderFees(groupLines, 0, group, seller, platform);
+                }
+            }
+            start = end;
+        }
+        System.arraycopy(seller, 0, sellerFees, 0, n);
+        System.arraycopy(platform, 0, platformFees, 0, n);
+        return true;
+    }
+
+    /** Any layout: the grouping of {@link #settle(List, Map)}. */
+    private void feesByScatteredOrders(List<SaleLine> all, long[] sellerFees, long[] platformFees) {
+        Set<String> seen = new HashSet<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            SaleLine line = all.get(i);
+            if (!seen.add(line.orderId() + "\u0000" + line.lineId())) {
+                throw new InvalidInputException("lines", line.orderId() + "/" + line.lineId(), "appears twice");
+            }
+            groups.computeIfAbsent(line.orderId() + "\u0000" + line.sellerId(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            int[] indices = group.stream().mapToInt(Integer::intValue).toArray();
+            List<SaleLine> groupLines = new ArrayList<>(indices.length);
+            for (int i : indices) {
+                groupLines.add(all.get(i));
+            }
+            orderFees(groupLines, 0, indices, sellerFees, platformFees);
+        }
+    }
+
+    /** Adds one order-and-seller group's fee parts at {@code offset + k}, or at {@code indices[k]}. */
+    private void orderFees(List<SaleLine> group, int offset, int[] indices, long[] seller, long[] platform) {
+        int size = group.size();
+        long[] s = new long[size];
+        long[] p = new long[size];
+        fees.addOrderFeeParts(group, s, p);
+        for (int k = 0; k < size; k++) {
+            int at = indices == null ? offset + k : indices[k];
+            seller[at] = s[k];
+            platform[at] = p[k];
+        }
+    }
+
+    private static void requireDistinctLineIds(List<SaleLine> all, int start, int end) {
+        if (end - start <= 16) {
+            for (int i = start + 1; i < end; i++) {
+                for (int j = start; j < i; j++) {
+                    if (all.get(i).lineId().equals(all.get(j).lineId())) {
+                        throw duplicate(all.get(i));
+                    }
+                }
+            }
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = start; i < end; i++) {
+            if (!ids.add(all.get(i).lineId())) {
+                throw duplicate(all.get(i));
+            }
+        }
+    }
+
+    private static InvalidInputException duplicate(SaleLine line) {
+        return new InvalidInputException("lines", line.orderId() + "/" + line.lineId(), "appears twice");
+    }
+
+    /** The line indices of each seller in one order's run, sellers in order of first appearance. */
+    private static List<int[]> sellerGroups(List<SaleLine> all, int start, int end) {
+        Map<String, List<Integer>> bySeller = new LinkedHashMap<>();
+        for (int i = start; i < end; i++) {
+            bySeller.computeIfAbsent(all.get(i).sellerId(), k -> new ArrayList<>()).add(i);
+        }
+        List<int[]> groups = new ArrayList<>(bySeller.size());
+        bySeller.values().forEach(g -> groups.add(g.stream().mapToInt(Integer::intValue).toArray()));
+        return groups;
     }
 
     private static LineSettlement settleLine(SaleLine line, Commission c, List<LineFee> lineFees, List<ShareCharge> shares,

@@ -88,6 +88,23 @@ class AllocationProperties {
         assertTrue(parts.stream().allMatch(p -> p.getCurrency().equals(total.getCurrency())));
     }
 
+    @Property
+    void byWeightsIsTheMinorUnitCoreConvertedAtTheEdges(@ForAll("amounts") MonetaryAmount total,
+            @ForAll("weights") long[] weights) {
+        // The straightforward path: the total to BigDecimal minor units, the long core, one Money per part.
+        java.math.BigDecimal exact = total.getNumber().numberValue(java.math.BigDecimal.class)
+                .movePointRight(total.getCurrency().getDefaultFractionDigits());
+        long[] parts = Allocation.allocate(exact.longValueExact(), weights);
+        List<MonetaryAmount> expected = new java.util.ArrayList<>();
+        for (long part : parts) {
+            expected.add(org.javamoney.moneta.Money.of(java.math.BigDecimal.valueOf(part,
+                    total.getCurrency().getDefaultFractionDigits()), total.getCurrency()));
+        }
+        List<MonetaryAmount> actual = Allocation.byWeights(total, weights);
+        assertEquals(expected, actual);
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> actual.set(0, total));
+    }
+
     @Provide
     Arbitrary<long[]> weights() {
         Arbitrary<Long> small = Arbitraries.longs().between(0, 1_000);

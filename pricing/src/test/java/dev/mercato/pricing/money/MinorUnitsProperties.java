@@ -55,6 +55,37 @@ class MinorUnitsProperties {
     }
 
     @Property
+    void toMinorAgreesWithTheStraightforwardDecimalConversion(@ForAll("unscaled") long unscaled,
+            @ForAll("valueScales") int valueScale, @ForAll("currencies") CurrencyUnit currency) {
+        // Any scale the amount may carry: fewer decimals, trailing zeros, too many decimals, negative scales.
+        BigDecimal value = BigDecimal.valueOf(unscaled, valueScale);
+        MonetaryAmount amount = Money.of(value, currency);
+        BigDecimal exactMinor = amount.getNumber().numberValue(BigDecimal.class).movePointRight(MinorUnits.scale(currency));
+        BigDecimal whole;
+        try {
+            whole = exactMinor.setScale(0);
+        } catch (ArithmeticException fractional) {
+            assertThrows(InvalidAmountException.class, () -> MinorUnits.toMinor(amount));
+            return;
+        }
+        if (whole.unscaledValue().bitLength() >= Long.SIZE) {
+            assertThrows(MoneyOverflowException.class, () -> MinorUnits.toMinor(amount));
+        } else {
+            assertEquals(whole.longValueExact(), MinorUnits.toMinor(amount));
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> unscaled() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(-100_000, 100_000), Arbitraries.longs());
+    }
+
+    @Provide
+    Arbitrary<Integer> valueScales() {
+        return Arbitraries.integers().between(-3, 8);
+    }
+
+    @Property
     void amountsBeyondTheRangeOfLongAreRejected(@ForAll("currencies") CurrencyUnit currency) {
         BigDecimal tooLarge = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), MinorUnits.scale(currency));
         assertThrows(MoneyOverflowException.class, () -> MinorUnits.toMinor(Money.of(tooLarge, currency)));
