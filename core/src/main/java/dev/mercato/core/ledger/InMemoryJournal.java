@@ -29,54 +29,74 @@ final class InMemoryJournal implements Journal {
     private final Set<String> reversed = new HashSet<>();
     private final Map<Account, Balance> balances = new HashMap<>();
 
-    /** One account's balances in minor units, one counter per currency (almost always one). */
+    /**
+     * One account's balances in minor units: the first currency in two fields (almost every
+     * account has only one), further currencies in small arrays.
+     */
     private static final class Balance {
-        private CurrencyUnit[] currencies = new CurrencyUnit[1];
-        private long[] minor = new long[1];
-        private int count;
+        private final CurrencyUnit first;
+        private long firstMinor;
+        private CurrencyUnit[] others;
+        private long[] othersMinor;
+
+        Balance(CurrencyUnit first) {
+            this.first = first;
+        }
 
         long get(CurrencyUnit currency) {
-            for (int i = 0; i < count; i++) {
-                if (currencies[i].equals(currency)) {
-                    return minor[i];
-                }
+            if (first.equals(currency)) {
+                return firstMinor;
             }
-            return 0;
+            int i = indexOfOther(currency);
+            return i < 0 ? 0 : othersMinor[i];
         }
 
         /** Adds a signed amount; throws, changing nothing, if the balance would overflow. */
         void add(CurrencyUnit currency, long delta) {
-            for (int i = 0; i < count; i++) {
-                if (currencies[i].equals(currency)) {
-                    minor[i] = Exact.add(minor[i], delta);
-                    return;
-                }
+            if (first.equals(currency)) {
+                firstMinor = Exact.add(firstMinor, delta);
+                return;
             }
-            if (count == currencies.length) {
-                currencies = Arrays.copyOf(currencies, count * 2);
-                minor = Arrays.copyOf(minor, count * 2);
+            int i = indexOfOther(currency);
+            if (i >= 0) {
+                othersMinor[i] = Exact.add(othersMinor[i], delta);
+                return;
             }
-            currencies[count] = currency;
-            minor[count++] = delta;
+            int n = others == null ? 0 : others.length;
+            others = others == null ? new CurrencyUnit[1] : Arrays.copyOf(others, n + 1);
+            othersMinor = othersMinor == null ? new long[1] : Arrays.copyOf(othersMinor, n + 1);
+            others[n] = currency;
+            othersMinor[n] = delta;
         }
 
         /** Takes back an amount added a moment ago: restores an earlier value, so it cannot overflow. */
         void undo(CurrencyUnit currency, long delta) {
-            for (int i = 0; i < count; i++) {
-                if (currencies[i].equals(currency)) {
-                    minor[i] = Exact.subtract(minor[i], delta);
-                    return;
-                }
+            if (first.equals(currency)) {
+                firstMinor = Exact.subtract(firstMinor, delta);
+                return;
             }
-            throw new IllegalStateException("no " + currency + " balance to undo");
+            int i = indexOfOther(currency);
+            othersMinor[i] = Exact.subtract(othersMinor[i], delta);
         }
 
         void forEachNonZero(java.util.function.ObjLongConsumer<CurrencyUnit> action) {
-            for (int i = 0; i < count; i++) {
-                if (minor[i] != 0) {
-                    action.accept(currencies[i], minor[i]);
+            if (firstMinor != 0) {
+                action.accept(first, firstMinor);
+            }
+            for (int i = 0; others != null && i < others.length; i++) {
+                if (othersMinor[i] != 0) {
+                    action.accept(others[i], othersMinor[i]);
                 }
             }
+        }
+
+        private int indexOfOther(CurrencyUnit currency) {
+            for (int i = 0; others != null && i < others.length; i++) {
+                if (others[i].equals(currency)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
@@ -157,17 +177,22 @@ final class InMemoryJournal implements Journal {
 
     /** Applies a checked entry; if a balance would overflow, nothing of the entry is applied and the overflow is thrown. */
     private void apply(JournalEntry entry) {
-        List<Posting> postings = entry.postings();
+        PostingList postings = entry.postingList();
         int done = 0;
         try {
-            for (Posting p : postings) {
-                balances.computeIfAbsent(p.account(), a -> new Balance()).add(p.currency(), p.minor());
+            for (int i = 0; i < postings.size(); i++) {
+                Account account = postings.account(i);
+                Balance balance = balances.get(account);
+                if (balance == null) {
+                    balance = new Balance(postings.currency(i));
+                    balances.put(account, balance);
+                }
+                balance.add(postings.currency(i), postings.minor(i));
                 done++;
             }
         } catch (RuntimeException e) {
             for (int i = done - 1; i >= 0; i--) {
-                Posting p = postings.get(i);
-                balances.get(p.account()).undo(p.currency(), p.minor());
+                balances.get(postings.account(i)).undo(postings.currency(i), postings.minor(i));
             }
             throw e;
         }
@@ -180,10 +205,9 @@ final class InMemoryJournal implements Journal {
     private void undoLast(int count) {
         for (int k = 0; k < count; k++) {
             JournalEntry entry = entries.remove(entries.size() - 1);
-            List<Posting> postings = entry.postings();
+            PostingList postings = entry.postingList();
             for (int i = postings.size() - 1; i >= 0; i--) {
-                Posting p = postings.get(i);
-                balances.get(p.account()).undo(p.currency(), p.minor());
+                balances.get(postings.account(i)).undo(postings.currency(i), postings.minor(i));
             }
             byKey.remove(entry.key());
             entry.reverses().ifPresent(reversed::remove);

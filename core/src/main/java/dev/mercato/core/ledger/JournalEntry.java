@@ -3,7 +3,6 @@ package dev.mercato.core.ledger;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,34 +43,35 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         InvalidInputException.requireNonNull(memo, "memo");
         InvalidInputException.requireNonNull(postings, "postings");
         InvalidInputException.requireNonNull(reverses, "reverses");
-        postings = List.copyOf(postings);
-        if (postings.size() < 2) {
-            throw new InvalidInputException("postings", postings, "must hold at least two postings");
+        // Kept compactly (accounts and minor units in arrays), never as the caller's list.
+        PostingList compact = PostingList.of(postings);
+        postings = compact;
+        if (compact.size() < 2) {
+            throw new InvalidInputException("postings", compact, "must hold at least two postings");
         }
-        requireBalanced(key, postings);
+        requireBalanced(key, compact);
     }
 
     /** Every currency's postings sum to zero; one currency (the usual case) needs no map. */
-    private static void requireBalanced(String key, List<Posting> postings) {
-        CurrencyUnit currency = InvalidInputException.requireNonNull(postings.get(0), "posting").currency();
+    private static void requireBalanced(String key, PostingList postings) {
+        CurrencyUnit currency = postings.currency(0);
         long sum = 0;
-        for (Posting p : postings) {
-            InvalidInputException.requireNonNull(p, "posting");
-            if (!p.currency().equals(currency)) {
+        for (int i = 0; i < postings.size(); i++) {
+            if (!postings.currency(i).equals(currency)) {
                 requireBalancedPerCurrency(key, postings);
                 return;
             }
-            sum = Exact.add(sum, p.minor());
+            sum = Exact.add(sum, postings.minor(i));
         }
         if (sum != 0) {
             throw new UnbalancedEntryException(key, currency.getCurrencyCode(), sum);
         }
     }
 
-    private static void requireBalancedPerCurrency(String key, List<Posting> postings) {
+    private static void requireBalancedPerCurrency(String key, PostingList postings) {
         Map<CurrencyUnit, Long> sums = new LinkedHashMap<>();
-        for (Posting p : postings) {
-            sums.merge(p.currency(), p.minor(), Exact::add);
+        for (int i = 0; i < postings.size(); i++) {
+            sums.merge(postings.currency(i), postings.minor(i), Exact::add);
         }
         for (Map.Entry<CurrencyUnit, Long> sum : sums.entrySet()) {
             if (sum.getValue() != 0) {
@@ -100,11 +100,12 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
      * @return the reversing entry, referring to this entry's key
      */
     public JournalEntry reversal(String reversalKey, Instant reversalAt) {
-        List<Posting> negated = new ArrayList<>(postings.size());
-        for (Posting p : postings) {
-            negated.add(p.negate());
-        }
-        return new JournalEntry(reversalKey, reversalAt, "reversal of " + key, negated, Optional.of(key));
+        return new JournalEntry(reversalKey, reversalAt, "reversal of " + key, postingList().negated(), Optional.of(key));
+    }
+
+    /** The postings in their compact form, for journals that read them without building {@link Posting}s. */
+    PostingList postingList() {
+        return (PostingList) postings;
     }
 
     /**
@@ -123,7 +124,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         private final String key;
         private final Instant at;
         private final String memo;
-        private final List<Posting> postings = new ArrayList<>();
+        private final PostingList.Collector postings = new PostingList.Collector();
 
         private Builder(String key, Instant at, String memo) {
             this.key = key;
@@ -140,7 +141,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
          */
         public Builder debit(Account account, MonetaryAmount amount) {
             if (!amount.isZero()) {
-                postings.add(Posting.debit(account, amount));
+                add(Posting.debit(account, amount));
             }
             return this;
         }
@@ -154,7 +155,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
          */
         public Builder credit(Account account, MonetaryAmount amount) {
             if (!amount.isZero()) {
-                postings.add(Posting.credit(account, amount));
+                add(Posting.credit(account, amount));
             }
             return this;
         }
@@ -169,9 +170,13 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
          */
         public Builder minor(Account account, CurrencyUnit currency, long signedMinor) {
             if (signedMinor != 0) {
-                postings.add(Posting.ofMinor(account, currency, signedMinor));
+                postings.add(account, currency, signedMinor);
             }
             return this;
+        }
+
+        private void add(Posting p) {
+            postings.add(p.account(), p.currency(), p.minor());
         }
 
         /**
@@ -190,7 +195,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
          * @throws UnbalancedEntryException if it does not balance
          */
         public JournalEntry build() {
-            return new JournalEntry(key, at, memo, postings, Optional.empty());
+            return new JournalEntry(key, at, memo, postings.build(), Optional.empty());
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.mercato.core.ledger;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
-import java.util.Objects;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -135,7 +134,12 @@ public final class Posting {
 
     @Override
     public int hashCode() {
-        return Objects.hash(account, currency, minor);
+        return hashOf(account, currency, minor);
+    }
+
+    /** {@code Objects.hash(account, currency, minor)}, without the array: what {@link #hashCode()} returns. */
+    static int hashOf(Account account, CurrencyUnit currency, long minor) {
+        return 31 * (31 * (31 + account.hashCode()) + currency.hashCode()) + Long.hashCode(minor);
     }
 
     /** Renders as {@code escrow-held:o-1 +CNY 10.00}. */

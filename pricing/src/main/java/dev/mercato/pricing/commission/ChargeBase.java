@@ -41,13 +41,42 @@ public enum ChargeBase {
      */
     public long minorUnitsOf(SaleLine line) {
         long base = MinorUnits.toMinor(line.paid());
-        if (this == PAID_PLUS_SUBSIDY || this == PAID_PLUS_SUBSIDY_WITH_SHIPPING) {
+        if (includesSubsidy()) {
             base = Exact.add(base, MinorUnits.toMinor(line.platformSubsidy()));
         }
-        if (this == PAID_WITH_SHIPPING || this == PAID_PLUS_SUBSIDY_WITH_SHIPPING) {
+        if (includesShipping()) {
             base = Exact.add(base, MinorUnits.toMinor(line.shipping()));
         }
         return base;
+    }
+
+    /**
+     * This base from a line's amounts already in minor units: the same value as {@link
+     * #minorUnitsOf(SaleLine)}, for callers that convert each amount once.
+     *
+     * @param paid the line's {@link SaleLine#paid()} in minor units
+     * @param platformSubsidy the line's {@link SaleLine#platformSubsidy()} in minor units
+     * @param shipping the line's {@link SaleLine#shipping()} in minor units
+     * @return the base in minor units
+     * @throws dev.mercato.pricing.money.MoneyOverflowException if the sum does not fit in a {@code long}
+     */
+    public long minorUnitsOf(long paid, long platformSubsidy, long shipping) {
+        long base = paid;
+        if (includesSubsidy()) {
+            base = Exact.add(base, platformSubsidy);
+        }
+        if (includesShipping()) {
+            base = Exact.add(base, shipping);
+        }
+        return base;
+    }
+
+    private boolean includesSubsidy() {
+        return this == PAID_PLUS_SUBSIDY || this == PAID_PLUS_SUBSIDY_WITH_SHIPPING;
+    }
+
+    private boolean includesShipping() {
+        return this == PAID_WITH_SHIPPING || this == PAID_PLUS_SUBSIDY_WITH_SHIPPING;
     }
 
     /**

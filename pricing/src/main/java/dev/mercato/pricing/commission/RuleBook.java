@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -30,6 +31,12 @@ final class RuleBook implements CommissionSchedule {
     private final RoundingPolicy rounding;
     private final List<CommissionRule> rules;
     private final Map<RuleScope, List<Compiled>> byScope = new HashMap<>();
+    /** Whether any rule has a SKU, seller or brand scope: a line need not look up a kind with none. */
+    private final boolean anySku;
+    private final boolean anySeller;
+    private final boolean anyBrand;
+    private static final int CHAIN_CACHE_LIMIT = 10_000;
+    private final Map<CategoryPath, List<List<Compiled>>> chains = new ConcurrentHashMap<>();
 
     RuleBook(String name, CurrencyUnit currency, ChargeBase base, RoundingPolicy rounding, List<CommissionRule> rules) {
         this.name = InvalidInputException.requireNonNull(name, "name");
@@ -56,6 +63,9 @@ final class RuleBook implements CommissionSchedule {
             }
             sameScope.add(compiled);
         }
+        anySku = byScope.keySet().stream().anyMatch(RuleScope.Sku.class::isInstance);
+        anySeller = byScope.keySet().stream().anyMatch(RuleScope.Seller.class::isInstance);
+        anyBrand = byScope.keySet().stream().anyMatch(RuleScope.Brand.class::isInstance);
     }
 
     @Override
@@ -98,12 +108,13 @@ final class RuleBook implements CommissionSchedule {
                     "no commission: seller " + line.sellerId() + " is self-operated, the platform earns a margin");
         }
         Instant at = line.orderedAt();
-        Match match = find(line, at);
-        if (match == null) {
+        Compiled found = find(line, at);
+        if (found == null) {
             return new Commission(baseAmount, MinorUnits.toAmount(0, currency), Optional.empty(), MatchKind.NO_RULE,
                     "no commission: no rule of schedule '" + name + "' in force at " + at + " matches SKU " + line.sku()
                             + ", seller " + line.sellerId() + ", category " + line.category());
         }
+        Match match = new Match(found, kindOf(found, line));
         StringBuilder why = new StringBuilder();
         why.append("rule '").append(match.compiled.rule.id()).append("' (").append(match.reason(line))
                 .append(", in force ").append(match.compiled.rule.period()).append("): ");
@@ -126,12 +137,12 @@ final class RuleBook implements CommissionSchedule {
         if (!line.sellerType().isThirdParty()) {
             return 0;
         }
-        Match match = find(line, line.orderedAt());
-        if (match == null) {
+        Compiled found = find(line, line.orderedAt());
+        if (found == null) {
             return 0;
         }
-        long raw = match.compiled.charge(sellerPeriodGmvBeforeMinor, baseMinor, rounding, null);
-        return bound(match.compiled, raw, baseMinor, null);
+        long raw = found.charge(sellerPeriodGmvBeforeMinor, baseMinor, rounding, null);
+        return bound(found, raw, baseMinor, null);
     }
 
     /** Applies the rule's minimum and maximum and the base cap; {@code why} may be {@code null}. */
@@ -161,38 +172,74 @@ final class RuleBook implements CommissionSchedule {
         return bounded;
     }
 
-    private Match find(SaleLine line, Instant at) {
-        Compiled c = inForce(new RuleScope.Sku(line.sku()), at);
-        if (c != null) {
-            return new Match(c, MatchKind.SKU_OVERRIDE, null);
+    /** The most specific rule in force for the line, or {@code null}. */
+    private Compiled find(SaleLine line, Instant at) {
+        Compiled c = anySku ? inForce(byScope.get(new RuleScope.Sku(line.sku())), at) : null;
+        if (c == null && anySeller) {
+            c = inForce(byScope.get(new RuleScope.Seller(line.sellerId())), at);
         }
-        c = inForce(new RuleScope.Seller(line.sellerId()), at);
-        if (c != null) {
-            return new Match(c, MatchKind.SELLER_OVERRIDE, null);
+        if (c == null && anyBrand && line.brand().isPresent()) {
+            c = inForce(byScope.get(new RuleScope.Brand(line.brand().get())), at);
         }
-        if (line.brand().isPresent()) {
-            c = inForce(new RuleScope.Brand(line.brand().get()), at);
-            if (c != null) {
-                return new Match(c, MatchKind.BRAND_OVERRIDE, null);
+        if (c == null) {
+            for (List<Compiled> candidates : categoryChain(line.category())) {
+                c = inForce(candidates, at);
+                if (c != null) {
+                    break;
+                }
             }
         }
-        CategoryPath path = line.category();
+        return c != null ? c : inForce(byScope.get(EVERYTHING), at);
+    }
+
+    /** What kind of match a rule found by {@link #find} is for the line, read from the rule's scope. */
+    private static MatchKind kindOf(Compiled c, SaleLine line) {
+        RuleScope scope = c.rule.scope();
+        if (scope instanceof RuleScope.Sku) {
+            return MatchKind.SKU_OVERRIDE;
+        }
+        if (scope instanceof RuleScope.Seller) {
+            return MatchKind.SELLER_OVERRIDE;
+        }
+        if (scope instanceof RuleScope.Brand) {
+            return MatchKind.BRAND_OVERRIDE;
+        }
+        if (scope instanceof RuleScope.Category category) {
+            return category.path().equals(line.category()) ? MatchKind.CATEGORY : MatchKind.INHERITED_CATEGORY;
+        }
+        return MatchKind.DEFAULT;
+    }
+
+    /**
+     * The rule lists of the category and each ancestor that has category rules, nearest first.
+     * Remembered per category (up to {@value #CHAIN_CACHE_LIMIT} categories), since walking the
+     * ancestors builds a path per level.
+     */
+    private List<List<Compiled>> categoryChain(CategoryPath category) {
+        List<List<Compiled>> chain = chains.get(category);
+        if (chain != null) {
+            return chain;
+        }
+        List<List<Compiled>> levels = new ArrayList<>();
+        CategoryPath path = category;
         while (true) {
-            c = inForce(new RuleScope.Category(path), at);
-            if (c != null) {
-                return new Match(c, path.equals(line.category()) ? MatchKind.CATEGORY : MatchKind.INHERITED_CATEGORY, path);
+            List<Compiled> candidates = byScope.get(new RuleScope.Category(path));
+            if (candidates != null) {
+                levels.add(candidates);
             }
             if (path.depth() == 0) {
                 break;
             }
             path = path.parent();
         }
-        c = inForce(EVERYTHING, at);
-        return c == null ? null : new Match(c, MatchKind.DEFAULT, null);
+        chain = List.copyOf(levels);
+        if (chains.size() < CHAIN_CACHE_LIMIT) {
+            chains.putIfAbsent(category, chain);
+        }
+        return chain;
     }
 
-    private Compiled inForce(RuleScope scope, Instant at) {
-        List<Compiled> candidates = byScope.get(scope);
+    private static Compiled inForce(List<Compiled> candidates, Instant at) {
         if (candidates == null) {
             return null;
         }
@@ -241,17 +288,21 @@ final class RuleBook implements CommissionSchedule {
     }
 
     /** The rule that matched a line; the words for it are built only when explaining. */
-    private record Match(Compiled compiled, MatchKind kind, CategoryPath category) {
+    private record Match(Compiled compiled, MatchKind kind) {
         String reason(SaleLine line) {
             return switch (kind) {
                 case SKU_OVERRIDE -> "override for SKU " + line.sku();
                 case SELLER_OVERRIDE -> "override for seller " + line.sellerId();
                 case BRAND_OVERRIDE -> "override for brand " + line.brand().orElseThrow();
-                case CATEGORY -> "category " + category;
+                case CATEGORY -> "category " + line.category();
                 case INHERITED_CATEGORY -> "category " + line.category() + " inherits from "
-                        + (category.depth() == 0 ? "the root category" : category.toString());
+                        + (ruleCategory().depth() == 0 ? "the root category" : ruleCategory().toString());
                 default -> "schedule default";
             };
+        }
+
+        private CategoryPath ruleCategory() {
+            return ((RuleScope.Category) compiled.rule.scope()).path();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.money.RoundingPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.money.CurrencyUnit;
@@ -112,49 +113,78 @@ public record FeeSchedule(String name, CurrencyUnit currency, RoundingPolicy rou
     /**
      * The fees on one seller's part of an order in minor units, per line and bearer, without
      * explanations: the fast path for settling many lines. Adds line {@code i}'s part of every fee
-     * that {@link #orderFees(List)} returns to {@code sellerBorne[i]} or {@code platformBorne[i]}
-     * by the fee's bearer, so each array receives exactly the per-line sums of {@link
-     * OrderFee#perLine()} over the fees with that bearer.
+     * that {@link #orderFees(List)} returns to {@code sellerBorne[offset + i]} or {@code
+     * platformBorne[offset + i]} by the fee's bearer, so each array receives exactly the per-line
+     * sums of {@link OrderFee#perLine()} over the fees with that bearer. On an exception the
+     * arrays are unchanged.
      *
      * @param lines the lines, all of one order and one seller, at least one
-     * @param sellerBorne receives the seller-borne parts; at least {@code lines.size()} long
-     * @param platformBorne receives the platform-borne parts; at least {@code lines.size()} long
-     * @throws InvalidInputException if the lines are empty or span orders or sellers, or an array is too short
+     * @param sellerBorne receives the seller-borne parts
+     * @param platformBorne receives the platform-borne parts
+     * @param offset where line 0's parts go in both arrays
+     * @throws InvalidInputException if the lines are empty or span orders or sellers, or the
+     *     arrays do not hold {@code lines.size()} parts from {@code offset}
      */
-    public void addOrderFeeParts(List<SaleLine> lines, long[] sellerBorne, long[] platformBorne) {
+    public void addOrderFeeParts(List<SaleLine> lines, long[] sellerBorne, long[] platformBorne, int offset) {
         requireOneOrderAndSeller(lines);
         InvalidInputException.requireNonNull(sellerBorne, "sellerBorne");
         InvalidInputException.requireNonNull(platformBorne, "platformBorne");
-        if (sellerBorne.length < lines.size() || platformBorne.length < lines.size()) {
-            throw new InvalidInputException("sellerBorne/platformBorne", sellerBorne.length + "/" + platformBorne.length,
-                    "must hold at least " + lines.size() + " parts, one per line");
+        int n = lines.size();
+        if (offset < 0 || sellerBorne.length - n < offset || platformBorne.length - n < offset) {
+            throw new InvalidInputException("offset", offset, "must leave room for " + n + " parts in arrays of "
+                    + sellerBorne.length + " and " + platformBorne.length);
+        }
+        if (n == 1) {
+            addSingleLineFeeParts(lines.get(0), sellerBorne, platformBorne, offset);
+            return;
         }
         // Computed aside first, so a failure leaves the caller's arrays untouched.
-        long[][] parts = new long[1 + lines.size()][];
-        Bearer[] bearers = new Bearer[parts.length];
-        int count = 0;
+        long[] seller = Arrays.copyOfRange(sellerBorne, offset, offset + n);
+        long[] platform = Arrays.copyOfRange(platformBorne, offset, offset + n);
         if (transactionFee.isPresent()) {
             TransactionFee fee = transactionFee.get();
             long[] weights = bases(fee.base(), lines);
-            parts[count] = splitMinor(fee.formula().applyToMinor(Exact.sum(weights), rounding), weights);
-            bearers[count++] = Bearer.SELLER;
+            addParts(splitMinor(fee.formula().applyToMinor(Exact.sum(weights), rounding), weights), seller);
         }
         if (paymentFees.isPresent()) {
             PaymentFees pf = paymentFees.get();
             MethodWeights byMethod = MethodWeights.of(lines);
             for (int k = 0; k < byMethod.count; k++) {
                 long[] weights = byMethod.weights[k];
-                parts[count] = splitMinor(pf.rateFor(byMethod.methods[k]).applyToMinor(Exact.sum(weights), rounding), weights);
-                bearers[count++] = pf.bearer();
+                addParts(splitMinor(pf.rateFor(byMethod.methods[k]).applyToMinor(Exact.sum(weights), rounding), weights),
+                        pf.bearer() == Bearer.SELLER ? seller : platform);
             }
         }
-        long[] seller = java.util.Arrays.copyOf(sellerBorne, lines.size());
-        long[] platform = java.util.Arrays.copyOf(platformBorne, lines.size());
-        for (int f = 0; f < count; f++) {
-            addParts(parts[f], bearers[f] == Bearer.SELLER ? seller : platform);
+        System.arraycopy(seller, 0, sellerBorne, offset, n);
+        System.arraycopy(platform, 0, platformBorne, offset, n);
+    }
+
+    /** One line is its order's only line: each fee is entirely its part, with no arrays to split over. */
+    private void addSingleLineFeeParts(SaleLine line, long[] sellerBorne, long[] platformBorne, int at) {
+        long seller = sellerBorne[at];
+        long platform = platformBorne[at];
+        if (transactionFee.isPresent()) {
+            TransactionFee fee = transactionFee.get();
+            long weight = fee.base().minorUnitsOf(line);
+            seller = Exact.add(seller, wholePart(fee.formula().applyToMinor(weight, rounding), weight));
         }
-        System.arraycopy(seller, 0, sellerBorne, 0, lines.size());
-        System.arraycopy(platform, 0, platformBorne, 0, lines.size());
+        if (paymentFees.isPresent()) {
+            PaymentFees pf = paymentFees.get();
+            long weight = ChargeBase.PAID_WITH_SHIPPING.minorUnitsOf(line);
+            long part = wholePart(pf.rateFor(line.paymentMethod()).applyToMinor(weight, rounding), weight);
+            if (pf.bearer() == Bearer.SELLER) {
+                seller = Exact.add(seller, part);
+            } else {
+                platform = Exact.add(platform, part);
+            }
+        }
+        sellerBorne[at] = seller;
+        platformBorne[at] = platform;
+    }
+
+    /** What splitting {@code charged} over the single weight gives: all of it (or the allocator's refusal of a zero weight). */
+    private static long wholePart(long charged, long weight) {
+        return charged == 0 || weight != 0 ? charged : splitMinor(charged, new long[] {weight})[0];
     }
 
     /**
@@ -208,8 +238,8 @@ public record FeeSchedule(String name, CurrencyUnit currency, RoundingPolicy rou
             throw new InvalidInputException("lines", lines, "must not be empty");
         }
         SaleLine first = InvalidInputException.requireNonNull(lines.get(0), "line");
-        for (SaleLine line : lines) {
-            InvalidInputException.requireNonNull(line, "line");
+        for (int i = 0; i < lines.size(); i++) {
+            SaleLine line = InvalidInputException.requireNonNull(lines.get(i), "line");
             MinorUnits.requireCurrency(line.paid(), currency);
             if (!line.orderId().equals(first.orderId()) || !line.sellerId().equals(first.sellerId())) {
                 throw new InvalidInputException("lines", line.orderId() + "/" + line.sellerId(),

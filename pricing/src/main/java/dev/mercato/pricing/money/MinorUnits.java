@@ -67,10 +67,13 @@ public final class MinorUnits {
         InvalidInputException.requireNonNull(amount, "amount");
         int scale = scale(amount.getCurrency());
         BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
+        if (value.signum() == 0) {
+            return 0;
+        }
         BigDecimal shifted = value.movePointRight(scale);
         // Only a value with more decimals than the currency needs the (costly) trailing-zero check:
         // 5.000 CNY is 500 fen, 5.001 CNY is refused.
-        if (shifted.scale() > 0 && shifted.signum() != 0 && shifted.stripTrailingZeros().scale() > 0) {
+        if (shifted.scale() > 0 && shifted.stripTrailingZeros().scale() > 0) {
             throw new InvalidAmountException(describe(amount),
                     "has more decimals than " + amount.getCurrency().getCurrencyCode()
                             + " allows (" + scale + ")");

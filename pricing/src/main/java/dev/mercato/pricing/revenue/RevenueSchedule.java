@@ -192,11 +192,13 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
                 gmv.put(line.sellerId(), running);
             }
             charged[i] = commission.commissionMinor(line, running[0]);
-            base[i] = commission.base().minorUnitsOf(line);
+            long paid = MinorUnits.toMinor(line.paid());
+            long subsidy = MinorUnits.toMinor(line.platformSubsidy());
+            long shipping = MinorUnits.toMinor(line.shipping());
+            base[i] = commission.base().minorUnitsOf(paid, subsidy, shipping);
             running[0] = Exact.add(running[0], base[i]);
             shares[i] = fees.sharesMinor(line);
-            gross[i] = Exact.add(Exact.add(MinorUnits.toMinor(line.paid()), MinorUnits.toMinor(line.platformSubsidy())),
-                    MinorUnits.toMinor(line.shipping()));
+            gross[i] = Exact.add(Exact.add(paid, subsidy), shipping);
             net[i] = Exact.subtract(Exact.subtract(Exact.subtract(gross[i], charged[i]), sellerFees[i]), shares[i]);
         }
         Map<String, MonetaryAmount> gmvCopy = sellerPeriodGmvBefore.isEmpty() ? Map.of()
@@ -212,7 +214,7 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
      */
     private boolean feesByContiguousOrders(List<SaleLine> all, long[] sellerFees, long[] platformFees) {
         int n = all.size();
-        Set<String> orders = new HashSet<>();
+        Set<String> orders = new HashSet<>(n * 4 / 3 + 1);
         for (int start = 0; start < n;) {
             String order = all.get(start).orderId();
             int end = start + 1;
@@ -225,8 +227,6 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
             requireDistinctLineIds(all, start, end);
             start = end;
         }
-        long[] seller = new long[n];
-        long[] platform = new long[n];
         for (int start = 0; start < n;) {
             String order = all.get(start).orderId();
             int end = start + 1;
@@ -236,20 +236,18 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
                 end++;
             }
             if (oneSeller) {
-                orderFees(all.subList(start, end), start, null, seller, platform);
+                fees.addOrderFeeParts(all.subList(start, end), sellerFees, platformFees, start);
             } else {
                 for (int[] group : sellerGroups(all, start, end)) {
                     List<SaleLine> groupLines = new ArrayList<>(group.length);
                     for (int i : group) {
                         groupLines.add(all.get(i));
                     }
-                    orderFees(groupLines, 0, group, seller, platform);
+                    orderFees(groupLines, group, sellerFees, platformFees);
                 }
             }
             start = end;
         }
-        System.arraycopy(seller, 0, sellerFees, 0, n);
-        System.arraycopy(platform, 0, platformFees, 0, n);
         return true;
     }
 
@@ -270,20 +268,19 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
             for (int i : indices) {
                 groupLines.add(all.get(i));
             }
-            orderFees(groupLines, 0, indices, sellerFees, platformFees);
+            orderFees(groupLines, indices, sellerFees, platformFees);
         }
     }
 
-    /** Adds one order-and-seller group's fee parts at {@code offset + k}, or at {@code indices[k]}. */
-    private void orderFees(List<SaleLine> group, int offset, int[] indices, long[] seller, long[] platform) {
+    /** Sets one order-and-seller group's fee parts at {@code indices[k]}. */
+    private void orderFees(List<SaleLine> group, int[] indices, long[] seller, long[] platform) {
         int size = group.size();
         long[] s = new long[size];
         long[] p = new long[size];
-        fees.addOrderFeeParts(group, s, p);
+        fees.addOrderFeeParts(group, s, p, 0);
         for (int k = 0; k < size; k++) {
-            int at = indices == null ? offset + k : indices[k];
-            seller[at] = s[k];
-            platform[at] = p[k];
+            seller[indices[k]] = s[k];
+            platform[indices[k]] = p[k];
         }
     }
 
