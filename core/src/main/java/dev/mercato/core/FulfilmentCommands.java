@@ -335,7 +335,10 @@ final class FulfilmentCommands {
             List<TrackedParcel> recorded = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
                 dev.mercato.logistics.Shipment booking = booked.get(i);
-                Shipment shipment = new Shipment(booking.trackingNumber().value(), plan.get(i).items(), now);
+                // Shipped when the carrier booked it: a retry may record a parcel booked, and even
+                // delivered, before the command that records it.
+                Instant bookedAt = booking.createdAt().isBefore(now) ? booking.createdAt() : now;
+                Shipment shipment = new Shipment(booking.trackingNumber().value(), plan.get(i).items(), bookedAt);
                 Optional<String> refusal = shipmentRefusal(order, shipment.items());
                 if (refusal.isPresent()) {
                     return new DispatchResult.Refused(Optional.empty(), refusal.get());

@@ -143,8 +143,8 @@ public interface EscrowService {
         Actor system = new Actor.System("order-delivery");
         return order -> escrowOf.apply(order.id()).ifPresent(escrowId -> deliver(escrowId, system,
                 order.shipments().stream().map(Shipment::trackingNumber).collect(Collectors.joining(",")),
-                order.shipments().stream().map(Shipment::shippedAt).min(Comparator.naturalOrder())
-                        .orElse(order.deliveredAt()),
+                order.shipments().stream().map(Shipment::shippedAt).filter(at -> at.isBefore(order.deliveredAt()))
+                        .min(Comparator.naturalOrder()).orElse(order.deliveredAt()),
                 order.deliveredAt()));
     }
 

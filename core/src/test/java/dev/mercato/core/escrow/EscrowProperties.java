@@ -111,7 +111,7 @@ class EscrowProperties {
         @Override
         public Arbitrary<Transformer<Model>> transformer() {
             Arbitrary<Actor> actor = Arbitraries.of(ACTORS);
-            Arbitrary<Integer> which = Arbitraries.integers().between(0, 5);
+            Arbitrary<Integer> which = Arbitraries.integers().between(0, 6);
             Arbitrary<Long> cents = Arbitraries.longs().between(-100, 12_000);
             return Combinators.combine(actor, which, cents).as((a, w, c) -> Transformer.mutate(
                     "command " + w + " by " + a + " amount " + c, m -> apply(m, a, w, c)));
@@ -133,7 +133,8 @@ class EscrowProperties {
                 case 0, 1 -> s.ship(a, "T-1", now);
                 case 2 -> s.refundInFull(a, now);
                 case 3 -> s.refundPart(a, amount, now);
-                default -> s.openDispute(a, now);
+                case 4, 5 -> s.openDispute(a, now);
+                default -> s.deliver(a, "T-1", now.minus(Duration.ofHours(30)), now);
             });
         } else if (before instanceof Shipped s) {
             t = Optional.of(switch (which) {
@@ -141,7 +142,8 @@ class EscrowProperties {
                 case 1 -> s.autoConfirm(a, now);
                 case 2 -> s.extendAutoConfirm(a, now);
                 case 3 -> s.refundAfterReturn(a, amount, now);
-                default -> s.openDispute(a, now);
+                case 4, 5 -> s.openDispute(a, now);
+                default -> s.deliver(a, now);
             });
         } else if (before instanceof Disputed s) {
             t = Optional.of(switch (which) {
@@ -164,6 +166,18 @@ class EscrowProperties {
             return;
         }
         Transition.Accepted accepted = (Transition.Accepted) result;
+        if (which == 6 && (before instanceof Held || before instanceof Shipped)) {
+            // A recorded delivery moves no money and starts the clock from the delivery, never earlier.
+            assertTrue(accepted.entry().isEmpty());
+            Shipped clock = assertInstanceOf(Shipped.class, accepted.state());
+            assertTrue(a instanceof Actor.System || a instanceof Actor.PlatformOperator);
+            assertEquals(now.plus(before.terms().autoConfirmAfter())
+                    .plus(clock.shipment().extended() ? before.terms().extension() : Duration.ZERO),
+                    clock.shipment().autoConfirmAt());
+            if (before instanceof Shipped earlier) {
+                assertTrue(clock.shipment().autoConfirmAt().isAfter(earlier.shipment().autoConfirmAt()));
+            }
+        }
         accepted.entry().ifPresent(e -> {
             assertInstanceOf(PostResult.Posted.class, m.journal.post(e));
             m.last = Optional.of(e);
