@@ -355,7 +355,8 @@ public final class Commerce {
      *
      * @param actor the order's seller
      * @param orderId the order
-     * @param dispatch the key, the buyer's address, the service and the units (empty for all)
+     * @param dispatch the key, the service, the units (empty for all) and the address (empty for the
+     *     address the order was checked out to)
      * @return the order with its parcels, or a refusal, or the carrier's unavailability
      * @throws dev.mercato.core.storage.IdempotencyKeyReusedException if the key was used for other content
      * @throws InvalidInputException if a warehouse has no address (see {@link Builder#warehouseAddress})
@@ -366,9 +367,25 @@ public final class Commerce {
 
     /**
      * Books the carrier's return shipment of an approved return or exchange case: the label the
-     * buyer sends the goods back with, from the buyer's address to the warehouse the goods left.
-     * Idempotent per case. When tracking reports it delivered, the case's goods are marked
-     * received (as {@link #receiveReturnedGoods}), after which the refund can proceed.
+     * buyer sends the goods back with, from the address the order was delivered to back to the
+     * warehouse the goods left. Idempotent per case. When tracking reports it delivered, the
+     * case's goods are marked received (as {@link #receiveReturnedGoods}), after which the refund
+     * can proceed.
+     *
+     * @param actor the order's buyer or seller, or a platform operator
+     * @param orderId the delivered order
+     * @param caseId an approved {@code RETURN_AND_REFUND} or {@code EXCHANGE} case
+     * @param service the carrier service
+     * @return the order with the return parcel, or a refusal (also when the order has no address),
+     *     or the carrier's unavailability
+     */
+    public DispatchResult shipReturn(Actor actor, OrderId orderId, String caseId, ServiceLevel service) {
+        return fulfilment.shipReturn(actor, orderId, caseId, Optional.empty(), service);
+    }
+
+    /**
+     * {@link #shipReturn(Actor, OrderId, String, ServiceLevel)}, collecting the return at another
+     * address than the order's (or for an order checked out without one).
      *
      * @param actor the order's buyer or seller, or a platform operator
      * @param orderId the delivered order
@@ -379,7 +396,8 @@ public final class Commerce {
      */
     public DispatchResult shipReturn(Actor actor, OrderId orderId, String caseId, Address buyerAddress,
             ServiceLevel service) {
-        return fulfilment.shipReturn(actor, orderId, caseId, buyerAddress, service);
+        InvalidInputException.requireNonNull(buyerAddress, "buyerAddress");
+        return fulfilment.shipReturn(actor, orderId, caseId, Optional.of(buyerAddress), service);
     }
 
     /**

@@ -119,6 +119,11 @@ final class FulfilmentCommands {
         if (replay.isPresent()) {
             return replay.get();
         }
+        Optional<Address> destination = dispatch.destination().or(() -> order.facts().destination());
+        if (destination.isEmpty()) {
+            return new DispatchResult.Refused(Optional.empty(), "order " + id
+                    + " was checked out without a delivery address; give one in the CarrierDispatch");
+        }
         List<Shipment.Item> items = dispatch.items().isEmpty() ? unshipped(order) : dispatch.items();
         Optional<String> refusal = shipmentRefusal(order, items);
         if (refusal.isPresent()) {
@@ -131,7 +136,7 @@ final class FulfilmentCommands {
         }
         List<Planned> plan = new ArrayList<>();
         for (Map.Entry<WarehouseId, Map<Integer, Long>> parcel : byWarehouse.entrySet()) {
-            plan.add(plan(order, dispatch, parcel.getKey(), parcel.getValue()));
+            plan.add(plan(order, dispatch, destination.get(), parcel.getKey(), parcel.getValue()));
         }
         Optional<DispatchResult> unfit = preCheck(plan);
         if (unfit.isPresent()) {
@@ -180,7 +185,8 @@ final class FulfilmentCommands {
     }
 
     private static String fingerprint(CarrierDispatch d) {
-        return d.destination() + " " + d.service() + " " + (d.items().isEmpty() ? "everything"
+        return d.destination().map(Address::toString).orElse("the order's address") + " " + d.service() + " "
+                + (d.items().isEmpty() ? "everything"
                 : d.items().stream().map(i -> i.lineNo() + "x" + i.quantity()).collect(Collectors.joining(",")));
     }
 
@@ -246,7 +252,8 @@ final class FulfilmentCommands {
         return Optional.empty();
     }
 
-    private Planned plan(Order order, CarrierDispatch dispatch, WarehouseId warehouse, Map<Integer, Long> lines) {
+    private Planned plan(Order order, CarrierDispatch dispatch, Address destination, WarehouseId warehouse,
+            Map<Integer, Long> lines) {
         List<Shipment.Item> items = new ArrayList<>();
         Map<SkuId, Long> perSku = new LinkedHashMap<>();
         lines.forEach((lineNo, quantity) -> {
@@ -257,7 +264,7 @@ final class FulfilmentCommands {
                 .map(e -> new ReservationRequest.Item(e.getKey(), e.getValue())).toList();
         ShipmentRequest request = ShipmentRequest.outbound(
                 requestId(order.id(), dispatch.key(), "w-" + warehouse.value()), dispatch.service(),
-                addressOf(warehouse), dispatch.destination(), pack(perSku), order.facts().snapshot().currency());
+                addressOf(warehouse), destination, pack(perSku), order.facts().snapshot().currency());
         return new Planned(warehouse, items, units, request);
     }
 
@@ -380,12 +387,13 @@ final class FulfilmentCommands {
 
     // ------------------------------------------------------------------ return shipments
 
-    DispatchResult shipReturn(Actor actor, OrderId id, String caseId, Address buyerAddress, ServiceLevel service) {
+    DispatchResult shipReturn(Actor actor, OrderId id, String caseId, Optional<Address> from, ServiceLevel service) {
         InvalidInputException.requireNonNull(caseId, "caseId");
-        InvalidInputException.requireNonNull(buyerAddress, "buyerAddress");
+        InvalidInputException.requireNonNull(from, "from");
         InvalidInputException.requireNonNull(service, "service");
         Order order = load(id);
         Access.order(actor, order.facts(), "book the return of", OrderRole.BUYER, OrderRole.SELLER, OrderRole.OPERATOR);
+        Optional<Address> buyer = from.or(() -> order.facts().destination());
         List<TrackedParcel> parcels = parcelsOf(id);
         Optional<TrackedParcel> earlier = parcels.stream().filter(p -> p.returnCase().equals(Optional.of(caseId)))
                 .findFirst();
@@ -415,6 +423,11 @@ final class FulfilmentCommands {
             return new DispatchResult.Refused(Optional.empty(), "line " + firstLine + " of order " + id
                     + " did not ship through the carrier; arrange the return by hand");
         }
+        if (buyer.isEmpty()) {
+            return new DispatchResult.Refused(Optional.empty(), "order " + id
+                    + " has no delivery address to collect the return from; give the buyer's address");
+        }
+        Address buyerAddress = buyer.get();
         Map<SkuId, Long> perSku = new LinkedHashMap<>();
         items.forEach(i -> perSku.merge(order.facts().snapshot().line(i.lineNo()).sku(), i.quantity(), Long::sum));
         WarehouseId returnTo = original.get().warehouse();

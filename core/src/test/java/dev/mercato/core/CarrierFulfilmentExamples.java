@@ -275,7 +275,7 @@ class CarrierFulfilmentExamples {
         assertEquals(List.of(), world.events(OrderEvent.ShipmentSent.class));
 
         DispatchResult.Refused tooMany = assertInstanceOf(DispatchResult.Refused.class,
-                world.commerce.shipWithCarrier(TEA_SHOP, order.id(), new CarrierDispatch("s3", ANN_ADDRESS,
+                world.commerce.shipWithCarrier(TEA_SHOP, order.id(), CarrierDispatch.units("s3",
                         ServiceLevel.STANDARD, List.of(new Shipment.Item(1, 3)))));
         assertEquals(Optional.empty(), tooMany.carrierReason());
         assertThrows(NotPermittedException.class, () -> world.commerce.shipWithCarrier(ANN, order.id(), everything("s4")));
@@ -283,10 +283,28 @@ class CarrierFulfilmentExamples {
     }
 
     @Test
+    void anOrderCheckedOutWithoutAnAddressNeedsOneInTheDispatch() {
+        world.commerce.addToCart(ANN, dev.mercato.core.cart.CartId.of("ann"), TEA, 1);
+        dev.mercato.core.checkout.CheckoutResult.Placed placed = assertInstanceOf(
+                dev.mercato.core.checkout.CheckoutResult.Placed.class, world.commerce.checkout(ANN,
+                        dev.mercato.core.cart.CartId.of("ann"), "no-address", Optional.of("hangzhou")));
+        world.commerce.pay(ANN, placed.payment().paymentId(), FulfilmentWorld.CARD);
+        OrderId id = placed.orders().get(0).id();
+        Order before = world.order(id);
+        DispatchResult.Refused refused = assertInstanceOf(DispatchResult.Refused.class,
+                world.commerce.shipWithCarrier(TEA_SHOP, id, everything("s")));
+        assertTrue(refused.detail().contains("without a delivery address"), refused.detail());
+        assertEquals(before, world.order(id));
+        DispatchResult.Dispatched shipped = dispatched(world.commerce.shipWithCarrier(TEA_SHOP, id,
+                CarrierDispatch.everything("s2", ANN_ADDRESS, ServiceLevel.STANDARD)));
+        assertEquals(1, shipped.parcels().size());
+    }
+
+    @Test
     void aSubsetShipsFirstAndTheRestLaterEachFromItsWarehouse() {
         Order.StockAllocated order = world.paidOrder("k1", 2, 1);
         DispatchResult.Dispatched pots = dispatched(world.commerce.shipWithCarrier(TEA_SHOP, order.id(),
-                new CarrierDispatch("pots", ANN_ADDRESS, ServiceLevel.STANDARD, List.of(new Shipment.Item(2, 1)))));
+                CarrierDispatch.units("pots", ServiceLevel.STANDARD, List.of(new Shipment.Item(2, 1)))));
         assertEquals(List.of(WEST), pots.parcels().stream().map(TrackedParcel::warehouse).toList());
         assertInstanceOf(Order.PartiallyShipped.class, pots.order());
         assertEquals(POT_STOCK - 1, world.inventory.stock(POT).get(0).onHand());
@@ -336,12 +354,11 @@ class CarrierFulfilmentExamples {
         assertInstanceOf(Order.Delivered.class, world.order(id));
         done(world.commerce.requestAfterSale(ANN, id, "r1", AfterSaleCase.Kind.RETURN_AND_REFUND,
                 List.of(AfterSaleCase.Item.units(2, 1)), Optional.of("chipped lid")));
-        assertInstanceOf(DispatchResult.Refused.class, world.commerce.shipReturn(ANN, id, "r1", ANN_ADDRESS,
-                ServiceLevel.STANDARD), "not approved yet");
+        assertInstanceOf(DispatchResult.Refused.class, world.commerce.shipReturn(ANN, id, "r1", ServiceLevel.STANDARD),
+                "not approved yet");
         done(world.commerce.approveAfterSale(TEA_SHOP, id, "r1"));
 
-        DispatchResult.Dispatched label = dispatched(world.commerce.shipReturn(ANN, id, "r1", ANN_ADDRESS,
-                ServiceLevel.STANDARD));
+        DispatchResult.Dispatched label = dispatched(world.commerce.shipReturn(ANN, id, "r1", ServiceLevel.STANDARD));
         TrackedParcel back = label.parcels().get(0);
         assertEquals(Optional.of("r1"), back.returnCase());
         assertEquals(WEST, back.warehouse(), "the teapot goes back where it left");

@@ -1,7 +1,6 @@
 package dev.mercato.core;
 
 import static dev.mercato.core.FulfilmentWorld.ANN;
-import static dev.mercato.core.FulfilmentWorld.ANN_ADDRESS;
 import static dev.mercato.core.FulfilmentWorld.EAST;
 import static dev.mercato.core.FulfilmentWorld.POT;
 import static dev.mercato.core.FulfilmentWorld.POT_STOCK;
@@ -244,7 +243,7 @@ class CarrierFulfilmentProperties {
                     .as((key, line) -> Transformer.mutate("ship " + key + (line == 0 ? " all" : " line " + line), m -> {
                         List<Shipment.Item> items = line == 0 || line > m.order().facts().snapshot().lines().size()
                                 ? List.of() : List.of(new Shipment.Item(line, 1));
-                        ship(m, new CarrierDispatch(key, ANN_ADDRESS, ServiceLevel.STANDARD, items));
+                        ship(m, new CarrierDispatch(key, Optional.empty(), ServiceLevel.STANDARD, items));
                     }));
         }
     }
@@ -388,11 +387,11 @@ class CarrierFulfilmentProperties {
                 assertInstanceOf(OrderResult.Done.class, m.world.commerce.requestAfterSale(ANN, m.id, "r1",
                         AfterSaleCase.Kind.RETURN_AND_REFUND, List.of(AfterSaleCase.Item.units(1, 1)), Optional.empty()));
                 assertInstanceOf(OrderResult.Done.class, m.world.commerce.approveAfterSale(TEA_SHOP, m.id, "r1"));
-                DispatchResult label = m.world.commerce.shipReturn(ANN, m.id, "r1", ANN_ADDRESS, ServiceLevel.STANDARD);
+                DispatchResult label = m.world.commerce.shipReturn(ANN, m.id, "r1", ServiceLevel.STANDARD);
                 if (label instanceof DispatchResult.CarrierUnavailable) {
                     assertTrue(m.parcels().stream().noneMatch(TrackedParcel::isReturn));
                     // The retry asks for the same return: the carrier replays it, no second label.
-                    label = m.world.commerce.shipReturn(ANN, m.id, "r1", ANN_ADDRESS, ServiceLevel.STANDARD);
+                    label = m.world.commerce.shipReturn(ANN, m.id, "r1", ServiceLevel.STANDARD);
                 }
                 assertInstanceOf(DispatchResult.Dispatched.class, label);
             }));

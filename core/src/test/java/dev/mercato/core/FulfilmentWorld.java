@@ -3,6 +3,7 @@ package dev.mercato.core;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.Dimensions;
 import dev.mercato.core.catalog.InMemoryCatalog;
@@ -106,7 +107,7 @@ final class FulfilmentWorld {
                 .events(events::add).build();
     }
 
-    /** Ann buys tea and teapots, pays, and her money is held in the order's escrow. */
+    /** Ann buys tea and teapots to her Hangzhou address, pays, and her money is held in the order's escrow. */
     Order.StockAllocated paidOrder(String checkoutKey, long tea, long pots) {
         CartId cart = CartId.of("ann");
         if (tea > 0) {
@@ -116,7 +117,7 @@ final class FulfilmentWorld {
             commerce.addToCart(ANN, cart, POT, pots);
         }
         CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class,
-                commerce.checkout(ANN, cart, checkoutKey, Optional.empty()));
+                commerce.checkout(ANN, cart, checkoutKey, Destination.of(ANN_ADDRESS)));
         assertInstanceOf(PaymentResult.Paid.class, commerce.pay(ANN, placed.payment().paymentId(), CARD));
         Order.AwaitingPayment placedOrder = placed.orders().get(0);
         String escrowId = placedOrder.id().value();
@@ -131,7 +132,7 @@ final class FulfilmentWorld {
     }
 
     static CarrierDispatch everything(String key) {
-        return CarrierDispatch.everything(key, ANN_ADDRESS, ServiceLevel.STANDARD);
+        return CarrierDispatch.everything(key, ServiceLevel.STANDARD);
     }
 
     /** Everything the carrier pushed since the last drain. */

@@ -369,7 +369,7 @@ public final class MarketplaceDemo {
         for (Order order : orders.values()) {
             String seller = order.facts().sellerId();
             DispatchResult result = commerce.shipWithCarrier(new Actor.Seller(seller), order.id(),
-                    CarrierDispatch.everything("ship-1", ANN_ADDRESS, ServiceLevel.STANDARD));
+                    CarrierDispatch.everything("ship-1", ServiceLevel.STANDARD));   // to the address of checkout
             if (!(result instanceof DispatchResult.Dispatched dispatched)) {
                 throw new IllegalStateException("shipment refused: " + result);
             }
