@@ -432,6 +432,52 @@ class CarrierFulfilmentExamples {
         assertInstanceOf(Order.Delivered.class, world.order(order.id()));
     }
 
+    @Test
+    void eventsOfAParcelMercatoDoesNotKnowAreSkippedAndListed() {
+        Order.StockAllocated order = world.paidOrder("k1", 1, 0);
+        world.sandbox.createShipment(ShipmentRequest.outbound(new dev.mercato.logistics.ShipmentRequestId("elsewhere-1"),
+                ServiceLevel.STANDARD, FulfilmentWorld.WEST_ADDRESS, ANN_ADDRESS,
+                new dev.mercato.logistics.Parcel(500, 200, 200, 100), order.facts().snapshot().currency()));
+        world.clock.advance(Duration.ofDays(3));
+        TrackingResult.Applied applied = merged(world.pushed());
+        assertEquals(0, applied.newEvents());
+        assertEquals(List.of(new TrackingNumber("SBX0000000001")), List.copyOf(new java.util.LinkedHashSet<>(applied.unknownParcels())));
+        assertEquals(order, world.order(order.id()));
+    }
+
+    @Test
+    void twoParcelsDeliveredAtTheSameTimeStillDeliverTheOrder() throws Exception {
+        for (int round = 0; round < 15; round++) {
+            FulfilmentWorld w = new FulfilmentWorld();
+            Order.StockAllocated order = w.paidOrder("k" + round, 1, 1);
+            DispatchResult.Dispatched shipped = dispatched(w.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
+            w.clock.advance(Duration.ofDays(6));
+            List<TrackingNotification> pushed = w.drain();
+            List<List<TrackingNotification>> perParcel = new ArrayList<>();
+            for (TrackedParcel parcel : shipped.parcels()) {
+                perParcel.add(pushed.stream().filter(n -> n.body().contains(parcel.trackingNumber().value())).toList());
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (List<TrackingNotification> notifications : perParcel) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        return w.apply(notifications);
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertInstanceOf(Order.Delivered.class, w.order(order.id()), "round " + round);
+            assertInstanceOf(Shipped.class, w.escrows.find(order.id().value()).orElseThrow());
+        }
+    }
+
     /** A carrier that forwards every call, for tests to override one. */
     static class Delegating implements Carrier {
         private final Carrier delegate;
