@@ -326,9 +326,12 @@ public final class Commerce {
     }
 
     /**
-     * Records delivery; the after-sale window starts.
+     * Records delivery now, for a shipped order; the after-sale window starts and the delivery hooks
+     * run ({@link Builder#onDelivery}: the escrow's confirmation clock). Orders shipped through the
+     * carrier are delivered by their tracking instead (see {@link #onTrackingNotification}); a buyer
+     * may still confirm earlier.
      *
-     * @param actor the order's buyer, the system (carrier tracking) or a platform operator
+     * @param actor the order's buyer, the system or a platform operator
      * @param orderId the order
      * @return the delivered order, or a refusal
      */
