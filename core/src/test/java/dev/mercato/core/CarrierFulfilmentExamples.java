@@ -263,6 +263,38 @@ class CarrierFulfilmentExamples {
     }
 
     @Test
+    void aBookingRefusedAfterAnotherParcelWasBookedCancelsThatParcelAndChangesNothing() {
+        List<TrackingNumber> cancelled = Collections.synchronizedList(new ArrayList<>());
+        world = new FulfilmentWorld(sandbox -> new Delegating(sandbox) {
+            @Override
+            public ShipmentOutcome createShipment(ShipmentRequest request) {
+                if (request.requestId().value().endsWith("w-west")) {
+                    return new ShipmentOutcome.Refused(request.requestId(), ShipmentRefusal.PARCEL_TOO_LARGE,
+                            "the teapot box is over the limit today");
+                }
+                return super.createShipment(request);
+            }
+
+            @Override
+            public CancellationOutcome cancel(TrackingNumber trackingNumber) {
+                cancelled.add(trackingNumber);
+                return super.cancel(trackingNumber);
+            }
+        });
+        Order.StockAllocated order = world.paidOrder("k1", 2, 1);
+
+        DispatchResult.Refused refused = assertInstanceOf(DispatchResult.Refused.class,
+                world.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
+
+        assertEquals(Optional.of(ShipmentRefusal.PARCEL_TOO_LARGE), refused.carrierReason());
+        assertEquals(List.of(new TrackingNumber("SBX0000000001")), cancelled, "the tea parcel booked first is cancelled");
+        assertInstanceOf(CancellationOutcome.Cancelled.class, world.sandbox.cancel(new TrackingNumber("SBX0000000001")));
+        assertEquals(order, world.order(order.id()));
+        assertEquals(List.of(), world.commerce.parcels(TRACKER, order.id()));
+        assertEquals(TEA_STOCK, world.inventory.stock(TEA).get(0).onHand());
+    }
+
+    @Test
     void aCarrierRefusalIsATypedResultAndChangesNothing() {
         Order.StockAllocated order = world.paidOrder("k1", 2, 1);
         DispatchResult.Refused refused = assertInstanceOf(DispatchResult.Refused.class,
