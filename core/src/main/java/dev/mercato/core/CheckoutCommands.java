@@ -55,8 +55,11 @@ final class CheckoutCommands {
     private static final String SCOPE = "checkout";
 
     private final Context context;
+    /** Locks striped by checkout key: see {@link #checkout}. */
+    private final Object[] retryLocks = new Object[64];
 
     CheckoutCommands(Context context) {
+        java.util.Arrays.setAll(retryLocks, i -> new Object());
         this.context = context;
     }
 
@@ -75,6 +78,16 @@ final class CheckoutCommands {
                 + InvalidInputException.requireNonNull(checkoutKey, "checkoutKey"));
         String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("")
                 + to.map(d -> ";address=" + d.address()).orElse("");
+        // Retries of one key in this instance run one after another, so a retry never sees the cart
+        // or the stock half-way through its twin's placement; across instances sharing storage the
+        // idempotency store still places the checkout once (a racing twin may then be refused).
+        synchronized (retryLocks[Math.floorMod(key.hashCode(), retryLocks.length)]) {
+            return checkoutOnce(cartId, key, fingerprint, destination, to);
+        }
+    }
+
+    private CheckoutResult checkoutOnce(CartId cartId, IdempotencyKey key, String fingerprint,
+            Optional<String> destination, Optional<Destination> to) {
         for (int attempt = 1; ; attempt++) {
             Optional<CheckoutResult.Placed> done = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                     CheckoutResult.Placed.class));
@@ -83,27 +96,25 @@ final class CheckoutCommands {
             }
             Optional<Versioned<Cart>> stored = context.tx(uow -> uow.repository(Carts.TYPE).find(cartId));
             if (stored.isEmpty() || stored.get().value().isEmpty()) {
-                return new CheckoutResult.Refused("the cart is empty");
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused("the cart is empty"));
             }
             List<SkuId> gone = CartCommands.unavailable(context, stored.get().value());
             if (!gone.isEmpty()) {
-                return new CheckoutResult.Refused("no longer available: " + gone + "; remove them from the cart");
+                return placedMeanwhile(key, fingerprint,
+                        new CheckoutResult.Refused("no longer available: " + gone + "; remove them from the cart"));
             }
             CartPriceResult priced = CartCommands.price(context, stored.get().value(), to);
             if (priced instanceof CartPriceResult.Unshippable unshippable) {
-                return new CheckoutResult.Unshippable(unshippable.refusal());
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Unshippable(unshippable.refusal()));
             }
             Attempt plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to);
             Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());
             if (capRefusal.isPresent()) {
-                return new CheckoutResult.Refused(capRefusal.get());
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(capRefusal.get()));
             }
             Optional<String> stockRefusal = reserve(plan);
             if (stockRefusal.isPresent()) {
-                // A concurrent run of the same checkout may have taken the stock: then it is the answer.
-                Optional<CheckoutResult.Placed> placed = context.tx(uow -> uow.idempotency().find(key, fingerprint,
-                        CheckoutResult.Placed.class));
-                return placed.<CheckoutResult>map(p -> p).orElse(new CheckoutResult.Refused(stockRefusal.get()));
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(stockRefusal.get()));
             }
             try {
                 return context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan), context.events());
@@ -122,6 +133,17 @@ final class CheckoutCommands {
                 }
             }
         }
+    }
+
+    /**
+     * The answer to a checkout that found a reason to refuse: a concurrent run of the same checkout
+     * may have placed it meanwhile (emptying the cart, taking the stock or the flash-sale cap), and
+     * then that placement is the answer, so every retry of one key gets the same result.
+     */
+    private CheckoutResult placedMeanwhile(IdempotencyKey key, String fingerprint, CheckoutResult refusal) {
+        Optional<CheckoutResult.Placed> placed = context.tx(uow -> uow.idempotency().find(key, fingerprint,
+                CheckoutResult.Placed.class));
+        return placed.<CheckoutResult>map(p -> p).orElse(refusal);
     }
 
     /** What one checkout attempt will write. */

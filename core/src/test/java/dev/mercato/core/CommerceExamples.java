@@ -116,7 +116,7 @@ class CommerceExamples {
                 () -> commerce.checkout(ANN, ANN_CART, "k1", Optional.of("beijing")));
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(25)
     void concurrentRetriesOfOneCheckoutPlaceItOnce() throws Exception {
         commerce.addToCart(ANN, ANN_CART, TEA, 2);
         ExecutorService pool = Executors.newFixedThreadPool(6);
