@@ -165,7 +165,9 @@ class QuotedShippingProperties {
                 ? u.refusal().reason().name() : result.getClass().getSimpleName());
         if (result instanceof CartPriceResult.Unshippable unshippable) {
             ShippingRefusal.Reason reason = unshippable.refusal().reason();
-            if (!scenario.destination().countryCode().equals("CN")) {
+            if (!scenario.destination().countryCode().equals("CN")
+                    && reason != ShippingRefusal.Reason.PARCEL_TOO_HEAVY) {
+                // Abroad every route is refused, unless the first parcel quoted is already too heavy.
                 assertEquals(ShippingRefusal.Reason.ROUTE_NOT_SERVED, reason);
             } else {
                 // Only a parcel over the sandbox's 50 kg is refused inside China (every service is offered
