@@ -40,6 +40,9 @@ import javax.money.MonetaryAmount;
  * <p>Stateless and thread-safe.
  */
 public final class Allocation {
+    /** Up to this many parts, the leftover units are handed out by selection instead of a sort. */
+    private static final int SMALL = 8;
+
     private Allocation() {}
 
     /**
@@ -159,6 +162,21 @@ public final class Allocation {
     /** Gives one unit each to the {@code leftover} parts with the largest remainders, earliest first on ties. */
     private static void distributeLeftover(long[] parts, long[] remainders, long leftover) {
         if (leftover == 0) {
+            return;
+        }
+        if (parts.length <= SMALL) {
+            // Few parts: pick the largest remaining remainder leftover times (earliest on ties),
+            // with no copy and no sort. Remainders are never negative, so -1 marks a part served.
+            for (long k = 0; k < leftover; k++) {
+                int best = -1;
+                for (int i = 0; i < remainders.length; i++) {
+                    if (remainders[i] >= 0 && (best < 0 || remainders[i] > remainders[best])) {
+                        best = i;
+                    }
+                }
+                parts[best]++;
+                remainders[best] = -1;
+            }
             return;
         }
         // The leftover goes to every part whose remainder is above the leftover-th largest

@@ -69,6 +69,18 @@ class AllocationProperties {
     }
 
     @Property
+    void tiesBreakAsInTheBigIntegerPathForFewAndManyParts(@ForAll("amounts") MonetaryAmount total,
+            @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 3) Integer> weights) {
+        // Weights from {0..3} make equal remainders common; byDecimalWeights splits with BigInteger and a sort.
+        if (weights.stream().allMatch(w -> w == 0)) {
+            return;
+        }
+        List<BigDecimal> decimal = weights.stream().map(BigDecimal::valueOf).collect(Collectors.toList());
+        long[] whole = weights.stream().mapToLong(Integer::longValue).toArray();
+        assertEquals(Allocation.byDecimalWeights(total, decimal), Allocation.byWeights(total, whole));
+    }
+
+    @Property
     void decimalWeightsSplitLikeTheirScaledWholeNumbers(@ForAll("amounts") MonetaryAmount total,
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 100_000) Integer> thousandths) {
         if (thousandths.stream().allMatch(t -> t == 0)) {
