@@ -17,12 +17,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The pricing engine beside its lower bound, in one run.
  *
  * <p>{@code engine}: {@code PricingEngine.of(promotions).price(request)} (engine built once),
- * the full result with explanation and prorations. {@code lowerBound}: {@link LowerBoundPricer},
+ * the full result with explanation and prorations, whose lines, sellers, prorations and
+ * explanation are built when first read; {@code engineLineFinals} also reads every line final
+ * (what the lower bound returns), {@code engineFullResult} reads every part of the result. {@code lowerBound}: {@link LowerBoundPricer},
  * the same line finals and payable total in {@code long} minor units and plain loops. The setup
  * checks that both give the same line finals and total, so the ratio compares equal work.
  *
@@ -66,6 +69,37 @@ public class PricingBenchmark {
     @Benchmark
     public PricingResult engine() {
         return engine.price(request);
+    }
+
+    /**
+     * Mercato, read as far as the lower bound's output goes: every line final and the payable
+     * total. The result builds its lines when they are read, so this includes building them.
+     *
+     * @param blackhole sink for what is read
+     */
+    @Benchmark
+    public void engineLineFinals(Blackhole blackhole) {
+        PricingResult result = engine.price(request);
+        for (LineResult line : result.lines()) {
+            blackhole.consume(line.finalAmount());
+        }
+        blackhole.consume(result.payable());
+    }
+
+    /**
+     * Mercato, every part of the result read: lines with their discounts and price levels,
+     * sellers, prorations and the whole explanation with its notes.
+     *
+     * @param blackhole sink for what is read
+     */
+    @Benchmark
+    public void engineFullResult(Blackhole blackhole) {
+        PricingResult result = engine.price(request);
+        result.lines().forEach(blackhole::consume);
+        result.sellers().forEach(blackhole::consume);
+        result.prorations().forEach(blackhole::consume);
+        result.explanation().forEach(blackhole::consume);
+        blackhole.consume(result.totals());
     }
 
     /** The lower bound: line finals and payable total only. */

@@ -131,7 +131,8 @@ final class CanonicalCart {
             if (hits == null) {
                 continue;
             }
-            for (int i : hits) {
+            for (int h = 1; h <= hits[0]; h++) {
+                int i = hits[h];
                 if (!in[i] && scope.matches(lines[i])) {
                     in[i] = true;
                 }
@@ -140,31 +141,33 @@ final class CanonicalCart {
         return in;
     }
 
-    /** Line indexes by key, ascending, each line once per key. */
+    /**
+     * Line indexes by key: for each key an array whose element 0 is the count of lines and
+     * elements 1..count the lines, ascending, each once.
+     */
     private Map<String, int[]> index(java.util.function.Function<PricingLine, List<String>> keysOf) {
         Map<String, int[]> out = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (String key : keysOf.apply(lines[i])) {
+            List<String> keys = keysOf.apply(lines[i]);
+            for (int k = 0, size = keys.size(); k < size; k++) {
+                String key = keys.get(k);
                 int[] at = out.get(key);
                 if (at == null) {
-                    at = new int[4];
+                    at = new int[5];
                     out.put(key, at);
-                    counts.put(key, 0);
                 }
-                int count = counts.get(key);
-                if (count > 0 && at[count - 1] == i) {
+                int count = at[0];
+                if (count > 0 && at[count] == i) {
                     continue;
                 }
-                if (count == at.length) {
-                    at = Arrays.copyOf(at, count * 2);
+                if (count + 1 == at.length) {
+                    at = Arrays.copyOf(at, at.length * 2);
                     out.put(key, at);
                 }
-                at[count] = i;
-                counts.put(key, count + 1);
+                at[count + 1] = i;
+                at[0] = count + 1;
             }
         }
-        out.replaceAll((key, at) -> Arrays.copyOf(at, counts.get(key)));
         return out;
     }
 

@@ -1,7 +1,6 @@
 package dev.mercato.pricing.promotion;
 
 import dev.mercato.pricing.error.InvalidInputException;
-import dev.mercato.pricing.money.Allocation;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.RoundingPolicy;
@@ -53,6 +52,9 @@ final class Run implements PromotionContext {
     private long[][] offerUnits;
 
     private boolean listView;
+    /** Scratch for {@link #applyPools}: the lines of the pool being split. */
+    private final int[] poolLines;
+    private final Prorate prorate = new Prorate();
 
     /** Running amounts at the start of each lane, kept by the first run so later runs can resume from a lane. */
     private final long[][] curAtLane;
@@ -74,6 +76,7 @@ final class Run implements PromotionContext {
         levelReverted = new boolean[n];
         shipLeft = cart.shipping.clone();
         segments = new Segments[n];
+        poolLines = new int[n];
         state = new int[p];
         reason = new RejectionReason[p];
         outcome = new Outcome.Applied[p];
@@ -297,7 +300,7 @@ final class Run implements PromotionContext {
     }
 
     private boolean applyPools(int p, Promotion promotion, List<Effect.Pool> poolList, boolean exclusive) {
-        long[] taken = new long[n];
+        long[] taken = null;
         long total = 0;
         boolean levelWon = false;
         List<long[]> used = null;
@@ -305,21 +308,28 @@ final class Run implements PromotionContext {
             long[] weights = requireLength(pool.weights(), n, promotion);
             long available = 0;
             long weightSum = 0;
+            int count = 0;
             for (int i = 0; i < n; i++) {
-                if (weights[i] < 0) {
-                    throw badEffect(promotion, "weight " + weights[i] + " is negative");
-                }
-                if (weights[i] > 0) {
+                long w = weights[i];
+                if (w > 0) {
                     available = Exact.add(available, visibleCurrent(i, exclusive));
-                    weightSum = Exact.add(weightSum, weights[i]);
+                    weightSum = Exact.add(weightSum, w);
+                    poolLines[count++] = i;
+                } else if (w < 0) {
+                    throw badEffect(promotion, "weight " + w + " is negative");
                 }
             }
             long poolAmount = Math.min(pool.amount(), available);
             if (poolAmount == 0 || weightSum == 0) {
                 continue;
             }
-            long[] parts = allocate(poolAmount, weights);
-            for (int i = 0; i < n; i++) {
+            long[] parts = new long[n];
+            prorate.split(poolAmount, weights, poolLines, count, weightSum, parts);
+            if (taken == null) {
+                taken = new long[n];
+            }
+            for (int k = 0; k < count; k++) {
+                int i = poolLines[k];
                 if (parts[i] == 0) {
                     continue;
                 }
@@ -341,36 +351,6 @@ final class Run implements PromotionContext {
             pools.set(p, used);
         }
         return settle(p, taken, total, levelWon);
-    }
-
-    /**
-     * {@code Allocation.allocate} over the non-zero weights only: the same parts (zero weights
-     * never receive a unit, and ties still break by canonical order) at the cost of the lines involved.
-     */
-    private static long[] allocate(long amount, long[] weights) {
-        int count = 0;
-        for (long w : weights) {
-            if (w > 0) {
-                count++;
-            }
-        }
-        if (count == weights.length) {
-            return Allocation.allocate(amount, weights);
-        }
-        long[] compact = new long[count];
-        int[] index = new int[count];
-        for (int i = 0, k = 0; i < weights.length; i++) {
-            if (weights[i] > 0) {
-                compact[k] = weights[i];
-                index[k++] = i;
-            }
-        }
-        long[] shares = Allocation.allocate(amount, compact);
-        long[] parts = new long[weights.length];
-        for (int k = 0; k < count; k++) {
-            parts[index[k]] = shares[k];
-        }
-        return parts;
     }
 
     /** Takes up to {@code a} from line {@code i}, keeping it at zero or above; reverts its price level if exclusive wins. */

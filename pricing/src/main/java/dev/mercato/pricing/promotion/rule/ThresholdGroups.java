@@ -37,7 +37,9 @@ final class ThresholdGroups {
                 items[g] += c.line(i).quantity();
             }
         }
-        List<Effect.Pool> pools = new ArrayList<>(groups);
+        long[] savings = new long[groups];
+        long[][] weights = new long[groups][];
+        int poolCount = 0;
         long saved = 0;
         long bestMeasured = -1;
         long bestItems = 0;
@@ -54,8 +56,27 @@ final class ThresholdGroups {
                 continue;
             }
             if (s > 0) {
-                pools.add(Rules.pool(c, in, reach == Reach.PER_SHOP ? g : -1, s));
+                savings[g] = s;
+                weights[g] = new long[in.length];
+                poolCount++;
                 saved += s;
+            }
+        }
+        // One pass fills every qualifying group's weights: each line in scope, by its current amount.
+        List<Effect.Pool> pools = new ArrayList<>(poolCount);
+        if (poolCount > 0) {
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
+                    long[] w = weights[reach == Reach.PER_SHOP ? c.sellerOf(i) : 0];
+                    if (w != null) {
+                        w[i] = c.currentAmount(i);
+                    }
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                if (weights[g] != null) {
+                    pools.add(new Effect.Pool(savings[g], weights[g]));
+                }
             }
         }
         if (pools.isEmpty()) {
