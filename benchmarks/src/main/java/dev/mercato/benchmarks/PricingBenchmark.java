@@ -87,15 +87,18 @@ public class PricingBenchmark {
     }
 
     /**
-     * Mercato, every part of the result read: lines with their discounts and price levels,
-     * sellers, prorations and the whole explanation with its notes.
+     * Mercato, every part of the result read: lines and each of their discounts, sellers,
+     * prorations and the whole explanation with its notes.
      *
      * @param blackhole sink for what is read
      */
     @Benchmark
     public void engineFullResult(Blackhole blackhole) {
         PricingResult result = engine.price(request);
-        result.lines().forEach(blackhole::consume);
+        for (LineResult line : result.lines()) {
+            blackhole.consume(line);
+            line.discounts().forEach(blackhole::consume);
+        }
         result.sellers().forEach(blackhole::consume);
         result.prorations().forEach(blackhole::consume);
         result.explanation().forEach(blackhole::consume);

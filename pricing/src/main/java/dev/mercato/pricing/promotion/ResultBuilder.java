@@ -24,6 +24,8 @@ final class ResultBuilder {
     private final CanonicalCart cart;
     private final CurrencyUnit currency;
     private final MonetaryAmount zero;
+    /** Amounts built so far, by minor units (a direct-mapped table; a collision just builds again). */
+    private final Built[] built;
     /** Per promotion, the platform's part of its line and shipping discounts. */
     private final long[] platformOf;
     /** The prorations in order: promotion index and pool index (step 2 in the run's pool list). */
@@ -36,6 +38,7 @@ final class ResultBuilder {
         this.cart = run.cart;
         this.currency = cart.request.currency();
         this.zero = MinorUnits.toAmount(0, currency);
+        this.built = new Built[Integer.highestOneBit(Math.max(32, Math.min(2048, 4 * cart.n))) * 2];
         this.platformOf = new long[engine.size()];
         int count = 0;
         for (int p = 0; p < engine.size(); p++) {
@@ -60,10 +63,30 @@ final class ResultBuilder {
         return new ResultBuilder(engine, run).build(search);
     }
 
-    /** Builds an amount; zero (every one-sided funding part) is built once per result. */
+    /**
+     * Builds an amount, or reuses the one this result already built for the same minor units
+     * (a line's discount and its proration share, equal discounts on several lines, zero).
+     */
     private MonetaryAmount money(long minor) {
-        return minor == 0 ? zero : MinorUnits.toAmount(minor, currency);
+        if (minor == 0) {
+            return zero;
+        }
+        int slot = Long.hashCode(minor * 0x9E3779B97F4A7C15L) & (built.length - 1);
+        Built entry = built[slot];
+        if (entry != null && entry.minor == minor) {
+            return entry.amount;
+        }
+        MonetaryAmount amount = MinorUnits.toAmount(minor, currency);
+        built[slot] = new Built(minor, amount);
+        return amount;
     }
+
+    /**
+     * One amount already built. Immutable with final fields, so the table may be read and
+     * written by several threads reading the result at once without a lock: a reader sees either
+     * no entry, or a whole one (which it uses only if its key matches).
+     */
+    private record Built(long minor, MonetaryAmount amount) {}
 
     /** A discount and its funding split, reusing the discount's own amount when one side pays all. */
     private Discount discount(int p, long d) {
@@ -170,17 +193,21 @@ final class ResultBuilder {
 
     private LineResult line(int i) {
         PricingLine line = cart.lines[i];
-        List<Discount> discounts = new ArrayList<>(4);
+        int[] from = new int[engine.size()];
+        int count = 0;
         for (int p = 0; p < engine.size(); p++) {
             long[] perLine = run.state[p] == Run.APPLIED ? run.lineDiscounts[p] : null;
             if (perLine != null && perLine[i] != 0) {
-                discounts.add(discount(p, perLine[i]));
+                from[count++] = p;
             }
         }
+        int[] promotionsOf = java.util.Arrays.copyOf(from, count);
         long start = lineStart(i);
         MonetaryAmount listAmount = money(cart.list[i]);
         return new LineResult(line.lineId(), line.sku(), line.seller(), line.quantity(), listAmount, segments(i),
-                start == cart.list[i] ? listAmount : money(start), List.copyOf(discounts), money(run.cur[i]));
+                start == cart.list[i] ? listAmount : money(start),
+                new LazyList<>(count, k -> discount(promotionsOf[k], run.lineDiscounts[promotionsOf[k]][i])),
+                money(run.cur[i]));
     }
 
     private SellerResult seller(int s) {
