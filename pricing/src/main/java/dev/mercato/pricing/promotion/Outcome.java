@@ -15,8 +15,8 @@ public sealed interface Outcome permits Outcome.Applied, Outcome.Rejected {
      * once per combination it tries during its exclusivity search, but asks for the note only
      * for the combination it returns, and only when the caller reads the explanation. A
      * supplier must therefore not keep the {@link PromotionContext} (which is valid only during
-     * {@code evaluate}); capture the values it formats instead. Two outcomes are equal when their
-     * effects are the same object and their suppliers are equal.
+     * {@code evaluate}); capture the values it formats instead. Equality is the record's: equal
+     * effects and equal suppliers (a lambda equals only itself).
      *
      * @param effect the effect
      * @param detailText produces the note, never {@code null}; may produce the empty string

@@ -151,6 +151,7 @@ final class Run implements PromotionContext {
                 System.arraycopy(cur, 0, start, 0, n);
             }
         }
+        base = null; // a result keeps its run; it need not keep the run this one resumed
         return this;
     }
 
