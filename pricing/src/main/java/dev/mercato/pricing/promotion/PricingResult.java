@@ -7,7 +7,13 @@ import javax.money.MonetaryAmount;
 
 /**
  * The priced order. Lines are in canonical order (seller, SKU, line id) and sellers in id order,
- * so the result does not depend on the order of the request's lines. Immutable.
+ * so the result does not depend on the order of the request's lines. Immutable and safe to share
+ * between threads.
+ *
+ * <p>The totals, gifts and deposits are built with the result. The lines (and each line's
+ * discounts), sellers, prorations and explanation are built element by element when first read
+ * and then kept, so a caller that needs only {@link #payable()} does not pay for the rest; what
+ * is read later is what would have been built at once.
  *
  * @param currency the currency of every amount
  * @param lines the priced lines
