@@ -113,8 +113,20 @@ public class LedgerBenchmark {
 
     /** A minimal balanced ledger: the lower bound for posting. */
     static final class HandLedger {
-        private final Map<String, long[]> entries = new HashMap<>();
-        private final Map<String, long[]> balances = new HashMap<>();
+        private final Map<String, long[]> entries;
+        private final Map<String, long[]> balances;
+
+        /** An empty ledger with the default table sizes. */
+        HandLedger() {
+            this(0);
+        }
+
+        /** An empty ledger sized for about {@code expectedEntries} entries and accounts. */
+        HandLedger(int expectedEntries) {
+            int tableSize = expectedEntries == 0 ? 16 : expectedEntries * 4 / 3 + 1;
+            entries = new HashMap<>(tableSize);
+            balances = new HashMap<>(tableSize);
+        }
 
         synchronized boolean post(String key, String[] accountCodes, long[] signedMinor) {
             long sum = 0;

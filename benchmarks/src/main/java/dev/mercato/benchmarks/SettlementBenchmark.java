@@ -42,12 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code b2c-mall} example schedule, in chunks of {@value #CHUNK} orders through {@code
  * RevenueSchedule.settleBatch} (each order still gets its own commission, its own payment fee and
  * its own release entry), then one balanced release entry per order (escrow held to seller
- * payable, commission and payment-fee revenue) posted to {@code Journal.inMemory()} with one
- * {@code postAll} per chunk. Reference: the same amounts computed in {@code long} (rates in basis
- * points, half up) posted to {@link LedgerBenchmark.HandLedger}. The setup checks, on a sample,
- * that the batch path leaves exactly the balances of the per-order path ({@code
- * RevenueSchedule.settle} and {@code Journal.post} per order), and that every seller payable and
- * both revenue balances equal the reference's.
+ * payable, commission and payment-fee revenue) posted with one {@code postAll} per chunk to a
+ * journal sized for the orders ({@code Journal.inMemory(orders)}). Reference: the same amounts
+ * computed in {@code long} (rates in basis points, half up) posted to {@link
+ * LedgerBenchmark.HandLedger}, sized for the orders too. The setup checks, on a sample, that the
+ * batch path leaves exactly the balances of the per-order path ({@code RevenueSchedule.settle} and
+ * {@code Journal.post} per order), and that every seller payable and both revenue balances equal
+ * the reference's.
  *
  * <p>Target: 1,000,000 orders under 5 s on 2 cores ({@code threads} = 1 or 2 worker threads
  * sharing one journal).
@@ -137,7 +138,7 @@ public class SettlementBenchmark {
     /** Mercato: settle and post every order. */
     @Benchmark
     public Journal settleMercato() throws Exception {
-        Journal journal = Journal.inMemory();
+        Journal journal = Journal.inMemory(orders);
         if (threads == 1) {
             settleRange(journal, 0, orders);
             return journal;
@@ -157,7 +158,7 @@ public class SettlementBenchmark {
     /** The reference: the same amounts in long, into the hand-written ledger, one thread. */
     @Benchmark
     public LedgerBenchmark.HandLedger settleReference() {
-        LedgerBenchmark.HandLedger hand = new LedgerBenchmark.HandLedger();
+        LedgerBenchmark.HandLedger hand = new LedgerBenchmark.HandLedger(orders);
         referenceRange(hand, 0, orders);
         return hand;
     }

@@ -24,10 +24,18 @@ import javax.money.MonetaryAmount;
  * pass their checks and undone together if one is rejected or a balance would overflow.
  */
 final class InMemoryJournal implements Journal {
-    private final List<JournalEntry> entries = new ArrayList<>();
-    private final Map<String, JournalEntry> byKey = new HashMap<>();
+    private final List<JournalEntry> entries;
+    private final Map<String, JournalEntry> byKey;
     private final Set<String> reversed = new HashSet<>();
-    private final Map<Account, Balance> balances = new HashMap<>();
+    private final Map<Account, Balance> balances;
+
+    /** An empty journal with room for about {@code expectedEntries} entries and accounts (0: the default sizes). */
+    InMemoryJournal(int expectedEntries) {
+        int tableSize = expectedEntries == 0 ? 16 : (int) Math.min(1 << 30, expectedEntries * 4L / 3 + 1);
+        entries = new ArrayList<>(Math.max(10, expectedEntries));
+        byKey = new HashMap<>(tableSize);
+        balances = new HashMap<>(tableSize);
+    }
 
     /**
      * One account's balances in minor units: the first currency in two fields (almost every

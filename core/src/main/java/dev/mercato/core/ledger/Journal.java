@@ -24,7 +24,25 @@ public interface Journal {
      * @return an empty journal
      */
     static Journal inMemory() {
-        return new InMemoryJournal();
+        return new InMemoryJournal(0);
+    }
+
+    /**
+     * A thread-safe journal held in memory, sized for about {@code expectedEntries} entries and as
+     * many accounts. It behaves exactly as {@link #inMemory()}; the hint saves the journal from
+     * growing its tables while posting (each growth copies them under the journal's lock), which
+     * matters when a settlement run posts hundreds of thousands of entries. More entries than
+     * expected are fine.
+     *
+     * @param expectedEntries how many entries the journal will probably hold, not negative
+     * @return an empty journal
+     * @throws dev.mercato.pricing.error.InvalidInputException if {@code expectedEntries} is negative
+     */
+    static Journal inMemory(int expectedEntries) {
+        if (expectedEntries < 0) {
+            throw new dev.mercato.pricing.error.InvalidInputException("expectedEntries", expectedEntries, "must not be negative");
+        }
+        return new InMemoryJournal(expectedEntries);
     }
 
     /**

@@ -174,7 +174,7 @@ final class StorageJournal implements TransactionalJournal {
 
     @Override
     public AccountStatement statement(Account account, CurrencyUnit currency, Instant from, Instant to) {
-        InMemoryJournal view = new InMemoryJournal();
+        InMemoryJournal view = new InMemoryJournal(0);
         for (JournalEntry entry : entries()) {
             if (entry.postings().stream().anyMatch(p -> p.account().equals(account))) {
                 view.postUnchecked(entry);

@@ -38,7 +38,8 @@ class JournalConcurrencyProperties {
     void threadsPostingTheSameEntriesPostEachKeyOnceAndKeepExactBalances(@ForAll("workloads") List<JournalEntry> entries,
             @ForAll @IntRange(min = 2, max = 4) int threads, @ForAll @IntRange(min = 1, max = 16) int batchSize)
             throws Exception {
-        Journal journal = Journal.inMemory();
+        // Half the tries on a journal sized for the work: it must behave the same.
+        Journal journal = entries.size() % 2 == 0 ? Journal.inMemory() : Journal.inMemory(entries.size());
         AtomicInteger posted = new AtomicInteger();
         AtomicInteger replayed = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
