@@ -10,6 +10,7 @@ import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.BuyerPayment;
 import dev.mercato.core.checkout.BuyerPayments;
 import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaidHook;
 import dev.mercato.core.checkout.PaymentResult;
 import dev.mercato.core.inventory.Reservation;
 import dev.mercato.core.inventory.ReservationId;
@@ -52,15 +53,18 @@ import java.util.UUID;
 
 /** Checkout and payment: the commands that create orders and move them to paid. */
 final class CheckoutCommands {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CheckoutCommands.class);
     private static final String SCOPE = "checkout";
 
     private final Context context;
+    private final List<PaidHook> onPaid;
     /** Locks striped by checkout key: see {@link #checkout}. */
     private final Object[] retryLocks = new Object[64];
 
-    CheckoutCommands(Context context) {
+    CheckoutCommands(Context context, List<PaidHook> onPaid) {
         java.util.Arrays.setAll(retryLocks, i -> new Object());
         this.context = context;
+        this.onPaid = List.copyOf(onPaid);
     }
 
     /**
@@ -423,6 +427,36 @@ final class CheckoutCommands {
      * meanwhile stays closed and a refund is due for it.
      */
     private PaymentResult markPaid(String paymentId, String providerReference) {
+        PaymentResult result = markPaidOnce(paymentId, providerReference);
+        if (result instanceof PaymentResult.Paid paid) {
+            tellPaid(paid.payment());
+        }
+        return result;
+    }
+
+    /**
+     * Tells the paid hooks (escrow holding the money among them). Runs after the payment's commit,
+     * also when a confirmation finds it already paid (hooks are idempotent, so one lost in a crash
+     * catches up); a failing hook is logged and changes nothing.
+     */
+    private void tellPaid(BuyerPayment payment) {
+        if (onPaid.isEmpty()) {
+            return;
+        }
+        List<Order> orders = context.tx(uow -> {
+            Repository<OrderId, Order> repo = uow.repository(Orders.TYPE);
+            return payment.orderIds().stream().map(id -> repo.find(id).orElseThrow().value()).toList();
+        });
+        for (PaidHook hook : onPaid) {
+            try {
+                hook.paid(payment, orders);
+            } catch (RuntimeException e) {
+                LOG.warn("a paid hook failed for payment {}", payment.paymentId(), e);
+            }
+        }
+    }
+
+    private PaymentResult markPaidOnce(String paymentId, String providerReference) {
         return context.tx(uow -> {
             Instant now = context.now();
             Repository<String, BuyerPayment> payments = uow.repository(BuyerPayments.TYPE);

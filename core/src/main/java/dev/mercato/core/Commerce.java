@@ -12,6 +12,7 @@ import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.BuyerPayment;
 import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaidHook;
 import dev.mercato.core.checkout.PaymentResult;
 import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.fulfilment.CarrierDispatch;
@@ -82,10 +83,10 @@ public final class Commerce {
     private final OrderCommands orders;
     private final FulfilmentCommands fulfilment;
 
-    private Commerce(Context context, FulfilmentSettings fulfilmentSettings) {
+    private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks) {
         this.context = context;
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context);
+        this.checkout = new CheckoutCommands(context, paidHooks);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
     }
@@ -626,6 +627,7 @@ public final class Commerce {
         private Packing packing = Packing.standard();
         private Duration trackingPollInterval = Duration.ofHours(4);
         private final List<DeliveryHook> deliveryHooks = new java.util.ArrayList<>();
+        private final List<PaidHook> paidHooks = new java.util.ArrayList<>();
 
         private Builder() {}
 
@@ -677,13 +679,29 @@ public final class Commerce {
          * Commerce#confirmDelivery}. This is how escrow joins the order flow: {@code
          * onDelivery(escrows.deliveryHook(orderId -> ...))} starts the escrow's auto-confirm clock
          * from the delivery ({@link dev.mercato.core.escrow.EscrowService#deliveryHook}). Escrows
-         * are still opened and paid by the host. Default: no hooks.
+         * are opened by the paid hook ({@link #onPaid}) or by the host. Default: no hooks.
          *
          * @param hook the hook; idempotent and thread-safe
          * @return this builder
          */
         public Builder onDelivery(DeliveryHook hook) {
             deliveryHooks.add(InvalidInputException.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /**
+         * Adds a hook told after every buyer payment is paid (by {@link Commerce#pay}, the
+         * reconcile timer or {@link Commerce#confirmPayment}), once the payment and its orders
+         * are committed as paid. This is how escrow holds the checkout's money: {@code
+         * onPaid(escrows.paymentHook(order -> ...))} opens each paid order's escrow as held, its
+         * share of the one captured sale ({@link dev.mercato.core.escrow.EscrowService#paymentHook}).
+         * Default: no hooks.
+         *
+         * @param hook the hook; idempotent and thread-safe
+         * @return this builder
+         */
+        public Builder onPaid(PaidHook hook) {
+            paidHooks.add(InvalidInputException.requireNonNull(hook, "hook"));
             return this;
         }
 
@@ -839,7 +857,7 @@ public final class Commerce {
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events),
-                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks));
+                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks);
         }
     }
 }

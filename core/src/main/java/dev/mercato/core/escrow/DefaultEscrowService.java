@@ -17,6 +17,7 @@ import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
 import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.Capabilities;
 import dev.mercato.payments.DeclineReason;
 import dev.mercato.payments.InvalidPaymentRequestException;
 import dev.mercato.payments.Notification;
@@ -48,10 +49,18 @@ final class DefaultEscrowService implements EscrowService {
     private static final Actor SYSTEM = new Actor.System("escrow-timers");
     private static final String OPEN = "open";
 
-    /** An escrow with the last entry it posted and the provider operations made for it. */
-    record EscrowRecord(Escrow escrow, Optional<JournalEntry> lastEntry, List<ProviderOperation> operations) {
+    /**
+     * An escrow with the last entry it posted, the provider operations made for it and, for an
+     * escrow opened as held from a checkout's sale, that sale.
+     */
+    record EscrowRecord(Escrow escrow, Optional<JournalEntry> lastEntry, List<ProviderOperation> operations,
+            Optional<CheckoutCapture> checkoutCapture) {
         EscrowRecord {
             operations = List.copyOf(operations);
+        }
+
+        EscrowRecord(Escrow escrow, Optional<JournalEntry> lastEntry, List<ProviderOperation> operations) {
+            this(escrow, lastEntry, operations, Optional.empty());
         }
 
         boolean hasOpenOperations() {
@@ -76,11 +85,11 @@ final class DefaultEscrowService implements EscrowService {
             if (!replaced) {
                 ops.add(changed);
             }
-            return new EscrowRecord(escrow, lastEntry, ops);
+            return new EscrowRecord(escrow, lastEntry, ops, checkoutCapture);
         }
 
         EscrowRecord withState(Escrow next, Optional<JournalEntry> entry) {
-            return new EscrowRecord(next, entry.isPresent() ? entry : lastEntry, operations);
+            return new EscrowRecord(next, entry.isPresent() ? entry : lastEntry, operations, checkoutCapture);
         }
     }
 
@@ -141,6 +150,50 @@ final class DefaultEscrowService implements EscrowService {
             syncTimers(uow.timers(), opened);
             return opened;
         }, EventPublisher.none());
+    }
+
+    @Override
+    public Escrow openPaid(EscrowTerms terms, CheckoutCapture capture) {
+        InvalidInputException.requireNonNull(terms, "terms");
+        InvalidInputException.requireNonNull(capture, "capture");
+        paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
+        if (!terms.currency().getCurrencyCode().equals(capture.total().getCurrency().getCurrencyCode())) {
+            throw new InvalidInputException("capture", capture.total(), "is in another currency than the escrow's "
+                    + terms.amount());
+        }
+        if (MinorUnits.toMinor(terms.amount()) > MinorUnits.toMinor(capture.total())) {
+            throw new InvalidInputException("terms.amount", terms.amount(), "exceeds the captured total "
+                    + capture.total());
+        }
+        if (terms.groupDeadline().isPresent()) {
+            throw new InvalidInputException("terms.groupDeadline", terms.groupDeadline().get(),
+                    "a group-buy escrow cannot open from a checkout's sale");
+        }
+        Instant now = clock.instant();
+        Outcome<Escrow> outcome = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
+            if (existing.isPresent()) {
+                Escrow escrow = existing.get().value().escrow();
+                if (!escrow.terms().equals(terms)) {
+                    throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
+                }
+                return new Outcome<>(escrow, AfterCommit.nothing(terms.escrowId()));
+            }
+            // The same transition and entry as a payment through the escrow's own sale.
+            Transition.Accepted paid = (Transition.Accepted) Escrow.open(terms, capture.capturedAt())
+                    .pay(SYSTEM, capture.capturedAt());
+            Escrow held = paid.state();
+            ProviderOperation sale = new ProviderOperation(ProviderOperation.Kind.PAYMENT, capture.transactionId(),
+                    terms.amount(), new PaymentOutcome.Succeeded(capture.transactionId(), capture.total(),
+                            "checkout " + capture.transactionId().value()), 0, now);
+            repo.insert(terms.escrowId(), new EscrowRecord(held, paid.entry(), List.of(sale), Optional.of(capture)));
+            syncTimers(uow.timers(), held);
+            return new Outcome<>(held, new AfterCommit(stage(uow, paid.entry().stream().toList()), List.of(),
+                    terms.escrowId()));
+        }, EventPublisher.none());
+        finish(outcome.after());
+        return outcome.result();
     }
 
     @Override
@@ -287,10 +340,46 @@ final class DefaultEscrowService implements EscrowService {
             if (!(t instanceof Transition.Accepted accepted)) {
                 return new Outcome<>(t, AfterCommit.nothing(escrowId));
             }
+            Optional<Transition.Refused> unrefundable = providerCannotRefund(current.value(), accepted);
+            if (unrefundable.isPresent()) {
+                return new Outcome<Transition>(unrefundable.get(), AfterCommit.nothing(escrowId));
+            }
             return new Outcome<>(t, commitTransition(uow, current, accepted, now));
         }, EventPublisher.none());
         finish(outcome.after());
         return outcome.result();
+    }
+
+    /**
+     * A refund of an escrow that holds a share of a checkout's sale goes to the provider as a part
+     * of that sale, perhaps one of several: refused, changing nothing, where the provider cannot.
+     */
+    private Optional<Transition.Refused> providerCannotRefund(EscrowRecord before, Transition.Accepted accepted) {
+        if (before.checkoutCapture().isEmpty()) {
+            return Optional.empty();
+        }
+        CheckoutCapture capture = before.checkoutCapture().get();
+        long refundedNow = MinorUnits.toMinor(accepted.state().funds().refunded())
+                - MinorUnits.toMinor(before.escrow().funds().refunded());
+        if (refundedNow <= 0) {
+            return Optional.empty();
+        }
+        Capabilities can = provider.capabilities();
+        boolean partial = refundedNow < MinorUnits.toMinor(capture.total());
+        boolean another = capture.orders() > 1 || MinorUnits.toMinor(before.escrow().funds().refunded()) > 0;
+        Escrow e = before.escrow();
+        if (partial && !can.supports(Capabilities.Feature.PARTIAL_REFUND)) {
+            return Optional.of(new Transition.Refused(e, RefusalReason.PROVIDER_CANNOT_REFUND, "refunding "
+                    + MinorUnits.toAmount(refundedNow, e.terms().currency()) + " of escrow " + e.id()
+                    + " is a part of checkout sale " + capture.transactionId().value() + " of " + capture.total()
+                    + ", and the provider does not refund part of a sale"));
+        }
+        if (another && !can.supports(Capabilities.Feature.MULTIPLE_REFUNDS)) {
+            return Optional.of(new Transition.Refused(e, RefusalReason.PROVIDER_CANNOT_REFUND, "escrow " + e.id()
+                    + " shares checkout sale " + capture.transactionId().value() + " (" + capture.orders()
+                    + " orders), and the provider does not refund one sale more than once"));
+        }
+        return Optional.empty();
     }
 
     /** Stages the new state, its entry, the refunds it owes and its timers. */

@@ -1,8 +1,10 @@
 package dev.mercato.core.escrow;
 
 import dev.mercato.core.Actor;
+import dev.mercato.core.checkout.PaidHook;
 import dev.mercato.core.fulfilment.DeliveryHook;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.Shipment;
 import dev.mercato.core.storage.Storage;
@@ -12,7 +14,9 @@ import dev.mercato.payments.NotificationResult;
 import dev.mercato.payments.PaymentEvent;
 import dev.mercato.payments.PaymentProvider;
 import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.TransactionId;
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +78,71 @@ public interface EscrowService {
      * @return the escrow
      */
     Escrow open(EscrowTerms terms);
+
+    /**
+     * Opens an escrow directly as {@link Held} from a sale the checkout already captured: one
+     * buyer payment covering several orders, each order's escrow holding its share ({@code
+     * terms.amount()}). It posts the entry a payment through {@link #pay} posts (buyer funds in to
+     * held), and records the sale as the escrow's payment, so its refunds go to the provider as
+     * refunds of that sale (ids {@code esc.<id>.refund-<step>}); a refund the provider cannot make
+     * as part of a shared sale (see {@link dev.mercato.payments.Capabilities.Feature#PARTIAL_REFUND}
+     * and {@link dev.mercato.payments.Capabilities.Feature#MULTIPLE_REFUNDS}) is refused with
+     * {@link RefusalReason#PROVIDER_CANNOT_REFUND}. Idempotent by escrow id: opening the same terms
+     * again returns the existing escrow, in whatever state it is, and posts nothing.
+     *
+     * @param terms the terms; not a group-buy
+     * @param capture the checkout's sale; its total at least {@code terms.amount()}, same currency
+     * @return the escrow
+     * @throws InvalidInputException if the id is used for other terms, or the terms do not fit the sale
+     */
+    Escrow openPaid(EscrowTerms terms, CheckoutCapture capture);
+
+    /**
+     * The hook that connects this service to the payment flow of a {@code Commerce} facade
+     * ({@code Commerce.Builder#onPaid}): when a buyer payment is paid, each of its paid orders gets
+     * an escrow opened as held from the checkout's sale ({@link #openPaid}), so the money is held
+     * per order and the shares sum to the sale. An order for which {@code termsOf} is empty is
+     * skipped, as is an order that is not paid (it closed before the money arrived; the facade
+     * reports the refund due for it). Idempotent, like {@link #openPaid}: a replayed payment opens
+     * nothing twice.
+     *
+     * @param termsOf the escrow terms of a paid order, empty for an order without escrow; their
+     *     amount must be the order's payable and their buyer and seller the order's
+     * @return the hook
+     */
+    default PaidHook paymentHook(Function<Order, Optional<EscrowTerms>> termsOf) {
+        InvalidInputException.requireNonNull(termsOf, "termsOf");
+        return (payment, orders) -> {
+            if (payment.paid().isEmpty()) {
+                return;
+            }
+            TransactionId sale = new TransactionId(payment.lastAttempt().orElseThrow(() -> new InvalidInputException(
+                    "payment", payment.paymentId(), "was confirmed without a provider sale of its own; open its escrows"
+                            + " with open and pay")));
+            CheckoutCapture capture = new CheckoutCapture(sale, payment.total(), payment.orderIds().size(),
+                    payment.paid().get().paidAt());
+            for (Order order : orders) {
+                if (order instanceof Order.AwaitingPayment || order instanceof Order.Cancelled
+                        || order instanceof Order.Closed || order instanceof Order.RefundedBeforeShipment) {
+                    continue;
+                }
+                Optional<EscrowTerms> terms = termsOf.apply(order);
+                if (terms.isEmpty()) {
+                    continue;
+                }
+                EscrowTerms t = terms.get();
+                MonetaryAmount payable = order.facts().snapshot().payable();
+                if (!t.currency().getCurrencyCode().equals(payable.getCurrency().getCurrencyCode())
+                        || MinorUnits.toMinor(t.amount()) != MinorUnits.toMinor(payable)
+                        || !t.buyerId().equals(order.facts().buyerId()) || !t.sellerId().equals(order.facts().sellerId())) {
+                    throw new InvalidInputException("terms", t.escrowId(), "do not match order " + order.id()
+                            + " (payable " + payable + ", buyer " + order.facts().buyerId()
+                            + ", seller " + order.facts().sellerId() + ")");
+                }
+                openPaid(t, capture);
+            }
+        };
+    }
 
     /**
      * Reads an escrow.

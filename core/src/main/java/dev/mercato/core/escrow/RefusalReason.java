@@ -17,5 +17,11 @@ public enum RefusalReason {
     /** The amount is more than the escrow holds (or, after release, more than was released). */
     AMOUNT_EXCEEDS_AVAILABLE,
     /** The command's effect is already in place (for example, the timer already runs from that delivery). */
-    ALREADY_DONE
+    ALREADY_DONE,
+    /**
+     * The payment provider cannot send this refund: the escrow's money is a share of a checkout
+     * sale, and the provider refunds neither part of a sale ({@code PARTIAL_REFUND}) nor one sale
+     * several times ({@code MULTIPLE_REFUNDS}) as this refund would need.
+     */
+    PROVIDER_CANNOT_REFUND
 }
