@@ -19,7 +19,6 @@ import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.EscrowService;
 import dev.mercato.core.escrow.EscrowTerms;
 import dev.mercato.core.escrow.Held;
-import dev.mercato.core.escrow.PaymentAttempt;
 import dev.mercato.core.escrow.Released;
 import dev.mercato.core.escrow.Transition;
 import dev.mercato.core.fulfilment.CarrierDispatch;
@@ -47,7 +46,6 @@ import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
-import dev.mercato.payments.PaymentOutcome;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
@@ -82,6 +80,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.money.CurrencyUnit;
@@ -144,8 +143,10 @@ public final class MarketplaceDemo {
             new RecordingEngine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)));
     private final SandboxCarrier carrier =
             SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret"), clock);
-    /** Which escrow holds each order's money; filled when the escrows are opened. */
-    private final Map<OrderId, String> escrowOfOrder = new LinkedHashMap<>();
+    /** Which escrow holds each order's money; filled before Ann pays. */
+    private final Map<OrderId, String> escrowOfOrder = new ConcurrentHashMap<>();
+    /** Each order's escrow terms, from its settlement; the paid hook opens the escrows with them. */
+    private final Map<OrderId, EscrowTerms> termsOfOrder = new ConcurrentHashMap<>();
     private final Commerce commerce;
     private final EscrowService escrows = EscrowService.create(storage, journal, sandbox, clock);
     private final DueTaskRunner escrowTimers = escrows.registerTimers(DueTaskRunner.create(storage, clock));
@@ -161,6 +162,7 @@ public final class MarketplaceDemo {
                 .carrier(carrier).warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
                 // Shipping is what the carrier quotes for the parcels fulfilment will book.
                 .quotedShipping(ServiceLevel.STANDARD)
+                .onPaid(escrows.paymentHook(order -> Optional.ofNullable(termsOfOrder.get(order.id()))))
                 .onDelivery(escrows.deliveryHook(order -> Optional.ofNullable(escrowOfOrder.get(order))))
                 .build();
     }
@@ -314,41 +316,49 @@ public final class MarketplaceDemo {
     }
 
     /**
-     * Opens one escrow per order and pays it through the escrow service, so the platform holds
-     * the money until the buyer confirms receipt. Checkout's own payment is not routed through
-     * escrow yet: the escrow captures are recorded on it with {@code confirmPayment}, which is
-     * what moves the orders to paid and allocates their stock.
+     * Ann pays checkout's one payment through the provider. The escrow service is connected to
+     * the facade with {@code onPaid(escrows.paymentHook(...))}: once the payment and its orders
+     * are committed as paid, each order's escrow opens as held, its share of that one sale, with
+     * the terms its settlement gives (subsidy, commission and fees), so the platform holds the
+     * money until the buyer confirms receipt.
      */
     private Map<String, String> holdInEscrow(Map<String, Order> orders, Settlement settlement, String paymentId) {
         clock.advance(Duration.ofMinutes(5));
-        section("3. Guaranteed transaction: the platform holds each order's money in escrow");
-        row("%-18s %-24s %10s %10s %10s  %s", "shop", "escrow", "held", "subsidy", "deductions", "state");
         Map<String, String> escrowBySeller = new LinkedHashMap<>();
-        List<String> transactions = new ArrayList<>();
         for (Order order : orders.values()) {
             String seller = order.facts().sellerId();
             String escrowId = "escrow-" + seller;
-            EscrowTerms terms = EscrowTerms.fromSettlement(escrowId, BUYER_ID, settlement, order.id().value());
-            escrows.open(terms);
-            PaymentAttempt attempt = escrows.pay(escrowId, BUYER, new PaymentSource("tok_alipay"));
-            if (!(attempt.escrow() instanceof Held)
-                    || !(attempt.outcome().orElseThrow() instanceof PaymentOutcome.Succeeded succeeded)) {
-                throw new IllegalStateException("escrow " + escrowId + " was not paid: " + attempt);
-            }
-            transactions.add(succeeded.transactionId().value());
+            termsOfOrder.put(order.id(), EscrowTerms.fromSettlement(escrowId, BUYER_ID, settlement, order.id().value()));
             escrowBySeller.put(seller, escrowId);
             escrowOfOrder.put(order.id(), escrowId);
-            row("%-18s %-24s %10s %10s %10s  %s", seller, escrowId, show(journal.balance(Account.escrowHeld(escrowId), CNY)),
-                    show(terms.platformSubsidy()), show(deductions(terms)), stateOf(attempt.escrow()));
         }
-        PaymentResult confirmed = commerce.confirmPayment(SCHEDULER, paymentId, String.join(",", transactions));
-        if (!(confirmed instanceof PaymentResult.Paid)) {
-            throw new IllegalStateException("payment confirmation refused: " + confirmed);
+        PaymentResult paid = commerce.pay(BUYER, paymentId, new PaymentSource("tok_alipay"));
+        if (!(paid instanceof PaymentResult.Paid done)) {
+            throw new IllegalStateException("payment refused: " + paid);
+        }
+        String sale = done.payment().lastAttempt().orElseThrow();
+        section("3. Guaranteed transaction: one payment, each order's share held in its own escrow");
+        row("%-18s %-24s %10s %10s %10s  %s", "shop", "escrow", "held", "subsidy", "deductions", "state");
+        MonetaryAmount held = MinorUnits.toAmount(0, CNY);
+        for (Order order : orders.values()) {
+            String escrowId = escrowOfOrder.get(order.id());
+            Escrow escrow = escrows.find(escrowId).orElseThrow(() -> new IllegalStateException(
+                    "the paid hook opened no escrow for order " + order.id()));
+            if (!(escrow instanceof Held)) {
+                throw new IllegalStateException("escrow " + escrowId + " is not held: " + escrow);
+            }
+            MonetaryAmount inEscrow = journal.balance(Account.escrowHeld(escrowId), CNY);
+            held = held.add(inEscrow);
+            row("%-18s %-24s %10s %10s %10s  %s", order.facts().sellerId(), escrowId, show(inEscrow),
+                    show(escrow.terms().platformSubsidy()), show(deductions(escrow.terms())), stateOf(escrow));
+        }
+        row("%-18s %-24s %10s", "total", "", show(held));
+        if (!held.isEqualTo(done.payment().total())) {
+            throw new IllegalStateException("escrows hold " + held + ", Ann paid " + done.payment().total());
         }
         out.println();
-        out.println("Ann's money went into escrow as " + transactions.size() + " sandbox captures, one per order:");
-        transactions.forEach(id -> out.println("  " + id));
-        out.println("They were recorded on checkout's payment with confirmPayment, which moved the orders on:");
+        out.println("Ann paid " + show(done.payment().total()) + " once, sandbox sale " + sale + "; the paid hook");
+        out.println("opened one escrow per order from that sale (refunds go back against it, per order):");
         out.println("orders:  " + orderStates(orders));
         return escrowBySeller;
     }

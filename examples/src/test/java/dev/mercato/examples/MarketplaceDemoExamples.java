@@ -51,6 +51,16 @@ class MarketplaceDemoExamples {
     }
 
     @Test
+    void onePaymentOpensEachOrdersEscrowAsHeldAndTheSharesSumToIt() {
+        assertPrinted("3. Guaranteed transaction: one payment, each order's share held in its own escrow");
+        assertPrinted("porcelain-studio   escrow-porcelain-studio      265.17      33.83      16.54  Held");
+        assertPrinted("silk-shop          escrow-silk-shop              55.64       5.46       2.99  Held");
+        assertPrinted("total                                           676.10");
+        assertPrinted("Ann paid 676.10 once, sandbox sale pay-");
+        assertPrinted("orders:  porcelain-studio StockAllocated, silk-shop StockAllocated, tea-shop StockAllocated");
+    }
+
+    @Test
     void escrowHoldsEachOrderUntilReceiptOrTheTenDayTimer() {
         assertPrinted("tea-shop           escrow-tea-shop              355.29      40.71       4.11  Held");
         assertPrinted("2 escrow timers fired");
