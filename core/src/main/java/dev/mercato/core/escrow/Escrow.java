@@ -74,6 +74,6 @@ public sealed interface Escrow permits AwaitingPayment, AwaitingGroup, Held, Shi
     static AwaitingPayment open(EscrowTerms terms, Instant at) {
         InvalidInputException.requireNonNull(terms, "terms");
         InvalidInputException.requireNonNull(at, "at");
-        return new AwaitingPayment(terms, EscrowFunds.none(terms.currency()), 0, at.plus(terms.payWithin()));
+        return new AwaitingPayment(terms, EscrowFunds.none(terms.currency(), terms.deductions().shares().size()), 0, at.plus(terms.payWithin()));
     }
 }

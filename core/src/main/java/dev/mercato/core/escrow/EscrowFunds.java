@@ -2,13 +2,15 @@ package dev.mercato.core.escrow;
 
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
  * Where an escrow's money is: captured from the buyer, still held, refunded to the buyer, and
- * released to the seller (split into the seller's net and the platform's commission and fees).
+ * released to the seller (split into the seller's net, the platform's commission and fees, and the
+ * creators' and referrers' revenue shares).
  *
  * <p>Invariant: {@code held = captured - refunded - released >= 0}, so {@code released +
  * refunded <= captured}; a refund after release lowers {@code released} (the clawback) as it
@@ -25,9 +27,10 @@ public final class EscrowFunds {
     private final long paymentFee;
     private final long compensated;
     private final long subsidy;
+    private final long[] shares;
 
     private EscrowFunds(CurrencyUnit currency, long captured, long refunded, long sellerNet, long commission,
-            long serviceFee, long paymentFee, long compensated, long subsidy) {
+            long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares) {
         this.currency = currency;
         this.captured = captured;
         this.refunded = refunded;
@@ -37,42 +40,65 @@ public final class EscrowFunds {
         this.paymentFee = paymentFee;
         this.compensated = compensated;
         this.subsidy = subsidy;
+        this.shares = shares;
+        for (long share : shares) {
+            if (share < 0) {
+                throw new IllegalStateException("escrow funds out of balance: " + this);
+            }
+        }
         if (subsidy < 0 || releasedMinor() < 0 || heldMinor() < 0 || refunded < 0 || sellerNet < 0 || commission < 0
                 || serviceFee < 0 || paymentFee < 0 || compensated < 0) {
             throw new IllegalStateException("escrow funds out of balance: " + this);
         }
     }
 
-    static EscrowFunds none(CurrencyUnit currency) {
-        return new EscrowFunds(currency, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** No money yet, with room for {@code shareCount} revenue shares (those of the terms' deductions). */
+    static EscrowFunds none(CurrencyUnit currency, int shareCount) {
+        return new EscrowFunds(currency, 0, 0, 0, 0, 0, 0, 0, 0, new long[shareCount]);
+    }
+
+    /** {@code shares[i] + sign * parts[from + i]} for every share. */
+    private long[] shares(long[] parts, int from, int sign) {
+        long[] next = shares.clone();
+        for (int i = 0; i < next.length; i++) {
+            next[i] = Exact.add(next[i], sign * parts[from + i]);
+        }
+        return next;
     }
 
     EscrowFunds capture(long amount) {
         return new EscrowFunds(currency, Exact.add(captured, amount), refunded, sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy);
+                paymentFee, compensated, subsidy, shares);
     }
 
     EscrowFunds refundHeld(long amount) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, amount), sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy);
+                paymentFee, compensated, subsidy, shares);
     }
 
-    /** Releases {@code parts = [net, commission, service fee, payment fee, subsidy]}; the subsidy is inside the net. */
+    /**
+     * Releases {@code parts = [net, commission, service fee, payment fee, subsidy, share 0, share 1, ...]};
+     * the subsidy is inside the net.
+     */
     EscrowFunds release(long[] parts) {
         return new EscrowFunds(currency, captured, refunded, Exact.add(sellerNet, parts[0]),
                 Exact.add(commission, parts[1]), Exact.add(serviceFee, parts[2]), Exact.add(paymentFee, parts[3]),
-                compensated, Exact.add(subsidy, parts[4]));
+                compensated, Exact.add(subsidy, parts[4]), shares(parts, 5, 1));
     }
 
-    /** Claws back a refund of {@code refund} of the buyer's money and {@code subsidyBack} of the subsidy. */
+    /**
+     * Claws back a refund of {@code refund} of the buyer's money and {@code subsidyBack} of the
+     * subsidy; {@code parts} is laid out like {@link #releasedParts()}.
+     */
     EscrowFunds clawBack(long refund, long[] parts, long subsidyBack) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, refund), sellerNet - parts[0],
-                commission - parts[1], serviceFee - parts[2], paymentFee - parts[3], compensated, subsidy - subsidyBack);
+                commission - parts[1], serviceFee - parts[2], paymentFee - parts[3], compensated, subsidy - subsidyBack,
+                shares(parts, 4, -1));
     }
 
     EscrowFunds compensate(long amount) {
         return new EscrowFunds(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee,
-                Exact.add(compensated, amount), subsidy);
+                Exact.add(compensated, amount), subsidy, shares);
     }
 
     long heldMinor() {
@@ -81,15 +107,22 @@ public final class EscrowFunds {
 
     /** The buyer's money released: the released parts minus the platform's subsidy inside them. */
     long releasedMinor() {
-        return Exact.sum(sellerNet, commission, serviceFee, paymentFee) - subsidy;
+        return Exact.add(Exact.sum(sellerNet, commission, serviceFee, paymentFee), Exact.sum(shares)) - subsidy;
     }
 
     long subsidyMinor() {
         return subsidy;
     }
 
+    /** {@code [net, commission, service fee, payment fee, share 0, share 1, ...]} released and not clawed back. */
     long[] releasedParts() {
-        return new long[] {sellerNet, commission, serviceFee, paymentFee};
+        long[] parts = new long[4 + shares.length];
+        parts[0] = sellerNet;
+        parts[1] = commission;
+        parts[2] = serviceFee;
+        parts[3] = paymentFee;
+        System.arraycopy(shares, 0, parts, 4, shares.length);
+        return parts;
     }
 
     private MonetaryAmount amount(long minor) {
@@ -124,8 +157,8 @@ public final class EscrowFunds {
     }
 
     /**
-     * The buyer's money released and not clawed back: seller net plus commission plus fees, minus
-     * the platform subsidy paid with it.
+     * The buyer's money released and not clawed back: seller net plus commission plus fees plus
+     * revenue shares, minus the platform subsidy paid with it.
      *
      * @return non-negative
      */
@@ -134,7 +167,7 @@ public final class EscrowFunds {
     }
 
     /**
-     * The seller's share of what was released, net of commission and fees, subsidy included.
+     * The seller's share of what was released, net of commission, fees and revenue shares, subsidy included.
      *
      * @return non-negative
      */
@@ -161,6 +194,17 @@ public final class EscrowFunds {
     }
 
     /**
+     * The creators' and referrers' revenue shares credited from what was released (not clawed
+     * back), all parties together; per party, see {@link Deductions#shares()} and the ledger's
+     * {@link dev.mercato.core.ledger.Account.CreatorPayable} accounts.
+     *
+     * @return non-negative
+     */
+    public MonetaryAmount shares() {
+        return amount(Exact.sum(shares));
+    }
+
+    /**
      * The platform subsidy paid to the seller with what was released (not clawed back).
      *
      * @return non-negative
@@ -183,19 +227,20 @@ public final class EscrowFunds {
         return o instanceof EscrowFunds f && f.currency.equals(currency) && f.captured == captured
                 && f.refunded == refunded && f.sellerNet == sellerNet && f.commission == commission
                 && f.serviceFee == serviceFee && f.paymentFee == paymentFee && f.compensated == compensated
-                && f.subsidy == subsidy;
+                && f.subsidy == subsidy && Arrays.equals(f.shares, shares);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee, compensated,
-                subsidy);
+        return 31 * Objects.hash(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee,
+                compensated, subsidy) + Arrays.hashCode(shares);
     }
 
     @Override
     public String toString() {
         return "EscrowFunds[" + currency.getCurrencyCode() + " captured=" + captured + " refunded=" + refunded
                 + " released=" + sellerNet + "+" + commission + "+" + serviceFee + "+" + paymentFee
+                + " shares=" + Arrays.toString(shares)
                 + " subsidy=" + subsidy + " compensated=" + compensated + " (minor units)]";
     }
 }

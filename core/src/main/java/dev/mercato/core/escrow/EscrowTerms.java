@@ -98,7 +98,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      * @param settlement the settlement of the checkout's lines
      * @param orderId the order (one seller's part of the checkout)
      * @return the terms, with default timings
-     * @throws InvalidInputException if the order is not in the settlement or has creator shares
+     * @throws InvalidInputException if the order is not in the settlement
      */
     public static EscrowTerms fromSettlement(String escrowId, String buyerId, Settlement settlement, String orderId) {
         InvalidInputException.requireNonNull(settlement, "settlement");

@@ -8,6 +8,7 @@ import dev.mercato.pricing.money.Allocation;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -89,7 +90,8 @@ final class Flows {
 
     /**
      * Splits a release of {@code units} of the buyer's money into seller net, commission, service
-     * fee, payment fee and the platform subsidy paid with it (index 4, included in the net). The
+     * fee, payment fee, the platform subsidy paid with it (index 4, included in the net) and each
+     * revenue share of the deductions (from index 5, in the deductions' order). The
      * subsidy is prorated by the buyer's money released; the deductions of the full gross
      * (amount plus subsidy) are prorated by the gross released as one total, so the seller's net
      * is never negative, then split across the streams: all through {@link Allocation}.
@@ -105,14 +107,27 @@ final class Flows {
         long total = Exact.sum(deductions);
         long share = releasedGross == gross || total == 0 ? total
                 : Allocation.allocate(total, new long[] {releasedGross, gross - releasedGross})[0];
-        long[] streams = total == 0 ? new long[3] : Allocation.allocate(share, deductions);
-        return new long[] {releasedGross - share, streams[0], streams[1], streams[2], subsidyShare};
+        long[] streams = total == 0 ? new long[deductions.length] : Allocation.allocate(share, deductions);
+        long[] parts = new long[2 + deductions.length];
+        parts[0] = releasedGross - share;
+        System.arraycopy(streams, 0, parts, 1, 3);
+        parts[4] = subsidyShare;
+        System.arraycopy(streams, 3, parts, 5, deductions.length - 3);
+        return parts;
     }
 
-    /** Held money (and the platform's subsidy) goes to the seller's payable balance and the platform's revenue. */
+    /**
+     * Held money (and the platform's subsidy) goes to the seller's payable balance, the platform's
+     * revenue and each creator's or referrer's payable balance.
+     */
     static JournalEntry.Builder release(JournalEntry.Builder b, EscrowTerms t, long[] parts) {
         CurrencyUnit c = t.currency();
         long releasedGross = Exact.sum(parts[0], parts[1], parts[2], parts[3]);
+        List<CreatorShare> shares = t.deductions().shares();
+        for (int i = 0; i < shares.size(); i++) {
+            releasedGross = Exact.add(releasedGross, parts[5 + i]);
+            b.minor(Account.creatorPayable(shares.get(i).partyId()), c, parts[5 + i]);
+        }
         return b.minor(held(t), c, -(releasedGross - parts[4])).minor(Account.platformClearing(), c, -parts[4])
                 .minor(Account.sellerPayable(t.sellerId()), c, parts[0])
                 .minor(Account.revenue(RevenueStream.COMMISSION), c, parts[1])
@@ -124,13 +139,19 @@ final class Flows {
      * A refund of {@code refund} after release: the platform gives back its prorated commission and
      * fees and takes back its prorated subsidy ({@code subsidyBack}); the seller's share comes from
      * the payable balance, then the deposit, then (uncovered) the payable again, going negative.
-     * {@code parts} splits {@code refund + subsidyBack} like the release: net, commission, fees.
+     * Each creator's or referrer's share is taken back from that party's payable balance, like
+     * the commission. {@code parts} splits {@code refund + subsidyBack} like the release: net,
+     * commission, fees, then the shares from index 4.
      */
     static JournalEntry.Builder clawBack(JournalEntry.Builder b, EscrowTerms t, long refund, long[] parts,
             long subsidyBack, SellerBalances balances) {
         CurrencyUnit c = t.currency();
         long fromPayable = Math.min(parts[0], Math.max(0, MinorUnits.toMinor(balances.payable(), c)));
         long fromDeposit = Math.min(parts[0] - fromPayable, Math.max(0, MinorUnits.toMinor(balances.deposit(), c)));
+        List<CreatorShare> shares = t.deductions().shares();
+        for (int i = 0; i < shares.size(); i++) {
+            b.minor(Account.creatorPayable(shares.get(i).partyId()), c, -parts[4 + i]);
+        }
         return b.minor(Account.refunds(), c, refund)
                 .minor(Account.platformClearing(), c, subsidyBack)
                 .minor(Account.sellerPayable(t.sellerId()), c, -(parts[0] - fromDeposit))

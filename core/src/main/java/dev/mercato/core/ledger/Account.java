@@ -98,6 +98,25 @@ public sealed interface Account {
     }
 
     /**
+     * What the platform owes a creator or referrer: the revenue shares of released sales, minus
+     * shares taken back by refunds after release and payouts. Negative when the party owes the
+     * platform.
+     *
+     * @param partyId the creator or referrer, not blank
+     */
+    record CreatorPayable(String partyId) implements Account {
+        /** Validates the id. */
+        public CreatorPayable {
+            requireId(partyId, "partyId");
+        }
+
+        @Override
+        public String code() {
+            return "creator-payable:" + partyId;
+        }
+    }
+
+    /**
      * A seller's security deposit held by the platform; debited for penalties, clawbacks and
      * buyer compensation.
      *
@@ -185,6 +204,16 @@ public sealed interface Account {
      */
     static Account sellerPayable(String sellerId) {
         return new SellerPayable(sellerId);
+    }
+
+    /**
+     * A creator's or referrer's payable balance.
+     *
+     * @param partyId the creator or referrer
+     * @return the account
+     */
+    static Account creatorPayable(String partyId) {
+        return new CreatorPayable(partyId);
     }
 
     /**
