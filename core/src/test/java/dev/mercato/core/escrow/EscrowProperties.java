@@ -30,7 +30,8 @@ import net.jqwik.api.state.Transformer;
 /**
  * A state model of one escrow and its journal: random commands by random actors (allowed or
  * not), clock jumps and duplicate posts of the last entry. After every step the ledger is
- * consistent, the escrow's held account equals its held funds and is never negative, released
+ * consistent, the escrow's held account equals its held funds and is never negative, the
+ * creators' payable accounts hold exactly the revenue shares released and not taken back, released
  * plus refunded never exceeds captured, and a terminal state stays terminal.
  */
 class EscrowProperties {
@@ -45,7 +46,10 @@ class EscrowProperties {
         Optional<Escrow> terminal = Optional.empty();
 
         Model(boolean groupBuy) {
-            EscrowTerms terms = EscrowExamples.terms().withPlatformSubsidy(EscrowExamples.cny("7.77"));
+            EscrowTerms terms = EscrowExamples.terms().withPlatformSubsidy(EscrowExamples.cny("7.77"))
+                    .withDeductions(new Deductions(EscrowExamples.cny("5.00"), EscrowExamples.cny("1.00"),
+                            EscrowExamples.cny("0.60"), List.of(new CreatorShare("cr-1", EscrowExamples.cny("8.33")),
+                                    new CreatorShare("cr-2", EscrowExamples.cny("2.71")))));
             if (groupBuy) {
                 terms = terms.withGroupDeadline(now.plus(Duration.ofDays(2)));
             }
@@ -72,6 +76,12 @@ class EscrowProperties {
                 .withInvariant("released + refunded <= captured", m -> {
                     EscrowFunds f = m.escrow.funds();
                     assertTrue(!f.released().add(f.refunded()).isGreaterThan(f.captured()));
+                })
+                .withInvariant("creator payables hold the shares released", m -> {
+                    MonetaryAmount creators = m.journal.balance(Account.creatorPayable("cr-1"), EscrowExamples.CNY)
+                            .add(m.journal.balance(Account.creatorPayable("cr-2"), EscrowExamples.CNY));
+                    assertTrue(creators.isEqualTo(m.escrow.funds().shares()), () -> creators + " vs " + m.escrow.funds());
+                    assertTrue(!creators.isNegative());
                 })
                 .withInvariant("terminal stays terminal", m -> m.terminal.ifPresent(t -> assertSame(t, m.escrow)))
                 .run();
