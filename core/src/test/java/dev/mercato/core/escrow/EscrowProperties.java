@@ -81,7 +81,10 @@ class EscrowProperties {
                     MonetaryAmount creators = m.journal.balance(Account.creatorPayable("cr-1"), EscrowExamples.CNY)
                             .add(m.journal.balance(Account.creatorPayable("cr-2"), EscrowExamples.CNY));
                     assertTrue(creators.isEqualTo(m.escrow.funds().shares()), () -> creators + " vs " + m.escrow.funds());
-                    assertTrue(!creators.isNegative());
+                    for (CreatorShare share : m.escrow.terms().deductions().shares()) {
+                        MonetaryAmount owed = m.journal.balance(Account.creatorPayable(share.partyId()), EscrowExamples.CNY);
+                        assertTrue(!owed.isNegative() && !owed.isGreaterThan(share.amount()), () -> share + " owed " + owed);
+                    }
                 })
                 .withInvariant("terminal stays terminal", m -> m.terminal.ifPresent(t -> assertSame(t, m.escrow)))
                 .run();

@@ -145,6 +145,10 @@ class EscrowSharesProperties {
             creators += MinorUnits.toMinor(journal.balance(Account.creatorPayable(party), CNY));
         }
         assertEquals(MinorUnits.toMinor(f.shares()), creators);
+        for (CreatorShare share : state.terms().deductions().shares()) {
+            long owed = MinorUnits.toMinor(journal.balance(Account.creatorPayable(share.partyId()), CNY));
+            assertTrue(owed >= 0 && owed <= MinorUnits.toMinor(share.amount()), () -> share + " owed " + owed);
+        }
         assertTrue(journal.balance(Account.sellerPayable("s-1"), CNY).isEqualTo(f.sellerNet()));
         assertTrue(journal.balance(Account.revenue(RevenueStream.COMMISSION), CNY).isEqualTo(f.commission()));
         assertTrue(journal.balance(Account.escrowHeld("o-1"), CNY).isZero());
