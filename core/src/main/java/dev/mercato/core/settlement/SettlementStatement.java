@@ -12,7 +12,7 @@ import javax.money.MonetaryAmount;
  *
  * <p>{@code net = gross - commission - fees - refunds - compensation}: the change of the seller's
  * payable balance and deposit over the period, payouts and deposit top-ups aside. {@code gross}
- * is what was released to the seller before commission and fees, platform subsidies included
+ * is what was released to the seller before commission, fees and revenue shares, platform subsidies included
  * and less the subsidies taken back on refunds; {@code platformSubsidies} is that subsidy part
  * (platform-funded discounts, paid by the platform). {@code commission} and {@code fees} are net
  * of what the platform gave back on refunds after release; {@code refunds} are refunds after
@@ -30,16 +30,18 @@ import javax.money.MonetaryAmount;
  * @param platformSubsidies platform-funded discounts paid to the seller, net of those taken back
  * @param commission commission kept, net of commission returned on refunds
  * @param fees service and payment fees kept, net of fees returned on refunds
+ * @param shares creators' and referrers' revenue shares paid from the seller's sales, net of
+ *     shares taken back on refunds
  * @param refunds refunds after release
  * @param clawedBackFromBalance the seller's share of those refunds taken from the payable balance
  * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
  * @param compensation compensation paid to buyers at the seller's expense
  * @param payouts paid out to the seller in the period
- * @param net gross minus commission, fees, refunds and compensation
+ * @param net gross minus commission, fees, shares, refunds and compensation
  */
 public record SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
         MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
-        MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
+        MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
         MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net) {
 
     /**

@@ -34,6 +34,7 @@ final class Statements {
         long subsidies = 0;
         long commission = 0;
         long fees = 0;
+        long shares = 0;
         long refunds = 0;
         long fromBalance = 0;
         long fromDeposit = 0;
@@ -51,10 +52,11 @@ final class Statements {
             if (entry.key().startsWith(PayoutService.ENTRY_PREFIX)) {
                 payouts = Exact.add(payouts, s.payouts);
             } else if (RELEASES.contains(event)) {
-                gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees));
+                gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares));
                 subsidies = Exact.add(subsidies, -s.clearing);
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
+                shares = Exact.add(shares, s.shares);
                 Optional<DiscountFunding> funding = escrowId(entry.key()).flatMap(discounts);
                 if (funding.isPresent()) {
                     sellerDiscounts = Exact.add(sellerDiscounts, MinorUnits.toMinor(funding.get().sellerFunded(), currency));
@@ -67,14 +69,15 @@ final class Statements {
                 subsidies = Exact.add(subsidies, -s.clearing);
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
+                shares = Exact.add(shares, s.shares);
                 fromDeposit = Exact.add(fromDeposit, -s.deposit);
                 fromBalance = Exact.add(fromBalance, -s.payable);
             }
         }
-        long net = gross - commission - fees - refunds - compensation;
+        long net = gross - commission - fees - shares - refunds - compensation;
         return new SettlementStatement(sellerId, currency, from, to, amount(gross, currency),
                 amount(sellerDiscounts, currency), amount(subsidies, currency), amount(commission, currency),
-                amount(fees, currency), amount(refunds, currency), amount(fromBalance, currency),
+                amount(fees, currency), amount(shares, currency), amount(refunds, currency), amount(fromBalance, currency),
                 amount(fromDeposit, currency), amount(compensation, currency), amount(payouts, currency),
                 amount(net, currency));
     }
@@ -89,6 +92,7 @@ final class Statements {
         long deposit;
         long commission;
         long fees;
+        long shares;
         long refunds;
         long payouts;
         long clearing;
@@ -115,6 +119,8 @@ final class Statements {
             } else if (a instanceof Account.PlatformRevenue r
                     && (r.stream() == RevenueStream.SERVICE_FEE || r.stream() == RevenueStream.PAYMENT_FEE)) {
                 s.fees += v;
+            } else if (a instanceof Account.CreatorPayable) {
+                s.shares += v;
             } else if (a instanceof Account.Refunds) {
                 s.refunds += v;
             } else if (a instanceof Account.Payouts) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mercato.core.Actor;
+import dev.mercato.core.escrow.CreatorShare;
 import dev.mercato.core.escrow.Deductions;
 import dev.mercato.core.escrow.EscrowService;
 import dev.mercato.core.escrow.EscrowTerms;
@@ -28,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +108,25 @@ class SettlementExamples {
         assertTrue(s.refunds().isEqualTo(cny("45.00")));
         assertTrue(s.net().isEqualTo(journal.balance(Account.sellerPayable("s-1"), CNY)), s.toString());
         assertTrue(s.net().isEqualTo(cny("47.50")));
+    }
+
+    @Test
+    void aStatementShowsTheRevenueSharesPaidFromTheSellersSalesAndTakenBack() {
+        escrows.open(EscrowTerms.of("o-1", "b-1", "s-1", cny("100.00")).withDeductions(new Deductions(cny("5.00"),
+                cny("0.00"), cny("0.00"), List.of(new CreatorShare("creator-a", cny("10.00")),
+                        new CreatorShare("referrer-b", cny("2.00"))))));
+        escrows.pay("o-1", BUYER, new PaymentSource("tok"));
+        escrows.ship("o-1", SELLER, "T-1");
+        escrows.confirmReceipt("o-1", BUYER);
+        escrows.refund("o-1", SELLER, cny("25.00"));
+        SettlementStatement s = SettlementStatement.of(journal, "s-1", CNY, T0, T0.plus(Duration.ofDays(1)),
+                id -> Optional.empty());
+        assertTrue(s.gross().isEqualTo(cny("100.00")), s.toString());
+        assertTrue(s.commission().isEqualTo(cny("3.75")), s.toString());
+        assertTrue(s.shares().isEqualTo(cny("9.00")), s.toString());
+        assertTrue(s.refunds().isEqualTo(cny("25.00")));
+        assertTrue(s.net().isEqualTo(cny("62.25")), s.toString());
+        assertTrue(s.net().isEqualTo(journal.balance(Account.sellerPayable("s-1"), CNY)), s.toString());
     }
 
     @Test
