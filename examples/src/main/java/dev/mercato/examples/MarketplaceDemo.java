@@ -536,6 +536,8 @@ public final class MarketplaceDemo {
             return "escrow held: " + a.escrowId();
         } else if (account instanceof Account.SellerPayable a) {
             return "seller payable: " + a.sellerId();
+        } else if (account instanceof Account.CreatorPayable a) {
+            return "creator payable: " + a.partyId();
         } else if (account instanceof Account.SellerDeposit a) {
             return "seller deposit: " + a.sellerId();
         } else if (account instanceof Account.PlatformRevenue a) {
