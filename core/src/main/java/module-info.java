@@ -25,4 +25,5 @@ module dev.mercato.core {
     exports dev.mercato.core.timer;
     exports dev.mercato.core.membership;
     exports dev.mercato.core.settlement;
+    exports dev.mercato.core.promotion;
 }

@@ -98,7 +98,7 @@ final class CartCommands {
         List<String> explanation = new ArrayList<>(priced.explanation());
         gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
         return new CartPriceResult.Priced(new PricedCart(priced.currency(), priced.lines(), priced.shippingBySeller(),
-                priced.total(), explanation, priced.deliveryBySeller()));
+                priced.total(), explanation, priced.deliveryBySeller(), priced.promotionsApplied()));
     }
 
     /**
@@ -137,8 +137,12 @@ final class CartCommands {
         for (CartItem item : cart.items()) {
             lines.add(new CartPricingRequest.Line(lineNo++, context.catalog().requireActive(item.sku()), item.quantity()));
         }
-        return new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(), context.now(), lines,
-                Map.of(), destination);
+        CartPricingRequest request = new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(),
+                context.now(), lines, Map.of(), destination);
+        if (context.caps().limits().isEmpty()) {
+            return request;
+        }
+        return request.withCaps(context.tx(uow -> context.caps().remaining(uow, request.buyerId(), request.currency())));
     }
 
     private CartResult change(CartId cartId, Function<Cart, CartResult> command) {

@@ -122,6 +122,12 @@ final class CheckoutCommands {
             }
             try {
                 return context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan), context.events());
+            } catch (CapOverdrawn overdrawn) {
+                // The caps this cart was priced with were stale: price again with the caps now booked.
+                plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
+                if (attempt >= Context.ATTEMPTS) {
+                    return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(overdrawn.getMessage()));
+                }
             } catch (ConcurrencyConflictException conflict) {
                 Optional<CheckoutResult.Placed> winner = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                         CheckoutResult.Placed.class));
@@ -148,6 +154,15 @@ final class CheckoutCommands {
         Optional<CheckoutResult.Placed> placed = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                 CheckoutResult.Placed.class));
         return placed.<CheckoutResult>map(p -> p).orElse(refusal);
+    }
+
+    /** Thrown inside a checkout's unit of work (so nothing commits) when a promotion cap would be overdrawn. */
+    private static final class CapOverdrawn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CapOverdrawn(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** What one checkout attempt will write. */
@@ -263,6 +278,11 @@ final class CheckoutCommands {
             uow.publishAfterCommit(OrderEvent.entered(order, now));
         }
         uow.repository(BuyerPayments.TYPE).insert(plan.payment().paymentId(), plan.payment());
+        Optional<String> overdrawn = context.caps().book(uow, plan.payment().paymentId(), plan.payment().buyerId(),
+                plan.payment().orderIds(), plan.priced().promotionsApplied(), plan.priced().currency());
+        if (overdrawn.isPresent()) {
+            throw new CapOverdrawn(overdrawn.get());
+        }
         CheckoutResult.Placed placed = new CheckoutResult.Placed(plan.payment(), plan.orders(), plan.priced());
         uow.idempotency().remember(key, fingerprint, placed);
         return placed;

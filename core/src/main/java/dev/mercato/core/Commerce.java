@@ -616,6 +616,7 @@ public final class Commerce {
         private Catalog catalog;
         private Inventory inventory;
         private CartPricing pricing = CartPricing.listPrices();
+        private dev.mercato.core.promotion.PromotionCaps promotionCaps = dev.mercato.core.promotion.PromotionCaps.none();
         private ShippingRates shippingRates = ShippingRates.none();
         private ServiceLevel quotedService;
         private CartLimits limits = CartLimits.DEFAULT;
@@ -761,6 +762,22 @@ public final class Commerce {
         }
 
         /**
+         * The promotion limits this facade books between checkouts (coupon uses per buyer, total
+         * uses, budgets); default none. They reach the engine as its {@code RemainingCaps} through
+         * {@link dev.mercato.core.cart.CartPricingRequest#caps()}, and checkout books them with
+         * its orders; see {@link dev.mercato.core.promotion.PromotionCaps} for the release policy.
+         *
+         * @param values one per promotion
+         * @return this builder
+         * @throws InvalidInputException if a promotion is named twice
+         */
+        public Builder promotionLimits(List<dev.mercato.core.promotion.PromotionLimit> values) {
+            this.promotionCaps = dev.mercato.core.promotion.PromotionCaps.of(
+                    InvalidInputException.requireNonNull(values, "promotionLimits"));
+            return this;
+        }
+
+        /**
          * What sellers charge for shipping before shipping promotions; default free.
          *
          * @param value the rates
@@ -856,7 +873,7 @@ public final class Commerce {
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
-            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events),
+            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks);
         }
     }

@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /** Everything a command needs, wired once by the builder. */
 record Context(Clock clock, Storage storage, Catalog catalog, Inventory inventory, CartPricing pricing,
-        ShippingRates shippingRates, CartLimits limits, OrderPolicy policy, PaymentProvider payments, Carrier carrier, EventPublisher events) {
+        ShippingRates shippingRates, CartLimits limits, OrderPolicy policy, PaymentProvider payments, Carrier carrier, EventPublisher events,
+        dev.mercato.core.promotion.PromotionCaps caps) {
 
     /** How often a command is re-run when its commit loses a race. */
     static final int ATTEMPTS = 8;

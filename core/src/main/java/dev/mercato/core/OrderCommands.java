@@ -13,6 +13,7 @@ import dev.mercato.core.order.OrderStateException;
 import dev.mercato.core.order.Orders;
 import dev.mercato.core.order.Refund;
 import dev.mercato.core.order.Shipment;
+import dev.mercato.core.promotion.PromotionCaps;
 import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.Repository;
 import dev.mercato.core.storage.TimerKey;
@@ -55,6 +56,7 @@ final class OrderCommands {
                 orders.update(id, done.order(), current.version());
                 if (!done.order().stateName().equals(current.value().stateName())) {
                     uow.publishAfterCommit(OrderEvent.entered(done.order(), now));
+                    PromotionCaps.releaseIfEnded(uow, done.order().facts().paymentId());
                 }
             }
             return result;
@@ -266,6 +268,7 @@ final class OrderCommands {
             if (next != order) {
                 orders.update(id, next, found.get().version());
                 uow.publishAfterCommit(OrderEvent.entered(next, now));
+                PromotionCaps.releaseIfEnded(uow, next.facts().paymentId());
             }
             return Optional.of(next);
         });

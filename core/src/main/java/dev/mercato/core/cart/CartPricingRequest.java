@@ -2,6 +2,7 @@ package dev.mercato.core.cart;
 
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.promotion.RemainingCaps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ import javax.money.MonetaryAmount;
  * @param shipping the shipping charge per seller before shipping promotions (see {@link
  *     ShippingRates}); sellers left out ship free
  * @param destination where the cart ships, if known; carrier-quoted rates need it
+ * @param caps the promotion caps left for this buyer, as the facade has booked them (see {@link
+ *     dev.mercato.core.promotion.PromotionCaps}); {@link RemainingCaps#none()} when none are tracked
  */
 public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant at, List<Line> lines,
-        Map<String, MonetaryAmount> shipping, Optional<Destination> destination) {
+        Map<String, MonetaryAmount> shipping, Optional<Destination> destination, RemainingCaps caps) {
     /** Validates the fields and copies the collections. */
     public CartPricingRequest {
         InvalidInputException.requireNonNull(buyerId, "buyerId");
@@ -30,6 +33,32 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         shipping = Map.copyOf(InvalidInputException.requireNonNull(shipping, "shipping"));
         InvalidInputException.requireNonNull(destination, "destination");
+        InvalidInputException.requireNonNull(caps, "caps");
+    }
+
+    /**
+     * A request without tracked promotion caps.
+     *
+     * @param buyerId the buyer
+     * @param currency the cart's currency
+     * @param at the pricing instant
+     * @param lines the lines
+     * @param shipping the charge per seller
+     * @param destination where the cart ships, if known
+     */
+    public CartPricingRequest(String buyerId, CurrencyUnit currency, Instant at, List<Line> lines,
+            Map<String, MonetaryAmount> shipping, Optional<Destination> destination) {
+        this(buyerId, currency, at, lines, shipping, destination, RemainingCaps.none());
+    }
+
+    /**
+     * This request with the promotion caps left.
+     *
+     * @param left the caps left
+     * @return a new request
+     */
+    public CartPricingRequest withCaps(RemainingCaps left) {
+        return new CartPricingRequest(buyerId, currency, at, lines, shipping, destination, left);
     }
 
     /**
@@ -65,7 +94,7 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
      * @return a new request
      */
     public CartPricingRequest withShipping(Map<String, MonetaryAmount> charges) {
-        return new CartPricingRequest(buyerId, currency, at, lines, charges, destination);
+        return new CartPricingRequest(buyerId, currency, at, lines, charges, destination, caps);
     }
 
     /**
@@ -76,7 +105,7 @@ public record CartPricingRequest(String buyerId, CurrencyUnit currency, Instant 
      */
     public CartPricingRequest withDestination(Destination to) {
         return new CartPricingRequest(buyerId, currency, at, lines, shipping,
-                Optional.of(InvalidInputException.requireNonNull(to, "destination")));
+                Optional.of(InvalidInputException.requireNonNull(to, "destination")), caps);
     }
 
     /**

@@ -45,12 +45,16 @@ final class EngineCartPricing implements CartPricing {
                     sku.listPrice(), levels(sku)));
         }
         PricingResult result = engine.price(PricingRequest.of(request.currency(), request.at(), lines)
-                .withBuyer(buyers.apply(request.buyerId())).withShipping(request.shipping()));
+                .withBuyer(buyers.apply(request.buyerId())).withShipping(request.shipping()).withCaps(request.caps()));
+        Map<String, MonetaryAmount> applied = new HashMap<>();
         Set<String> flashSales = new HashSet<>();
         List<String> explanation = new ArrayList<>();
         for (Decision decision : result.explanation()) {
-            if (decision instanceof Decision.Applied applied && applied.kind().equals(FLASH_SALE_KIND)) {
-                flashSales.add(applied.promotionId());
+            if (decision instanceof Decision.Applied done) {
+                applied.put(done.promotionId(), done.amount());
+                if (done.kind().equals(FLASH_SALE_KIND)) {
+                    flashSales.add(done.promotionId());
+                }
             }
             explanation.add(decision.promotionId() + " (" + decision.kind() + "): " + decision.describe());
         }
@@ -74,7 +78,7 @@ final class EngineCartPricing implements CartPricing {
                     - MinorUnits.toMinor(seller.shippingDiscount(), request.currency());
             shipping.put(seller.seller(), MinorUnits.toAmount(charged, request.currency()));
         }
-        return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation);
+        return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation, Map.of(), applied);
     }
 
     private static List<PriceLevel> levels(Sku sku) {

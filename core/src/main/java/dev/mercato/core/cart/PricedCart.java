@@ -27,9 +27,28 @@ import javax.money.MonetaryAmount;
  * @param explanation human-readable pricing decisions, possibly empty
  * @param deliveryBySeller the carrier's delivery promise per seller, for sellers whose shipping was
  *     quoted with one (the slowest of the seller's parcels)
+ * @param promotionsApplied what each applied promotion took off (for a gift: the gift value), by
+ *     promotion id; checkout books promotion caps against it (see {@link
+ *     dev.mercato.core.promotion.PromotionCaps})
  */
 public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
-        MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller) {
+        MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller,
+        Map<String, MonetaryAmount> promotionsApplied) {
+
+    /**
+     * A priced cart without applied promotion amounts.
+     *
+     * @param currency the currency
+     * @param lines the priced lines
+     * @param shippingBySeller the shipping per seller
+     * @param total the total
+     * @param explanation the explanation
+     * @param deliveryBySeller the delivery promise per seller
+     */
+    public PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
+            MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller) {
+        this(currency, lines, shippingBySeller, total, explanation, deliveryBySeller, Map.of());
+    }
 
     /**
      * A priced cart without delivery promises, as pricing ports build it.
@@ -52,6 +71,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
         shippingBySeller = Map.copyOf(InvalidInputException.requireNonNull(shippingBySeller, "shippingBySeller"));
         explanation = List.copyOf(InvalidInputException.requireNonNull(explanation, "explanation"));
         deliveryBySeller = Map.copyOf(InvalidInputException.requireNonNull(deliveryBySeller, "deliveryBySeller"));
+        promotionsApplied = Map.copyOf(InvalidInputException.requireNonNull(promotionsApplied, "promotionsApplied"));
         long sum = 0;
         for (Line line : lines) {
             sum = Math.addExact(sum, MinorUnits.toMinor(line.payable(), currency));
@@ -114,7 +134,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
     public PricedCart withDelivery(Map<String, DeliveryPromise> promises, List<String> moreExplanation) {
         List<String> all = new ArrayList<>(explanation);
         all.addAll(InvalidInputException.requireNonNull(moreExplanation, "moreExplanation"));
-        return new PricedCart(currency, lines, shippingBySeller, total, all, promises);
+        return new PricedCart(currency, lines, shippingBySeller, total, all, promises, promotionsApplied);
     }
 
     /**
