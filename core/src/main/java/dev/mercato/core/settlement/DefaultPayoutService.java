@@ -42,7 +42,7 @@ final class DefaultPayoutService implements PayoutService {
 
     static final AggregateType<String, Payout> PAYOUTS = AggregateType
             .of("payout", String.class, Payout.class, Function.identity())
-            .withIndex("seller", Payout::sellerId)
+            .withIndex("payee", p -> p.payee().payable().code())
             .withIndex("open", p -> p.outcome().isFinal() ? "" : "open");
 
     private final Storage storage;
@@ -51,9 +51,10 @@ final class DefaultPayoutService implements PayoutService {
     private final Clock clock;
     private final Duration holdPeriod;
     private final Function<String, Optional<PayeeAccount>> payees;
+    private final Function<String, Optional<PayeeAccount>> creatorPayees;
 
     DefaultPayoutService(Storage storage, Journal journal, PayoutProvider provider, Clock clock, Duration holdPeriod,
-            Function<String, Optional<PayeeAccount>> payees) {
+            Function<String, Optional<PayeeAccount>> payees, Function<String, Optional<PayeeAccount>> creatorPayees) {
         this.storage = InvalidInputException.requireNonNull(storage, "storage");
         this.journal = InvalidInputException.requireNonNull(journal, "journal");
         this.provider = InvalidInputException.requireNonNull(provider, "provider");
@@ -63,29 +64,34 @@ final class DefaultPayoutService implements PayoutService {
             throw new InvalidInputException("holdPeriod", holdPeriod, "must not be negative");
         }
         this.payees = InvalidInputException.requireNonNull(payees, "payees");
+        this.creatorPayees = InvalidInputException.requireNonNull(creatorPayees, "creatorPayees");
+    }
+
+    private Optional<PayeeAccount> account(Payee payee) {
+        return payee instanceof Payee.Creator ? creatorPayees.apply(payee.id()) : payees.apply(payee.id());
     }
 
     @Override
-    public Optional<Payout> payOut(String sellerId, CurrencyUnit currency) {
-        InvalidInputException.requireNonNull(sellerId, "sellerId");
+    public Optional<Payout> payOut(Payee payee, CurrencyUnit currency) {
+        InvalidInputException.requireNonNull(payee, "payee");
         InvalidInputException.requireNonNull(currency, "currency");
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        TransactionId id = payoutId(sellerId, day);
+        TransactionId id = payoutId(payee, day);
         Optional<Payout> existing = find(id);
         if (existing.isPresent()) {
             return existing;
         }
-        Optional<PayeeAccount> payee = payees.apply(sellerId);
-        long due = dueMinor(sellerId, currency, now);
-        if (due <= 0 || payee.isEmpty()) {
-            if (payee.isEmpty() && due > 0) {
-                LOG.warn("seller {} has {} due but no payee account", sellerId, MinorUnits.toAmount(due, currency));
+        Optional<PayeeAccount> account = account(payee);
+        long due = dueMinor(payee.payable(), currency, now);
+        if (due <= 0 || account.isEmpty()) {
+            if (account.isEmpty() && due > 0) {
+                LOG.warn("{} has {} due but no payee account", payee, MinorUnits.toAmount(due, currency));
             }
             return Optional.empty();
         }
         MonetaryAmount amount = MinorUnits.toAmount(due, currency);
-        Payout requested = new Payout(id, sellerId, amount, new PaymentOutcome.Unknown(id, "requested"), 0,
+        Payout requested = new Payout(id, payee, amount, new PaymentOutcome.Unknown(id, "requested"), 0,
                 now.plus(BACKOFF_BASE));
         Payout stored = storage.inTransaction(ATTEMPTS, uow -> {
             Repository<String, Payout> repo = uow.repository(PAYOUTS);
@@ -100,12 +106,11 @@ final class DefaultPayoutService implements PayoutService {
             return Optional.of(stored);
         }
         journal.post(entry(stored, now));
-        return Optional.of(record(stored, send(stored, payee.get(), day), false, now));
+        return Optional.of(record(stored, send(stored, account.get(), day), false, now));
     }
 
     /** The payable balance minus what was released to it less than the hold period ago (T+N: due at exactly N). */
-    private long dueMinor(String sellerId, CurrencyUnit currency, Instant now) {
-        Account payable = Account.sellerPayable(sellerId);
+    private long dueMinor(Account payable, CurrencyUnit currency, Instant now) {
         long balance = MinorUnits.toMinor(journal.balance(payable, currency));
         AccountStatement recent = journal.statement(payable, currency, now.minus(holdPeriod).plusNanos(1), Instant.MAX);
         long recentInflows = 0;
@@ -118,8 +123,8 @@ final class DefaultPayoutService implements PayoutService {
     }
 
     private static JournalEntry entry(Payout payout, Instant at) {
-        return JournalEntry.builder(ENTRY_PREFIX + payout.transactionId().value(), at, "payout to " + payout.sellerId())
-                .credit(Account.sellerPayable(payout.sellerId()), payout.amount())
+        return JournalEntry.builder(ENTRY_PREFIX + payout.transactionId().value(), at, "payout to " + payout.payee().payable().code())
+                .credit(payout.payee().payable(), payout.amount())
                 .debit(Account.payouts(), payout.amount()).build();
     }
 
@@ -157,8 +162,9 @@ final class DefaultPayoutService implements PayoutService {
     }
 
     @Override
-    public List<Payout> payouts(String sellerId) {
-        return storage.inTransaction(uow -> uow.repository(PAYOUTS).findBy("seller", sellerId)).stream()
+    public List<Payout> payouts(Payee payee) {
+        InvalidInputException.requireNonNull(payee, "payee");
+        return storage.inTransaction(uow -> uow.repository(PAYOUTS).findBy("payee", payee.payable().code())).stream()
                 .map(Versioned::value).toList();
     }
 
@@ -178,7 +184,7 @@ final class DefaultPayoutService implements PayoutService {
                 if (status.isPresent()) {
                     outcome = status.get();
                 } else {
-                    Optional<PayeeAccount> payee = payees.apply(payout.sellerId());
+                    Optional<PayeeAccount> payee = account(payout.payee());
                     outcome = payee.isPresent()
                             ? send(payout, payee.get(), LocalDate.ofInstant(now, ZoneOffset.UTC))
                             : new PaymentOutcome.Unknown(payout.transactionId(), "no payee account");
@@ -193,8 +199,12 @@ final class DefaultPayoutService implements PayoutService {
     }
 
     @Override
-    public void scheduleCycle(String sellerId, CurrencyUnit currency, Instant firstRun) {
-        TimerKey key = new TimerKey(PAYOUT_CYCLE, currency.getCurrencyCode() + ":" + sellerId);
+    public void scheduleCycle(Payee payee, CurrencyUnit currency, Instant firstRun) {
+        InvalidInputException.requireNonNull(payee, "payee");
+        InvalidInputException.requireNonNull(currency, "currency");
+        InvalidInputException.requireNonNull(firstRun, "firstRun");
+        String kind = payee instanceof Payee.Creator ? CREATOR_PAYOUT_CYCLE : PAYOUT_CYCLE;
+        TimerKey key = new TimerKey(kind, currency.getCurrencyCode() + ":" + payee.id());
         storage.inTransaction(uow -> {
             uow.timers().schedule(key, firstRun);
             return key;
@@ -203,14 +213,15 @@ final class DefaultPayoutService implements PayoutService {
 
     @Override
     public DueTaskRunner registerTimers(DueTaskRunner runner) {
-        return runner.on(PAYOUT_CYCLE, this::fireCycle);
+        return runner.on(PAYOUT_CYCLE, (timer, now) -> fireCycle(timer, now, Payee.Seller::new))
+                .on(CREATOR_PAYOUT_CYCLE, (timer, now) -> fireCycle(timer, now, Payee.Creator::new));
     }
 
-    private void fireCycle(DueTimer timer, Instant now) {
+    private void fireCycle(DueTimer timer, Instant now, Function<String, Payee> payee) {
         String target = timer.key().target();
         int colon = target.indexOf(':');
         CurrencyUnit currency = Monetary.getCurrency(target.substring(0, colon));
-        payOut(target.substring(colon + 1), currency);
+        payOut(payee.apply(target.substring(colon + 1)), currency);
         Instant next = timer.dueAt().plus(Duration.ofDays(1));
         while (!next.isAfter(now)) {
             next = next.plus(Duration.ofDays(1));
@@ -222,12 +233,13 @@ final class DefaultPayoutService implements PayoutService {
         });
     }
 
-    static TransactionId payoutId(String sellerId, LocalDate day) {
-        String value = "payout." + sellerId + "." + day;
+    static TransactionId payoutId(Payee payee, LocalDate day) {
+        String value = payee.idPrefix() + "." + payee.id() + "." + day;
         try {
             return new TransactionId(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("sellerId", sellerId, "must make a valid payout transaction id (" + value + ")");
+            throw new InvalidInputException(payee instanceof Payee.Creator ? "partyId" : "sellerId", payee.id(),
+                    "must make a valid payout transaction id (" + value + ")");
         }
     }
 }

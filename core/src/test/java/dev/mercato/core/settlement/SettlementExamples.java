@@ -52,7 +52,8 @@ class SettlementExamples {
             SandboxSettings.of(clock, "whsec-test", Set.of(CNY)).withFeatures(EnumSet.allOf(Capabilities.Feature.class)));
     final EscrowService escrows = EscrowService.create(storage, journal, sandbox, clock);
     final PayoutService payouts = PayoutService.create(storage, journal, sandbox, clock, Duration.ofDays(7),
-            seller -> Optional.of(new PayeeAccount("bank-" + seller)));
+            seller -> Optional.of(new PayeeAccount("bank-" + seller)),
+            party -> Optional.of(new PayeeAccount("wallet-" + party)));
 
     static MonetaryAmount cny(String value) {
         return Monetary.getDefaultAmountFactory().setCurrency(CNY).setNumber(new BigDecimal(value)).create();
@@ -127,6 +128,85 @@ class SettlementExamples {
         assertTrue(s.refunds().isEqualTo(cny("25.00")));
         assertTrue(s.net().isEqualTo(cny("62.25")), s.toString());
         assertTrue(s.net().isEqualTo(journal.balance(Account.sellerPayable("s-1"), CNY)), s.toString());
+    }
+
+    void sellWithShare(String id, String amount, String share) {
+        escrows.open(EscrowTerms.of(id, "b-1", "s-1", cny(amount)).withDeductions(new Deductions(cny("0.00"),
+                cny("0.00"), cny("0.00"), List.of(new CreatorShare("c-1", cny(share))))));
+        escrows.pay(id, BUYER, new PaymentSource("tok"));
+        escrows.ship(id, SELLER, "T-" + id);
+        escrows.confirmReceipt(id, BUYER);
+    }
+
+    @Test
+    void aCreatorEarningSharesOnTwoOrdersIsPaidOnceAndAReplayPaysNothingMore() {
+        Payee creator = new Payee.Creator("c-1");
+        sellWithShare("o-1", "100.00", "10.00");
+        sellWithShare("o-2", "50.00", "5.00");
+        clock.advance(Duration.ofDays(7));
+        Payout payout = payouts.payOut(creator, CNY).orElseThrow();
+        assertTrue(payout.amount().isEqualTo(cny("15.00")), payout.toString());
+        assertEquals("creator-payout.c-1.2026-03-08", payout.transactionId().value());
+        assertInstanceOf(PaymentOutcome.Succeeded.class, payout.outcome());
+        assertEquals(payout, payouts.payOut(creator, CNY).orElseThrow(), "same day, same payout");
+        clock.advance(Duration.ofDays(1));
+        assertTrue(payouts.payOut(creator, CNY).isEmpty(), "nothing more is due the next day");
+        assertEquals(List.of(payout), payouts.payouts(creator));
+        assertTrue(payouts.payouts("c-1").isEmpty(), "a seller with the creator's id has no payouts");
+        assertTrue(journal.balance(Account.creatorPayable("c-1"), CNY).isZero());
+        assertTrue(journal.balance(Account.payouts(), CNY).isEqualTo(cny("15.00")));
+        assertTrue(journal.balance(Account.sellerPayable("s-1"), CNY).isEqualTo(cny("135.00")), "seller unpaid");
+        LedgerChecks.assertConsistent(journal);
+    }
+
+    @Test
+    void aCreatorBalanceMadeNegativeByARefundAfterPayoutIsCarriedNotPaid() {
+        Payee creator = new Payee.Creator("c-1");
+        sellWithShare("o-1", "100.00", "10.00");
+        clock.advance(Duration.ofDays(7));
+        payouts.payOut(creator, CNY).orElseThrow();
+        escrows.refund("o-1", SELLER, cny("100.00"));
+        assertTrue(journal.balance(Account.creatorPayable("c-1"), CNY).isEqualTo(cny("-10.00")));
+        clock.advance(Duration.ofDays(1));
+        assertTrue(payouts.payOut(creator, CNY).isEmpty(), "a negative balance is not paid");
+        sellWithShare("o-2", "100.00", "25.00");
+        clock.advance(Duration.ofDays(7));
+        assertTrue(payouts.payOut(creator, CNY).orElseThrow().amount().isEqualTo(cny("15.00")), "netted");
+        assertTrue(journal.balance(Account.creatorPayable("c-1"), CNY).isZero());
+        LedgerChecks.assertConsistent(journal);
+    }
+
+    @Test
+    void aDeclinedCreatorPayoutIsReversedAndATimeoutIsReconciledWithOneEffect() {
+        Payee creator = new Payee.Creator("c-1");
+        sellWithShare("o-1", "100.00", "10.00");
+        clock.advance(Duration.ofDays(7));
+        sandbox.declineNext(DeclineReason.REFUSED, "acct_closed", "account closed");
+        assertInstanceOf(PaymentOutcome.Declined.class, payouts.payOut(creator, CNY).orElseThrow().outcome());
+        assertTrue(journal.balance(Account.creatorPayable("c-1"), CNY).isEqualTo(cny("10.00")));
+        assertTrue(journal.balance(Account.payouts(), CNY).isZero());
+        // As for sellers, the reversal credits the payable anew, so it waits out the hold period again.
+        clock.advance(Duration.ofDays(7));
+        sandbox.scriptNext(ScriptedAnswer.timeOutBeforeMoving(ScriptedAnswer.TimeOut.Surface.EXCEPTION));
+        assertInstanceOf(PaymentOutcome.Unknown.class, payouts.payOut(creator, CNY).orElseThrow().outcome());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(1, payouts.reconcile());
+        assertInstanceOf(PaymentOutcome.Succeeded.class, payouts.payouts(creator).get(1).outcome());
+        assertEquals(0, payouts.reconcile());
+        assertTrue(journal.balance(Account.payouts(), CNY).isEqualTo(cny("10.00")));
+        assertTrue(journal.balance(Account.creatorPayable("c-1"), CNY).isZero());
+        LedgerChecks.assertConsistent(journal);
+    }
+
+    @Test
+    void theCreatorPayoutCycleFiresFromItsOwnTimer() {
+        DueTaskRunner runner = payouts.registerTimers(DueTaskRunner.create(storage, clock));
+        payouts.scheduleCycle(new Payee.Creator("c-1"), CNY, T0.plus(Duration.ofDays(8)));
+        sellWithShare("o-1", "100.00", "10.00");
+        clock.advance(Duration.ofDays(8));
+        assertEquals(1, runner.runDue());
+        assertEquals(1, payouts.payouts(new Payee.Creator("c-1")).size());
+        assertTrue(payouts.payouts("s-1").isEmpty(), "the creator's cycle does not pay the seller");
     }
 
     @Test
