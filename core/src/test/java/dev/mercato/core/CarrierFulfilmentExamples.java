@@ -36,19 +36,11 @@ import dev.mercato.core.order.Shipment;
 import dev.mercato.core.storage.IdempotencyKeyReusedException;
 import dev.mercato.logistics.Address;
 import dev.mercato.logistics.CancellationOutcome;
-import dev.mercato.logistics.Carrier;
-import dev.mercato.logistics.CarrierCapabilities;
-import dev.mercato.logistics.CarrierId;
 import dev.mercato.logistics.CarrierUnavailableException;
-import dev.mercato.logistics.NotificationVerdict;
-import dev.mercato.logistics.PickupPoint;
-import dev.mercato.logistics.QuoteOutcome;
-import dev.mercato.logistics.QuoteRequest;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.ShipmentOutcome;
 import dev.mercato.logistics.ShipmentRefusal;
 import dev.mercato.logistics.ShipmentRequest;
-import dev.mercato.logistics.Tracking;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.TrackingNumber;
 import dev.mercato.logistics.TrackingPhase;
@@ -231,7 +223,7 @@ class CarrierFulfilmentExamples {
     void anUnreachableCarrierChangesNothingAndTheRetryReusesTheParcelAlreadyBooked() {
         AtomicInteger failures = new AtomicInteger(1);
         List<TrackingNumber> booked = Collections.synchronizedList(new ArrayList<>());
-        world = new FulfilmentWorld(sandbox -> new Delegating(sandbox) {
+        world = new FulfilmentWorld(sandbox -> new ForwardingCarrier(sandbox) {
             @Override
             public ShipmentOutcome createShipment(ShipmentRequest request) {
                 ShipmentOutcome outcome = super.createShipment(request);
@@ -265,7 +257,7 @@ class CarrierFulfilmentExamples {
     @Test
     void aBookingRefusedAfterAnotherParcelWasBookedCancelsThatParcelAndChangesNothing() {
         List<TrackingNumber> cancelled = Collections.synchronizedList(new ArrayList<>());
-        world = new FulfilmentWorld(sandbox -> new Delegating(sandbox) {
+        world = new FulfilmentWorld(sandbox -> new ForwardingCarrier(sandbox) {
             @Override
             public ShipmentOutcome createShipment(ShipmentRequest request) {
                 if (request.requestId().value().endsWith("w-west")) {
@@ -507,55 +499,6 @@ class CarrierFulfilmentExamples {
             }
             assertInstanceOf(Order.Delivered.class, w.order(order.id()), "round " + round);
             assertInstanceOf(Shipped.class, w.escrows.find(order.id().value()).orElseThrow());
-        }
-    }
-
-    /** A carrier that forwards every call, for tests to override one. */
-    static class Delegating implements Carrier {
-        private final Carrier delegate;
-
-        Delegating(Carrier delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public CarrierId id() {
-            return delegate.id();
-        }
-
-        @Override
-        public CarrierCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public QuoteOutcome quote(QuoteRequest request) {
-            return delegate.quote(request);
-        }
-
-        @Override
-        public ShipmentOutcome createShipment(ShipmentRequest request) {
-            return delegate.createShipment(request);
-        }
-
-        @Override
-        public CancellationOutcome cancel(TrackingNumber trackingNumber) {
-            return delegate.cancel(trackingNumber);
-        }
-
-        @Override
-        public Optional<Tracking> track(TrackingNumber trackingNumber) {
-            return delegate.track(trackingNumber);
-        }
-
-        @Override
-        public NotificationVerdict verify(TrackingNotification notification) {
-            return delegate.verify(notification);
-        }
-
-        @Override
-        public List<PickupPoint> pickupPoints(Address near) {
-            return delegate.pickupPoints(near);
         }
     }
 }

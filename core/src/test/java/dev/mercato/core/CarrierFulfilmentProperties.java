@@ -90,7 +90,7 @@ class CarrierFulfilmentProperties {
 
         Model(long tea, long pots, List<Optional<SandboxFault>> faults) {
             Set<TrackingNumber> created = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-            this.world = new FulfilmentWorld(sandbox -> new CarrierFulfilmentExamples.Delegating(sandbox) {
+            this.world = new FulfilmentWorld(sandbox -> new ForwardingCarrier(sandbox) {
                 @Override
                 public ShipmentOutcome createShipment(ShipmentRequest request) {
                     ShipmentOutcome outcome = super.createShipment(request);

@@ -33,23 +33,13 @@ import dev.mercato.core.order.Order;
 import dev.mercato.core.storage.IdempotencyKeyReusedException;
 import dev.mercato.logistics.Address;
 import dev.mercato.logistics.Carrier;
-import dev.mercato.logistics.CarrierCapabilities;
-import dev.mercato.logistics.CarrierId;
-import dev.mercato.logistics.CancellationOutcome;
 import dev.mercato.logistics.ChargeKind;
 import dev.mercato.logistics.DeliveryPromise;
-import dev.mercato.logistics.NotificationVerdict;
-import dev.mercato.logistics.PickupPoint;
 import dev.mercato.logistics.Quote;
 import dev.mercato.logistics.QuoteLine;
 import dev.mercato.logistics.QuoteOutcome;
 import dev.mercato.logistics.QuoteRequest;
 import dev.mercato.logistics.ServiceLevel;
-import dev.mercato.logistics.ShipmentOutcome;
-import dev.mercato.logistics.ShipmentRequest;
-import dev.mercato.logistics.Tracking;
-import dev.mercato.logistics.TrackingNotification;
-import dev.mercato.logistics.TrackingNumber;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
@@ -386,47 +376,12 @@ class QuotedShippingExamples {
 
     /** A carrier whose quotes are rewritten, to play a misbehaving plug-in. */
     static Carrier rewriting(Carrier real, UnaryOperator<Quote> rewrite) {
-        return new Carrier() {
-            @Override
-            public CarrierId id() {
-                return real.id();
-            }
-
-            @Override
-            public CarrierCapabilities capabilities() {
-                return real.capabilities();
-            }
-
+        return new ForwardingCarrier(real) {
             @Override
             public QuoteOutcome quote(QuoteRequest request) {
                 QuoteOutcome outcome = real.quote(request);
                 return outcome instanceof QuoteOutcome.Quoted quoted
                         ? new QuoteOutcome.Quoted(quoted.quotes().stream().map(rewrite).toList()) : outcome;
-            }
-
-            @Override
-            public ShipmentOutcome createShipment(ShipmentRequest request) {
-                return real.createShipment(request);
-            }
-
-            @Override
-            public CancellationOutcome cancel(TrackingNumber trackingNumber) {
-                return real.cancel(trackingNumber);
-            }
-
-            @Override
-            public Optional<Tracking> track(TrackingNumber trackingNumber) {
-                return real.track(trackingNumber);
-            }
-
-            @Override
-            public NotificationVerdict verify(TrackingNotification notification) {
-                return real.verify(notification);
-            }
-
-            @Override
-            public List<PickupPoint> pickupPoints(Address near) {
-                return real.pickupPoints(near);
             }
         };
     }
