@@ -78,11 +78,7 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
      * @throws dev.mercato.pricing.money.CurrencyMismatchException if a line is in another currency
      */
     public Settlement settle(List<SaleLine> lines, Map<String, MonetaryAmount> sellerPeriodGmvBefore) {
-        InvalidInputException.requireNonNull(lines, "lines");
-        InvalidInputException.requireNonNull(sellerPeriodGmvBefore, "sellerPeriodGmvBefore");
-        if (lines.isEmpty()) {
-            throw new InvalidInputException("lines", lines, "must not be empty");
-        }
+        requireLines(lines, sellerPeriodGmvBefore);
         CurrencyUnit currency = commission.currency();
         Set<String> seen = new HashSet<>();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -131,6 +127,15 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
         return new Settlement(currency, settled, build(byOrder), build(bySeller), total.build());
     }
 
+    /** The argument checks {@link #settle(List, Map)} and {@link #settleBatch(List, Map)} share. */
+    private static void requireLines(List<SaleLine> lines, Map<String, MonetaryAmount> sellerPeriodGmvBefore) {
+        InvalidInputException.requireNonNull(lines, "lines");
+        InvalidInputException.requireNonNull(sellerPeriodGmvBefore, "sellerPeriodGmvBefore");
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("lines", lines, "must not be empty");
+        }
+    }
+
     /**
      * Settles many lines at once, with every seller at the start of its tier period: {@link
      * #settleBatch(List, Map)} with no GMV before.
@@ -158,11 +163,7 @@ public record RevenueSchedule(String name, CommissionSchedule commission, FeeSch
      * @throws dev.mercato.pricing.money.CurrencyMismatchException if a line is in another currency
      */
     public SettlementBatch settleBatch(List<SaleLine> lines, Map<String, MonetaryAmount> sellerPeriodGmvBefore) {
-        InvalidInputException.requireNonNull(lines, "lines");
-        InvalidInputException.requireNonNull(sellerPeriodGmvBefore, "sellerPeriodGmvBefore");
-        if (lines.isEmpty()) {
-            throw new InvalidInputException("lines", lines, "must not be empty");
-        }
+        requireLines(lines, sellerPeriodGmvBefore);
         CurrencyUnit currency = commission.currency();
         int n = lines.size();
         SaleLine[] given = new SaleLine[n];
