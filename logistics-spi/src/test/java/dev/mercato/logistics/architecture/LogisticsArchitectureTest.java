@@ -66,7 +66,7 @@ class LogisticsArchitectureTest {
             .orShould().callMethod(InstantSource.class, "system")
             .orShould().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(System.class, "nanoTime")
-            .because("time is injected through a Clock or InstantSource (DESIGN.md rule 5)");
+            .because("time is injected through a Clock or InstantSource (docs/architecture.md rule 5)");
 
     @ArchTest
     static final ArchRule seesNeitherCoreNorPricing = noClasses().that().resideInAPackage(ROOT)

@@ -37,12 +37,12 @@ class PaymentsArchitectureTest {
     @ArchTest
     static final ArchRule noFloatingPointFields = noFields().that().areDeclaredInClassesThat().resideInAPackage(ROOT)
             .should().haveRawType(DescribedPredicate.describe("double or float", (JavaClass c) -> FLOATING_POINT.contains(c.getName())))
-            .because("money is never double or float (DESIGN.md rule 1)");
+            .because("money is never double or float (docs/architecture.md rule 1)");
 
     @ArchTest
     static final ArchRule noFloatingPointParametersOrResults = noCodeUnits().that().areDeclaredInClassesThat()
             .resideInAPackage(ROOT).should(takeOrReturnFloatingPoint())
-            .because("money is never double or float (DESIGN.md rule 1)");
+            .because("money is never double or float (docs/architecture.md rule 1)");
 
     @ArchTest
     static final ArchRule noSystemClock = noClasses().that().resideInAPackage(ROOT)
@@ -55,13 +55,13 @@ class PaymentsArchitectureTest {
             .orShould().callMethod(Clock.class, "systemDefaultZone")
             .orShould().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(System.class, "nanoTime")
-            .because("time is injected through a Clock or InstantSource (DESIGN.md rule 5)");
+            .because("time is injected through a Clock or InstantSource (docs/architecture.md rule 5)");
 
     @ArchTest
     static final ArchRule seesNeitherCoreNorPricingNorAMoneyImplementation = noClasses().that().resideInAPackage(ROOT)
             .should().dependOnClassesThat().resideInAnyPackage("dev.mercato.core..", "dev.mercato.pricing..",
                     "dev.mercato.logistics..", "org.javamoney..")
-            .because("a plug-in author depends on a small, stable jar: the JSR 354 API and the JDK only (DESIGN.md)");
+            .because("a plug-in author depends on a small, stable jar: the JSR 354 API and the JDK only (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule theContractDoesNotKnowTheSandbox = noClasses().that().resideInAPackage("dev.mercato.payments")
@@ -72,7 +72,7 @@ class PaymentsArchitectureTest {
     static final ArchRule sandboxImplementationIsHidden = classes().that().resideInAPackage("dev.mercato.payments.sandbox")
             .and().areTopLevelClasses().and().arePublic()
             .should().beInterfaces().orShould().beRecords()
-            .because("the public API is interfaces, records and static factories (DESIGN.md)");
+            .because("the public API is interfaces, records and static factories (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule exceptionsAreTheSpisOwn = classes().that().resideInAPackage(ROOT)

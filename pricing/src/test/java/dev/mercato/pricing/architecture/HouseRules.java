@@ -20,7 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * The rules of the house (see DESIGN.md) as ArchUnit rules, shared by every module's
+ * The rules of the house (see docs/architecture.md) as ArchUnit rules, shared by every module's
  * architecture test. Each factory takes the module's root package.
  */
 public final class HouseRules {
@@ -32,14 +32,14 @@ public final class HouseRules {
     public static ArchRule noFloatingPointFields(String rootPackage) {
         return noFields().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
                 .should().haveRawType(floatingPoint())
-                .because("money is never double or float (DESIGN.md rule 1)");
+                .because("money is never double or float (docs/architecture.md rule 1)");
     }
 
     /** Money is never a binary floating-point number: no such parameters or return types. */
     public static ArchRule noFloatingPointParametersOrResults(String rootPackage) {
         return noCodeUnits().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
                 .should(takeOrReturnFloatingPoint())
-                .because("money is never double or float (DESIGN.md rule 1)");
+                .because("money is never double or float (docs/architecture.md rule 1)");
     }
 
     /** Time is injected: no reads of the system clock. */
@@ -51,7 +51,7 @@ public final class HouseRules {
                 .orShould().callMethod(ZonedDateTime.class, "now")
                 .orShould().callMethod(OffsetDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
-                .because("time is injected through a Clock or InstantSource (DESIGN.md rule 5)");
+                .because("time is injected through a Clock or InstantSource (docs/architecture.md rule 5)");
     }
 
     /** Jackson stays in adapter packages named {@code json}. */

@@ -20,7 +20,7 @@ class PricingArchitectureTest {
     static final ArchRule pricingSeesNeitherCoreNorTheSpis = noClasses().that().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.mercato.core..", "dev.mercato.payments..",
                     "dev.mercato.logistics..")
-            .because("pricing is pure: it never sees core or the SPI modules (DESIGN.md)");
+            .because("pricing is pure: it never sees core or the SPI modules (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule theMoneyKernelStandsAlone = classes()
