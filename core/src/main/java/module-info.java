@@ -11,6 +11,7 @@ module dev.mercato.core {
     requires java.sql;
 
     exports dev.mercato.core;
+    exports dev.mercato.core.actor;
     exports dev.mercato.core.cart;
     exports dev.mercato.core.catalog;
     exports dev.mercato.core.checkout;

@@ -2,7 +2,7 @@ package dev.mercato.benchmarks;
 
 import dev.mercato.benchmarks.SpringEscrowMachine.Event;
 import dev.mercato.benchmarks.SpringEscrowMachine.State;
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.escrow.Deductions;
 import dev.mercato.core.escrow.Disputed;
 import dev.mercato.core.escrow.Escrow;

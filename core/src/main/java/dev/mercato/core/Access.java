@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.order.OrderFacts;
 import dev.mercato.pricing.error.InvalidInputException;

@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartItem;
@@ -60,6 +61,13 @@ final class CartCommands {
         if (memberCart.equals(guestCart)) {
             throw new InvalidInputException("guestCart", guestCart, "is the member's own cart");
         }
+        if (!guestCart.isGuest()) {
+            throw new InvalidInputException("guestCart", guestCart, "is not a guest cart (make it with CartId.guest);"
+                    + " another buyer's cart is never merged");
+        }
+        if (memberCart.isGuest()) {
+            throw new InvalidInputException("memberCart", memberCart, "is a guest cart; merge into the member's cart");
+        }
         return context.tx(uow -> {
             Repository<CartId, Cart> carts = uow.repository(Carts.TYPE);
             Optional<Versioned<Cart>> mine = carts.find(memberCart);
@@ -97,8 +105,7 @@ final class CartCommands {
         PricedCart priced = done.cart();
         List<String> explanation = new ArrayList<>(priced.explanation());
         gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
-        return new CartPriceResult.Priced(new PricedCart(priced.currency(), priced.lines(), priced.shippingBySeller(),
-                priced.total(), explanation, priced.deliveryBySeller(), priced.promotionsApplied()));
+        return new CartPriceResult.Priced(priced.withExplanation(explanation));
     }
 
     /**

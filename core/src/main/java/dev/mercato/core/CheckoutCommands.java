@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPriceResult;
@@ -78,8 +79,7 @@ final class CheckoutCommands {
         InvalidInputException.requireNonNull(region, "destinationRegion");
         InvalidInputException.requireNonNull(to, "destination");
         Optional<String> destination = to.isPresent() ? Optional.of(to.get().region()) : region;
-        IdempotencyKey key = new IdempotencyKey(SCOPE, cartId.ownerId() + "/"
-                + InvalidInputException.requireNonNull(checkoutKey, "checkoutKey"));
+        IdempotencyKey key = IdempotencyKey.of(SCOPE, cartId.ownerId(), checkoutKey);
         String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("")
                 + to.map(d -> ";address=" + d.address()).orElse("");
         // Retries of one key in this instance run one after another, so a retry never sees the cart
@@ -183,11 +183,13 @@ final class CheckoutCommands {
             boolean flash = false;
             for (PricedCart.Line line : lines) {
                 orderLines.add(new OrderLine(orderLines.size() + 1, line.sku(), line.title(), line.quantity(),
-                        line.unitPrice(), line.subtotal(), line.discount(), line.payable()));
+                        line.unitPrice(), line.subtotal(), line.discount(), line.payable(), line.categoryPath(),
+                        line.priceLevelAmount(), line.discounts()));
                 flash |= line.flashSale();
             }
             List<String> explanation = new ArrayList<>(priced.explanation());
-            PricedSnapshot snapshot = PricedSnapshot.of(priced.currency(), orderLines, priced.shippingOf(seller), explanation);
+            PricedSnapshot snapshot = PricedSnapshot.of(priced.currency(), orderLines, priced.shippingOf(seller), explanation,
+                    priced.shippingDiscountsOf(seller), context.sellerTypes().apply(seller));
             OrderId id = new OrderId("ord-" + uuid(seed + "\n" + seller));
             OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash,
                     to.map(Destination::address), priced.deliveryOf(seller));
@@ -363,6 +365,13 @@ final class CheckoutCommands {
     }
 
     private PaymentResult settle(String paymentId, PaymentOutcome outcome) {
+        Optional<String> mismatch = mismatch(requirePayment(paymentId), outcome);
+        if (mismatch.isPresent()) {
+            // A verified answer that is not the answer to what was asked changes nothing: an
+            // operator looks at it (docs/architecture.md rule 8).
+            LOG.error("payment {}: the provider's answer does not match the attempt: {}", paymentId, mismatch.get());
+            return new PaymentResult.Refused("the provider's answer does not match the payment: " + mismatch.get());
+        }
         if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
             return markPaid(paymentId, succeeded.providerReference());
         }
@@ -374,6 +383,26 @@ final class CheckoutCommands {
             return new PaymentResult.Refused("declined: " + declined.reason() + " " + declined.message());
         }
         return new PaymentResult.Pending(requirePayment(paymentId), outcome.toString());
+    }
+
+    /**
+     * Why an answer is not the answer to this payment's open attempt: another transaction id, or a
+     * success or pending answer for another amount or currency.
+     */
+    static Optional<String> mismatch(BuyerPayment payment, PaymentOutcome outcome) {
+        String asked = payment.lastAttempt().orElse("");
+        if (!outcome.transactionId().value().equals(asked)) {
+            return Optional.of("transaction " + outcome.transactionId().value() + " answered, " + asked + " asked");
+        }
+        javax.money.MonetaryAmount answered = outcome instanceof PaymentOutcome.Succeeded s ? s.amount()
+                : outcome instanceof PaymentOutcome.Pending p ? p.amount() : null;
+        if (answered != null && (!answered.getCurrency().getCurrencyCode().equals(payment.total().getCurrency().getCurrencyCode())
+                || MinorUnits.toMinor(answered) != MinorUnits.toMinor(payment.total()))) {
+            return Optional.of("answered " + MinorUnits.format(MinorUnits.toMinor(answered), answered.getCurrency())
+                    + " for a payment of " + MinorUnits.format(MinorUnits.toMinor(payment.total()),
+                            payment.total().getCurrency()));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -409,7 +438,11 @@ final class CheckoutCommands {
 
     PaymentResult confirm(Actor actor, String paymentId, String providerReference) {
         Access.system(actor, "confirm payment");
-        requirePayment(paymentId);
+        BuyerPayment payment = requirePayment(paymentId);
+        if (context.guarantee().isPresent() && payment.lastAttempt().isEmpty() && payment.paid().isEmpty()) {
+            return new PaymentResult.Refused("payment " + paymentId + " has no provider sale to hold in escrow;"
+                    + " pay it with pay()");
+        }
         return markPaid(paymentId, InvalidInputException.requireNonNull(providerReference, "providerReference"));
     }
 
@@ -448,6 +481,9 @@ final class CheckoutCommands {
      */
     private PaymentResult markPaid(String paymentId, String providerReference) {
         PaymentResult result = markPaidOnce(paymentId, providerReference);
+        if (result instanceof PaymentResult.Paid paid) {
+            paid.payment().orderIds().forEach(context::afterCommit);
+        }
         if (result instanceof PaymentResult.Paid paid) {
             tellPaid(paid.payment());
         }
@@ -494,9 +530,15 @@ final class CheckoutCommands {
                             .map(Reservation::picks).orElse(List.of());
                     Order.StockAllocated allocated = paid.allocateStock(picks, now);
                     orders.update(id, allocated, order.version());
+                    if (context.guarantee().isPresent()) {
+                        context.guarantee().get().hold(uow, payment.value(), allocated, true, now);
+                    }
                     uow.timers().cancel(new TimerKey(Orders.UNPAID_CLOSE_TIMER, id.value()));
                     uow.publishAfterCommit(OrderEvent.entered(paid, now));
                     uow.publishAfterCommit(OrderEvent.entered(allocated, now));
+                } else if (context.guarantee().isPresent()) {
+                    // Closed or cancelled while the money was on its way: booked and refunded at once.
+                    context.guarantee().get().hold(uow, payment.value(), order.value(), false, now);
                 } else {
                     OrderFacts facts = order.value().facts();
                     List<Refund.LineRefund> lines = facts.snapshot().lines().stream()

@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.Cart;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartLimits;
@@ -46,6 +47,14 @@ import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.EscrowService;
+import dev.mercato.core.escrow.EscrowTerms;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.revenue.RevenueSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,10 +62,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
+import javax.money.MonetaryAmount;
 
 /**
  * The entry point a host application builds: carts, checkout, payment and the order lifecycle
@@ -82,13 +94,29 @@ public final class Commerce {
     private final CheckoutCommands checkout;
     private final OrderCommands orders;
     private final FulfilmentCommands fulfilment;
+    private final EscrowCommands escrows;
+    private final DueTaskRunner timers;
 
-    private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks) {
+    private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
+            List<Consumer<DueTaskRunner>> moreTimers) {
         this.context = context;
         this.carts = new CartCommands(context);
         this.checkout = new CheckoutCommands(context, paidHooks);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
+        this.escrows = new EscrowCommands(context);
+        this.timers = DueTaskRunner.create(context.storage(), context.clock())
+                .on(CheckoutCommands.RECONCILE_TIMER, (timer, now) -> checkout.reconcile(timer))
+                .on(Parcels.TRACK_TIMER, (timer, now) -> fulfilment.track(timer))
+                .on(Orders.UNPAID_CLOSE_TIMER, (timer, now) -> orders.fire(timer))
+                .on(OrderCommands.AUTO_COMPLETE_TIMER, (timer, now) -> orders.fire(timer));
+        if (context.guarantee().isPresent()) {
+            for (String kind : List.of(EscrowService.UNPAID_CLOSE, EscrowService.AUTO_CONFIRM,
+                    EscrowService.GROUP_DEADLINE)) {
+                timers.on(kind, (timer, now) -> escrows.fire(timer));
+            }
+        }
+        moreTimers.forEach(registrar -> registrar.accept(timers));
     }
 
     /**
@@ -145,12 +173,14 @@ public final class Commerce {
 
     /**
      * Merges a guest's cart into the member's cart on sign-in and deletes the guest cart. The host
-     * vouches that the guest session belongs to the member.
+     * vouches that the guest session belongs to the member; the source must be a guest cart
+     * ({@link CartId#guest}), so another buyer's cart can never be taken.
      *
      * @param member the signed-in buyer; owns {@code memberCart}
      * @param memberCart the member's cart
-     * @param guestCart the guest session's cart
+     * @param guestCart the guest session's cart, made by {@link CartId#guest}
      * @return the merged cart with notes on adjustments
+     * @throws InvalidInputException if {@code guestCart} is not a guest cart, or {@code memberCart} is one
      */
     public CartResult mergeGuestCart(Actor member, CartId memberCart, CartId guestCart) {
         return carts.merge(member, memberCart, guestCart);
@@ -511,44 +541,114 @@ public final class Commerce {
     }
 
     /**
-     * Runs the timers that are due now: closes unpaid orders past their deadline (releasing their
-     * stock), completes delivered orders whose after-sale window has passed, and asks the payment
-     * provider about pending payments (a success found this way pays the orders), and asks the
-     * carrier for the tracking of open parcels (every {@link Builder#trackingPollInterval}). Timers
-     * of other services sharing the storage (escrow, memberships) are left to their own runners.
-     * Call it periodically; it is safe to run from several threads or instances.
+     * The one scheduler: runs every timer that is due now, of every kind this facade knows and of
+     * every kind registered with {@link Builder#timers}: unpaid close (releasing stock), order
+     * completion after the after-sale window, payment reconciliation (a success found this way
+     * pays the orders), carrier tracking polls (every {@link Builder#trackingPollInterval}) and,
+     * with {@link Builder#guaranteedTransactions guaranteed transactions}, the escrows' unpaid
+     * close, auto-confirm (which releases the money and moves the order on) and group deadlines,
+     * and the escrows' refund reconciliation. Storage is asked for these kinds only, so due timers
+     * of other kinds never starve them; a failing timer is isolated and retried with backoff
+     * ({@link DueTaskRunner#runDue}). Call it periodically; it is safe from several threads.
      *
      * @param actor the system
      * @return how many timers fired
      */
     public int runDueTimers(Actor actor) {
         Access.system(actor, "run timers");
-        int fired = 0;
-        while (true) {
-            List<DueTimer> due = context.tx(uow -> uow.timers().due(context.now(), 100));
-            if (due.isEmpty()) {
-                return fired;
-            }
-            boolean orderTimers = false;
-            for (DueTimer timer : due) {
-                String kind = timer.key().kind();
-                if (kind.equals(CheckoutCommands.RECONCILE_TIMER)) {
-                    checkout.reconcile(timer);
-                } else if (kind.equals(Parcels.TRACK_TIMER)) {
-                    fulfilment.track(timer);
-                } else if (kind.equals(Orders.UNPAID_CLOSE_TIMER) || kind.equals(OrderCommands.AUTO_COMPLETE_TIMER)) {
-                    orders.fire(timer);
-                    orderTimers = true;
-                } else {
-                    continue;
-                }
-                fired++;
-            }
-            if (!orderTimers) {
-                // Reconcile and tracking timers reschedule themselves into the future; one pass per call.
-                return fired;
-            }
-        }
+        int fired = timers.runDue();
+        return fired + escrows.reconcile();
+    }
+
+    // ------------------------------------------------------------------ guaranteed transactions
+
+    /**
+     * The escrow that holds an order's money (with {@link Builder#guaranteedTransactions}).
+     *
+     * @param actor the order's buyer or seller, the system or a platform operator
+     * @param orderId the order
+     * @return the escrow, or empty before the order is paid (or without guaranteed transactions)
+     */
+    public Optional<Escrow> escrow(Actor actor, OrderId orderId) {
+        return escrows.read(actor, orderId);
+    }
+
+    /**
+     * The buyer confirms receipt: the escrow releases the money to the seller, net of commission
+     * and fees (in one journal entry), and the order, if it was not yet delivered, is delivered now
+     * (receipt counts as delivery). The order completes when its after-sale window has passed.
+     *
+     * @param actor the order's buyer
+     * @param orderId a shipped or delivered order
+     * @return the order afterwards, or a refusal (nothing changed)
+     */
+    public OrderResult confirmReceipt(Actor actor, OrderId orderId) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ConfirmReceipt(actor));
+    }
+
+    /**
+     * The buyer extends the automatic confirmation once, by the terms' extension.
+     *
+     * @param actor the order's buyer
+     * @param orderId a shipped or delivered order
+     * @return the order, or a refusal
+     */
+    public OrderResult extendAutoConfirm(Actor actor, OrderId orderId) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ExtendAutoConfirm(actor));
+    }
+
+    /**
+     * Opens a dispute: the escrow's timers freeze until an operator resolves it.
+     *
+     * @param actor the order's buyer (or, after shipment, its seller)
+     * @param orderId the order
+     * @return the order, or a refusal
+     */
+    public OrderResult openDispute(Actor actor, OrderId orderId) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.OpenDispute(actor));
+    }
+
+    /**
+     * An operator resolves a dispute by splitting the held money: {@code refundToBuyer} goes back to
+     * the buyer through the provider, the rest is released to the seller net of its share of
+     * commission and fees. The order completes when its after-sale window has passed.
+     *
+     * @param actor a platform operator
+     * @param orderId the disputed order
+     * @param refundToBuyer the buyer's part, zero to the whole held amount
+     * @return the order, or a refusal
+     */
+    public OrderResult resolveDispute(Actor actor, OrderId orderId, MonetaryAmount refundToBuyer) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ResolveBySplit(actor,
+                InvalidInputException.requireNonNull(refundToBuyer, "refundToBuyer")));
+    }
+
+    /**
+     * A seller's settlement statement for a period, read from the ledger (with {@link
+     * Builder#guaranteedTransactions}): gross, platform subsidies, the seller's own discounts (from
+     * each order's frozen snapshot), commission, fees, shares, refunds and the net credited to the
+     * seller's payable account.
+     *
+     * @param actor the seller, the system or a platform operator
+     * @param sellerId the seller
+     * @param currency the currency
+     * @param from start, inclusive
+     * @param to end, exclusive
+     * @return the statement
+     */
+    public dev.mercato.core.settlement.SettlementStatement statement(Actor actor, String sellerId, CurrencyUnit currency,
+            java.time.Instant from, java.time.Instant to) {
+        return escrows.statement(actor, sellerId, currency, from, to);
+    }
+
+    /**
+     * The ledger every money movement of this facade is posted to (with {@link
+     * Builder#guaranteedTransactions}: the journal in this facade's storage).
+     *
+     * @return the journal, or empty without guaranteed transactions
+     */
+    public Optional<Journal> journal() {
+        return context.guarantee().map(Guarantee::journal);
     }
 
     /**
@@ -629,8 +729,103 @@ public final class Commerce {
         private Duration trackingPollInterval = Duration.ofHours(4);
         private final List<DeliveryHook> deliveryHooks = new java.util.ArrayList<>();
         private final List<PaidHook> paidHooks = new java.util.ArrayList<>();
+        private final List<Consumer<DueTaskRunner>> timerRegistrars = new java.util.ArrayList<>();
+        private RevenueSchedule revenueSchedule;
+        private Function<String, SellerType> sellerTypes = seller -> SellerType.ENTERPRISE;
+        private String paymentMethod = "default";
+        private Duration autoConfirmAfter = EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER;
+        private Duration autoConfirmExtension = EscrowTerms.DEFAULT_EXTENSION;
+        private TransactionalJournal journal;
 
         private Builder() {}
+
+        /**
+         * Runs every order as a guaranteed transaction: the buyer's payment is held per order in an
+         * escrow opened in the same unit of work that marks the orders paid (with the capture's
+         * journal entry), the seller is paid when the buyer confirms receipt or the auto-confirm
+         * deadline passes, net of the commission, fees and shares this schedule computes from the
+         * order's own priced snapshot; refunds, disputes and timers move order and escrow together.
+         * The ledger is a journal in this facade's storage ({@link #journal} to pass your own).
+         *
+         * @param schedule the platform's revenue schedule (e.g. {@code ScheduleJson.example("b2c-mall").revenue()})
+         * @return this builder
+         */
+        public Builder guaranteedTransactions(RevenueSchedule schedule) {
+            this.revenueSchedule = InvalidInputException.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * Each seller's type, which the revenue schedule's commission and fee rules read; recorded on
+         * every order at checkout. Default: every seller {@link SellerType#ENTERPRISE}.
+         *
+         * @param value the seller type of a seller id; never returns null
+         * @return this builder
+         */
+        public Builder sellerTypes(Function<String, SellerType> value) {
+            this.sellerTypes = InvalidInputException.requireNonNull(value, "sellerTypes");
+            return this;
+        }
+
+        /**
+         * The payment channel name the schedule's payment-channel fees are looked up by; default
+         * {@code "default"}.
+         *
+         * @param value the channel, not blank
+         * @return this builder
+         */
+        public Builder paymentMethod(String value) {
+            InvalidInputException.requireNonNull(value, "paymentMethod");
+            if (value.isBlank()) {
+                throw new InvalidInputException("paymentMethod", "\"" + value + "\"", "must not be blank");
+            }
+            this.paymentMethod = value;
+            return this;
+        }
+
+        /**
+         * How long after delivery (or shipment, without tracking) receipt is confirmed automatically,
+         * and by how much the buyer may extend it once; default 10 and 5 days.
+         *
+         * @param after the auto-confirm delay, positive
+         * @param extension the one extension, not negative
+         * @return this builder
+         */
+        public Builder autoConfirm(Duration after, Duration extension) {
+            InvalidInputException.requireNonNull(after, "after");
+            InvalidInputException.requireNonNull(extension, "extension");
+            if (after.isZero() || after.isNegative() || extension.isNegative()) {
+                throw new InvalidInputException("autoConfirm", after + " / " + extension,
+                        "the delay must be positive and the extension not negative");
+            }
+            this.autoConfirmAfter = after;
+            this.autoConfirmExtension = extension;
+            return this;
+        }
+
+        /**
+         * The journal of guaranteed transactions; it must live in this builder's storage so that
+         * entries commit with the states they record. Default {@code Journal.inStorage(storage)}.
+         *
+         * @param value the journal
+         * @return this builder
+         */
+        public Builder journal(TransactionalJournal value) {
+            this.journal = InvalidInputException.requireNonNull(value, "journal");
+            return this;
+        }
+
+        /**
+         * Registers more timer kinds with the facade's one scheduler ({@link Commerce#runDueTimers}),
+         * e.g. {@code timers(members::registerTimers)} or {@code timers(payouts::registerTimers)}.
+         *
+         * @param registrar adds handlers to the runner
+         * @return this builder
+         */
+        public Builder timers(Consumer<DueTaskRunner> registrar) {
+            timerRegistrars.add(InvalidInputException.requireNonNull(registrar, "registrar"));
+            return this;
+        }
 
         /**
          * Where the carrier collects a warehouse's parcels (and returns go back to). Needed for
@@ -873,8 +1068,19 @@ public final class Commerce {
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
-            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps),
-                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks);
+            Optional<Guarantee> guarantee = Optional.empty();
+            if (revenueSchedule != null) {
+                TransactionalJournal j = journal != null ? journal : Journal.inStorage(s);
+                if (j.storage() != s) {
+                    throw new InvalidInputException("journal", j, "must live in the facade's storage");
+                }
+                guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
+                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j));
+            }
+            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
+                    sellerTypes, guarantee),
+                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
+                    timerRegistrars);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Access.OrderRole;
 import dev.mercato.core.catalog.Dimensions;
 import dev.mercato.core.catalog.Sku;
@@ -158,11 +159,17 @@ final class FulfilmentCommands {
             }
             booked.add(outcome.created().orElseThrow());
         }
-        DispatchResult result = record(id, dispatch.key(), fingerprint, plan, booked);
+        DispatchResult result;
+        try {
+            result = record(id, dispatch.key(), fingerprint, plan, booked);
+        } catch (Context.EscrowRefusal escrowRefused) {
+            result = new DispatchResult.Refused(Optional.empty(), "order " + id + ": " + escrowRefused.getMessage());
+        }
         if (result instanceof DispatchResult.Refused) {
             cancel(booked);
             return result;
         }
+        context.afterCommit(id);
         for (Planned p : plan) {
             // The parcel's units leave this warehouse (idempotent per request id).
             context.inventory().commit(new ReservationId(id.value()), p.request().requestId().value(), p.warehouse(),
@@ -356,6 +363,7 @@ final class FulfilmentCommands {
                 recorded.add(parcel);
                 uow.publishAfterCommit(new OrderEvent.ShipmentSent(id, shipment, now));
             }
+            context.follow(uow, current.value(), order);
             orders.update(id, order, current.version());
             uow.publishAfterCommit(OrderEvent.entered(order, now));
             for (TrackedParcel parcel : recorded) {
@@ -570,6 +578,8 @@ final class FulfilmentCommands {
         Instant at = outbound.values().stream().map(p -> p.tracking().deliveredAt().orElseThrow())
                 .max(Comparator.naturalOrder()).orElseThrow();
         Order.Delivered next = shipped.deliver(at, context.policy().returnWindow());
+        // The escrow's confirmation clock starts from the delivery; a disputed escrow stays frozen.
+        context.follow(uow, shipped, next);
         orders.update(id, next, current.version());
         uow.timers().schedule(new TimerKey(OrderCommands.AUTO_COMPLETE_TIMER, id.value()), next.returnBy());
         uow.publishAfterCommit(OrderEvent.entered(next, context.now()));

@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.pricing.error.MercatoException;
 import java.io.Serial;
 

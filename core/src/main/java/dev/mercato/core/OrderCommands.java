@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Access.OrderRole;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.inventory.ReservationId;
@@ -45,6 +46,17 @@ final class OrderCommands {
 
     private OrderResult change(Actor actor, OrderId id, String action, List<OrderRole> roles, Change change) {
         InvalidInputException.requireNonNull(id, "orderId");
+        OrderResult result;
+        try {
+            result = changeOnce(actor, id, action, roles, change);
+        } catch (Context.EscrowRefusal refusal) {
+            return new OrderResult.Refused("order " + id + ": " + refusal.getMessage());
+        }
+        context.afterCommit(id);
+        return result;
+    }
+
+    private OrderResult changeOnce(Actor actor, OrderId id, String action, List<OrderRole> roles, Change change) {
         return context.tx(uow -> {
             Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
             Versioned<Order> current = orders.find(id)
@@ -53,6 +65,7 @@ final class OrderCommands {
             Instant now = context.now();
             OrderResult result = change.apply(current.value(), uow, now);
             if (result instanceof OrderResult.Done done && done.order() != current.value()) {
+                context.follow(uow, current.value(), done.order());
                 orders.update(id, done.order(), current.version());
                 if (!done.order().stateName().equals(current.value().stateName())) {
                     uow.publishAfterCommit(OrderEvent.entered(done.order(), now));
@@ -258,6 +271,10 @@ final class OrderCommands {
                     && awaiting.closeRefusal(now).isEmpty()) {
                 next = awaiting.closeUnpaid(now);
             } else if (timer.key().kind().equals(AUTO_COMPLETE_TIMER) && order instanceof Order.Delivered delivered) {
+                if (context.guarantee().isPresent() && !context.guarantee().get().settled(uow, id)) {
+                    // The escrow still holds the money: its release completes the order (see Commerce).
+                    return Optional.of(order);
+                }
                 if (delivered.completionRefusal(now).isEmpty()) {
                     next = delivered.complete(now);
                 } else {

@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import static dev.mercato.core.FulfilmentWorld.ANN;
 import static dev.mercato.core.FulfilmentWorld.EAST;
 import static dev.mercato.core.FulfilmentWorld.POT;

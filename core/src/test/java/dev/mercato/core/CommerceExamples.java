@@ -1,5 +1,6 @@
 package dev.mercato.core;
 
+import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -285,8 +286,8 @@ class CommerceExamples {
 
     @Test
     void aGuestCartMergesIntoTheMembersCartOnSignIn() {
-        Actor.Buyer guest = new Actor.Buyer("guest-7");
-        CartId guestCart = CartId.of("guest-7");
+        CartId guestCart = CartId.guest("7");
+        Actor.Buyer guest = new Actor.Buyer(guestCart.ownerId());
         commerce.addToCart(guest, guestCart, TEA, 2);
         commerce.addToCart(guest, guestCart, FLASH, 2);
         commerce.addToCart(ANN, ANN_CART, TEA, 1);
@@ -297,6 +298,31 @@ class CommerceExamples {
         assertEquals(2, merged.cart().item(FLASH).orElseThrow().quantity());
         assertEquals(1, merged.notes().size());
         assertTrue(commerce.cart(guest, guestCart).isEmpty());
+    }
+
+    @Test
+    void onlyAGuestCartCanBeMergedAndARefusedMergeChangesNothing() {
+        Actor.Buyer bob = new Actor.Buyer("bob");
+        commerce.addToCart(bob, CartId.of("bob"), TEA, 2);
+        commerce.addToCart(ANN, ANN_CART, TEA, 1);
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> commerce.mergeGuestCart(ANN, ANN_CART, CartId.of("bob")));
+        assertTrue(refused.getMessage().contains("not a guest cart"), refused.getMessage());
+        assertEquals(2, commerce.cart(bob, CartId.of("bob")).item(TEA).orElseThrow().quantity());
+        assertEquals(1, commerce.cart(ANN, ANN_CART).item(TEA).orElseThrow().quantity());
+    }
+
+    @Test
+    void aBlankCheckoutKeyIsRefusedAndChangesNothing() {
+        commerce.addToCart(ANN, ANN_CART, TEA, 1);
+        Cart before = commerce.cart(ANN, ANN_CART);
+        for (String blank : List.of("", " ", "\t")) {
+            assertThrows(InvalidInputException.class, () -> commerce.checkout(ANN, ANN_CART, blank, Optional.empty()));
+        }
+        assertThrows(InvalidInputException.class,
+                () -> commerce.checkout(ANN, ANN_CART, "k".repeat(201), Optional.empty()));
+        assertEquals(before, commerce.cart(ANN, ANN_CART));
+        assertTrue(commerce.ordersOfBuyer(ANN, "ann").isEmpty());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.mercato.examples;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPriceResult;
@@ -15,12 +15,11 @@ import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.escrow.CreatorShare;
+import dev.mercato.core.escrow.Deductions;
 import dev.mercato.core.escrow.Escrow;
-import dev.mercato.core.escrow.EscrowService;
-import dev.mercato.core.escrow.EscrowTerms;
 import dev.mercato.core.escrow.Held;
 import dev.mercato.core.escrow.Released;
-import dev.mercato.core.escrow.Transition;
 import dev.mercato.core.fulfilment.CarrierDispatch;
 import dev.mercato.core.fulfilment.DispatchResult;
 import dev.mercato.core.fulfilment.TrackedParcel;
@@ -32,15 +31,10 @@ import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
 import dev.mercato.core.order.Order;
-import dev.mercato.core.order.OrderId;
-import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.PricedDiscount;
 import dev.mercato.core.order.PricedSnapshot;
-import dev.mercato.core.settlement.DiscountFunding;
 import dev.mercato.core.settlement.SettlementStatement;
-import dev.mercato.core.storage.Storage;
-import dev.mercato.core.storage.memory.InMemoryStorage;
-import dev.mercato.core.timer.DueTaskRunner;
 import dev.mercato.logistics.Address;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.TrackingNotification;
@@ -49,21 +43,12 @@ import dev.mercato.logistics.sandbox.SandboxConfig;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
-import dev.mercato.pricing.commission.SaleLine;
 import dev.mercato.pricing.commission.SellerType;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.promotion.BuyerContext;
-import dev.mercato.pricing.promotion.Discount;
-import dev.mercato.pricing.promotion.LineResult;
 import dev.mercato.pricing.promotion.PricingEngine;
-import dev.mercato.pricing.promotion.PricingRequest;
-import dev.mercato.pricing.promotion.PricingResult;
-import dev.mercato.pricing.promotion.Promotion;
-import dev.mercato.pricing.promotion.SellerResult;
 import dev.mercato.pricing.promotion.json.PromotionJson;
-import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.pricing.revenue.Settlement;
-import dev.mercato.pricing.revenue.Totals;
 import dev.mercato.pricing.revenue.json.ScheduleJson;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -77,10 +62,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.money.CurrencyUnit;
@@ -135,35 +118,28 @@ public final class MarketplaceDemo {
 
     private final PrintStream out;
     private final DemoClock clock = new DemoClock(START);
-    private final Storage storage = InMemoryStorage.create();
-    private final Journal journal = Journal.inMemory();
     private final SandboxPaymentProvider sandbox =
             SandboxPaymentProvider.create(SandboxSettings.of(clock, "demo-signing-secret", Set.of(CNY)));
-    private final RecordingEngine engine =
-            new RecordingEngine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)));
     private final SandboxCarrier carrier =
             SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret"), clock);
-    /** Which escrow holds each order's money; filled before Ann pays. */
-    private final Map<OrderId, String> escrowOfOrder = new ConcurrentHashMap<>();
-    /** Each order's escrow terms, from its settlement; the paid hook opens the escrows with them. */
-    private final Map<OrderId, EscrowTerms> termsOfOrder = new ConcurrentHashMap<>();
     private final Commerce commerce;
-    private final EscrowService escrows = EscrowService.create(storage, journal, sandbox, clock);
-    private final DueTaskRunner escrowTimers = escrows.registerTimers(DueTaskRunner.create(storage, clock));
-    private final RevenueSchedule mall = ScheduleJson.example("b2c-mall").revenue();
 
     private MarketplaceDemo(PrintStream out) {
         this.out = out;
-        // The buyer holds the porcelain studio's coupon; everyone else is an anonymous buyer.
-        this.commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog()).inventory(inventory())
-                .pricing(CartPricing.engine(engine, buyer -> buyer.equals(BUYER_ID)
-                        ? BuyerContext.anonymous().withCoupons("studio-30") : BuyerContext.anonymous()))
+        // Configuration only: the catalog, the promotions, the platform's revenue schedule, who the
+        // sellers are, the sandboxes. The facade runs each order as a guaranteed transaction.
+        this.commerce = Commerce.builder().clock(clock).catalog(catalog()).inventory(inventory())
+                // The buyer holds the porcelain studio's coupon; everyone else is an anonymous buyer.
+                .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
+                        buyer -> buyer.equals(BUYER_ID) ? BuyerContext.anonymous().withCoupons("studio-30")
+                                : BuyerContext.anonymous()))
                 .paymentProvider(sandbox)
                 .carrier(carrier).warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
                 // Shipping is what the carrier quotes for the parcels fulfilment will book.
                 .quotedShipping(ServiceLevel.STANDARD)
-                .onPaid(escrows.paymentHook(order -> Optional.ofNullable(termsOfOrder.get(order.id()))))
-                .onDelivery(escrows.deliveryHook(order -> Optional.ofNullable(escrowOfOrder.get(order))))
+                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
+                .sellerTypes(SHOPS::get)
+                .paymentMethod(PAYMENT_METHOD)
                 .build();
     }
 
@@ -192,14 +168,11 @@ public final class MarketplaceDemo {
         showCatalog("0. Catalog and stock in the east warehouse (CNY)");
         fillAndPriceCart();
         CheckoutResult.Placed placed = checkout();
-        // Checkout priced the cart once more; that result is what its orders froze.
-        PricingResult pricing = engine.last();
         Map<String, Order> orders = ordersBySeller(placed);
-        Settlement settlement = settle(orders, pricing);
-        Map<String, String> escrowBySeller = holdInEscrow(orders, settlement, placed.payment().paymentId());
-        shipAndConfirm(orders, escrowBySeller);
+        pay(orders, placed.payment().paymentId());
+        shipAndConfirm(orders);
         showCatalog("Stock after shipping (shipped units left the warehouse)");
-        Map<String, SettlementStatement> statements = statements(escrowBySeller, settlement, orders);
+        Map<String, SettlementStatement> statements = statements(orders);
         checkTheLedger(placed.payment().total(), statements);
     }
 
@@ -222,9 +195,6 @@ public final class MarketplaceDemo {
         require(commerce.addToCart(BUYER, cart, SkuId.of("celadon-tea-set"), 1));
         require(commerce.addToCart(BUYER, cart, SkuId.of("silk-eye-mask"), 1));
         PricedCart priced = commerce.priceCart(BUYER, cart, ANN_DESTINATION).priced().orElseThrow();
-        // The engine saw the carrier's quotes as the sellers' shipping, before its shipping promotions.
-        Map<String, SellerResult> quoted = new TreeMap<>();
-        engine.last().sellers().forEach(seller -> quoted.put(seller.seller(), seller));
 
         section("1. Ann's cart, priced by the promotion engine at " + clock.instant() + ", shipped to "
                 + ANN_ADDRESS.street() + ", " + ANN_ADDRESS.city());
@@ -234,10 +204,12 @@ public final class MarketplaceDemo {
                     show(line.subtotal()), show(line.discount()), show(line.payable()));
         }
         for (Map.Entry<String, MonetaryAmount> shipping : priced.shippingSorted().entrySet()) {
-            SellerResult seller = quoted.get(shipping.getKey());
+            // The engine saw the carrier's quotes as the sellers' shipping, before its shipping promotions.
+            MonetaryAmount discount = sum(priced.shippingDiscountsOf(shipping.getKey()).stream()
+                    .map(PricedDiscount::amount).toList());
             String arrives = priced.deliveryOf(shipping.getKey()).map(p -> "shipping, by " + p.latest()).orElse("shipping");
-            row("%-18s %-24s %3s %10s %10s %10s", shipping.getKey(), arrives, "", show(seller.shipping()),
-                    show(seller.shippingDiscount()), show(shipping.getValue()));
+            row("%-18s %-24s %3s %10s %10s %10s", shipping.getKey(), arrives, "", show(shipping.getValue().add(discount)),
+                    show(discount), show(shipping.getValue()));
         }
         row("%-18s %-24s %3s %10s %10s %10s", "total", "", "", "", "", show(priced.total()));
         out.println();
@@ -280,87 +252,42 @@ public final class MarketplaceDemo {
     // ---- 3: the guaranteed transaction --------------------------------------------------------
 
     /**
-     * Settles every order's lines with the b2c-mall revenue schedule. Who funded each discount
-     * comes from the engine's result for this very cart: platform-funded discounts (the
-     * cross-shop reduction) are paid to the seller by the platform; seller-funded ones (the shop
-     * coupon, the shop's percent off) the seller never receives.
+     * Ann pays checkout's one payment through the provider. In the same unit of work that marks
+     * the orders paid, the facade opens each order's escrow as held, its share of that one sale,
+     * with the commission and fees the b2c-mall schedule computes from the order's own priced
+     * snapshot (who funded each discount included), and posts the capture to the ledger.
      */
-    private Settlement settle(Map<String, Order> orders, PricingResult pricing) {
-        List<SaleLine> lines = new ArrayList<>();
-        for (Order order : orders.values()) {
-            PricedSnapshot snapshot = order.facts().snapshot();
-            // Shipping is charged per order; each line carries its share, split by Allocation.
-            List<MonetaryAmount> shipping = snapshot.prorate(snapshot.shipping());
-            for (OrderLine line : snapshot.lines()) {
-                LineResult priced = pricing.lines().stream().filter(l -> l.sku().equals(line.sku().value()))
-                        .findFirst().orElseThrow();
-                if (!priced.finalAmount().isEqualTo(line.payable())) {
-                    throw new IllegalStateException("order line " + line + " differs from the engine's " + priced);
-                }
-                lines.add(SaleLine.builder()
-                        .ids(order.id().value(), "line-" + line.lineNo())
-                        .sku(line.sku().value())
-                        .seller(order.facts().sellerId(), SHOPS.get(order.facts().sellerId()))
-                        .category(String.join("/", commerce.catalog().find(line.sku()).orElseThrow().categoryPath()))
-                        .quantity(line.quantity())
-                        .paid(line.payable())
-                        .sellerDiscount(sum(priced.discounts().stream().map(Discount::sellerFunded).toList()))
-                        .platformSubsidy(sum(priced.discounts().stream().map(Discount::platformFunded).toList()))
-                        .shipping(shipping.get(line.lineNo() - 1))
-                        .orderedAt(order.facts().placedAt())
-                        .paymentMethod(PAYMENT_METHOD)
-                        .build());
-            }
-        }
-        return mall.settle(lines);
-    }
-
-    /**
-     * Ann pays checkout's one payment through the provider. The escrow service is connected to
-     * the facade with {@code onPaid(escrows.paymentHook(...))}: once the payment and its orders
-     * are committed as paid, each order's escrow opens as held, its share of that one sale, with
-     * the terms its settlement gives (subsidy, commission and fees), so the platform holds the
-     * money until the buyer confirms receipt.
-     */
-    private Map<String, String> holdInEscrow(Map<String, Order> orders, Settlement settlement, String paymentId) {
+    private void pay(Map<String, Order> orders, String paymentId) {
         clock.advance(Duration.ofMinutes(5));
-        Map<String, String> escrowBySeller = new LinkedHashMap<>();
-        for (Order order : orders.values()) {
-            String seller = order.facts().sellerId();
-            String escrowId = "escrow-" + seller;
-            termsOfOrder.put(order.id(), EscrowTerms.fromSettlement(escrowId, BUYER_ID, settlement, order.id().value()));
-            escrowBySeller.put(seller, escrowId);
-            escrowOfOrder.put(order.id(), escrowId);
-        }
         PaymentResult paid = commerce.pay(BUYER, paymentId, new PaymentSource("tok_alipay"));
         if (!(paid instanceof PaymentResult.Paid done)) {
             throw new IllegalStateException("payment refused: " + paid);
         }
         String sale = done.payment().lastAttempt().orElseThrow();
         section("3. Guaranteed transaction: one payment, each order's share held in its own escrow");
-        row("%-18s %-24s %10s %10s %10s  %s", "shop", "escrow", "held", "subsidy", "deductions", "state");
+        row("%-18s %10s %10s %10s %10s %10s  %s", "shop", "held", "subsidy", "commission", "fees", "shares", "state");
         MonetaryAmount held = MinorUnits.toAmount(0, CNY);
         for (Order order : orders.values()) {
-            String escrowId = escrowOfOrder.get(order.id());
-            Escrow escrow = escrows.find(escrowId).orElseThrow(() -> new IllegalStateException(
-                    "the paid hook opened no escrow for order " + order.id()));
+            Escrow escrow = escrowOf(order);
             if (!(escrow instanceof Held)) {
-                throw new IllegalStateException("escrow " + escrowId + " is not held: " + escrow);
+                throw new IllegalStateException("escrow of " + order.id() + " is not held: " + escrow);
             }
-            MonetaryAmount inEscrow = journal.balance(Account.escrowHeld(escrowId), CNY);
+            MonetaryAmount inEscrow = journal().balance(Account.escrowHeld(escrow.id()), CNY);
             held = held.add(inEscrow);
-            row("%-18s %-24s %10s %10s %10s  %s", order.facts().sellerId(), escrowId, show(inEscrow),
-                    show(escrow.terms().platformSubsidy()), show(deductions(escrow.terms())), stateOf(escrow));
+            Deductions d = escrow.terms().deductions();
+            row("%-18s %10s %10s %10s %10s %10s  %s", order.facts().sellerId(), show(inEscrow),
+                    show(escrow.terms().platformSubsidy()), show(d.commission()),
+                    show(d.serviceFee().add(d.paymentFee())), show(sum(d.shares().stream().map(CreatorShare::amount)
+                            .toList())), stateOf(escrow));
         }
-        row("%-18s %-24s %10s", "total", "", show(held));
+        row("%-18s %10s", "total", show(held));
         if (!held.isEqualTo(done.payment().total())) {
             throw new IllegalStateException("escrows hold " + held + ", Ann paid " + done.payment().total());
         }
         out.println();
-        out.println("Ann paid " + show(done.payment().total()) + " once, sandbox sale " + sale + "; the paid hook");
-        out.println("opened one escrow per order from that sale (refunds go back against it, per order):");
+        out.println("Ann paid " + show(done.payment().total()) + " once, sandbox sale " + sale + "; each order's");
+        out.println("escrow opened with the payment, from that sale (refunds go back against it, per order):");
         out.println("orders:  " + orderStates(orders));
-        return escrowBySeller;
     }
 
     // ---- 4: shipment through the carrier, tracking, receipt, automatic confirmation ----------
@@ -369,10 +296,9 @@ public final class MarketplaceDemo {
      * Each shop ships through the sandbox carrier: one parcel per warehouse holding its units,
      * booked under a request id derived from the order, so a retry books nothing twice. The
      * carrier's tracking notifications then deliver the orders, and each delivery starts its
-     * escrow's ten-day auto-confirm clock (the escrow service is connected to the facade with
-     * {@code onDelivery(escrows.deliveryHook(...))}).
+     * escrow's ten-day auto-confirm clock in the same unit of work.
      */
-    private void shipAndConfirm(Map<String, Order> orders, Map<String, String> escrowBySeller) {
+    private void shipAndConfirm(Map<String, Order> orders) {
         clock.advance(Duration.ofDays(1));
         section("4. Shops ship through the sandbox carrier on " + clock.instant() + "; tracking delivers");
         row("%-18s %-9s %-14s %11s  %-10s  %s", "shop", "warehouse", "tracking", "carrier fee", "arrives by", "order");
@@ -389,7 +315,7 @@ public final class MarketplaceDemo {
                         dispatched.order().stateName());
             }
         }
-        out.println("escrows: " + escrowStates(escrowBySeller) + " (the clock waits for delivery)");
+        out.println("escrows: " + escrowStates(orders) + " (the clock waits for delivery)");
 
         clock.advance(Duration.ofDays(2));
         int notifications = 0;
@@ -415,41 +341,38 @@ public final class MarketplaceDemo {
             }
         }
         out.println("orders:  " + orderStates(orders));
-        require(escrows.confirmReceipt(escrowBySeller.get("tea-shop"), BUYER));
+        require(commerce.confirmReceipt(BUYER, orders.get("tea-shop").id()));
         out.println("Ann confirms receipt of the tea; the other escrows count ten days from delivery:");
-        out.println("escrows: " + escrowStates(escrowBySeller));
+        out.println("escrows: " + escrowStates(orders));
 
-        // Nobody else confirms: ten days after delivery the escrow timers confirm for the buyer.
-        clock.set(lastDelivery.plus(EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER));
-        int fired = escrowTimers.runDue();
+        // Nobody else confirms: ten days after delivery the facade's scheduler confirms for the buyer,
+        // releases the money and completes the orders (their 7-day return windows have passed).
+        clock.set(lastDelivery.plus(Duration.ofDays(10)));
+        int fired = commerce.runDueTimers(SCHEDULER);
         out.println();
-        out.println("Clock moved to " + clock.instant() + " (delivery + 10 days); " + fired
-                + " escrow timers fired");
-        out.println("escrows: " + escrowStates(escrowBySeller));
-        commerce.runDueTimers(SCHEDULER);
+        out.println("Clock moved to " + clock.instant() + " (delivery + 10 days); the scheduler fired " + fired
+                + " timers");
+        out.println("escrows: " + escrowStates(orders));
         out.println("orders:  " + orderStates(orders));
-        out.println("(an order completes once its 7-day return window after delivery has passed)");
-        for (String escrowId : escrowBySeller.values()) {
-            if (!(escrows.find(escrowId).orElseThrow() instanceof Released)) {
-                throw new IllegalStateException("escrow " + escrowId + " was not released");
+        for (Order order : orders.values()) {
+            if (!(escrowOf(order) instanceof Released)) {
+                throw new IllegalStateException("escrow of " + order.id() + " was not released");
+            }
+            if (!(commerce.order(SCHEDULER, order.id()).orElseThrow() instanceof Order.Completed)) {
+                throw new IllegalStateException("order " + order.id() + " did not complete");
             }
         }
     }
 
     // ---- 5 and 6: settlement statements and the ledger check -------------------------------
 
-    private Map<String, SettlementStatement> statements(Map<String, String> escrowBySeller, Settlement settlement,
-            Map<String, Order> orders) {
+    private Map<String, SettlementStatement> statements(Map<String, Order> orders) {
         section("5. Settlement statements, " + START + " to " + clock.instant() + " (b2c-mall schedule)");
         row("%-18s %10s %10s %10s %10s %10s %10s", "shop", "gross", "subsidy", "shop disc.", "commission",
                 "fees", "net");
         Map<String, SettlementStatement> statements = new TreeMap<>();
-        for (String seller : escrowBySeller.keySet()) {
-            String orderId = orders.get(seller).id().value();
-            Totals orderTotals = settlement.order(orderId).orElseThrow();
-            SettlementStatement statement = SettlementStatement.of(journal, seller, CNY, START,
-                    clock.instant().plusMillis(1), escrowId -> escrowId.equals(escrowBySeller.get(seller))
-                            ? Optional.of(DiscountFunding.of(orderTotals)) : Optional.empty());
+        for (String seller : orders.keySet()) {
+            SettlementStatement statement = commerce.statement(SCHEDULER, seller, CNY, START, clock.instant().plusMillis(1));
             statements.put(seller, statement);
             row("%-18s %10s %10s %10s %10s %10s %10s", seller, show(statement.gross()),
                     show(statement.platformSubsidies()), show(statement.sellerFundedDiscounts()),
@@ -458,10 +381,8 @@ public final class MarketplaceDemo {
         out.println();
         out.println("gross = what the buyer paid (shipping included) + platform subsidy; the shop's own discounts");
         out.println("were never the seller's money; fees = the 0.6% Alipay channel fee, borne by the seller.");
-        out.println();
-        out.println("Commission rules that applied (one line each):");
-        settlement.lines().forEach(line -> out.println("  - " + line.line().sku() + ": "
-                + line.commission().explanation()));
+        out.println("Commission: food 0.5% (at least 0.50), other categories the mall default of 5%, on what the");
+        out.println("buyer paid plus the platform's subsidy; each order settled from its own priced snapshot.");
         return statements;
     }
 
@@ -484,16 +405,16 @@ public final class MarketplaceDemo {
             sellerNets = Math.addExact(sellerNets, MinorUnits.toMinor(statement.net(), CNY));
         }
         long revenue = 0;
-        for (Map.Entry<Account, Map<CurrencyUnit, MonetaryAmount>> account : journal.balances().entrySet()) {
+        for (Map.Entry<Account, Map<CurrencyUnit, MonetaryAmount>> account : journal().balances().entrySet()) {
             if (account.getKey() instanceof Account.PlatformRevenue) {
                 revenue = Math.addExact(revenue, MinorUnits.toMinor(account.getValue().getOrDefault(CNY, cny("0")), CNY));
             }
         }
         // The clearing account goes negative by the subsidies the platform paid to sellers.
-        long subsidies = -MinorUnits.toMinor(journal.balance(Account.platformClearing(), CNY), CNY);
+        long subsidies = -MinorUnits.toMinor(journal().balance(Account.platformClearing(), CNY), CNY);
         long platformRevenue = revenue - subsidies;
         long paid = MinorUnits.toMinor(buyerPaid, CNY);
-        long paidIn = -MinorUnits.toMinor(journal.balance(Account.buyerFundsIn(BUYER_ID), CNY), CNY);
+        long paidIn = -MinorUnits.toMinor(journal().balance(Account.buyerFundsIn(BUYER_ID), CNY), CNY);
         out.println();
         row("%-36s %12s", "seller nets", show(MinorUnits.toAmount(sellerNets, CNY)));
         row("%-36s %12s", "+ platform commission and fees", show(MinorUnits.toAmount(revenue, CNY)));
@@ -515,12 +436,12 @@ public final class MarketplaceDemo {
     /** Each statement's net must be exactly what its seller's payable account received. */
     private boolean statementsMatchPayables(Map<String, SettlementStatement> statements) {
         return statements.values().stream().allMatch(statement ->
-                journal.balance(Account.sellerPayable(statement.sellerId()), CNY).isEqualTo(statement.net()));
+                journal().balance(Account.sellerPayable(statement.sellerId()), CNY).isEqualTo(statement.net()));
     }
 
     private Map<String, MonetaryAmount> balances() {
         Map<String, MonetaryAmount> named = new TreeMap<>();
-        journal.balances().forEach((account, byCurrency) -> {
+        journal().balances().forEach((account, byCurrency) -> {
             MonetaryAmount amount = byCurrency.get(CNY);
             if (amount != null) {
                 named.put(name(account), amount);
@@ -593,11 +514,19 @@ public final class MarketplaceDemo {
         return String.join(", ", states);
     }
 
-    private String escrowStates(Map<String, String> escrowBySeller) {
+    private String escrowStates(Map<String, Order> orders) {
         List<String> states = new ArrayList<>();
-        escrowBySeller.forEach((seller, escrowId) -> states.add(seller + " "
-                + stateOf(escrows.find(escrowId).orElseThrow())));
+        orders.forEach((seller, order) -> states.add(seller + " " + stateOf(escrowOf(order))));
         return String.join(", ", states);
+    }
+
+    private Escrow escrowOf(Order order) {
+        return commerce.escrow(SCHEDULER, order.id()).orElseThrow(() -> new IllegalStateException(
+                "order " + order.id() + " has no escrow"));
+    }
+
+    private Journal journal() {
+        return commerce.journal().orElseThrow();
     }
 
     private static String stateOf(Escrow escrow) {
@@ -605,15 +534,9 @@ public final class MarketplaceDemo {
     }
 
     private static void require(Object result) {
-        if (result instanceof OrderResult.Refused || result instanceof Transition.Refused
-                || result instanceof CartResult.Refused) {
+        if (result instanceof OrderResult.Refused || result instanceof CartResult.Refused) {
             throw new IllegalStateException("refused: " + result);
         }
-    }
-
-    private static MonetaryAmount deductions(EscrowTerms terms) {
-        return sum(List.of(terms.deductions().commission(), terms.deductions().serviceFee(),
-                terms.deductions().paymentFee()));
     }
 
     private static MonetaryAmount sum(List<MonetaryAmount> amounts) {
@@ -645,35 +568,6 @@ public final class MarketplaceDemo {
 
     private static String show(MonetaryAmount amount) {
         return amount.getNumber().numberValue(BigDecimal.class).setScale(2).toPlainString();
-    }
-
-    /**
-     * The engine the facade prices with, keeping its last result: the facade's priced cart shows
-     * what each line costs, and the result also says who funds each discount, which settlement needs.
-     * Not thread-safe: the demo prices one cart at a time.
-     */
-    private static final class RecordingEngine implements PricingEngine {
-        private final PricingEngine delegate;
-        private PricingResult last;
-
-        RecordingEngine(PricingEngine delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public PricingResult price(PricingRequest request) {
-            last = delegate.price(request);
-            return last;
-        }
-
-        @Override
-        public List<Promotion> promotions() {
-            return delegate.promotions();
-        }
-
-        PricingResult last() {
-            return Optional.ofNullable(last).orElseThrow();
-        }
     }
 
     /** A clock the demo moves by hand, so timeouts fire on cue and the output never changes. */

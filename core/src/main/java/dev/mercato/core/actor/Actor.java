@@ -1,4 +1,4 @@
-package dev.mercato.core;
+package dev.mercato.core.actor;
 
 import dev.mercato.pricing.error.InvalidInputException;
 

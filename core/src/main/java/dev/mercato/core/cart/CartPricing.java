@@ -91,7 +91,8 @@ public interface CartPricing {
                 lines.add(new PricedCart.Line(line.lineNo(), line.sku().id(), line.sku().title(), line.sku().sellerId(),
                         line.quantity(), line.sku().listPrice(), MinorUnits.toAmount(subtotal, request.currency()),
                         MinorUnits.toAmount(subtotal - payable, request.currency()),
-                        MinorUnits.toAmount(payable, request.currency()), flash.contains(line.sku().id().value())));
+                        MinorUnits.toAmount(payable, request.currency()), flash.contains(line.sku().id().value()),
+                        line.sku().categoryPath(), MinorUnits.toAmount(payable, request.currency()), List.of()));
                 shipping.putIfAbsent(line.sku().sellerId(), MinorUnits.toAmount(0, request.currency()));
                 total = Math.addExact(total, payable);
             }

@@ -1,9 +1,11 @@
 package dev.mercato.core.cart;
 
 import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.order.PricedDiscount;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.promotion.BuyerContext;
 import dev.mercato.pricing.promotion.Decision;
+import dev.mercato.pricing.promotion.Discount;
 import dev.mercato.pricing.promotion.LevelSegment;
 import dev.mercato.pricing.promotion.LineResult;
 import dev.mercato.pricing.promotion.PriceLevel;
@@ -66,19 +68,33 @@ final class EngineCartPricing implements CartPricing {
             boolean flash = line.priceLevels().stream().map(LevelSegment::level).anyMatch(flashSales::contains);
             priced.put(source.lineNo(), new PricedCart.Line(source.lineNo(), source.sku().id(), source.sku().title(),
                     source.sku().sellerId(), line.quantity(), source.sku().listPrice(), line.listAmount(),
-                    MinorUnits.toAmount(list - fin, request.currency()), line.finalAmount(), flash));
+                    MinorUnits.toAmount(list - fin, request.currency()), line.finalAmount(), flash,
+                    source.sku().categoryPath(), line.startingAmount(), discounts(line.discounts())));
         }
         List<PricedCart.Line> ordered = new ArrayList<>();
         for (CartPricingRequest.Line line : request.lines()) {
             ordered.add(priced.get(line.lineNo()));
         }
         Map<String, MonetaryAmount> shipping = new HashMap<>();
+        Map<String, List<PricedDiscount>> shippingDiscounts = new HashMap<>();
         for (SellerResult seller : result.sellers()) {
+            if (!seller.shippingDiscounts().isEmpty()) {
+                shippingDiscounts.put(seller.seller(), discounts(seller.shippingDiscounts()));
+            }
             long charged = MinorUnits.toMinor(seller.shipping(), request.currency())
                     - MinorUnits.toMinor(seller.shippingDiscount(), request.currency());
             shipping.put(seller.seller(), MinorUnits.toAmount(charged, request.currency()));
         }
-        return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation, Map.of(), applied);
+        return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation, Map.of(), applied,
+                shippingDiscounts);
+    }
+
+    private static List<PricedDiscount> discounts(List<Discount> discounts) {
+        List<PricedDiscount> frozen = new ArrayList<>(discounts.size());
+        for (Discount d : discounts) {
+            frozen.add(new PricedDiscount(d.promotionId(), d.amount(), d.platformFunded(), d.sellerFunded()));
+        }
+        return frozen;
     }
 
     private static List<PriceLevel> levels(Sku sku) {

@@ -1,6 +1,7 @@
 package dev.mercato.core.cart;
 
 import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.order.PricedDiscount;
 import dev.mercato.logistics.DeliveryPromise;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.InvalidAmountException;
@@ -30,10 +31,30 @@ import javax.money.MonetaryAmount;
  * @param promotionsApplied what each applied promotion took off (for a gift: the gift value), by
  *     promotion id; checkout books promotion caps against it (see {@link
  *     dev.mercato.core.promotion.PromotionCaps})
+ * @param shippingDiscountsBySeller each seller's shipping discounts with their funding; {@code
+ *     shippingBySeller} is already net of them. Empty for a seller without any (and for pricing
+ *     ports that do not attribute discounts)
  */
 public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
         MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller,
-        Map<String, MonetaryAmount> promotionsApplied) {
+        Map<String, MonetaryAmount> promotionsApplied, Map<String, List<PricedDiscount>> shippingDiscountsBySeller) {
+
+    /**
+     * A priced cart without attributed shipping discounts.
+     *
+     * @param currency the currency
+     * @param lines the priced lines
+     * @param shippingBySeller the shipping per seller
+     * @param total the total
+     * @param explanation the explanation
+     * @param deliveryBySeller the delivery promise per seller
+     * @param promotionsApplied what each applied promotion took off
+     */
+    public PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
+            MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller,
+            Map<String, MonetaryAmount> promotionsApplied) {
+        this(currency, lines, shippingBySeller, total, explanation, deliveryBySeller, promotionsApplied, Map.of());
+    }
 
     /**
      * A priced cart without applied promotion amounts.
@@ -72,6 +93,10 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
         explanation = List.copyOf(InvalidInputException.requireNonNull(explanation, "explanation"));
         deliveryBySeller = Map.copyOf(InvalidInputException.requireNonNull(deliveryBySeller, "deliveryBySeller"));
         promotionsApplied = Map.copyOf(InvalidInputException.requireNonNull(promotionsApplied, "promotionsApplied"));
+        Map<String, List<PricedDiscount>> discounts = new java.util.HashMap<>();
+        InvalidInputException.requireNonNull(shippingDiscountsBySeller, "shippingDiscountsBySeller")
+                .forEach((seller, list) -> discounts.put(seller, List.copyOf(list)));
+        shippingDiscountsBySeller = Map.copyOf(discounts);
         long sum = 0;
         for (Line line : lines) {
             sum = Math.addExact(sum, MinorUnits.toMinor(line.payable(), currency));
@@ -134,7 +159,29 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
     public PricedCart withDelivery(Map<String, DeliveryPromise> promises, List<String> moreExplanation) {
         List<String> all = new ArrayList<>(explanation);
         all.addAll(InvalidInputException.requireNonNull(moreExplanation, "moreExplanation"));
-        return new PricedCart(currency, lines, shippingBySeller, total, all, promises, promotionsApplied);
+        return new PricedCart(currency, lines, shippingBySeller, total, all, promises, promotionsApplied,
+                shippingDiscountsBySeller);
+    }
+
+    /**
+     * This priced cart with another explanation (the rest unchanged).
+     *
+     * @param newExplanation the explanation
+     * @return a new priced cart
+     */
+    public PricedCart withExplanation(List<String> newExplanation) {
+        return new PricedCart(currency, lines, shippingBySeller, total, newExplanation, deliveryBySeller,
+                promotionsApplied, shippingDiscountsBySeller);
+    }
+
+    /**
+     * One seller's shipping discounts with their funding.
+     *
+     * @param sellerId the seller
+     * @return the discounts, empty when none
+     */
+    public List<PricedDiscount> shippingDiscountsOf(String sellerId) {
+        return shippingDiscountsBySeller.getOrDefault(sellerId, List.of());
     }
 
     /**
@@ -159,11 +206,40 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
      * @param discount all discounts borne by this line (price levels, promotions, coupons)
      * @param payable subtotal minus discount
      * @param flashSale whether the line is on flash sale
+     * @param categoryPath the SKU's category path, root first; may be empty
+     * @param priceLevelAmount the amount after price levels, before promotions
+     * @param discounts each promotion's discount on the line with its funding (empty for pricing
+     *     ports that do not attribute discounts: the whole discount then counts as seller-funded)
      */
     public record Line(int lineNo, SkuId sku, String title, String sellerId, long quantity, MonetaryAmount unitPrice,
-            MonetaryAmount subtotal, MonetaryAmount discount, MonetaryAmount payable, boolean flashSale) {
+            MonetaryAmount subtotal, MonetaryAmount discount, MonetaryAmount payable, boolean flashSale,
+            List<String> categoryPath, MonetaryAmount priceLevelAmount, List<PricedDiscount> discounts) {
+
+        /**
+         * A line without category, price-level or discount attribution.
+         *
+         * @param lineNo the cart line number
+         * @param sku the SKU
+         * @param title the title
+         * @param sellerId the seller
+         * @param quantity units
+         * @param unitPrice the unit price
+         * @param subtotal unit price times quantity
+         * @param discount all discounts
+         * @param payable subtotal minus discount
+         * @param flashSale whether on flash sale
+         */
+        public Line(int lineNo, SkuId sku, String title, String sellerId, long quantity, MonetaryAmount unitPrice,
+                MonetaryAmount subtotal, MonetaryAmount discount, MonetaryAmount payable, boolean flashSale) {
+            this(lineNo, sku, title, sellerId, quantity, unitPrice, subtotal, discount, payable, flashSale, List.of(),
+                    subtotal, List.of());
+        }
+
         /** Validates the fields. */
         public Line {
+            categoryPath = List.copyOf(InvalidInputException.requireNonNull(categoryPath, "categoryPath"));
+            InvalidInputException.requireNonNull(priceLevelAmount, "priceLevelAmount");
+            discounts = List.copyOf(InvalidInputException.requireNonNull(discounts, "discounts"));
             InvalidInputException.requireNonNull(sku, "sku");
             InvalidInputException.requireNonNull(title, "title");
             InvalidInputException.requireNonNull(sellerId, "sellerId");

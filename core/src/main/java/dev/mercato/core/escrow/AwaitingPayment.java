@@ -1,6 +1,6 @@
 package dev.mercato.core.escrow;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.mercato.core.escrow;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
@@ -48,6 +48,8 @@ final class DefaultEscrowService implements EscrowService {
     private static final int ATTEMPTS = 50;
     private static final Actor SYSTEM = new Actor.System("escrow-timers");
     private static final String OPEN = "open";
+    /** The outcome of a refund staged with its state and not sent to the provider yet. */
+    private static final String NOT_SENT = "not sent yet";
 
     /**
      * An escrow with the last entry it posted, the provider operations made for it and, for an
@@ -154,6 +156,23 @@ final class DefaultEscrowService implements EscrowService {
 
     @Override
     public Escrow openPaid(EscrowTerms terms, CheckoutCapture capture) {
+        checkOpenPaid(terms, capture);
+        Instant now = clock.instant();
+        Outcome<Escrow> outcome = storage.inTransaction(ATTEMPTS, uow -> stagedOpenPaid(uow, terms, capture, now),
+                EventPublisher.none());
+        finish(outcome.after());
+        return outcome.result();
+    }
+
+    @Override
+    public Escrow openPaid(UnitOfWork uow, EscrowTerms terms, CheckoutCapture capture) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        checkOpenPaid(terms, capture);
+        requireSameStorageJournal("open an escrow");
+        return stagedOpenPaid(uow, terms, capture, clock.instant()).result();
+    }
+
+    private void checkOpenPaid(EscrowTerms terms, CheckoutCapture capture) {
         InvalidInputException.requireNonNull(terms, "terms");
         InvalidInputException.requireNonNull(capture, "capture");
         paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
@@ -169,36 +188,41 @@ final class DefaultEscrowService implements EscrowService {
             throw new InvalidInputException("terms.groupDeadline", terms.groupDeadline().get(),
                     "a group-buy escrow cannot open from a checkout's sale");
         }
-        Instant now = clock.instant();
-        Outcome<Escrow> outcome = storage.inTransaction(ATTEMPTS, uow -> {
-            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
-            Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
-            if (existing.isPresent()) {
-                Escrow escrow = existing.get().value().escrow();
-                if (!escrow.terms().equals(terms)) {
-                    throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
-                }
-                return new Outcome<>(escrow, AfterCommit.nothing(terms.escrowId()));
+    }
+
+    private Outcome<Escrow> stagedOpenPaid(UnitOfWork uow, EscrowTerms terms, CheckoutCapture capture, Instant now) {
+        Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+        Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
+        if (existing.isPresent()) {
+            Escrow escrow = existing.get().value().escrow();
+            if (!escrow.terms().equals(terms)) {
+                throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
             }
-            // The same transition and entry as a payment through the escrow's own sale.
-            Transition.Accepted paid = (Transition.Accepted) Escrow.open(terms, capture.capturedAt())
-                    .pay(SYSTEM, capture.capturedAt());
-            Escrow held = paid.state();
-            ProviderOperation sale = new ProviderOperation(ProviderOperation.Kind.PAYMENT, capture.transactionId(),
-                    terms.amount(), new PaymentOutcome.Succeeded(capture.transactionId(), capture.total(),
-                            "checkout " + capture.transactionId().value()), 0, now);
-            repo.insert(terms.escrowId(), new EscrowRecord(held, paid.entry(), List.of(sale), Optional.of(capture)));
-            syncTimers(uow.timers(), held);
-            return new Outcome<>(held, new AfterCommit(stage(uow, paid.entry().stream().toList()), List.of(),
-                    terms.escrowId()));
-        }, EventPublisher.none());
-        finish(outcome.after());
-        return outcome.result();
+            return new Outcome<>(escrow, AfterCommit.nothing(terms.escrowId()));
+        }
+        // The same transition and entry as a payment through the escrow's own sale.
+        Transition.Accepted paid = (Transition.Accepted) Escrow.open(terms, capture.capturedAt())
+                .pay(SYSTEM, capture.capturedAt());
+        Escrow held = paid.state();
+        ProviderOperation sale = new ProviderOperation(ProviderOperation.Kind.PAYMENT, capture.transactionId(),
+                terms.amount(), new PaymentOutcome.Succeeded(capture.transactionId(), capture.total(),
+                        "checkout " + capture.transactionId().value()), 0, now);
+        repo.insert(terms.escrowId(), new EscrowRecord(held, paid.entry(), List.of(sale), Optional.of(capture)));
+        syncTimers(uow.timers(), held);
+        return new Outcome<>(held, new AfterCommit(stage(uow, paid.entry().stream().toList()), List.of(),
+                terms.escrowId()));
     }
 
     @Override
     public Optional<Escrow> find(String escrowId) {
         return record(escrowId).map(EscrowRecord::escrow);
+    }
+
+    @Override
+    public Optional<Escrow> find(UnitOfWork uow, String escrowId) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        return uow.repository(ESCROWS).find(escrowId).map(v -> v.value().escrow());
     }
 
     @Override
@@ -214,18 +238,96 @@ final class DefaultEscrowService implements EscrowService {
 
     @Override
     public Transition ship(String escrowId, Actor actor, String trackingNumber) {
-        return command(escrowId, (e, now) -> e instanceof Held s ? s.ship(actor, trackingNumber, now) : wrongState(e, "ship"));
+        return execute(escrowId, new EscrowCommand.Ship(actor, trackingNumber));
     }
 
     @Override
     public Transition deliver(String escrowId, Actor actor, String trackingNumber, Instant shippedAt,
             Instant deliveredAt) {
-        return command(escrowId, (e, now) -> {
+        return execute(escrowId, new EscrowCommand.Deliver(actor, trackingNumber, shippedAt, deliveredAt));
+    }
+
+    @Override
+    public Transition confirmReceipt(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.ConfirmReceipt(actor));
+    }
+
+    @Override
+    public Transition extendAutoConfirm(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.ExtendAutoConfirm(actor));
+    }
+
+    @Override
+    public Transition openDispute(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.OpenDispute(actor));
+    }
+
+    @Override
+    public Transition endDispute(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.EndDispute(actor));
+    }
+
+    @Override
+    public Transition refund(String escrowId, Actor actor, MonetaryAmount amount) {
+        return execute(escrowId, new EscrowCommand.Refund(actor, amount));
+    }
+
+    @Override
+    public Transition refundAfterReturn(String escrowId, Actor actor, MonetaryAmount amount) {
+        return execute(escrowId, new EscrowCommand.RefundAfterReturn(actor, amount));
+    }
+
+    @Override
+    public Transition resolveByRelease(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.ResolveByRelease(actor));
+    }
+
+    @Override
+    public Transition resolveByRefund(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.ResolveByRefund(actor));
+    }
+
+    @Override
+    public Transition resolveBySplit(String escrowId, Actor actor, MonetaryAmount refundToBuyer) {
+        return execute(escrowId, new EscrowCommand.ResolveBySplit(actor, refundToBuyer));
+    }
+
+    @Override
+    public Transition compensateBuyer(String escrowId, Actor actor, MonetaryAmount amount) {
+        return execute(escrowId, new EscrowCommand.CompensateBuyer(actor, amount));
+    }
+
+    @Override
+    public Transition groupFormed(String escrowId, Actor actor) {
+        return execute(escrowId, new EscrowCommand.GroupFormed(actor));
+    }
+
+    @Override
+    public Transition execute(String escrowId, EscrowCommand command) {
+        InvalidInputException.requireNonNull(command, "command");
+        return command(escrowId, (e, now) -> transition(command, e, now));
+    }
+
+    @Override
+    public Transition stage(UnitOfWork uow, String escrowId, EscrowCommand command) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        InvalidInputException.requireNonNull(command, "command");
+        requireSameStorageJournal("stage a command");
+        return staged(uow, escrowId, (e, now) -> transition(command, e, now), clock.instant()).result();
+    }
+
+    /** The one dispatch from a command to the transition of the state the escrow is in. */
+    private Transition transition(EscrowCommand command, Escrow e, Instant now) {
+        Actor actor = command.actor();
+        if (command instanceof EscrowCommand.Ship c) {
+            return e instanceof Held s ? s.ship(actor, c.trackingNumber(), now) : wrongState(e, "ship");
+        } else if (command instanceof EscrowCommand.Deliver c) {
             if (e instanceof Held s) {
-                return s.deliver(actor, trackingNumber, shippedAt, deliveredAt);
+                return s.deliver(actor, c.trackingNumber(), c.shippedAt(), c.deliveredAt());
             }
             if (e instanceof Shipped s) {
-                return s.deliver(actor, deliveredAt);
+                return s.deliver(actor, c.deliveredAt());
             }
             if (e instanceof Released || e instanceof Refunded || e instanceof Disputed) {
                 // Already confirmed, refunded or frozen by a dispute: the delivery changes nothing.
@@ -233,87 +335,50 @@ final class DefaultEscrowService implements EscrowService {
                         + e.getClass().getSimpleName() + "; a delivery does not move it");
             }
             return wrongState(e, "deliver");
-        });
-    }
-
-    @Override
-    public Transition confirmReceipt(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.confirmReceipt(actor, now)
-                : wrongState(e, "confirm receipt"));
-    }
-
-    @Override
-    public Transition extendAutoConfirm(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.extendAutoConfirm(actor, now)
-                : wrongState(e, "extend"));
-    }
-
-    @Override
-    public Transition openDispute(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> {
+        } else if (command instanceof EscrowCommand.ConfirmReceipt) {
+            return e instanceof Shipped s ? s.confirmReceipt(actor, now) : wrongState(e, "confirm receipt");
+        } else if (command instanceof EscrowCommand.ExtendAutoConfirm) {
+            return e instanceof Shipped s ? s.extendAutoConfirm(actor, now) : wrongState(e, "extend");
+        } else if (command instanceof EscrowCommand.OpenDispute) {
             if (e instanceof Held s) {
                 return s.openDispute(actor, now);
             }
             return e instanceof Shipped s ? s.openDispute(actor, now) : wrongState(e, "dispute");
-        });
-    }
-
-    @Override
-    public Transition endDispute(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.endWithoutResolution(actor, now)
-                : wrongState(e, "end a dispute"));
-    }
-
-    @Override
-    public Transition refund(String escrowId, Actor actor, MonetaryAmount amount) {
-        return command(escrowId, (e, now) -> {
+        } else if (command instanceof EscrowCommand.EndDispute) {
+            return e instanceof Disputed s ? s.endWithoutResolution(actor, now) : wrongState(e, "end a dispute");
+        } else if (command instanceof EscrowCommand.Refund c) {
             if (e instanceof Held s) {
-                return s.refundPart(actor, amount, now);
+                return s.refundPart(actor, c.amount(), now);
             }
             if (e instanceof Shipped s) {
-                return s.refundAfterReturn(actor, amount, now);
+                return s.refundAfterReturn(actor, c.amount(), now);
             }
             if (e instanceof Released s) {
-                return s.refundAfterRelease(actor, amount, balances(s), now);
+                return s.refundAfterRelease(actor, c.amount(), balances(s), now);
             }
             return wrongState(e, "refund");
-        });
+        } else if (command instanceof EscrowCommand.RefundAfterReturn c) {
+            return e instanceof Shipped s ? s.refundAfterReturn(actor, c.amount(), now) : wrongState(e, "refund after return");
+        } else if (command instanceof EscrowCommand.ResolveByRelease) {
+            return e instanceof Disputed s ? s.resolveByRelease(actor, now) : wrongState(e, "resolve");
+        } else if (command instanceof EscrowCommand.ResolveByRefund) {
+            return e instanceof Disputed s ? s.resolveByRefund(actor, now) : wrongState(e, "resolve");
+        } else if (command instanceof EscrowCommand.ResolveBySplit c) {
+            return e instanceof Disputed s ? s.resolveBySplit(actor, c.refundToBuyer(), now) : wrongState(e, "resolve");
+        } else if (command instanceof EscrowCommand.CompensateBuyer c) {
+            return e instanceof Released s ? s.compensateBuyer(actor, c.amount(), balances(s), now)
+                    : wrongState(e, "compensate");
+        } else if (command instanceof EscrowCommand.GroupFormed) {
+            return e instanceof AwaitingGroup s ? s.groupFormed(actor, now) : wrongState(e, "form the group");
+        }
+        throw new IllegalStateException("unhandled escrow command " + command);
     }
 
-    @Override
-    public Transition refundAfterReturn(String escrowId, Actor actor, MonetaryAmount amount) {
-        return command(escrowId, (e, now) -> e instanceof Shipped s ? s.refundAfterReturn(actor, amount, now)
-                : wrongState(e, "refund after return"));
-    }
-
-    @Override
-    public Transition resolveByRelease(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveByRelease(actor, now)
-                : wrongState(e, "resolve"));
-    }
-
-    @Override
-    public Transition resolveByRefund(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveByRefund(actor, now)
-                : wrongState(e, "resolve"));
-    }
-
-    @Override
-    public Transition resolveBySplit(String escrowId, Actor actor, MonetaryAmount refundToBuyer) {
-        return command(escrowId, (e, now) -> e instanceof Disputed s ? s.resolveBySplit(actor, refundToBuyer, now)
-                : wrongState(e, "resolve"));
-    }
-
-    @Override
-    public Transition compensateBuyer(String escrowId, Actor actor, MonetaryAmount amount) {
-        return command(escrowId, (e, now) -> e instanceof Released s ? s.compensateBuyer(actor, amount, balances(s), now)
-                : wrongState(e, "compensate"));
-    }
-
-    @Override
-    public Transition groupFormed(String escrowId, Actor actor) {
-        return command(escrowId, (e, now) -> e instanceof AwaitingGroup s ? s.groupFormed(actor, now)
-                : wrongState(e, "form the group"));
+    private void requireSameStorageJournal(String what) {
+        if (sameStorageJournal.isEmpty()) {
+            throw new InvalidInputException("journal", journal.getClass().getSimpleName(), "must be a journal kept in"
+                    + " this service's storage (Journal.inStorage) to " + what + " in a caller's unit of work");
+        }
     }
 
     private SellerBalances balances(Escrow e) {
@@ -333,21 +398,25 @@ final class DefaultEscrowService implements EscrowService {
     private Transition command(String escrowId, Command command) {
         InvalidInputException.requireNonNull(escrowId, "escrowId");
         Instant now = clock.instant();
-        Outcome<Transition> outcome = storage.inTransaction(ATTEMPTS, uow -> {
-            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
-            Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
-            Transition t = command.apply(current.value().escrow(), now);
-            if (!(t instanceof Transition.Accepted accepted)) {
-                return new Outcome<>(t, AfterCommit.nothing(escrowId));
-            }
-            Optional<Transition.Refused> unrefundable = providerCannotRefund(current.value(), accepted);
-            if (unrefundable.isPresent()) {
-                return new Outcome<Transition>(unrefundable.get(), AfterCommit.nothing(escrowId));
-            }
-            return new Outcome<>(t, commitTransition(uow, current, accepted, now));
-        }, EventPublisher.none());
+        Outcome<Transition> outcome = storage.inTransaction(ATTEMPTS, uow -> staged(uow, escrowId, command, now),
+                EventPublisher.none());
         finish(outcome.after());
         return outcome.result();
+    }
+
+    /** A command's transition staged in a unit of work; what is owed after the commit comes back with it. */
+    private Outcome<Transition> staged(UnitOfWork uow, String escrowId, Command command, Instant now) {
+        Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+        Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
+        Transition t = command.apply(current.value().escrow(), now);
+        if (!(t instanceof Transition.Accepted accepted)) {
+            return new Outcome<>(t, AfterCommit.nothing(escrowId));
+        }
+        Optional<Transition.Refused> unrefundable = providerCannotRefund(current.value(), accepted);
+        if (unrefundable.isPresent()) {
+            return new Outcome<Transition>(unrefundable.get(), AfterCommit.nothing(escrowId));
+        }
+        return new Outcome<>(t, commitTransition(uow, current, accepted, now));
     }
 
     /**
@@ -394,7 +463,7 @@ final class DefaultEscrowService implements EscrowService {
             ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND,
                     transactionId(next.id(), "refund-" + next.step()),
                     MinorUnits.toAmount(refundedNow, next.terms().currency()),
-                    new PaymentOutcome.Unknown(transactionId(next.id(), "refund-" + next.step()), "not sent yet"), 0,
+                    new PaymentOutcome.Unknown(transactionId(next.id(), "refund-" + next.step()), NOT_SENT), 0,
                     now.plus(backoffBase));
             refunds.add(refund);
             after = after.withOperation(refund);
@@ -560,7 +629,7 @@ final class DefaultEscrowService implements EscrowService {
                 .credit(Account.buyerFundsIn(escrow.terms().buyerId()), payment.amount())
                 .debit(Account.refunds(), payment.amount()).build();
         ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND, refundId, payment.amount(),
-                new PaymentOutcome.Unknown(refundId, "not sent yet"), 0, now.plus(backoffBase));
+                new PaymentOutcome.Unknown(refundId, NOT_SENT), 0, now.plus(backoffBase));
         uow.repository(ESCROWS).update(escrow.id(), record.withOperation(refund).withState(escrow, Optional.of(entry)),
                 current.version());
         return new AfterCommit(stage(uow, List.of(entry)), List.of(refund), escrow.id());
@@ -663,32 +732,63 @@ final class DefaultEscrowService implements EscrowService {
     @Override
     public DueTaskRunner registerTimers(DueTaskRunner runner) {
         return runner
-                .on(UNPAID_CLOSE, (timer, now) -> fire(timer, (e, at) -> e instanceof AwaitingPayment s
-                        ? s.closeUnpaid(SYSTEM, at) : wrongState(e, "close")))
-                .on(AUTO_CONFIRM, (timer, now) -> fire(timer, (e, at) -> e instanceof Shipped s
-                        ? s.autoConfirm(SYSTEM, at) : wrongState(e, "auto-confirm")))
-                .on(GROUP_DEADLINE, (timer, now) -> fire(timer, (e, at) -> e instanceof AwaitingGroup s
-                        ? s.groupFailed(SYSTEM, at) : wrongState(e, "fail the group")));
+                .on(UNPAID_CLOSE, (timer, now) -> fire(timer))
+                .on(AUTO_CONFIRM, (timer, now) -> fire(timer))
+                .on(GROUP_DEADLINE, (timer, now) -> fire(timer));
     }
 
-    private void fire(DueTimer timer, Command command) {
-        String escrowId = timer.key().target();
+    @Override
+    public Optional<Transition> fire(UnitOfWork uow, DueTimer timer) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(timer, "timer");
+        requireSameStorageJournal("fire a timer");
+        return stagedFire(uow, timer, clock.instant()).result();
+    }
+
+    /** The transition a due timer of this kind asks for. */
+    private static Command timerCommand(String kind) {
+        return switch (kind) {
+            case UNPAID_CLOSE -> (e, at) -> e instanceof AwaitingPayment s ? s.closeUnpaid(SYSTEM, at) : wrongState(e, "close");
+            case AUTO_CONFIRM -> (e, at) -> e instanceof Shipped s ? s.autoConfirm(SYSTEM, at) : wrongState(e, "auto-confirm");
+            case GROUP_DEADLINE -> (e, at) -> e instanceof AwaitingGroup s ? s.groupFailed(SYSTEM, at)
+                    : wrongState(e, "fail the group");
+            default -> throw new InvalidInputException("timer", kind, "is not an escrow timer kind");
+        };
+    }
+
+    private void fire(DueTimer timer) {
         Instant now = clock.instant();
-        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> {
-            Optional<Versioned<EscrowRecord>> current = uow.repository(ESCROWS).find(escrowId);
-            if (current.isEmpty()) {
-                uow.timers().cancel(timer.key());
-                return AfterCommit.nothing(escrowId);
-            }
-            Transition t = command.apply(current.get().value().escrow(), now);
-            if (t instanceof Transition.Accepted accepted) {
-                return commitTransition(uow, current.get(), accepted, now);
-            }
-            // Stale or early timer (extended, disputed, already done): line the timers up with the state.
-            syncTimers(uow.timers(), current.get().value().escrow());
-            return AfterCommit.nothing(escrowId);
-        }, EventPublisher.none());
+        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> stagedFire(uow, timer, now).after(),
+                EventPublisher.none());
         finish(after);
+    }
+
+    private Outcome<Optional<Transition>> stagedFire(UnitOfWork uow, DueTimer timer, Instant now) {
+        String escrowId = timer.key().target();
+        Command command = timerCommand(timer.key().kind());
+        Optional<Versioned<EscrowRecord>> current = uow.repository(ESCROWS).find(escrowId);
+        if (current.isEmpty()) {
+            uow.timers().cancel(timer.key());
+            return new Outcome<>(Optional.empty(), AfterCommit.nothing(escrowId));
+        }
+        Transition t = command.apply(current.get().value().escrow(), now);
+        if (t instanceof Transition.Accepted accepted) {
+            return new Outcome<>(Optional.of(t), commitTransition(uow, current.get(), accepted, now));
+        }
+        // Stale or early timer (extended, disputed, already done): line the timers up with the state.
+        syncTimers(uow.timers(), current.get().value().escrow());
+        return new Outcome<>(Optional.of(t), AfterCommit.nothing(escrowId));
+    }
+
+    @Override
+    public int sendOwedRefunds(String escrowId) {
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        List<ProviderOperation> owed = operations(escrowId).stream()
+                .filter(op -> op.kind() == ProviderOperation.Kind.REFUND && !op.isFinal() && op.checks() == 0
+                        && op.outcome() instanceof PaymentOutcome.Unknown u && u.detail().equals(NOT_SENT))
+                .toList();
+        owed.forEach(op -> sendRefund(escrowId, op));
+        return owed.size();
     }
 
     private static void syncTimers(DueTimers timers, Escrow escrow) {

@@ -1,13 +1,15 @@
 package dev.mercato.core.escrow;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.checkout.PaidHook;
 import dev.mercato.core.fulfilment.DeliveryHook;
 import dev.mercato.core.ledger.Journal;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.Shipment;
+import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.timer.DueTaskRunner;
 import dev.mercato.payments.Notification;
 import dev.mercato.payments.NotificationResult;
@@ -98,6 +100,64 @@ public interface EscrowService {
     Escrow openPaid(EscrowTerms terms, CheckoutCapture capture);
 
     /**
+     * {@link #openPaid(EscrowTerms, CheckoutCapture)} staged in the caller's unit of work, so the
+     * escrow in {@link Held} and its capture entry commit with whatever else the caller writes
+     * (the {@code Commerce} facade: the orders' paid states), or not at all. Needs this service's
+     * journal to be kept in the same storage ({@link Journal#inStorage}).
+     *
+     * @param uow the caller's unit of work, of this service's storage
+     * @param terms the terms; not a group-buy
+     * @param capture the checkout's sale
+     * @return the escrow (the existing one when already opened with these terms)
+     * @throws InvalidInputException if the journal is not in this storage, the id is used for other
+     *     terms, or the terms do not fit the sale
+     */
+    Escrow openPaid(UnitOfWork uow, EscrowTerms terms, CheckoutCapture capture);
+
+    /**
+     * Runs one command: the typed dispatch every command method of this service goes through.
+     *
+     * @param escrowId the escrow
+     * @param command the command
+     * @return the transition
+     * @throws UnknownEscrowException if there is no such escrow
+     */
+    Transition execute(String escrowId, EscrowCommand command);
+
+    /**
+     * {@link #execute} staged in the caller's unit of work: the new state, its journal entry and
+     * its timers commit with the caller's writes. A refund it owes the buyer is recorded with the
+     * state and sent by {@link #sendOwedRefunds} after the commit (or by {@link #reconcile()}, so a
+     * crash in between loses nothing). Needs the journal in the same storage.
+     *
+     * @param uow the caller's unit of work, of this service's storage
+     * @param escrowId the escrow
+     * @param command the command
+     * @return the transition; a refusal staged nothing
+     * @throws UnknownEscrowException if there is no such escrow
+     */
+    Transition stage(UnitOfWork uow, String escrowId, EscrowCommand command);
+
+    /**
+     * Fires one due escrow timer (unpaid close, auto-confirm, group deadline) in the caller's unit
+     * of work; a stale timer lines the escrow's timers up with its state and changes nothing else.
+     *
+     * @param uow the caller's unit of work, of this service's storage
+     * @param timer a due timer of one of this service's kinds
+     * @return the transition, or empty when the escrow no longer exists
+     */
+    Optional<Transition> fire(UnitOfWork uow, DueTimer timer);
+
+    /**
+     * Sends the refunds of an escrow that were staged with its state ({@link #stage}) and not sent
+     * yet; their ids are fixed, so sending again has one effect.
+     *
+     * @param escrowId the escrow
+     * @return how many refunds were sent
+     */
+    int sendOwedRefunds(String escrowId);
+
+    /**
      * The hook that connects this service to the payment flow of a {@code Commerce} facade
      * ({@code Commerce.Builder#onPaid}): when a buyer payment is paid, each of its paid orders gets
      * an escrow opened as held from the checkout's sale ({@link #openPaid}), so the money is held
@@ -151,6 +211,15 @@ public interface EscrowService {
      * @return the escrow, or empty
      */
     Optional<Escrow> find(String escrowId);
+
+    /**
+     * Reads an escrow within a caller's unit of work (what that unit of work staged included).
+     *
+     * @param uow the unit of work, of this service's storage
+     * @param escrowId the id
+     * @return the escrow, or empty
+     */
+    Optional<Escrow> find(UnitOfWork uow, String escrowId);
 
     /**
      * The provider operations of an escrow, in the order they were made.

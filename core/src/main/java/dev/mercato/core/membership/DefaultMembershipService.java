@@ -147,7 +147,7 @@ final class DefaultMembershipService implements MembershipService {
 
     private PointsChange pointsCommand(String memberId, String key, String fingerprint, AccountWork work) {
         InvalidInputException.requireNonNull(memberId, "memberId");
-        IdempotencyKey idem = new IdempotencyKey(POINTS_SCOPE, memberId + "/" + key);
+        IdempotencyKey idem = IdempotencyKey.of(POINTS_SCOPE, memberId, key);
         return storage.inTransaction(ATTEMPTS, uow -> {
             Optional<PointsChange> replay = uow.idempotency().find(idem, fingerprint, PointsChange.class);
             if (replay.isPresent()) {
@@ -260,7 +260,7 @@ final class DefaultMembershipService implements MembershipService {
     public SubscriptionResult subscribe(String memberId, String planCode, PaymentSource source, String key) {
         InvalidInputException.requireNonNull(memberId, "memberId");
         InvalidInputException.requireNonNull(source, "source");
-        IdempotencyKey idem = new IdempotencyKey(SUBSCRIPTION_SCOPE, memberId + "/" + key);
+        IdempotencyKey idem = IdempotencyKey.of(SUBSCRIPTION_SCOPE, memberId, key);
         String fingerprint = "subscribe|" + planCode;
         Instant now = clock.instant();
         Optional<SubscriptionResult> replay = storage.inTransaction(uow ->
@@ -315,7 +315,7 @@ final class DefaultMembershipService implements MembershipService {
 
     @Override
     public SubscriptionResult cancel(String memberId, String key) {
-        IdempotencyKey idem = new IdempotencyKey(SUBSCRIPTION_SCOPE, memberId + "/" + key);
+        IdempotencyKey idem = IdempotencyKey.of(SUBSCRIPTION_SCOPE, memberId, key);
         String fingerprint = "cancel";
         Instant now = clock.instant();
         Optional<SubscriptionResult> replay = storage.inTransaction(uow ->

@@ -1,5 +1,6 @@
 package dev.mercato.core.order;
 
+import dev.mercato.pricing.commission.SellerType;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Allocation;
 import dev.mercato.pricing.money.CurrencyMismatchException;
@@ -24,12 +25,33 @@ import javax.money.MonetaryAmount;
  * @param payable what the buyer pays for this order
  * @param prorationWeights one weight per line (the line payables in minor units at checkout)
  * @param explanation human-readable pricing steps (promotions applied, why), possibly empty
+ * @param shippingDiscounts the discounts on this order's shipping with their funding; {@code
+ *     shipping} is already net of them, so the listed shipping is {@code shipping} plus their sum
+ * @param sellerType the seller's type at checkout, which commission and fee rules read
  */
 public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
-        MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation) {
+        MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
+        List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
+
+    /**
+     * A snapshot without shipping discounts, of an {@link SellerType#ENTERPRISE} seller.
+     *
+     * @param currency the currency
+     * @param lines the lines
+     * @param shipping the shipping charged
+     * @param payable what the buyer pays
+     * @param prorationWeights one weight per line
+     * @param explanation the pricing explanation
+     */
+    public PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
+            MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation) {
+        this(currency, lines, shipping, payable, prorationWeights, explanation, List.of(), SellerType.ENTERPRISE);
+    }
 
     /** Validates the invariants and copies the lists. */
     public PricedSnapshot {
+        shippingDiscounts = List.copyOf(InvalidInputException.requireNonNull(shippingDiscounts, "shippingDiscounts"));
+        InvalidInputException.requireNonNull(sellerType, "sellerType");
         InvalidInputException.requireNonNull(currency, "currency");
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         prorationWeights = List.copyOf(InvalidInputException.requireNonNull(prorationWeights, "prorationWeights"));
@@ -70,6 +92,22 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
      */
     public static PricedSnapshot of(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
             List<String> explanation) {
+        return of(currency, lines, shipping, explanation, List.of(), SellerType.ENTERPRISE);
+    }
+
+    /**
+     * A snapshot whose weights are the line payables, with its shipping discounts and seller type.
+     *
+     * @param currency the currency
+     * @param lines the lines
+     * @param shipping the shipping fee charged, net of {@code shippingDiscounts}
+     * @param explanation the pricing explanation
+     * @param shippingDiscounts the shipping discounts with their funding
+     * @param sellerType the seller's type
+     * @return the snapshot, with {@code payable} computed
+     */
+    public static PricedSnapshot of(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
+            List<String> explanation, List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
         long sum = 0;
         List<Long> weights = new ArrayList<>();
         for (OrderLine line : lines) {
@@ -81,7 +119,34 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
             weights.replaceAll(w -> 1L);
         }
         long total = Math.addExact(sum, MinorUnits.toMinor(shipping, currency));
-        return new PricedSnapshot(currency, lines, shipping, MinorUnits.toAmount(total, currency), weights, explanation);
+        return new PricedSnapshot(currency, lines, shipping, MinorUnits.toAmount(total, currency), weights, explanation,
+                shippingDiscounts, sellerType);
+    }
+
+    /**
+     * The platform-funded part of the shipping discounts, in minor units.
+     *
+     * @return the shipping subsidy
+     */
+    public long shippingSubsidyMinor() {
+        long sum = 0;
+        for (PricedDiscount d : shippingDiscounts) {
+            sum = Math.addExact(sum, MinorUnits.toMinor(d.platformFunded(), currency));
+        }
+        return sum;
+    }
+
+    /**
+     * The seller-funded part of the shipping discounts, in minor units.
+     *
+     * @return the seller-funded shipping discount
+     */
+    public long shippingSellerDiscountMinor() {
+        long sum = 0;
+        for (PricedDiscount d : shippingDiscounts) {
+            sum = Math.addExact(sum, MinorUnits.toMinor(d.sellerFunded(), currency));
+        }
+        return sum;
     }
 
     /**

@@ -42,4 +42,24 @@ public interface DueTimers {
      * @return at most {@code limit} timers
      */
     List<DueTimer> due(Instant now, int limit);
+
+    /**
+     * The committed timers of some kinds due at {@code now}, earliest first, ties in key order: a
+     * runner asks only for the kinds it has handlers for, so due timers of other kinds never
+     * starve it. Adapters should answer from an index on (kind, due time); this default scans.
+     *
+     * @param now the current instant
+     * @param kinds the timer kinds wanted, not empty
+     * @param limit the most timers to return, at least 1
+     * @return at most {@code limit} timers, all of those kinds
+     */
+    default List<DueTimer> due(Instant now, java.util.Set<String> kinds, int limit) {
+        if (kinds == null || kinds.isEmpty()) {
+            throw new dev.mercato.pricing.error.InvalidInputException("kinds", kinds, "must name at least one kind");
+        }
+        if (limit < 1) {
+            throw new dev.mercato.pricing.error.InvalidInputException("limit", limit, "must be at least 1");
+        }
+        return due(now, Integer.MAX_VALUE).stream().filter(t -> kinds.contains(t.key().kind())).limit(limit).toList();
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
 import dev.mercato.core.ledger.JournalEntry;

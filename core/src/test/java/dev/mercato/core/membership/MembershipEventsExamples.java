@@ -3,7 +3,7 @@ package dev.mercato.core.membership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.MembershipEvents;
 import dev.mercato.core.cart.CartId;

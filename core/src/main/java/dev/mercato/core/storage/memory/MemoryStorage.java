@@ -87,13 +87,20 @@ final class MemoryStorage implements Storage {
     }
 
     List<DueTimer> due(Instant now, int limit) {
+        return due(now, null, limit);
+    }
+
+    /** Due timers, of the given kinds only when {@code kinds} is not null. */
+    List<DueTimer> due(Instant now, java.util.Set<String> kinds, int limit) {
         return read(() -> {
             List<DueTimer> due = new ArrayList<>();
             for (DueTimer timer : timers) {
                 if (timer.dueAt().isAfter(now) || due.size() >= limit) {
                     break;
                 }
-                due.add(timer);
+                if (kinds == null || kinds.contains(timer.key().kind())) {
+                    due.add(timer);
+                }
             }
             return List.copyOf(due);
         });

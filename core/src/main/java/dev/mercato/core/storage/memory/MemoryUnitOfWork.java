@@ -154,6 +154,20 @@ final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers 
         return storage.due(now, limit);
     }
 
+    @Override
+    public List<DueTimer> due(Instant now, java.util.Set<String> kinds, int limit) {
+        InvalidInputException.requireNonNull(now, "now");
+        InvalidInputException.requireNonNull(kinds, "kinds");
+        if (kinds.isEmpty()) {
+            throw new InvalidInputException("kinds", kinds, "must name at least one kind");
+        }
+        if (limit < 1) {
+            throw new InvalidInputException("limit", limit, "must be at least 1");
+        }
+        requireOpen();
+        return storage.due(now, java.util.Set.copyOf(kinds), limit);
+    }
+
     /** One aggregate type's view within this unit of work. */
     private final class MemoryRepository<K, V> implements Repository<K, V> {
         private final AggregateType<K, V> type;

@@ -1,0 +1,156 @@
+package dev.mercato.core;
+
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.Access.OrderRole;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.EscrowCommand;
+import dev.mercato.core.escrow.Refunded;
+import dev.mercato.core.escrow.Released;
+import dev.mercato.core.escrow.Transition;
+import dev.mercato.core.inventory.ReservationId;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderEvent;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.PricedSnapshot;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.Orders;
+import dev.mercato.core.promotion.PromotionCaps;
+import dev.mercato.core.settlement.DiscountFunding;
+import dev.mercato.core.settlement.SettlementStatement;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.TimerKey;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Instant;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+
+/**
+ * Escrow commands through the facade: each runs the escrow's transition and the order's matching
+ * transition in one unit of work, so order and escrow never disagree (docs/core.md, "Guaranteed
+ * transactions").
+ */
+final class EscrowCommands {
+    private final Context context;
+
+    EscrowCommands(Context context) {
+        this.context = context;
+    }
+
+    private Guarantee guarantee() {
+        return context.guarantee().orElseThrow(() -> new InvalidInputException("guaranteedTransactions", "not set",
+                "this facade runs no escrows: build it with Builder.guaranteedTransactions(schedule)"));
+    }
+
+    Optional<Escrow> read(Actor actor, OrderId id) {
+        InvalidInputException.requireNonNull(id, "orderId");
+        Order order = context.tx(uow -> uow.repository(Orders.TYPE).find(id)).map(Versioned::value)
+                .orElseThrow(() -> new InvalidInputException("orderId", id, "is not a known order"));
+        Access.order(actor, order.facts(), "read the escrow of", OrderRole.values());
+        if (context.guarantee().isEmpty()) {
+            return Optional.empty();
+        }
+        return context.tx(uow -> guarantee().escrows().find(uow, Guarantee.escrowId(id)));
+    }
+
+    OrderResult command(Actor actor, OrderId id, EscrowCommand command) {
+        InvalidInputException.requireNonNull(id, "orderId");
+        Guarantee g = guarantee();
+        OrderResult result = context.tx(uow -> {
+            Versioned<Order> order = uow.repository(Orders.TYPE).find(id)
+                    .orElseThrow(() -> new InvalidInputException("orderId", id, "is not a known order"));
+            Optional<Escrow> escrow = g.escrows().find(uow, Guarantee.escrowId(id));
+            if (escrow.isEmpty()) {
+                return new OrderResult.Refused("order " + id + " is " + order.value().stateName()
+                        + " and has no escrow yet");
+            }
+            Transition t = g.escrows().stage(uow, escrow.get().id(), command);
+            if (t instanceof Transition.Refused refused) {
+                return new OrderResult.Refused("order " + id + ": " + refused.reason() + ": " + refused.detail());
+            }
+            return new OrderResult.Done(sync(uow, id, ((Transition.Accepted) t).state()));
+        });
+        context.afterCommit(id);
+        return result;
+    }
+
+    void fire(DueTimer timer) {
+        Guarantee g = guarantee();
+        OrderId id = new OrderId(timer.key().target());
+        context.tx(uow -> {
+            Optional<DueTimer> still = uow.timers().find(timer.key());
+            if (still.isEmpty() || !still.get().equals(timer)) {
+                return null;
+            }
+            g.escrows().fire(uow, timer).ifPresent(t -> {
+                if (t instanceof Transition.Accepted accepted) {
+                    sync(uow, id, accepted.state());
+                }
+            });
+            return null;
+        });
+        context.afterCommit(id);
+    }
+
+    SettlementStatement statement(Actor actor, String sellerId, CurrencyUnit currency, Instant from, Instant to) {
+        InvalidInputException.requireNonNull(sellerId, "sellerId");
+        if (!(actor instanceof Actor.Seller s && s.sellerId().equals(sellerId)) && !Access.isPlatform(actor)) {
+            throw new NotPermittedException(actor, "read", "the statement of " + sellerId);
+        }
+        Guarantee g = guarantee();
+        return SettlementStatement.of(g.journal(), sellerId, currency, from, to, escrowId -> context.tx(uow ->
+                uow.repository(Orders.TYPE).find(new OrderId(escrowId)).map(v -> {
+                    PricedSnapshot snapshot = v.value().facts().snapshot();
+                    long sellerFunded = snapshot.shippingSellerDiscountMinor();
+                    for (OrderLine line : snapshot.lines()) {
+                        sellerFunded = Math.addExact(sellerFunded, line.sellerFundedMinor());
+                    }
+                    return new DiscountFunding(MinorUnits.toAmount(sellerFunded, snapshot.currency()));
+                })));
+    }
+
+    int reconcile() {
+        return context.guarantee().map(g -> g.escrows().reconcile()).orElse(0);
+    }
+
+    /**
+     * Moves the order to where its escrow now is: money released (receipt confirmed, by the buyer or
+     * automatically) delivers a shipped order now and completes a delivered one whose after-sale
+     * window has passed; money refunded in full before shipment refunds the order before shipment.
+     */
+    private Order sync(UnitOfWork uow, OrderId id, Escrow escrow) {
+        Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
+        Versioned<Order> current = orders.find(id).orElseThrow();
+        Order order = current.value();
+        Instant now = context.now();
+        Order next = order;
+        if (escrow instanceof Released) {
+            if (order instanceof Order.Shipped shipped) {
+                Order.Delivered delivered = shipped.deliver(now, context.policy().returnWindow());
+                uow.timers().schedule(new TimerKey(OrderCommands.AUTO_COMPLETE_TIMER, id.value()), delivered.returnBy());
+                next = delivered;
+            } else if (order instanceof Order.Delivered delivered && delivered.completionRefusal(now).isEmpty()) {
+                next = delivered.complete(now);
+            }
+        } else if (escrow instanceof Refunded) {
+            if (order instanceof Order.Paid paid) {
+                next = paid.refundBeforeShipment(now);
+            } else if (order instanceof Order.StockAllocated allocated) {
+                next = allocated.refundBeforeShipment(now);
+            }
+        }
+        if (next != order) {
+            orders.update(id, next, current.version());
+            uow.publishAfterCommit(OrderEvent.entered(next, now));
+            PromotionCaps.releaseIfEnded(uow, next.facts().paymentId());
+            if (next instanceof Order.RefundedBeforeShipment) {
+                context.inventory().release(new ReservationId(id.value()));
+            }
+        }
+        return next;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mercato.core;
+
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.escrow.CheckoutCapture;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.EscrowCommand;
+import dev.mercato.core.escrow.EscrowService;
+import dev.mercato.core.escrow.EscrowTerms;
+import dev.mercato.core.escrow.Released;
+import dev.mercato.core.escrow.RefusalReason;
+import dev.mercato.core.escrow.Transition;
+import dev.mercato.core.escrow.UnknownEscrowException;
+import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.SaleLines;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.payments.TransactionId;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.revenue.RevenueSchedule;
+import dev.mercato.pricing.revenue.Settlement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The guaranteed transaction the facade runs for every order (docs/core.md, "Guaranteed
+ * transactions"): each paid order's money is held in its own escrow, opened in the unit of work
+ * that marks the order paid; every later order transition moves the escrow along in the unit of
+ * work that commits it; an escrow's own timers move the order along. The escrow of an order has
+ * the order's id.
+ */
+final class Guarantee {
+    private static final Actor DELIVERY = new Actor.System("order-delivery");
+
+    private final RevenueSchedule schedule;
+    private final String paymentMethod;
+    private final Duration autoConfirmAfter;
+    private final Duration extension;
+    private final EscrowService escrows;
+    private final TransactionalJournal journal;
+
+    Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal) {
+        this.schedule = schedule;
+        this.paymentMethod = paymentMethod;
+        this.autoConfirmAfter = autoConfirmAfter;
+        this.extension = extension;
+        this.escrows = escrows;
+        this.journal = journal;
+    }
+
+    EscrowService escrows() {
+        return escrows;
+    }
+
+    TransactionalJournal journal() {
+        return journal;
+    }
+
+    static String escrowId(OrderId order) {
+        return order.value();
+    }
+
+    /** The order's escrow terms, settled from its own snapshot with the platform's schedule. */
+    EscrowTerms terms(Order order) {
+        Settlement settlement = schedule.settle(SaleLines.of(order.facts(), paymentMethod));
+        return EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement, order.id().value())
+                .withAutoConfirm(autoConfirmAfter, extension);
+    }
+
+    /**
+     * Holds a captured payment's share for one of its orders, in the unit of work that records the
+     * capture. An order that is no longer payable (cancelled, closed unpaid, refunded before the
+     * money arrived) still gets its share booked, and refunded at once: no captured unit is left
+     * outside the ledger.
+     */
+    void hold(UnitOfWork uow, BuyerPayment payment, Order order, boolean payable, Instant paidAt) {
+        TransactionId sale = new TransactionId(payment.lastAttempt().orElseThrow());
+        CheckoutCapture capture = new CheckoutCapture(sale, payment.total(), payment.orderIds().size(), paidAt);
+        Escrow held = escrows.openPaid(uow, terms(order), capture);
+        if (!payable && held instanceof dev.mercato.core.escrow.Held) {
+            Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
+                    order.facts().snapshot().payable()));
+            if (!(refund instanceof Transition.Accepted)) {
+                throw new IllegalStateException("the late capture of order " + order.id() + " could not be refunded: "
+                        + refund);
+            }
+        }
+    }
+
+    /**
+     * Moves the escrow of an order along with the order's transition, in the order's unit of work.
+     *
+     * @return a refusal when the escrow cannot follow (the order's change must then not commit)
+     */
+    Optional<Transition.Refused> follow(UnitOfWork uow, Order before, Order after) {
+        Optional<EscrowCommand> command = commandFor(before, after);
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        Transition t;
+        try {
+            t = escrows.stage(uow, escrowId(after.id()), command.get());
+        } catch (UnknownEscrowException noEscrow) {
+            // An order paid without a sale of its own (confirmed by hand) has no escrow to move.
+            return Optional.empty();
+        }
+        if (t instanceof Transition.Refused refused && refused.reason() != RefusalReason.ALREADY_DONE) {
+            return Optional.of(refused);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<EscrowCommand> commandFor(Order before, Order after) {
+        if (after instanceof Order.Shipped shipped && !(before instanceof Order.Shipped)) {
+            return Optional.of(new EscrowCommand.Ship(seller(after), tracking(shipped)));
+        }
+        if (after instanceof Order.Delivered delivered && !(before instanceof Order.Delivered)) {
+            Instant shippedAt = delivered.shipments().stream().map(Shipment::shippedAt)
+                    .filter(at -> !at.isAfter(delivered.deliveredAt())).min(Comparator.naturalOrder())
+                    .orElse(delivered.deliveredAt());
+            return Optional.of(new EscrowCommand.Deliver(DELIVERY, delivered.shipments().stream()
+                    .map(Shipment::trackingNumber).collect(Collectors.joining(",")), shippedAt, delivered.deliveredAt()));
+        }
+        if (after instanceof Order.RefundedBeforeShipment refunded && !(before instanceof Order.RefundedBeforeShipment)) {
+            return Optional.of(new EscrowCommand.Refund(seller(after), refunded.refund().total()));
+        }
+        if (after instanceof Order.Delivered now && before instanceof Order.Delivered was) {
+            long more = MinorUnits.toMinor(now.refundedTotal()) - MinorUnits.toMinor(was.refundedTotal());
+            if (more > 0) {
+                return Optional.of(new EscrowCommand.Refund(seller(after),
+                        MinorUnits.toAmount(more, now.facts().snapshot().currency())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String tracking(Order.Shipped shipped) {
+        return shipped.shipments().stream().map(Shipment::trackingNumber).collect(Collectors.joining(","));
+    }
+
+    private static Actor seller(Order order) {
+        return new Actor.Seller(order.facts().sellerId());
+    }
+
+    /**
+     * Whether the escrow of an order is settled: released to the seller, refunded or closed (or
+     * the order has none). An order completes only then.
+     */
+    boolean settled(UnitOfWork uow, OrderId order) {
+        Optional<Escrow> escrow = escrows.find(uow, escrowId(order));
+        return escrow.isEmpty() || escrow.get() instanceof Released || escrow.get() instanceof dev.mercato.core.escrow.Refunded
+                || escrow.get() instanceof dev.mercato.core.escrow.Closed;
+    }
+
+    /** Sends refunds an order's escrow owes after its unit of work committed. */
+    void afterCommit(OrderId order) {
+        try {
+            escrows.sendOwedRefunds(escrowId(order));
+        } catch (RuntimeException e) {
+            // The refund stays recorded as owed; reconciliation sends it.
+            org.slf4j.LoggerFactory.getLogger(Guarantee.class).warn("sending the refunds of {} failed; reconciliation"
+                    + " retries", order, e);
+        }
+    }
+}
