@@ -609,9 +609,22 @@ public final class Commerce {
     }
 
     /**
+     * Ends a dispute without a resolution: the escrow goes back to where it was (held, or shipped
+     * with its confirmation clock running again) and the order can go on, e.g. be shipped.
+     *
+     * @param actor the order's buyer or a platform operator
+     * @param orderId the disputed order
+     * @return the order, or a refusal
+     */
+    public OrderResult endDispute(Actor actor, OrderId orderId) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.EndDispute(actor));
+    }
+
+    /**
      * An operator resolves a dispute by splitting the held money: {@code refundToBuyer} goes back to
      * the buyer through the provider, the rest is released to the seller net of its share of
-     * commission and fees. The order completes when its after-sale window has passed.
+     * commission and fees. The order completes when its after-sale window has passed. Before the
+     * order has shipped, only a full refund resolves it (end the dispute to let the seller ship).
      *
      * @param actor a platform operator
      * @param orderId the disputed order
@@ -639,6 +652,18 @@ public final class Commerce {
     public dev.mercato.core.settlement.SettlementStatement statement(Actor actor, String sellerId, CurrencyUnit currency,
             java.time.Instant from, java.time.Instant to) {
         return escrows.statement(actor, sellerId, currency, from, to);
+    }
+
+    /**
+     * The escrow service behind guaranteed transactions, for reads (provider operations, states)
+     * and for escrows a host runs outside the facade's orders. Move an order's escrow through
+     * the facade's commands ({@link #confirmReceipt}, {@link #openDispute}, ...), which move the
+     * order with it; commands sent to the service directly leave the order where it is.
+     *
+     * @return the service, or empty without guaranteed transactions
+     */
+    public Optional<EscrowService> escrowService() {
+        return context.guarantee().map(Guarantee::escrows);
     }
 
     /**

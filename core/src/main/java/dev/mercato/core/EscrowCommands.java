@@ -68,6 +68,12 @@ final class EscrowCommands {
                 return new OrderResult.Refused("order " + id + " is " + order.value().stateName()
                         + " and has no escrow yet");
             }
+            if (command instanceof EscrowCommand.ResolveBySplit split && !shipped(order.value())
+                    && MinorUnits.toMinor(split.refundToBuyer()) < MinorUnits.toMinor(escrow.get().funds().held())) {
+                // Released money for goods that never left would leave the order unshippable.
+                return new OrderResult.Refused("order " + id + " is " + order.value().stateName() + " and has not"
+                        + " shipped: a dispute before shipment is ended (endDispute) or refunded in full");
+            }
             Transition t = g.escrows().stage(uow, escrow.get().id(), command);
             if (t instanceof Transition.Refused refused) {
                 return new OrderResult.Refused("order " + id + ": " + refused.reason() + ": " + refused.detail());
@@ -76,6 +82,10 @@ final class EscrowCommands {
         });
         context.afterCommit(id);
         return result;
+    }
+
+    private static boolean shipped(Order order) {
+        return order instanceof Order.Shipped || order instanceof Order.Delivered || order instanceof Order.Completed;
     }
 
     void fire(DueTimer timer) {
@@ -119,8 +129,9 @@ final class EscrowCommands {
 
     /**
      * Moves the order to where its escrow now is: money released (receipt confirmed, by the buyer or
-     * automatically) delivers a shipped order now and completes a delivered one whose after-sale
-     * window has passed; money refunded in full before shipment refunds the order before shipment.
+     * automatically, or a dispute after shipment decided) delivers a shipped order now and
+     * completes a delivered one whose after-sale window has passed; money refunded in full before
+     * shipment refunds the order before shipment.
      */
     private Order sync(UnitOfWork uow, OrderId id, Escrow escrow) {
         Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
@@ -128,7 +139,8 @@ final class EscrowCommands {
         Order order = current.value();
         Instant now = context.now();
         Order next = order;
-        if (escrow instanceof Released) {
+        if (escrow instanceof Released || escrow instanceof Refunded && shipped(order)) {
+            // Receipt confirmed (or a dispute after shipment decided): the shipment's journey is over.
             if (order instanceof Order.Shipped shipped) {
                 Order.Delivered delivered = shipped.deliver(now, context.policy().returnWindow());
                 uow.timers().schedule(new TimerKey(OrderCommands.AUTO_COMPLETE_TIMER, id.value()), delivered.returnBy());
@@ -137,6 +149,7 @@ final class EscrowCommands {
                 next = delivered.complete(now);
             }
         } else if (escrow instanceof Refunded) {
+            // Refunded in full before anything shipped.
             if (order instanceof Order.Paid paid) {
                 next = paid.refundBeforeShipment(now);
             } else if (order instanceof Order.StockAllocated allocated) {

@@ -1,0 +1,294 @@
+package dev.mercato.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.escrow.Disputed;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.Held;
+import dev.mercato.core.escrow.ProviderOperation;
+import dev.mercato.core.escrow.Refunded;
+import dev.mercato.core.escrow.Released;
+import dev.mercato.core.escrow.Shipped;
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.Warehouse;
+import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.LedgerChecks;
+import dev.mercato.core.order.AfterSaleCase;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.core.storage.memory.InMemoryStorage;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.revenue.json.ScheduleJson;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+import org.javamoney.moneta.Money;
+
+/**
+ * A state model of the facade's whole guaranteed-transaction lifecycle (docs/core.md,
+ * "Guaranteed transactions"): checkouts, payments, cancellations, shipment, delivery, the buyer's
+ * confirmation and extension, the auto-confirm clock, disputes and their split, refunds before
+ * shipment and after-sale refunds, in any order. After every step: every entry balances and all
+ * balances sum to zero; every captured unit is in the ledger (the buyer's funds in equal what the
+ * provider captured); the refunds in the ledger equal what the provider refunded; each escrow's
+ * captured money is held, refunded or released and equals its order's payable; order and escrow
+ * states agree. 170 chains of up to 60 steps (over 10,000 steps) in the default build.
+ */
+class GuaranteedTransactionProperties {
+    static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
+    static final Actor.Buyer ANN = new Actor.Buyer("ann");
+    static final CartId CART = CartId.of("ann");
+    static final Actor.PlatformOperator OPERATOR = new Actor.PlatformOperator("ops");
+    static final Actor.System SCHEDULER = new Actor.System("scheduler");
+    static final WarehouseId EAST = new WarehouseId("east");
+    static final List<String> SKUS = List.of("longjing", "tea-set", "mask");
+
+    /** The facade under test and what the model remembers of it. */
+    static final class Model {
+        final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+        final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
+                SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
+        final Commerce commerce = Commerce.builder().clock(clock).storage(InMemoryStorage.create())
+                .catalog(Catalog.inMemory()
+                        .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
+                        .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
+                        .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel"))))
+                .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
+                        .setStock(EAST, SkuId.of("longjing"), 10_000, 0).setStock(EAST, SkuId.of("tea-set"), 10_000, 0)
+                        .setStock(EAST, SkuId.of("mask"), 10_000, 0))
+                .paymentProvider(sandbox)
+                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
+                .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE)
+                .build();
+        final List<String> payments = new ArrayList<>();
+        final List<OrderId> orders = new ArrayList<>();
+        int checkouts;
+
+        Journal journal() {
+            return commerce.journal().orElseThrow();
+        }
+
+        Order order(OrderId id) {
+            return commerce.order(SCHEDULER, id).orElseThrow();
+        }
+
+        Optional<Escrow> escrow(OrderId id) {
+            return commerce.escrow(SCHEDULER, id);
+        }
+
+        OrderId pick(int index) {
+            return orders.get(Math.floorMod(index, orders.size()));
+        }
+
+        @Override
+        public String toString() {
+            return checkouts + " checkouts, " + orders.size() + " orders";
+        }
+    }
+
+    static MonetaryAmount cny(String value) {
+        return Money.of(new BigDecimal(value), "CNY");
+    }
+
+    @Property(tries = 170)
+    void orderEscrowAndLedgerStayInStepAndEveryCapturedUnitIsInTheLedger(@ForAll("chains") ActionChain<Model> chain) {
+        chain.withInvariant("guaranteed-transaction invariants", GuaranteedTransactionProperties::checkInvariants).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Model>> chains() {
+        return ActionChain.startWith(Model::new)
+                        .withAction(3, new Checkout())
+                        .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
+                                new PaymentSource("tok_visa"))))
+                        .withAction(on("cancel", (m, id) -> m.commerce.cancelOrder(ANN, id)))
+                        .withAction(3, on("ship", GuaranteedTransactionProperties::shipAll))
+                        .withAction(2, on("deliver", (m, id) -> m.commerce.confirmDelivery(ANN, id)))
+                        .withAction(2, on("confirm receipt", (m, id) -> m.commerce.confirmReceipt(ANN, id)))
+                        .withAction(on("extend", (m, id) -> m.commerce.extendAutoConfirm(ANN, id)))
+                        .withAction(on("refund before shipment", (m, id) -> m.commerce.refundBeforeShipment(ANN, id)))
+                        .withAction(on("dispute", (m, id) -> m.commerce.openDispute(ANN, id)))
+                        .withAction(new Resolve())
+                        .withAction(on("end dispute", (m, id) -> m.commerce.endDispute(OPERATOR, id)))
+                        .withAction(2, on("after-sale refund", GuaranteedTransactionProperties::afterSaleRefund))
+                        .withAction(3, new MoveClock())
+                        .withMaxTransformations(60);
+    }
+
+    @FunctionalInterface
+    interface OrderStep {
+        void run(Model m, OrderId id);
+    }
+
+    /** A step on one of the orders placed so far (none yet: nothing happens). */
+    static Action.Independent<Model> on(String name, OrderStep step) {
+        return () -> Arbitraries.integers().between(0, 50).map(i -> Transformer.mutate(name + " #" + i, m -> {
+            if (!m.orders.isEmpty()) {
+                step.run(m, m.pick(i));
+            }
+        }));
+    }
+
+    static void shipAll(Model m, OrderId id) {
+        if (m.order(id) instanceof Order.StockAllocated allocated) {
+            List<Shipment.Item> all = allocated.facts().snapshot().lines().stream()
+                    .map(l -> new Shipment.Item(l.lineNo(), l.quantity())).toList();
+            m.commerce.ship(new Actor.Seller(allocated.facts().sellerId()), id, "SF-" + id.value().substring(4, 12), all);
+        }
+    }
+
+    static void afterSaleRefund(Model m, OrderId id) {
+        if (m.order(id) instanceof Order.Delivered delivered) {
+            String caseId = "c" + delivered.cases().size();
+            m.commerce.requestAfterSale(ANN, id, caseId, AfterSaleCase.Kind.REFUND_ONLY,
+                    List.of(AfterSaleCase.Item.units(1, 1)), Optional.of("flaw"));
+            m.commerce.approveAfterSale(OPERATOR, id, caseId);
+            m.commerce.refundAfterSale(OPERATOR, id, caseId);
+        }
+    }
+
+    /** Ann fills her cart with some of each SKU and checks out under a fresh key. */
+    static final class Checkout implements Action.Independent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer() {
+            return Arbitraries.longs().between(0, 2).list().ofSize(SKUS.size())
+                    .filter(qs -> qs.stream().anyMatch(q -> q > 0))
+                    .map(qs -> Transformer.mutate("checkout " + qs, m -> {
+                        for (int i = 0; i < SKUS.size(); i++) {
+                            if (qs.get(i) > 0) {
+                                m.commerce.addToCart(ANN, CART, SkuId.of(SKUS.get(i)), qs.get(i));
+                            }
+                        }
+                        if (m.commerce.checkout(ANN, CART, "k" + (++m.checkouts), Optional.empty())
+                                instanceof CheckoutResult.Placed placed) {
+                            m.payments.add(placed.payment().paymentId());
+                            placed.orders().forEach(o -> m.orders.add(o.id()));
+                        }
+                    }));
+        }
+    }
+
+    /** An operator splits a disputed order's held money at some fraction. */
+    static final class Resolve implements Action.Independent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 100))
+                    .as((i, percent) -> Transformer.mutate("resolve #" + i + " refunding " + percent + "%", m -> {
+                        if (m.orders.isEmpty()) {
+                            return;
+                        }
+                        OrderId id = m.pick(i);
+                        if (m.escrow(id).orElse(null) instanceof Disputed disputed) {
+                            long held = MinorUnits.toMinor(disputed.funds().held());
+                            m.commerce.resolveDispute(OPERATOR, id, MinorUnits.toAmount(held * percent / 100, CNY));
+                        }
+                    }));
+        }
+    }
+
+    /** Time passes, up to six days, and the scheduler runs. */
+    static final class MoveClock implements Action.Independent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer() {
+            return Arbitraries.longs().between(1, 6 * 24).map(hours -> Transformer.mutate("+" + hours + "h and timers",
+                    m -> {
+                        m.clock.advance(Duration.ofHours(hours));
+                        m.commerce.runDueTimers(SCHEDULER);
+                    }));
+        }
+    }
+
+    static void checkInvariants(Model m) {
+        Journal journal = m.journal();
+        LedgerChecks.assertConsistent(journal);
+        // Every captured unit is in the ledger: Ann's funds in are exactly what the provider captured.
+        long captured = 0;
+        for (String paymentId : m.payments) {
+            BuyerPayment payment = m.commerce.payment(ANN, paymentId).orElseThrow();
+            if (payment.paid().isPresent()) {
+                captured += MinorUnits.toMinor(payment.total());
+            }
+        }
+        assertEquals(-captured, MinorUnits.toMinor(journal.balance(Account.buyerFundsIn("ann"), CNY)),
+                "buyer funds in the ledger = provider captures");
+        long refundedInEscrows = 0;
+        long refundedByProvider = 0;
+        for (OrderId id : m.orders) {
+            Order order = m.order(id);
+            Optional<Escrow> found = m.escrow(id);
+            BuyerPayment payment = m.commerce.payment(ANN, order.facts().paymentId()).orElseThrow();
+            assertEquals(payment.paid().isPresent(), found.isPresent(), "an escrow exactly for each captured order");
+            if (found.isEmpty()) {
+                assertTrue(order instanceof Order.AwaitingPayment || order instanceof Order.Cancelled
+                        || order instanceof Order.Closed, "unpaid order is " + order.stateName());
+                continue;
+            }
+            Escrow escrow = found.get();
+            long held = MinorUnits.toMinor(escrow.funds().held());
+            long refunded = MinorUnits.toMinor(escrow.funds().refunded());
+            long released = MinorUnits.toMinor(escrow.funds().released());
+            assertEquals(MinorUnits.toMinor(order.facts().snapshot().payable()), MinorUnits.toMinor(escrow.funds().captured()));
+            assertEquals(MinorUnits.toMinor(escrow.funds().captured()), held + refunded + released);
+            assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(escrow.id()), CNY)), "held in the ledger");
+            refundedInEscrows += refunded;
+            for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(escrow.id())) {
+                if (op.kind() == ProviderOperation.Kind.REFUND
+                        && m.sandbox.status(op.transactionId()).orElse(null) instanceof PaymentOutcome.Succeeded s) {
+                    refundedByProvider += MinorUnits.toMinor(s.amount());
+                }
+            }
+            assertStatesAgree(order, escrow);
+        }
+        assertEquals(refundedInEscrows, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
+        assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+    }
+
+    static void assertStatesAgree(Order order, Escrow escrow) {
+        String pair = order.stateName() + " / " + escrow.getClass().getSimpleName();
+        if (order instanceof Order.Paid || order instanceof Order.StockAllocated || order instanceof Order.PartiallyShipped) {
+            assertTrue(escrow instanceof Held || escrow instanceof Disputed, pair);
+        } else if (order instanceof Order.Shipped) {
+            assertTrue(escrow instanceof Shipped || escrow instanceof Disputed, pair);
+        } else if (order instanceof Order.Delivered) {
+            assertTrue(!(escrow instanceof Held), pair);
+        } else if (order instanceof Order.Completed) {
+            assertTrue(escrow instanceof Released || escrow instanceof Refunded, pair);
+        } else {
+            // Cancelled, closed or refunded before shipment: the money went back.
+            assertTrue(escrow instanceof Refunded, pair);
+        }
+    }
+}
