@@ -75,7 +75,8 @@ import javax.money.MonetaryAmount;
  * over the plugged-in storage, catalog, inventory, pricing, payment provider and carrier.
  *
  * <pre>{@code
- * Commerce commerce = Commerce.builder().catalog(catalog).inventory(inventory).build();
+ * Commerce commerce = Commerce.builder().paymentProvider(provider).carrier(carrier)
+ *         .catalog(catalog).inventory(inventory).build();
  * Actor.Buyer ann = new Actor.Buyer("ann");
  * commerce.addToCart(ann, CartId.of("ann"), SkuId.of("tea"), 2);
  * CheckoutResult placed = commerce.checkout(ann, CartId.of("ann"), "checkout-1", Optional.empty());
@@ -121,8 +122,8 @@ public final class Commerce {
 
     /**
      * Starts a builder with the embedded defaults: system clock, in-memory storage, an empty
-     * in-memory catalog and inventory, list-price pricing, free shipping, the sandbox payment
-     * provider and carrier.
+     * in-memory catalog and inventory, list-price pricing, free shipping. The payment provider and
+     * the carrier have no default: set them, or ask for the sandboxes ({@link Builder#sandboxes()}).
      *
      * @return a new builder
      */
@@ -731,7 +732,10 @@ public final class Commerce {
         return context.payments();
     }
 
-    /** Builds a {@link Commerce}; every setting has an embedded default. Not thread-safe. */
+    /**
+     * Builds a {@link Commerce}; every setting has an embedded default except the payment provider
+     * and the carrier (see {@link #sandboxes()}). Not thread-safe.
+     */
     public static final class Builder {
         private static final Set<CurrencyUnit> SANDBOX_CURRENCIES = Stream.of("CNY", "USD", "EUR", "JPY", "GBP", "HKD")
                 .map(Monetary::getCurrency).collect(Collectors.toUnmodifiableSet());
@@ -761,8 +765,22 @@ public final class Commerce {
         private Duration autoConfirmAfter = EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER;
         private Duration autoConfirmExtension = EscrowTerms.DEFAULT_EXTENSION;
         private TransactionalJournal journal;
+        private boolean sandboxes;
 
         private Builder() {}
+
+        /**
+         * Uses the in-memory sandbox payment provider and sandbox carrier for whichever of the two
+         * is not set: for demos, tests and trying the library out. Without this call, {@link
+         * #build()} refuses a builder that has no payment provider or no carrier, so a production
+         * instance never takes money through a sandbox by accident.
+         *
+         * @return this builder
+         */
+        public Builder sandboxes() {
+            this.sandboxes = true;
+            return this;
+        }
 
         /**
          * Runs every order as a guaranteed transaction: the buyer's payment is held per order in an
@@ -1047,7 +1065,7 @@ public final class Commerce {
         }
 
         /**
-         * The payment provider; default the sandbox.
+         * The payment provider; required unless {@link #sandboxes()} is called.
          *
          * @param value the provider
          * @return this builder
@@ -1058,7 +1076,7 @@ public final class Commerce {
         }
 
         /**
-         * The carrier; default the sandbox carrier.
+         * The carrier; required unless {@link #sandboxes()} is called.
          *
          * @param value the carrier
          * @return this builder
@@ -1088,6 +1106,11 @@ public final class Commerce {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             Catalog c = catalog != null ? catalog : Catalog.inMemory();
             Inventory i = inventory != null ? inventory : Inventory.inMemory(WarehouseChoice.best());
+            if (!sandboxes && (payments == null || carrier == null)) {
+                throw new InvalidInputException(payments == null ? "paymentProvider" : "carrier", "not set",
+                        "set Builder.paymentProvider(...) and Builder.carrier(...) to your plug-ins, or call"
+                                + " Builder.sandboxes() to use the in-memory sandboxes (demos and tests)");
+            }
             PaymentProvider p = payments != null ? payments
                     : SandboxPaymentProvider.create(SandboxSettings.of(clock, "mercato-embedded-sandbox", SANDBOX_CURRENCIES));
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);

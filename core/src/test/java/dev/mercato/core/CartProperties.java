@@ -60,7 +60,7 @@ class CartProperties {
             catalog.put(Sku.of("flash", "tea-shop", "Flash tea", Money.of(9, "CNY")));
             catalog.put(Sku.of("usd-mug", "cup-shop", "Mug", Money.of(3, "USD")));
             catalog.put(Sku.of("old", "tea-shop", "Old", Money.of(5, "CNY")).withActive(false));
-            commerce = Commerce.builder().clock(new TestClock(Instant.parse("2026-06-01T10:00:00Z"))).catalog(catalog)
+            commerce = Commerce.builder().sandboxes().clock(new TestClock(Instant.parse("2026-06-01T10:00:00Z"))).catalog(catalog)
                     .cartLimits(new CartLimits(MAX_PER_SKU, MAX_LINES, Map.of(SkuId.of("flash"), FLASH_CAP))).build();
         }
 

@@ -95,7 +95,7 @@ class CheckoutEscrowExamples {
                     .put(Sku.of("cup", "cup-shop", "Tea cup", Money.of(12.5, "CNY")));
             InMemoryInventory inventory = Inventory.inMemory(WarehouseChoice.best())
                     .addWarehouse(Warehouse.of("east", "shanghai")).setStock(EAST, TEA, 50, 0).setStock(EAST, CUP, 50, 0);
-            commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
+            commerce = Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
                     .paymentProvider(payments)
                     .onPaid(escrows.paymentHook(CheckoutEscrowExamples::termsOf))
                     .onDelivery(escrows.deliveryHook(id -> Optional.of(id.value())))

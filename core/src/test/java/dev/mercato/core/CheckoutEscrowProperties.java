@@ -83,7 +83,7 @@ class CheckoutEscrowProperties {
         InMemoryCatalog catalog = Catalog.inMemory();
         InMemoryInventory inventory = Inventory.inMemory(WarehouseChoice.best())
                 .addWarehouse(Warehouse.of("east", "shanghai"));
-        Commerce commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
+        Commerce commerce = Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
                 .paymentProvider(payments).onPaid(escrows.paymentHook(CheckoutEscrowExamples::termsOf)).build();
         CartId cartId = CartId.of("ann");
         for (int i = 0; i < cart.size(); i++) {

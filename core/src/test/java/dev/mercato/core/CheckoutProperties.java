@@ -67,7 +67,7 @@ class CheckoutProperties {
             inventory.setStock(new WarehouseId("west"), SkuId.of("tea"), 2, 0);
             inventory.setStock(new WarehouseId("east"), SkuId.of("cup"), 4, 1);
             inventory.setStock(new WarehouseId("west"), SkuId.of("cup"), 1, 0);
-            commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory).build();
+            commerce = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory).build();
         }
 
         List<Order> orders() {

@@ -79,7 +79,7 @@ class CommerceExamples {
         inventory.setStock(EAST, TEA, 10, 0);
         inventory.setStock(EAST, CUP, 10, 0);
         inventory.setStock(EAST, FLASH, 3, 0);
-        commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory)
+        commerce = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory)
                 .cartLimits(CartLimits.DEFAULT.withFlashSale(FLASH, 2))
                 .pricing(dev.mercato.core.cart.CartPricing.memberPrices(b -> false, Set.of("flash-tea")))
                 .events(events::add).build();
@@ -327,7 +327,7 @@ class CommerceExamples {
 
     @Test
     void aPricedCartExplainsEachPrice() {
-        Commerce members = Commerce.builder().clock(clock).catalog(catalog.put(Sku.of("tea", "tea-shop", "Green tea",
+        Commerce members = Commerce.builder().sandboxes().clock(clock).catalog(catalog.put(Sku.of("tea", "tea-shop", "Green tea",
                 Money.of(25, "CNY")).withPriceLevel(dev.mercato.core.catalog.PriceLevel.MEMBER, Money.of(22, "CNY"))))
                 .inventory(inventory).pricing(dev.mercato.core.cart.CartPricing.memberPrices("ann"::equals, Set.of()))
                 .build();
@@ -356,7 +356,7 @@ class CommerceExamples {
     @Test
     void eventsReachEveryPublisherOfAFanOutEvenWhenOneFails() {
         List<DomainEvent> second = new ArrayList<>();
-        Commerce fanned = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory)
+        Commerce fanned = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory)
                 .events(dev.mercato.core.event.EventPublisher.fanOut(List.of(e -> {
                     throw new IllegalStateException("listener down");
                 }, second::add))).build();
@@ -370,7 +370,7 @@ class CommerceExamples {
     void eachSellersParcelPaysFirstWeightAndAdditionalWeightShipping() {
         catalog.put(catalog.find(TEA).orElseThrow().withPhysical(600, dev.mercato.core.catalog.Dimensions.NONE));
         catalog.put(catalog.find(CUP).orElseThrow().withPhysical(300, dev.mercato.core.catalog.Dimensions.NONE));
-        Commerce shipping = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory)
+        Commerce shipping = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory)
                 .shippingRates(dev.mercato.core.cart.ShippingRates.byWeight(1000, Money.of(8, "CNY"), 500, Money.of(2, "CNY")))
                 .build();
         shipping.addToCart(ANN, ANN_CART, TEA, 3);

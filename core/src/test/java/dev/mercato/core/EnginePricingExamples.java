@@ -59,7 +59,7 @@ class EnginePricingExamples {
                 .setStock(new WarehouseId("east"), SkuId.of("tea"), 50, 0)
                 .setStock(new WarehouseId("east"), SkuId.of("flash-tea"), 50, 0);
         PricingEngine engine = PricingEngine.of(PromotionJson.standard().read(PROMOTIONS));
-        commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory)
+        commerce = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory)
                 .shippingRates(dev.mercato.core.cart.ShippingRates.flatPerSeller(Money.of(8, "CNY")))
                 .pricing(CartPricing.engine(engine, buyer -> buyer.equals("ann")
                         ? BuyerContext.anonymous().withTiers("member") : BuyerContext.anonymous()))

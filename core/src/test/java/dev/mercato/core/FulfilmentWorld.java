@@ -101,7 +101,7 @@ final class FulfilmentWorld {
      */
     FulfilmentWorld(UnaryOperator<Carrier> wrap) {
         this.carrier = wrap.apply(sandbox);
-        this.commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
+        this.commerce = Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
                 .paymentProvider(payments).carrier(carrier)
                 .warehouseAddress(EAST, EAST_ADDRESS).warehouseAddress(WEST, WEST_ADDRESS)
                 .onDelivery(escrows.deliveryHook(id -> Optional.ofNullable(escrowOf.get(id))))

@@ -89,7 +89,7 @@ class GuaranteedTransactionExamples {
         }
 
         World(UnaryOperator<PaymentProvider> provider) {
-            commerce = Commerce.builder().clock(clock).storage(storage)
+            commerce = Commerce.builder().sandboxes().clock(clock).storage(storage)
                     .catalog(Catalog.inMemory()
                             .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00"))
                                     .withCategoryPath(List.of("food", "tea")))
@@ -361,7 +361,7 @@ class GuaranteedTransactionExamples {
         int[] calls = new int[1];
         TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
         Storage storage = InMemoryStorage.create();
-        Commerce commerce = Commerce.builder().clock(clock).storage(storage)
+        Commerce commerce = Commerce.builder().sandboxes().clock(clock).storage(storage)
                 .timers(runner -> runner.on("flaky", (timer, now) -> {
                     calls[0]++;
                     throw new IllegalStateException("down");
@@ -390,10 +390,26 @@ class GuaranteedTransactionExamples {
 
     @Test
     void escrowCommandsWithoutGuaranteedTransactionsAreATypedError() {
-        Commerce plain = Commerce.builder().build();
+        Commerce plain = Commerce.builder().sandboxes().build();
         assertThrows(dev.mercato.pricing.error.InvalidInputException.class,
                 () -> plain.confirmReceipt(ANN, new OrderId("ord-1")));
         assertTrue(plain.journal().isEmpty());
+    }
+
+    @Test
+    void aBuilderWithoutPaymentProviderOrCarrierFailsAndSaysWhatToSet() {
+        var noProvider = assertThrows(dev.mercato.pricing.error.InvalidInputException.class,
+                () -> Commerce.builder().build());
+        assertTrue(noProvider.getMessage().contains("paymentProvider") && noProvider.getMessage().contains("sandboxes()"),
+                noProvider.getMessage());
+        SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(SandboxSettings.of(
+                new TestClock(Instant.parse("2026-06-01T10:00:00Z")), "whsec-defaults", Set.of(CNY)));
+        var noCarrier = assertThrows(dev.mercato.pricing.error.InvalidInputException.class,
+                () -> Commerce.builder().paymentProvider(sandbox).build());
+        assertTrue(noCarrier.getMessage().contains("carrier"), noCarrier.getMessage());
+        assertTrue(Commerce.builder().sandboxes().build().paymentProvider() instanceof SandboxPaymentProvider);
+        assertTrue(Commerce.builder().sandboxes().paymentProvider(sandbox).build().paymentProvider() == sandbox,
+                "an explicit provider wins over the sandbox");
     }
 
     /** A provider that forwards everything; tests override what they script. */

@@ -81,7 +81,7 @@ class GuaranteedTransactionProperties {
         final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
         final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
                 SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
-        final Commerce commerce = Commerce.builder().clock(clock).storage(InMemoryStorage.create())
+        final Commerce commerce = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
                 .catalog(Catalog.inMemory()
                         .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
                         .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))

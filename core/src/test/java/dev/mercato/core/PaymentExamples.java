@@ -44,7 +44,7 @@ class PaymentExamples {
 
     @BeforeEach
     void setUp() {
-        commerce = Commerce.builder().clock(clock).paymentProvider(provider)
+        commerce = Commerce.builder().sandboxes().clock(clock).paymentProvider(provider)
                 .catalog(Catalog.inMemory().put(Sku.of("tea", "tea-shop", "Tea", Money.of(25, "CNY"))))
                 .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "sh"))
                         .setStock(new WarehouseId("east"), SkuId.of("tea"), 10, 0))

@@ -64,7 +64,7 @@ class PromotionCapsExamples {
             Inventory inventory = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "sh"))
                     .setStock(new WarehouseId("east"), SkuId.of("tea"), 100_000, 0);
             PricingEngine engine = PricingEngine.of(PromotionJson.standard().read(PROMOTIONS));
-            commerce = Commerce.builder().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
+            commerce = Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
                     .pricing(CartPricing.engine(engine, buyer -> BuyerContext.anonymous().withCoupons(coupon)))
                     .promotionLimits(limits).build();
         }

@@ -36,7 +36,7 @@ class QuickStartExamples {
                 .addWarehouse(Warehouse.of("east", "shanghai"))
                 .setStock(new WarehouseId("east"), SkuId.of("tea"), 100, 5)
                 .setStock(new WarehouseId("east"), SkuId.of("cup"), 100, 0);
-        Commerce commerce = Commerce.builder().catalog(catalog).inventory(inventory).build();
+        Commerce commerce = Commerce.builder().sandboxes().catalog(catalog).inventory(inventory).build();
 
         Actor.Buyer ann = new Actor.Buyer("ann");
         CartId cart = CartId.of("ann");

@@ -104,7 +104,7 @@ class QuotedShippingExamples {
     }
 
     Commerce commerce(ShippingRates rates, CartPricing pricing) {
-        return Commerce.builder().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
+        return Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
                 .shippingRates(rates).pricing(pricing).build();
     }
 
@@ -347,7 +347,7 @@ class QuotedShippingExamples {
 
     @Test
     void theBuilderQuotesTheParcelsFulfilmentBooksAtTheQuotedPrice() {
-        Commerce commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
+        Commerce commerce = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
                 .warehouseAddress(new WarehouseId("hz"), HANGZHOU_WAREHOUSE)
                 .warehouseAddress(new WarehouseId("sh"), SHANGHAI_WAREHOUSE)
                 .quotedShipping(ServiceLevel.EXPRESS).build();

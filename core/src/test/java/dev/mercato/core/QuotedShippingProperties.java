@@ -139,7 +139,7 @@ class QuotedShippingProperties {
                 buyer -> BuyerContext.anonymous().withCoupons("ship-off"));
         AtomicReference<CartPricingRequest> seen = new AtomicReference<>();
         ShippingRates rates = ShippingRates.quoted(carrier, scenario.service(), inventory, origins);
-        Commerce commerce = Commerce.builder().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
+        Commerce commerce = Commerce.builder().sandboxes().clock(clock).catalog(catalog).inventory(inventory).carrier(carrier)
                 .shippingRates(rates).pricing(request -> {
                     seen.set(request);
                     return engine.price(request);

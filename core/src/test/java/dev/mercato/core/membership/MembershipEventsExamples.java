@@ -27,7 +27,7 @@ class MembershipEventsExamples {
     private static final Actor.Buyer ANN = new Actor.Buyer("ann");
 
     private final MembershipWorld world = new MembershipWorld();
-    private final Commerce commerce = Commerce.builder().clock(world.clock).storage(world.storage)
+    private final Commerce commerce = Commerce.builder().sandboxes().clock(world.clock).storage(world.storage)
             .catalog(Catalog.inMemory().put(Sku.of("tea", "tea-shop", "Green tea", Money.of(new BigDecimal("120.50"), "CNY"))))
             .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
                     .setStock(new WarehouseId("east"), SkuId.of("tea"), 10, 0))
