@@ -231,7 +231,7 @@ public final class PromotionJson {
         k.put(BundlePrice.KIND, f -> new BundlePrice(f.terms(), f.counts("items"), f.money("price")));
         k.put(FreeGift.KIND, f -> {
             PromotionFields g = f.object("gift");
-            Effect.Gift gift = guardGift(g);
+            Effect.Gift gift = guardGift(f.path(), g);
             return new FreeGift(f.terms(), f.scope(), f.money("threshold"), gift);
         });
         k.put(Coupon.KIND, f -> new Coupon(f.terms(), f.optionalText("shop"), f.scope(),
@@ -270,8 +270,9 @@ public final class PromotionJson {
         return breaks;
     }
 
-    private static Effect.Gift guardGift(PromotionFields g) {
-        Effect.Gift gift = guard(g.path(), () -> new Effect.Gift(g.text("sku"), g.text("seller"), g.whole("quantity", 1),
+    private static Effect.Gift guardGift(String promotion, PromotionFields g) {
+        // The gift's own checks name their fields "gift.quantity" and so on, under the promotion.
+        Effect.Gift gift = guard(promotion, () -> new Effect.Gift(g.text("sku"), g.text("seller"), g.whole("quantity", 1),
                 g.money("unitValue")));
         g.rejectUnknown();
         return gift;
