@@ -13,7 +13,10 @@ import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.promotion.json.PromotionFileException;
 import dev.mercato.pricing.promotion.json.PromotionJson;
 import dev.mercato.pricing.promotion.rule.BuyXGetY;
+import dev.mercato.pricing.promotion.rule.Measure;
 import dev.mercato.pricing.promotion.rule.PercentOff;
+import dev.mercato.pricing.promotion.rule.Reach;
+import dev.mercato.pricing.promotion.rule.ThresholdPercentOff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +90,15 @@ class RuleOverflowExamples {
         PricingResult result = engine.price(request(line("1", "a", "s", 1, MAX - 1), line("2", "b", "s", 1, 1)));
         // 50% of MAX, rounded half-up: MAX / 2 + 1 off, MAX / 2 paid.
         assertEquals(MAX / 2, MinorUnits.toMinor(result.payable()));
+    }
+
+    @Test
+    void aCartThatCostsExactlyTheLargestAmountIsPricedWhenPromotionsAreContested() {
+        // The search kept the cheapest run only if it cost less than Long.MAX_VALUE, and so found none.
+        Promotion twoItems = new ThresholdPercentOff(PromotionTerms.of("two-items").inGroup("shop-discounts"), Scope.all(),
+                Reach.PER_SHOP, 2, MinorUnits.toAmount(0, CNY), Rate.percent(10), Measure.RUNNING);
+        PricingResult result = PricingEngine.of(List.of(twoItems)).price(request(line("1", "a", "s", 1, MAX)));
+        assertEquals(MAX, MinorUnits.toMinor(result.payable()));
     }
 
     /** Every built-in kind at the extreme values the strict reader allows. */
