@@ -229,6 +229,22 @@ class HostileJsonExamples {
     }
 
     @Test
+    void aKeyLongerThanTheBoundIsRefusedByTheParser() {
+        String key = "k".repeat(JsonLimits.MAX_NAME_LENGTH + 44);
+        assertTrue(promotionRefusal(promotions("{\"" + key + "\": 1}")).problem().contains("bound"));
+    }
+
+    @Test
+    void aDocumentLongerThanEightMebibytesIsRefusedWithoutBeingParsed() {
+        String padding = " ".repeat((int) JsonLimits.MAX_DOCUMENT_LENGTH);
+        assertAt("$", "longer than", promotionRefusal(promotions(padding)));
+        PromotionFileException stream = assertTimeoutPreemptively(GUARD, () -> assertThrows(PromotionFileException.class,
+                () -> PromotionJson.standard().read(new ByteArrayInputStream(promotions(padding)
+                        .getBytes(StandardCharsets.UTF_8)))));
+        assertTrue(stream.problem().contains("bound"), stream.problem());
+    }
+
+    @Test
     void anEmptyDocumentIsRefused() {
         assertAt("$", "empty", promotionRefusal(""));
         assertAt("$", "empty", scheduleRefusal("   "));
