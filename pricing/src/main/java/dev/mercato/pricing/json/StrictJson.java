@@ -62,6 +62,8 @@ public final class StrictJson {
             return root(MAPPER.readTree(json), refusal);
         } catch (JsonProcessingException e) {
             throw syntax(e, refusal);
+        } catch (NumberFormatException e) {
+            throw number(e, refusal);
         }
     }
 
@@ -82,6 +84,8 @@ public final class StrictJson {
             return root(MAPPER.readTree(in), refusal);
         } catch (JsonProcessingException e) {
             throw syntax(e, refusal);
+        } catch (NumberFormatException e) {
+            throw number(e, refusal);
         } catch (CharConversionException e) {
             throw refusal.refuse("$", "is not valid JSON text: " + quote(e.getMessage()), e);
         } catch (IOException e) {
@@ -147,6 +151,11 @@ public final class StrictJson {
                 : "is not valid JSON: ";
         // Jackson's messages quote the offending token: keep a bounded prefix only.
         return refusal.refuse(location, what + bound(e.getOriginalMessage()), e);
+    }
+
+    /** Jackson reports a number whose exponent leaves the range of {@code int} (e.g. {@code 1e9999999999}) unchecked. */
+    private static MercatoException number(NumberFormatException e, Refusal refusal) {
+        return refusal.refuse("$", "holds a number out of every bound: " + bound(e.getMessage()), e);
     }
 
     private static ObjectMapper mapper() {

@@ -81,6 +81,17 @@ class HostileJsonExamples {
     }
 
     @Test
+    void anExponentBeyondTheRangeOfIntIsRefused() {
+        // Jackson reports this one with an unchecked NumberFormatException.
+        assertTrue(promotionRefusal(promotions("{\"kind\": \"amount-off\", \"id\": \"a\", \"perUnit\": 1e9999999999}"))
+                .problem().contains("out of every bound"));
+        assertTrue(scheduleRefusal(schedule("{\"id\": \"a\", \"scope\": \"default\", \"rate\": \"5%\", \"minimum\": -1e-9999999999}"))
+                .problem().contains("out of every bound"));
+        assertAt("$.promotions[0].perUnit", "decimal number", promotionRefusal(promotions(
+                "{\"kind\": \"amount-off\", \"id\": \"a\", \"perUnit\": \"1e9999999999\"}")));
+    }
+
+    @Test
     void aHugeScaleIsRefusedAtItsPathBeforeAnyArithmetic() {
         assertAt("$.promotions[0].percent", "decimals", promotionRefusal(promotions(
                 "{\"kind\": \"percent-off\", \"id\": \"p\", \"percent\": 1e-999999999}")));
