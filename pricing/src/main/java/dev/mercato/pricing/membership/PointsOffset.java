@@ -1,6 +1,7 @@
 package dev.mercato.pricing.membership;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Funding;
 import dev.mercato.pricing.promotion.Lane;
@@ -78,7 +79,7 @@ public record PointsOffset(PromotionTerms terms, long points, RedemptionPolicy p
         long base = 0;
         for (int i = 0; i < n; i++) {
             weights[i] = context.currentAmount(i);
-            base += weights[i];
+            base = Exact.add(base, weights[i]);
         }
         RedemptionQuote quote = policy.quoteMinor(points, base, context.currency());
         if (quote.isEmpty()) {

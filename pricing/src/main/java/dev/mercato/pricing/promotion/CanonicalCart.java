@@ -16,6 +16,10 @@ import javax.money.MonetaryAmount;
 /**
  * A request converted once to minor units, with its lines in canonical order (seller, SKU, line
  * id) and its sellers in id order. Shared, read-only, by every run of a search.
+ *
+ * <p>Building it checks that the cart's list total (shipping included) and its total units each
+ * fit a {@code long}, else it throws {@link dev.mercato.pricing.money.MoneyOverflowException}:
+ * so a rule's sum over any of its lines' amounts or quantities stays in range.
  */
 final class CanonicalCart {
     private static final Comparator<PricingLine> CANONICAL = Comparator.comparing(PricingLine::seller)
@@ -46,11 +50,16 @@ final class CanonicalCart {
         levelPrices = new long[n][];
         scale = MinorUnits.scale(request.currency());
         TreeSet<String> sellerSet = new TreeSet<>();
+        // Totals computed only to refuse, up front, a cart whose sums would overflow (see above).
+        long listTotal = 0;
+        long unitTotal = 0;
         for (int i = 0; i < n; i++) {
             PricingLine line = lines[i];
             quantity[i] = line.quantity();
             listUnit[i] = FastMinor.toMinor(line.listUnitPrice(), request.currency(), scale);
             list[i] = Exact.multiply(listUnit[i], quantity[i]);
+            listTotal = Exact.add(listTotal, list[i]);
+            unitTotal = Exact.add(unitTotal, quantity[i]);
             List<PriceLevel> levels = line.priceLevels();
             if (!levels.isEmpty()) {
                 long[] prices = new long[levels.size()];
@@ -69,6 +78,7 @@ final class CanonicalCart {
         shipping = new long[sellers.length];
         for (Map.Entry<String, MonetaryAmount> e : request.shipping().entrySet()) {
             shipping[Arrays.binarySearch(sellers, e.getKey())] = FastMinor.toMinor(e.getValue(), request.currency(), scale);
+            listTotal = Exact.add(listTotal, shipping[Arrays.binarySearch(sellers, e.getKey())]);
         }
     }
 

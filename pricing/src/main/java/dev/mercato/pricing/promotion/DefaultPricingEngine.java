@@ -146,7 +146,8 @@ final class DefaultPricingEngine implements PricingEngine {
                 Run run = new Run(greedy, disabledFor(contested, contestedGroups, choice), resume).execute();
                 runs++;
                 long payable = run.payable();
-                if (payable < bestPayable) {
+                // "best == null": a cart may cost exactly Long.MAX_VALUE minor units.
+                if (best == null || payable < bestPayable) {
                     best = run;
                     bestPayable = payable;
                 }

@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.MinorUnits;
 import java.util.List;
 import javax.money.MonetaryAmount;
 
@@ -120,7 +121,8 @@ public sealed interface Effect permits Effect.LineDiscounts, Effect.Pooled, Effe
         /**
          * Validates the gift.
          *
-         * @throws InvalidInputException if a value is missing or the quantity is below 1
+         * @throws InvalidInputException if a value is missing, the quantity is below 1 or the
+         *     gift's whole value (quantity times unit value) leaves the range of minor units
          */
         public Gift {
             InvalidInputException.requireNonNull(sku, "gift.sku");
@@ -128,6 +130,11 @@ public sealed interface Effect permits Effect.LineDiscounts, Effect.Pooled, Effe
             InvalidInputException.requireNonNull(unitValue, "gift.unitValue");
             if (quantity < 1) {
                 throw new InvalidInputException("gift.quantity", quantity, "must be at least 1");
+            }
+            long unit = Math.abs(MinorUnits.toMinor(unitValue));
+            if (unit != 0 && quantity > Long.MAX_VALUE / unit) {
+                throw new InvalidInputException("gift.quantity", quantity, "times the unit value " + unitValue
+                        + " leaves the range of minor units");
             }
         }
     }

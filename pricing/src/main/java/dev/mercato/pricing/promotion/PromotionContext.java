@@ -11,6 +11,11 @@ import javax.money.MonetaryAmount;
  * with {@link #minor(MonetaryAmount)}). Lines are indexed {@code 0..lineCount()-1} in canonical
  * order (seller, SKU, line id); sellers {@code 0..sellerCount()-1} in seller-id order.
  *
+ * <p>The cart's list total (shipping included) and its total units are checked to fit a
+ * {@code long} before any promotion is evaluated. A rule still computes with {@link
+ * dev.mercato.pricing.money.Exact} (or {@code Math.*Exact}), so that an overflow is a {@link
+ * dev.mercato.pricing.money.MoneyOverflowException}, never a wrapped value.
+ *
  * <p>A view is valid only during the {@code evaluate} call that receives it; do not keep it.
  */
 public interface PromotionContext {

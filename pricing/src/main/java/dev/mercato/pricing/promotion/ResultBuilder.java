@@ -143,7 +143,7 @@ final class ResultBuilder {
             if (gifts != null) {
                 for (Effect.Gift g : gifts) {
                     long value = Exact.multiply(MinorUnits.toMinor(g.unitValue(), currency), g.quantity());
-                    giftValue += value;
+                    giftValue = Exact.add(giftValue, value);
                     giftLines.add(new GiftLine(promotion.id(), g.sku(), g.seller(), g.quantity(), money(value)));
                 }
             }

@@ -5,6 +5,7 @@ import dev.mercato.pricing.commission.SaleLine;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.fee.Bearer;
 import dev.mercato.pricing.fee.ShareCharge;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.util.List;
 import javax.money.MonetaryAmount;
@@ -89,7 +90,7 @@ public record LineSettlement(SaleLine line, MonetaryAmount sellerGross, Monetary
     public MonetaryAmount sharesTotal() {
         long sum = 0;
         for (ShareCharge s : shares) {
-            sum += MinorUnits.toMinor(s.amount());
+            sum = Exact.add(sum, MinorUnits.toMinor(s.amount()));
         }
         return MinorUnits.toAmount(sum, line.currency());
     }
@@ -107,7 +108,7 @@ public record LineSettlement(SaleLine line, MonetaryAmount sellerGross, Monetary
         long sum = 0;
         for (LineFee f : fees) {
             if (f.bearer() == bearer) {
-                sum += MinorUnits.toMinor(f.amount());
+                sum = Exact.add(sum, MinorUnits.toMinor(f.amount()));
             }
         }
         return MinorUnits.toAmount(sum, line.currency());

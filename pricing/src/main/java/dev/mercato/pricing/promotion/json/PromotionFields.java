@@ -1,13 +1,13 @@
 package dev.mercato.pricing.promotion.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercato.pricing.json.JsonValue;
+import dev.mercato.pricing.json.StrictJson;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.promotion.Funding;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
 import dev.mercato.pricing.promotion.Window;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -27,21 +28,27 @@ import javax.money.MonetaryAmount;
  * name the field's location in every error. Amounts are JSON numbers or strings in the
  * document's currency ({@code 19.9} or {@code "19.90"}); percentages are numbers or strings
  * ({@code 12.5} is 12.5%). The fields a reader asks for are remembered, so that any other field
- * can be reported as unknown. Not thread-safe; used during one read.
+ * can be reported as unknown.
+ *
+ * <p>Every accessor reads through the strict JSON layer ({@code docs/pricing.md}, "Hostile
+ * input"): a number's length, magnitude and decimals are checked before it is converted, whole
+ * numbers are at most 10^15 in magnitude, and an error message quotes at most 40 characters of
+ * the document. A custom {@link KindReader} gets the same checks by using these accessors. Not
+ * thread-safe; used during one read.
  */
 public final class PromotionFields {
     /** The fields every promotion may have, read by {@link #terms()}. */
     static final List<String> COMMON = List.of("kind", "id", "priority", "group", "window", "memberTiers", "newUsersOnly",
             "replacesPriceLevels", "funding");
 
-    private final JsonNode node;
+    private final JsonValue value;
     private final String path;
     private final CurrencyUnit currency;
     private final Set<String> asked = new HashSet<>();
 
-    PromotionFields(JsonNode node, String path, CurrencyUnit currency) {
-        this.node = node;
-        this.path = path;
+    PromotionFields(JsonValue value, CurrencyUnit currency) {
+        this.value = value.requireObject();
+        this.path = value.path();
         this.currency = currency;
     }
 
@@ -71,7 +78,7 @@ public final class PromotionFields {
      * @return the exception to throw
      */
     public PromotionFileException problem(String field, String problem) {
-        return new PromotionFileException(path + "." + field, problem);
+        return new PromotionFileException(JsonValue.key(path, field), problem);
     }
 
     /**
@@ -82,15 +89,12 @@ public final class PromotionFields {
      */
     public boolean has(String field) {
         asked.add(field);
-        JsonNode child = node.get(field);
-        return child != null && !child.isNull();
+        return value.member(field).isPresent();
     }
 
-    private JsonNode required(String field) {
-        if (!has(field)) {
-            throw problem(field, "is required");
-        }
-        return node.get(field);
+    private JsonValue required(String field) {
+        asked.add(field);
+        return value.member(field).orElseThrow(() -> problem(field, "is required"));
     }
 
     /**
@@ -100,11 +104,7 @@ public final class PromotionFields {
      * @return the text
      */
     public String text(String field) {
-        JsonNode child = required(field);
-        if (!child.isTextual() || child.asText().isBlank()) {
-            throw problem(field, "must be a non-blank string, was " + describe(child));
-        }
-        return child.asText();
+        return required(field).text();
     }
 
     /**
@@ -118,17 +118,13 @@ public final class PromotionFields {
     }
 
     /**
-     * A required whole number.
+     * A required whole number, at most 10^15 in magnitude.
      *
      * @param field the field name
      * @return the number
      */
     public long whole(String field) {
-        JsonNode child = required(field);
-        if (!child.isIntegralNumber() || !child.canConvertToLong()) {
-            throw problem(field, "must be a whole number, was " + describe(child));
-        }
-        return child.asLong();
+        return required(field).whole();
     }
 
     /**
@@ -153,11 +149,11 @@ public final class PromotionFields {
         if (!has(field)) {
             return otherwise;
         }
-        JsonNode child = node.get(field);
-        if (!child.isBoolean()) {
-            throw problem(field, "must be true or false, was " + describe(child));
+        JsonValue child = required(field);
+        if (!child.node().isBoolean()) {
+            throw problem(field, "must be true or false, was " + child.describe());
         }
-        return child.asBoolean();
+        return child.node().asBoolean();
     }
 
     /**
@@ -167,20 +163,7 @@ public final class PromotionFields {
      * @return the amount
      */
     public MonetaryAmount money(String field) {
-        BigDecimal value = decimal(field);
-        if (value.signum() < 0) {
-            throw problem(field, "must not be negative, was " + value.toPlainString());
-        }
-        int scale = MinorUnits.scale(currency);
-        if (value.stripTrailingZeros().scale() > scale) {
-            throw problem(field, "has more decimals than " + currency.getCurrencyCode() + " allows (" + scale + "): "
-                    + value.toPlainString());
-        }
-        try {
-            return MinorUnits.toAmount(value.movePointRight(scale).longValueExact(), currency);
-        } catch (ArithmeticException e) {
-            throw problem(field, "is too large: " + value.toPlainString());
-        }
+        return required(field).amount(currency);
     }
 
     /**
@@ -200,11 +183,7 @@ public final class PromotionFields {
      * @return the rate
      */
     public Rate percent(String field) {
-        BigDecimal value = decimal(field);
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw problem(field, "must be a percentage from 0 to 100, was " + value.toPlainString());
-        }
-        return Rate.percent(value);
+        return required(field).percent();
     }
 
     /**
@@ -240,7 +219,7 @@ public final class PromotionFields {
                 return e;
             }
         }
-        throw problem(field, "must be one of " + names + ", was \"" + text + "\"");
+        throw problem(field, "must be one of " + names + ", was " + StrictJson.quote(text));
     }
 
     /**
@@ -253,20 +232,15 @@ public final class PromotionFields {
         if (!has(field)) {
             return List.of();
         }
-        JsonNode child = node.get(field);
-        if (!child.isArray()) {
-            throw problem(field, "must be an array of strings, was " + describe(child));
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < child.size(); i++) {
-            JsonNode element = child.get(i);
-            if (!element.isTextual() || element.asText().isBlank()) {
-                throw new PromotionFileException(path + "." + field + "[" + i + "]", "must be a non-blank string, was "
-                        + describe(element));
+        JsonValue child = required(field);
+        if (child.node().isArray()) {
+            List<String> out = new ArrayList<>();
+            for (JsonValue element : child.elements()) {
+                out.add(element.text());
             }
-            out.add(element.asText());
+            return out;
         }
-        return out;
+        throw problem(field, "must be an array of strings, was " + child.describe());
     }
 
     /**
@@ -276,11 +250,7 @@ public final class PromotionFields {
      * @return its fields
      */
     public PromotionFields object(String field) {
-        JsonNode child = required(field);
-        if (!child.isObject()) {
-            throw problem(field, "must be an object, was " + describe(child));
-        }
-        return new PromotionFields(child, path + "." + field, currency);
+        return new PromotionFields(required(field), currency);
     }
 
     /**
@@ -292,20 +262,59 @@ public final class PromotionFields {
      * @return the elements
      */
     public <T> List<T> objects(String field, Function<PromotionFields, T> element) {
-        JsonNode child = required(field);
-        if (!child.isArray()) {
-            throw problem(field, "must be an array, was " + describe(child));
-        }
         List<T> out = new ArrayList<>();
-        for (int i = 0; i < child.size(); i++) {
-            JsonNode e = child.get(i);
-            String at = path + "." + field + "[" + i + "]";
-            if (!e.isObject()) {
-                throw new PromotionFileException(at, "must be an object, was " + describe(e));
-            }
-            PromotionFields fields = new PromotionFields(e, at, currency);
-            out.add(PromotionJson.guard(at, () -> element.apply(fields)));
+        for (JsonValue e : required(field).elements()) {
+            PromotionFields fields = new PromotionFields(e, currency);
+            out.add(PromotionJson.guard(e.path(), () -> element.apply(fields)));
             fields.rejectUnknown();
+        }
+        return out;
+    }
+
+    /**
+     * A required, non-empty ladder of amount tiers such as {@code [{"threshold": 199, "off": 20},
+     * {"threshold": 299, "off": 40}]}: thresholds strictly ascending in document order, discounts
+     * that never fall as the thresholds rise, and no discount above its own threshold. Each
+     * violation names the tier's field, e.g. {@code $.promotions[3].tiers[1].off}.
+     *
+     * @param field the array's field name
+     * @param thresholdField the name of each tier's threshold, e.g. {@code "threshold"}
+     * @param discountField the name of each tier's discount, e.g. {@code "off"}
+     * @param tier builds one tier from its threshold and discount
+     * @param <T> the tier type
+     * @return the tiers, in document order
+     */
+    public <T> List<T> ladder(String field, String thresholdField, String discountField,
+            BiFunction<MonetaryAmount, MonetaryAmount, T> tier) {
+        List<JsonValue> elements = required(field).elements();
+        if (elements.isEmpty()) {
+            throw problem(field, "must contain at least one tier");
+        }
+        List<T> out = new ArrayList<>(elements.size());
+        long previousThreshold = -1;
+        long previousDiscount = -1;
+        for (JsonValue e : elements) {
+            PromotionFields t = new PromotionFields(e, currency);
+            MonetaryAmount threshold = t.money(thresholdField);
+            MonetaryAmount discount = t.money(discountField);
+            t.rejectUnknown();
+            long thresholdMinor = MinorUnits.toMinor(threshold);
+            long discountMinor = MinorUnits.toMinor(discount);
+            if (thresholdMinor <= previousThreshold) {
+                throw t.problem(thresholdField, "must be above the previous tier's threshold "
+                        + MinorUnits.format(previousThreshold, currency) + ", was " + MinorUnits.format(thresholdMinor, currency));
+            }
+            if (discountMinor < previousDiscount) {
+                throw t.problem(discountField, "must not fall as the threshold rises: the previous tier takes "
+                        + MinorUnits.format(previousDiscount, currency) + ", this one " + MinorUnits.format(discountMinor, currency));
+            }
+            if (discountMinor > thresholdMinor) {
+                throw t.problem(discountField, "must not be above its threshold " + MinorUnits.format(thresholdMinor, currency)
+                        + ", was " + MinorUnits.format(discountMinor, currency));
+            }
+            previousThreshold = thresholdMinor;
+            previousDiscount = discountMinor;
+            out.add(PromotionJson.guard(e.path(), () -> tier.apply(threshold, discount)));
         }
         return out;
     }
@@ -317,17 +326,13 @@ public final class PromotionFields {
      * @return the map, in document order
      */
     public Map<String, Long> counts(String field) {
-        JsonNode child = required(field);
-        if (!child.isObject() || child.isEmpty()) {
-            throw problem(field, "must be a non-empty object of whole numbers, was " + describe(child));
+        JsonValue child = required(field);
+        if (!child.isObject() || child.node().isEmpty()) {
+            throw problem(field, "must be a non-empty object of whole numbers, was " + child.describe());
         }
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : child.properties()) {
-            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToLong()) {
-                throw new PromotionFileException(path + "." + field + "." + e.getKey(), "must be a whole number, was "
-                        + describe(e.getValue()));
-            }
-            out.put(e.getKey(), e.getValue().asLong());
+        for (Map.Entry<String, JsonValue> e : child.members()) {
+            out.put(e.getKey(), e.getValue().whole());
         }
         return out;
     }
@@ -387,18 +392,18 @@ public final class PromotionFields {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw problem(field, "must be an ISO-8601 instant such as 2026-11-11T00:00:00Z, was \"" + text + "\"");
+            throw problem(field, "must be an ISO-8601 instant such as 2026-11-11T00:00:00Z, was " + StrictJson.quote(text));
         }
     }
 
     private Funding funding() {
-        JsonNode f = node.get("funding");
-        if (f.isTextual()) {
-            return switch (f.asText()) {
+        JsonValue f = required("funding");
+        if (f.isText()) {
+            return switch (f.node().asText()) {
                 case "platform" -> Funding.PLATFORM;
                 case "seller" -> Funding.SELLER;
                 default -> throw problem("funding", "must be \"platform\", \"seller\" or {\"platformShare\": percent}, was "
-                        + describe(f));
+                        + f.describe());
             };
         }
         PromotionFields share = object("funding");
@@ -407,38 +412,18 @@ public final class PromotionFields {
         return funding;
     }
 
-    private BigDecimal decimal(String field) {
-        JsonNode child = required(field);
-        try {
-            if (child.isNumber()) {
-                return child.decimalValue();
-            }
-            if (child.isTextual()) {
-                return new BigDecimal(child.asText().trim());
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw problem(field, "must be a decimal number, was " + describe(child));
-    }
-
     /**
      * Reports the first field nobody asked for.
      *
      * @throws PromotionFileException naming the unknown field and the known ones
      */
     void rejectUnknown() {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!asked.contains(e.getKey())) {
+        for (String key : value.keys()) {
+            if (!asked.contains(key)) {
                 List<String> known = new ArrayList<>(asked);
                 known.sort(null);
-                throw problem(e.getKey(), "is not a known field here; known fields: " + known);
+                throw problem(key, "is not a known field here; known fields: " + known);
             }
         }
-    }
-
-    static String describe(JsonNode node) {
-        String text = node.toString();
-        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
     }
 }

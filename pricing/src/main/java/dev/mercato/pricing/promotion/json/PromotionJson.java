@@ -1,12 +1,9 @@
 package dev.mercato.pricing.promotion.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.error.MercatoException;
+import dev.mercato.pricing.json.JsonValue;
+import dev.mercato.pricing.json.StrictJson;
 import dev.mercato.pricing.promotion.BuyerContext;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Promotion;
@@ -33,8 +30,8 @@ import dev.mercato.pricing.promotion.rule.ShippingCoupon;
 import dev.mercato.pricing.promotion.rule.ThresholdPercentOff;
 import dev.mercato.pricing.promotion.rule.ThresholdReduction;
 import dev.mercato.pricing.promotion.rule.Tier;
+import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.Rate;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,12 +60,14 @@ import javax.money.UnknownCurrencyException;
  * and the problem; an unknown kind lists the known kinds, an unknown field the known fields.
  * Instances are immutable and thread-safe; {@link #withKind(String, KindReader)} returns a
  * reader that also knows a custom kind.
+ *
+ * <p>Documents are read through the strict JSON layer ({@code docs/pricing.md}, "Hostile
+ * input"): duplicate keys, oversized documents, strings and numbers, deep nesting and numbers
+ * out of bounds are refused before any arithmetic, as a {@link PromotionFileException} whose
+ * message quotes at most 40 characters of the document.
  */
 public final class PromotionJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final StrictJson.Refusal REFUSAL = PromotionFileException::new;
 
     private static final PromotionJson STANDARD = new PromotionJson(standardKinds());
 
@@ -124,11 +123,7 @@ public final class PromotionJson {
      */
     public List<Promotion> read(String json) {
         InvalidInputException.requireNonNull(json, "json");
-        try {
-            return read(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw syntax(e);
-        }
+        return read(StrictJson.parse(json, REFUSAL));
     }
 
     /**
@@ -141,46 +136,34 @@ public final class PromotionJson {
      */
     public List<Promotion> read(InputStream in) {
         InvalidInputException.requireNonNull(in, "in");
-        try {
-            return read(MAPPER.readTree(in));
-        } catch (JsonProcessingException e) {
-            throw syntax(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(StrictJson.parse(in, REFUSAL));
     }
 
-    private List<Promotion> read(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    private List<Promotion> read(JsonValue root) {
+        if (!root.isObject()) {
             throw new PromotionFileException("$", "must be an object with \"currency\" and \"promotions\"");
         }
-        PromotionFields document = new PromotionFields(root, "$", null);
+        PromotionFields document = new PromotionFields(root, null);
         String code = document.text("currency");
-        CurrencyUnit currency;
-        try {
-            currency = Monetary.getCurrency(code);
-        } catch (UnknownCurrencyException e) {
-            throw new PromotionFileException("$.currency", "is not a known currency code: \"" + code + "\"", e);
-        }
-        JsonNode list = root.get("promotions");
-        if (list == null || !list.isArray()) {
+        CurrencyUnit currency = currency(code);
+        JsonValue list = root.member("promotions")
+                .orElseThrow(() -> new PromotionFileException("$.promotions", "must be an array of promotions"));
+        if (!list.node().isArray()) {
             throw new PromotionFileException("$.promotions", "must be an array of promotions");
         }
         document.has("promotions");
         document.rejectUnknown();
-        List<Promotion> out = new ArrayList<>(list.size());
+        List<JsonValue> elements = list.elements();
+        List<Promotion> out = new ArrayList<>(elements.size());
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String at = "$.promotions[" + i + "]";
-            JsonNode element = list.get(i);
-            if (!element.isObject()) {
-                throw new PromotionFileException(at, "must be an object, was " + PromotionFields.describe(element));
-            }
-            PromotionFields fields = new PromotionFields(element, at, currency);
+        for (JsonValue element : elements) {
+            String at = element.path();
+            PromotionFields fields = new PromotionFields(element, currency);
             String kind = fields.text("kind");
             KindReader reader = kinds.get(kind);
             if (reader == null) {
-                throw fields.problem("kind", "unknown kind \"" + kind + "\"; known kinds: " + String.join(", ", kinds.keySet()));
+                throw fields.problem("kind", "unknown kind " + StrictJson.quote(kind) + "; known kinds: "
+                        + String.join(", ", kinds.keySet()));
             }
             Promotion promotion = guard(at, () -> reader.read(fields));
             for (String common : PromotionFields.COMMON) {
@@ -188,26 +171,42 @@ public final class PromotionJson {
             }
             fields.rejectUnknown();
             if (!ids.add(promotion.id())) {
-                throw fields.problem("id", "repeats the id \"" + promotion.id() + "\" of an earlier promotion");
+                throw fields.problem("id", "repeats the id " + StrictJson.quote(promotion.id()) + " of an earlier promotion");
             }
             out.add(promotion);
         }
         return List.copyOf(out);
     }
 
-    /** Runs a builder, turning a record's precondition failure into an error at the field it names. */
-    static <T> T guard(String at, Supplier<T> build) {
+    private static CurrencyUnit currency(String code) {
+        // A currency code is three letters: anything else is refused before the (slow) lookup.
+        if (code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            throw new PromotionFileException("$.currency", "is not a known currency code: " + StrictJson.quote(code));
+        }
         try {
-            return build.get();
-        } catch (InvalidInputException e) {
-            throw new PromotionFileException(at + "." + e.field(), e.problem(), e);
+            CurrencyUnit currency = Monetary.getCurrency(code);
+            guard("$", () -> MinorUnits.scale(currency));
+            return currency;
+        } catch (UnknownCurrencyException e) {
+            throw new PromotionFileException("$.currency", "is not a known currency code: " + StrictJson.quote(code), e);
         }
     }
 
-    private static PromotionFileException syntax(JsonProcessingException e) {
-        JsonLocation where = e.getLocation();
-        String location = where == null ? "$" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-        return new PromotionFileException(location, "is not valid JSON: " + e.getOriginalMessage(), e);
+    /**
+     * Runs a builder, turning a record's precondition failure into an error at the field it names
+     * and any other Mercato exception (an overflow, a bad currency) into an error at {@code at}:
+     * reading a document refuses with a {@link PromotionFileException} only.
+     */
+    static <T> T guard(String at, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (PromotionFileException e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            throw new PromotionFileException(JsonValue.key(at, e.field()), StrictJson.bound(e.problem()), e);
+        } catch (MercatoException e) {
+            throw new PromotionFileException(at, StrictJson.bound(e.getMessage()), e);
+        }
     }
 
     private static Map<String, KindReader> standardKinds() {
@@ -218,7 +217,7 @@ public final class PromotionJson {
                 f.whole("perBuyerLimit", 1)));
         k.put(ThresholdReduction.KIND, f -> new ThresholdReduction(f.terms(), f.scope(),
                 f.choice("reach", Reach.class, Reach.PER_SHOP),
-                f.objects("tiers", t -> new Tier(t.money("threshold"), t.money("off"))),
+                f.ladder("tiers", "threshold", "off", Tier::new),
                 f.choice("measure", Measure.class, Measure.RUNNING)));
         k.put(RepeatingReduction.KIND, f -> new RepeatingReduction(f.terms(), f.scope(),
                 f.choice("reach", Reach.class, Reach.PER_SHOP), f.money("every"), f.money("off"), f.optionalMoney("cap"),
@@ -232,7 +231,7 @@ public final class PromotionJson {
         k.put(BundlePrice.KIND, f -> new BundlePrice(f.terms(), f.counts("items"), f.money("price")));
         k.put(FreeGift.KIND, f -> {
             PromotionFields g = f.object("gift");
-            Effect.Gift gift = guardGift(g);
+            Effect.Gift gift = guardGift(f.path(), g);
             return new FreeGift(f.terms(), f.scope(), f.money("threshold"), gift);
         });
         k.put(Coupon.KIND, f -> new Coupon(f.terms(), f.optionalText("shop"), f.scope(),
@@ -245,16 +244,35 @@ public final class PromotionJson {
         k.put(MemberPrice.KIND, f -> new MemberPrice(f.terms(), f.scope(), f.money("unitPrice")));
         k.put(MemberPercentOff.KIND, f -> new MemberPercentOff(f.terms(), f.scope(), f.percent("percent")));
         k.put(NewUserPrice.KIND, f -> new NewUserPrice(f.terms(), f.scope(), f.money("unitPrice")));
-        k.put(QuantityBreaks.KIND, f -> new QuantityBreaks(f.terms(), f.scope(),
-                f.objects("breaks", b -> new QuantityBreak(b.whole("minQuantity"), b.money("unitPrice")))));
+        k.put(QuantityBreaks.KIND, f -> new QuantityBreaks(f.terms(), f.scope(), breaks(f)));
         k.put(GroupBuyPrice.KIND, f -> new GroupBuyPrice(f.terms(), f.scope(), f.money("unitPrice"),
                 f.optionalText("flag").orElse(BuyerContext.GROUP_FORMED)));
         k.put(PreSale.KIND, f -> new PreSale(f.terms(), f.scope(), f.money("deposit"), f.money("depositValue")));
         return java.util.Collections.unmodifiableMap(k);
     }
 
-    private static Effect.Gift guardGift(PromotionFields g) {
-        Effect.Gift gift = guard(g.path(), () -> new Effect.Gift(g.text("sku"), g.text("seller"), g.whole("quantity", 1),
+    /** Quantity breaks in document order: minimum quantities ascending, unit prices never rising. */
+    private static List<QuantityBreak> breaks(PromotionFields f) {
+        List<QuantityBreak> breaks = f.objects("breaks", b -> new QuantityBreak(b.whole("minQuantity"), b.money("unitPrice")));
+        for (int k = 1; k < breaks.size(); k++) {
+            QuantityBreak previous = breaks.get(k - 1);
+            QuantityBreak next = breaks.get(k);
+            String at = f.path() + ".breaks[" + k + "]";
+            if (next.minQuantity() <= previous.minQuantity()) {
+                throw new PromotionFileException(at + ".minQuantity", "must be above the previous break's minimum quantity "
+                        + previous.minQuantity() + ", was " + next.minQuantity());
+            }
+            if (next.unitPrice().isGreaterThan(previous.unitPrice())) {
+                throw new PromotionFileException(at + ".unitPrice", "must not rise as the quantity rises: the previous break"
+                        + " costs " + previous.unitPrice() + ", this one " + next.unitPrice());
+            }
+        }
+        return breaks;
+    }
+
+    private static Effect.Gift guardGift(String promotion, PromotionFields g) {
+        // The gift's own checks name their fields "gift.quantity" and so on, under the promotion.
+        Effect.Gift gift = guard(promotion, () -> new Effect.Gift(g.text("sku"), g.text("seller"), g.whole("quantity", 1),
                 g.money("unitValue")));
         g.rejectUnknown();
         return gift;

@@ -69,7 +69,7 @@ public record BundlePrice(PromotionTerms terms, Map<String, Long> items, Monetar
             long units = 0;
             for (int i = 0; i < n; i++) {
                 if (context.line(i).sku().equals(item.getKey())) {
-                    units += context.line(i).quantity();
+                    units = Exact.add(units, context.line(i).quantity());
                 }
             }
             long possible = units / item.getValue();
@@ -98,7 +98,7 @@ public record BundlePrice(PromotionTerms terms, Map<String, Long> items, Monetar
                 value = Exact.add(value, worth);
             }
         }
-        long saving = value - Exact.multiply(bundles, context.minor(price));
+        long saving = Exact.subtract(value, Exact.multiply(bundles, context.minor(price)));
         if (saving <= 0) {
             return Outcome.rejected(new RejectionReason.Other("bundle-not-cheaper",
                     "the items already cost " + context.format(value) + " for " + bundles + " bundle(s)"));

@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Lane;
@@ -41,6 +42,9 @@ public record BuyXGetY(PromotionTerms terms, Scope scope, long buy, long get, Ra
         InvalidInputException.requireNonNull(scope, "scope");
         Rules.requireAtLeast(buy, 1, "buy");
         Rules.requireAtLeast(get, 1, "get");
+        if (get > Long.MAX_VALUE - buy) {
+            throw new InvalidInputException("get", get, "added to buy (" + buy + ") leaves the range of whole numbers");
+        }
         InvalidInputException.requireNonNull(rate, "rate");
     }
 
@@ -65,15 +69,16 @@ public record BuyXGetY(PromotionTerms terms, Scope scope, long buy, long get, Ra
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (in[i]) {
-                units += context.line(i).quantity();
+                units = Exact.add(units, context.line(i).quantity());
                 count++;
             }
         }
-        long groups = units / (buy + get);
+        long group = Exact.add(buy, get);
+        long groups = units / group;
         if (groups == 0) {
-            return Outcome.rejected(new RejectionReason.BelowQuantity(buy + get, units));
+            return Outcome.rejected(new RejectionReason.BelowQuantity(group, units));
         }
-        long discounted = groups * get;
+        long discounted = Exact.multiply(groups, get);
         Integer[] order = new Integer[count];
         for (int i = 0, k = 0; i < n; i++) {
             if (in[i]) {
@@ -90,7 +95,7 @@ public record BuyXGetY(PromotionTerms terms, Scope scope, long buy, long get, Ra
             left -= take;
             BigDecimal exact = BigDecimal.valueOf(context.currentAmount(i)).multiply(BigDecimal.valueOf(take))
                     .multiply(rate.fraction());
-            amounts[i] = exact.divide(BigDecimal.valueOf(quantity), 0, context.rounding().mode()).longValueExact();
+            amounts[i] = Rules.toMinor(exact.divide(BigDecimal.valueOf(quantity), 0, context.rounding().mode()));
         }
         long inScope = units;
         return Outcome.applied(new Effect.LineDiscounts(amounts), () -> discounted + " of " + inScope + " units at "

@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Lane;
 import dev.mercato.pricing.promotion.Outcome;
 import dev.mercato.pricing.promotion.PricingOptions;
@@ -94,8 +95,8 @@ public record Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, M
         long base = 0;
         for (int i = 0; i < in.length; i++) {
             if (in[i]) {
-                measured += context.laneStartAmount(i);
-                base += context.currentAmount(i);
+                measured = Exact.add(measured, context.laneStartAmount(i));
+                base = Exact.add(base, context.currentAmount(i));
             }
         }
         long threshold = context.minor(minSpend);

@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Lane;
 import dev.mercato.pricing.promotion.Outcome;
@@ -63,7 +64,7 @@ public record FreeGift(PromotionTerms terms, Scope scope, MonetaryAmount thresho
         long measured = 0;
         for (int i = 0; i < in.length; i++) {
             if (in[i]) {
-                measured += context.laneStartAmount(i);
+                measured = Exact.add(measured, context.laneStartAmount(i));
             }
         }
         long min = context.minor(threshold);

@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Lane;
 import dev.mercato.pricing.promotion.Outcome;
@@ -57,7 +58,7 @@ public record FreeShipping(PromotionTerms terms, Scope scope, MonetaryAmount thr
         boolean[] present = new boolean[spend.length];
         for (int i = 0; i < in.length; i++) {
             if (in[i]) {
-                spend[context.sellerOf(i)] += context.laneStartAmount(i);
+                spend[context.sellerOf(i)] = Exact.add(spend[context.sellerOf(i)], context.laneStartAmount(i));
                 present[context.sellerOf(i)] = true;
             }
         }

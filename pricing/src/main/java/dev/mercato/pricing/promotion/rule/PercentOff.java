@@ -1,6 +1,7 @@
 package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.promotion.Lane;
 import dev.mercato.pricing.promotion.Outcome;
@@ -55,7 +56,7 @@ public record PercentOff(PromotionTerms terms, Scope scope, Rate rate) implement
         long base = 0;
         for (int i = 0; i < in.length; i++) {
             if (in[i]) {
-                base += context.currentAmount(i);
+                base = Exact.add(base, context.currentAmount(i));
             }
         }
         long discount = rate.applyToMinor(base, context.rounding());

@@ -69,8 +69,10 @@ public record RepeatingReduction(PromotionTerms terms, Scope scope, Reach reach,
             if (times == 0) {
                 return -1;
             }
-            long total = Math.multiplyHigh(times, saving) != 0 ? Long.MAX_VALUE : times * saving;
-            return Math.min(total < 0 ? Long.MAX_VALUE : total, most);
+            // A product beyond the range of long exceeds every amount a cart can hold (its total is
+            // checked to fit), so it is as good as the cap: the engine takes at most the lines' amount.
+            long total = Math.multiplyHigh(times, saving) != 0 || times * saving < 0 ? most : times * saving;
+            return Math.min(total, most);
         }, (measured, items) -> Rules.belowThreshold(context, step, measured));
     }
 }

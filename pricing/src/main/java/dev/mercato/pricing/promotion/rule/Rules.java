@@ -3,6 +3,7 @@ package dev.mercato.pricing.promotion.rule;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.money.MoneyOverflowException;
 import dev.mercato.pricing.money.RoundingPolicy;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Outcome;
@@ -94,7 +95,16 @@ final class Rules {
         }
         BigDecimal exact = new BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
                 .divide(BigDecimal.valueOf(c), 0, rounding.mode());
-        return exact.longValueExact();
+        return toMinor(exact);
+    }
+
+    /** A whole decimal as minor units; one beyond the range of {@code long} is an overflow, never a raw exception. */
+    static long toMinor(BigDecimal whole) {
+        try {
+            return whole.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new MoneyOverflowException("conversion of " + whole + " to minor units", e);
+        }
     }
 
     static long times(long unitMinor, long quantity) {

@@ -2,6 +2,7 @@ package dev.mercato.pricing.promotion.rule;
 
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Allocation;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Lane;
 import dev.mercato.pricing.promotion.Outcome;
@@ -74,7 +75,7 @@ public record ShippingCoupon(PromotionTerms terms, Optional<String> shop, Moneta
         long spend = 0;
         for (int i = 0; i < context.lineCount(); i++) {
             if (only < 0 || context.sellerOf(i) == only) {
-                spend += context.laneStartAmount(i);
+                spend = Exact.add(spend, context.laneStartAmount(i));
             }
         }
         long min = context.minor(minSpend);
@@ -86,7 +87,7 @@ public record ShippingCoupon(PromotionTerms terms, Optional<String> shop, Moneta
         for (int s = 0; s < left.length; s++) {
             if (only < 0 || s == only) {
                 left[s] = context.shippingLeft(s);
-                leftTotal += left[s];
+                leftTotal = Exact.add(leftTotal, left[s]);
             }
         }
         if (leftTotal == 0) {

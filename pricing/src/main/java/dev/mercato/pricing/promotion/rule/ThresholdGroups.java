@@ -1,5 +1,6 @@
 package dev.mercato.pricing.promotion.rule;
 
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.promotion.Effect;
 import dev.mercato.pricing.promotion.Outcome;
 import dev.mercato.pricing.promotion.PromotionContext;
@@ -32,9 +33,9 @@ final class ThresholdGroups {
             if (in[i]) {
                 int g = reach == Reach.PER_SHOP ? c.sellerOf(i) : 0;
                 present[g] = true;
-                measured[g] += Rules.measured(c, i, measure);
-                current[g] += c.currentAmount(i);
-                items[g] += c.line(i).quantity();
+                measured[g] = Exact.add(measured[g], Rules.measured(c, i, measure));
+                current[g] = Exact.add(current[g], c.currentAmount(i));
+                items[g] = Exact.add(items[g], c.line(i).quantity());
             }
         }
         long[] savings = new long[groups];
@@ -59,7 +60,7 @@ final class ThresholdGroups {
                 savings[g] = s;
                 weights[g] = new long[in.length];
                 poolCount++;
-                saved += s;
+                saved = Exact.add(saved, s);
             }
         }
         // One pass fills every qualifying group's weights: each line in scope, by its current amount.

@@ -1,9 +1,9 @@
 package dev.mercato.pricing.revenue.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercato.pricing.commission.InvalidScheduleException;
 import dev.mercato.pricing.error.MercatoException;
-import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.json.JsonValue;
+import dev.mercato.pricing.json.StrictJson;
 import dev.mercato.pricing.money.Rate;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,124 +11,94 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
-/** A JSON node with its path, so that every problem can name where it is. */
+/**
+ * A JSON value with its path, read through the strict JSON layer, so that every problem names
+ * where it is and no number is converted before its bounds are checked.
+ */
 final class Node {
-    private final JsonNode json;
-    private final String path;
+    /** Makes the schedule reader's exception for the strict layer. */
+    static final StrictJson.Refusal REFUSAL = (location, problem, cause) -> {
+        InvalidScheduleException e = new InvalidScheduleException(location, problem);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    };
 
-    Node(JsonNode json, String path) {
-        this.json = json;
-        this.path = path;
+    private final JsonValue value;
+
+    Node(JsonValue value) {
+        this.value = value;
     }
 
     String path() {
-        return path;
+        return value.path();
     }
 
     InvalidScheduleException problem(String problem) {
-        return new InvalidScheduleException(path, problem);
+        return new InvalidScheduleException(value.path(), problem);
     }
 
     Node object(String... allowed) {
-        if (!json.isObject()) {
-            throw problem("must be an object, was " + kind());
-        }
         List<String> names = Arrays.asList(allowed);
-        for (Map.Entry<String, JsonNode> field : json.properties()) {
-            String name = field.getKey();
+        for (String name : value.requireObject().keys()) {
             if (!names.contains(name)) {
-                throw new InvalidScheduleException(path + "." + name, "is not a known field here; expected one of " + names);
+                throw new InvalidScheduleException(JsonValue.key(value.path(), name),
+                        "is not a known field here; expected one of " + names);
             }
         }
         return this;
     }
 
     Node field(String name) {
-        return optional(name).orElseThrow(() -> new InvalidScheduleException(path + "." + name, "is required"));
+        return optional(name).orElseThrow(() -> new InvalidScheduleException(JsonValue.key(value.path(), name), "is required"));
     }
 
     Optional<Node> optional(String name) {
-        JsonNode child = json.get(name);
-        return child == null || child.isNull() ? Optional.empty() : Optional.of(new Node(child, path + "." + name));
+        return value.member(name).map(Node::new);
     }
 
     List<Node> elements() {
-        if (!json.isArray()) {
-            throw problem("must be an array, was " + kind());
-        }
-        List<Node> list = new ArrayList<>(json.size());
-        for (int i = 0; i < json.size(); i++) {
-            list.add(new Node(json.get(i), path + "[" + i + "]"));
+        List<Node> list = new ArrayList<>();
+        for (JsonValue element : value.elements()) {
+            list.add(new Node(element));
         }
         return list;
     }
 
     List<Map.Entry<String, Node>> entries() {
-        if (!json.isObject()) {
-            throw problem("must be an object, was " + kind());
-        }
         List<Map.Entry<String, Node>> list = new ArrayList<>();
-        json.properties().forEach(e -> list.add(Map.entry(e.getKey(), new Node(e.getValue(), path + "." + e.getKey()))));
+        for (Map.Entry<String, JsonValue> e : value.members()) {
+            list.add(Map.entry(e.getKey(), new Node(e.getValue())));
+        }
         return list;
     }
 
     String text() {
-        if (!json.isTextual()) {
-            throw problem("must be a string, was " + kind());
-        }
-        if (json.asText().isBlank()) {
-            throw problem("must not be blank");
-        }
-        return json.asText();
+        return value.text();
     }
 
     long integer() {
-        if (!json.isIntegralNumber() || !json.canConvertToLong()) {
-            throw problem("must be a whole number, was " + kind());
-        }
-        return json.longValue();
+        return value.whole();
     }
 
     BigDecimal decimal() {
-        if (json.isNumber()) {
-            return json.decimalValue();
-        }
-        if (json.isTextual()) {
-            try {
-                return new BigDecimal(json.asText().trim());
-            } catch (NumberFormatException e) {
-                throw problem("\"" + json.asText() + "\" is not a decimal number");
-            }
-        }
-        throw problem("must be a decimal number or a string holding one, was " + kind());
+        return value.decimal();
     }
 
     /** A rate written as a percentage string, e.g. {@code "12.5%"}. */
     Rate rate() {
-        String text = json.isTextual() ? json.asText().trim() : "";
-        if (!text.endsWith("%")) {
-            throw problem("must be a percentage string such as \"5%\" or \"0.6%\", was " + show());
-        }
-        return wrap(() -> Rate.percent(text.substring(0, text.length() - 1)));
+        return value.percentString();
     }
 
     MonetaryAmount amount(CurrencyUnit currency) {
-        BigDecimal value = decimal();
-        if (value.signum() < 0) {
-            throw problem("must not be negative, was " + value.toPlainString());
-        }
-        if (value.stripTrailingZeros().scale() > MinorUnits.scale(currency)) {
-            throw problem(value.toPlainString() + " has more decimals than " + currency.getCurrencyCode() + " allows ("
-                    + MinorUnits.scale(currency) + ")");
-        }
-        return wrap(() -> MinorUnits.toAmount(value.movePointRight(MinorUnits.scale(currency)).longValueExact(), currency));
+        return value.amount(currency);
     }
 
     Instant instant() {
@@ -136,17 +106,12 @@ final class Node {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw problem("\"" + text + "\" is not an ISO-8601 instant such as \"2026-07-01T00:00:00Z\"");
+            throw problem(StrictJson.quote(text) + " is not an ISO-8601 instant such as \"2026-07-01T00:00:00Z\"");
         }
     }
 
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        String text = text();
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw problem("\"" + text + "\" is not one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return value.constant(type);
     }
 
     /** Runs a domain constructor and reports its precondition failures at this node. */
@@ -154,19 +119,11 @@ final class Node {
         try {
             return build.get();
         } catch (InvalidScheduleException e) {
-            throw e.under(path);
+            throw e.under(value.path());
         } catch (MercatoException e) {
-            InvalidScheduleException located = problem(e.getMessage());
+            InvalidScheduleException located = problem(StrictJson.bound(e.getMessage()));
             located.initCause(e);
             throw located;
         }
-    }
-
-    private String kind() {
-        return json.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private String show() {
-        return json.isTextual() ? "\"" + json.asText() + "\"" : json.toString();
     }
 }

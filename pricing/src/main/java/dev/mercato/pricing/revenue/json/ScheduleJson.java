@@ -1,12 +1,5 @@
 package dev.mercato.pricing.revenue.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mercato.pricing.commission.CategoryPath;
 import dev.mercato.pricing.commission.ChargeBase;
 import dev.mercato.pricing.commission.CommissionRule;
@@ -29,6 +22,8 @@ import dev.mercato.pricing.fee.PaymentFees;
 import dev.mercato.pricing.fee.PenaltySchedule;
 import dev.mercato.pricing.fee.RevenueSharePolicy;
 import dev.mercato.pricing.fee.TransactionFee;
+import dev.mercato.pricing.json.JsonValue;
+import dev.mercato.pricing.json.StrictJson;
 import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.money.RoundingPolicy;
 import dev.mercato.pricing.revenue.PlatformSchedules;
@@ -54,17 +49,16 @@ import javax.money.UnknownCurrencyException;
  * InvalidScheduleException#location() location} is a path such as {@code
  * $.commission.rules[2].rate} (or {@code line 4, column 9} for broken JSON syntax) and whose
  * {@link InvalidScheduleException#problem() problem} says what is wrong there. Unknown fields
- * are errors, so a typo never silently drops a rule. Stateless and thread-safe.
+ * are errors, so a typo never silently drops a rule. Documents are read through the strict JSON
+ * layer ({@code docs/commission-and-fees.md}, "Hostile input"): duplicate keys, oversized
+ * documents, strings and numbers, deep nesting and numbers out of bounds are refused before
+ * any arithmetic, and a message quotes at most 40 characters of the document. Stateless and
+ * thread-safe.
  */
 public final class ScheduleJson {
 
     /** The example schedules shipped with the library, by name. */
     public static final List<String> EXAMPLES = List.of("c2c-marketplace", "b2c-mall", "hybrid-self-operated", "o2o-services");
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private ScheduleJson() {}
 
@@ -77,11 +71,7 @@ public final class ScheduleJson {
      */
     public static PlatformSchedules read(String json) {
         InvalidInputException.requireNonNull(json, "json");
-        try {
-            return parse(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw syntax(e);
-        }
+        return parse(StrictJson.parse(json, Node.REFUSAL));
     }
 
     /**
@@ -94,13 +84,7 @@ public final class ScheduleJson {
      */
     public static PlatformSchedules read(InputStream in) {
         InvalidInputException.requireNonNull(in, "in");
-        try {
-            return parse(MAPPER.readTree(in));
-        } catch (JsonProcessingException e) {
-            throw syntax(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(StrictJson.parse(in, Node.REFUSAL));
     }
 
     /**
@@ -125,19 +109,8 @@ public final class ScheduleJson {
         }
     }
 
-    private static InvalidScheduleException syntax(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-        InvalidScheduleException error = new InvalidScheduleException(where, "is not valid JSON: " + e.getOriginalMessage());
-        error.initCause(e);
-        return error;
-    }
-
-    private static PlatformSchedules parse(JsonNode tree) {
-        if (tree == null || tree.isMissingNode()) {
-            throw new InvalidScheduleException("$", "the document is empty");
-        }
-        Node root = new Node(tree, "$").object("name", "currency", "rounding", "commission", "fees", "annualFee",
+    private static PlatformSchedules parse(JsonValue tree) {
+        Node root = new Node(tree).object("name", "currency", "rounding", "commission", "fees", "annualFee",
                 "deposits", "penalties", "advertising");
         String name = root.field("name").text();
         Node currencyNode = root.field("currency");
@@ -157,6 +130,10 @@ public final class ScheduleJson {
 
     private static CurrencyUnit currency(Node node) {
         String code = node.text();
+        // A currency code is three letters: anything else is refused before the (slow) lookup.
+        if (code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            throw node.problem(StrictJson.quote(code) + " is not a known currency code");
+        }
         try {
             CurrencyUnit currency = Monetary.getCurrency(code);
             return node.wrap(() -> {
@@ -164,7 +141,7 @@ public final class ScheduleJson {
                 return currency;
             });
         } catch (UnknownCurrencyException e) {
-            throw node.problem("\"" + code + "\" is not a known currency code");
+            throw node.problem(StrictJson.quote(code) + " is not a known currency code");
         }
     }
 
@@ -206,8 +183,8 @@ public final class ScheduleJson {
         String kind = colon < 0 ? text : text.substring(0, colon);
         String value = colon < 0 ? "" : text.substring(colon + 1);
         if (!List.of("sku", "seller", "brand", "category").contains(kind)) {
-            throw node.problem("\"" + text
-                    + "\" is not a scope; use \"default\", \"sku:ID\", \"seller:ID\", \"brand:NAME\" or \"category:a/b/c\"");
+            throw node.problem(StrictJson.quote(text)
+                    + " is not a scope; use \"default\", \"sku:ID\", \"seller:ID\", \"brand:NAME\" or \"category:a/b/c\"");
         }
         return node.wrap(() -> switch (kind) {
             case "sku" -> new RuleScope.Sku(value);
