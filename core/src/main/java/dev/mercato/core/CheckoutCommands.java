@@ -100,12 +100,12 @@ final class CheckoutCommands {
             }
             Optional<Versioned<Cart>> stored = context.tx(uow -> uow.repository(Carts.TYPE).find(cartId));
             if (stored.isEmpty() || stored.get().value().isEmpty()) {
-                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused("the cart is empty"));
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.EMPTY_CART, "the cart is empty"));
             }
             List<SkuId> gone = CartCommands.unavailable(context, stored.get().value());
             if (!gone.isEmpty()) {
                 return placedMeanwhile(key, fingerprint,
-                        new CheckoutResult.Refused("no longer available: " + gone + "; remove them from the cart"));
+                        new CheckoutResult.Refused(CheckoutResult.Reason.UNAVAILABLE, "no longer available: " + gone + "; remove them from the cart"));
             }
             CartPriceResult priced = CartCommands.price(context, stored.get().value(), to);
             if (priced instanceof CartPriceResult.Unshippable unshippable) {
@@ -114,11 +114,11 @@ final class CheckoutCommands {
             Attempt plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to);
             Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());
             if (capRefusal.isPresent()) {
-                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(capRefusal.get()));
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.FLASH_SALE_CAP, capRefusal.get()));
             }
             Optional<String> stockRefusal = reserve(plan);
             if (stockRefusal.isPresent()) {
-                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(stockRefusal.get()));
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK, stockRefusal.get()));
             }
             try {
                 return context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan), context.events());
@@ -126,7 +126,7 @@ final class CheckoutCommands {
                 // The caps this cart was priced with were stale: price again with the caps now booked.
                 plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
                 if (attempt >= Context.ATTEMPTS) {
-                    return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(overdrawn.getMessage()));
+                    return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.PROMOTION_CAP, overdrawn.getMessage()));
                 }
             } catch (ConcurrencyConflictException conflict) {
                 Optional<CheckoutResult.Placed> winner = context.tx(uow -> uow.idempotency().find(key, fingerprint,
@@ -307,7 +307,7 @@ final class CheckoutCommands {
         }
         Optional<String> unpayable = unpayable(payment);
         if (unpayable.isPresent()) {
-            return new PaymentResult.Refused(unpayable.get());
+            return new PaymentResult.Refused(PaymentResult.Reason.ORDER_NOT_PAYABLE, unpayable.get());
         }
         // A new attempt (a new transaction id) is started only before the first one or after the
         // provider declined the last one. While the last attempt's fate is open (the provider has not
@@ -356,7 +356,7 @@ final class CheckoutCommands {
                 uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
                 return null;
             });
-            return new PaymentResult.Refused("refused by the provider: " + refused.getMessage());
+            return new PaymentResult.Refused(PaymentResult.Reason.REFUSED_BY_PROVIDER, "refused by the provider: " + refused.getMessage());
         } catch (RuntimeException unreachable) {
             // A provider that cannot be reached has not said no: the reconcile timer will ask again.
             return new PaymentResult.Pending(attempt, "provider unreachable: " + unreachable.getMessage());
@@ -370,7 +370,7 @@ final class CheckoutCommands {
             // A verified answer that is not the answer to what was asked changes nothing: an
             // operator looks at it (docs/architecture.md rule 8).
             LOG.error("payment {}: the provider's answer does not match the attempt: {}", paymentId, mismatch.get());
-            return new PaymentResult.Refused("the provider's answer does not match the payment: " + mismatch.get());
+            return new PaymentResult.Refused(PaymentResult.Reason.ANSWER_MISMATCH, "the provider's answer does not match the payment: " + mismatch.get());
         }
         if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
             return markPaid(paymentId, succeeded.providerReference());
@@ -380,7 +380,7 @@ final class CheckoutCommands {
                 uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
                 return null;
             });
-            return new PaymentResult.Refused("declined: " + declined.reason() + " " + declined.message());
+            return new PaymentResult.Refused(PaymentResult.Reason.DECLINED, "declined: " + declined.reason() + " " + declined.message());
         }
         return new PaymentResult.Pending(requirePayment(paymentId), outcome.toString());
     }
@@ -440,7 +440,7 @@ final class CheckoutCommands {
         Access.system(actor, "confirm payment");
         BuyerPayment payment = requirePayment(paymentId);
         if (context.guarantee().isPresent() && payment.lastAttempt().isEmpty() && payment.paid().isEmpty()) {
-            return new PaymentResult.Refused("payment " + paymentId + " has no provider sale to hold in escrow;"
+            return new PaymentResult.Refused(PaymentResult.Reason.NO_PROVIDER_SALE, "payment " + paymentId + " has no provider sale to hold in escrow;"
                     + " pay it with pay()");
         }
         return markPaid(paymentId, InvalidInputException.requireNonNull(providerReference, "providerReference"));

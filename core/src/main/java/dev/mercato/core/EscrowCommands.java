@@ -65,18 +65,18 @@ final class EscrowCommands {
                     .orElseThrow(() -> new InvalidInputException("orderId", id, "is not a known order"));
             Optional<Escrow> escrow = g.escrows().find(uow, Guarantee.escrowId(id));
             if (escrow.isEmpty()) {
-                return new OrderResult.Refused("order " + id + " is " + order.value().stateName()
-                        + " and has no escrow yet");
+                return new OrderResult.Refused(OrderResult.Reason.NO_ESCROW, "order " + id + " is "
+                        + order.value().stateName() + " and has no escrow yet");
             }
             if (command instanceof EscrowCommand.ResolveBySplit split && !shipped(order.value())
                     && MinorUnits.toMinor(split.refundToBuyer()) < MinorUnits.toMinor(escrow.get().funds().held())) {
                 // Released money for goods that never left would leave the order unshippable.
-                return new OrderResult.Refused("order " + id + " is " + order.value().stateName() + " and has not"
+                return new OrderResult.Refused(OrderResult.Reason.NOT_SHIPPED, "order " + id + " is " + order.value().stateName() + " and has not"
                         + " shipped: a dispute before shipment is ended (endDispute) or refunded in full");
             }
             Transition t = g.escrows().stage(uow, escrow.get().id(), command);
             if (t instanceof Transition.Refused refused) {
-                return new OrderResult.Refused("order " + id + ": " + refused.reason() + ": " + refused.detail());
+                return new OrderResult.Refused(OrderResult.Reason.ESCROW_REFUSED, "order " + id + ": " + refused.reason() + ": " + refused.detail());
             }
             return new OrderResult.Done(sync(uow, id, ((Transition.Accepted) t).state()));
         });

@@ -50,7 +50,7 @@ final class OrderCommands {
         try {
             result = changeOnce(actor, id, action, roles, change);
         } catch (Context.EscrowRefusal refusal) {
-            return new OrderResult.Refused("order " + id + ": " + refusal.getMessage());
+            return new OrderResult.Refused(OrderResult.Reason.ESCROW_REFUSED, "order " + id + ": " + refusal.getMessage());
         }
         context.afterCommit(id);
         return result;
@@ -77,7 +77,7 @@ final class OrderCommands {
     }
 
     private static OrderResult refused(Order order, String action) {
-        return new OrderResult.Refused("order " + order.id() + " is " + order.stateName() + " and cannot " + action);
+        return new OrderResult.Refused(OrderResult.Reason.WRONG_STATE, "order " + order.id() + " is " + order.stateName() + " and cannot " + action);
     }
 
     Optional<Order> read(Actor actor, OrderId id) {
@@ -148,7 +148,7 @@ final class OrderCommands {
                 return refused(order, "ship");
             }
             if (refusal.isPresent()) {
-                return new OrderResult.Refused(refusal.get());
+                return new OrderResult.Refused(OrderResult.Reason.SHIPMENT_REFUSED, refusal.get());
             }
             uow.publishAfterCommit(new OrderEvent.ShipmentSent(id, shipment, now));
             return new OrderResult.Done(next);
@@ -188,7 +188,7 @@ final class OrderCommands {
             }
             Optional<String> refusal = delivered.afterSaleRefusal(request);
             if (refusal.isPresent()) {
-                return new OrderResult.Refused(refusal.get());
+                return new OrderResult.Refused(OrderResult.Reason.AFTER_SALE_REFUSED, refusal.get());
             }
             uow.publishAfterCommit(new OrderEvent.AfterSaleChanged(id, caseId, "Requested", now));
             return new OrderResult.Done(delivered.requestAfterSale(request));
@@ -238,7 +238,7 @@ final class OrderCommands {
             try {
                 next = step.apply(delivered, now);
             } catch (OrderStateException | InvalidInputException wrongState) {
-                return new OrderResult.Refused(wrongState.getMessage());
+                return new OrderResult.Refused(OrderResult.Reason.WRONG_STATE, wrongState.getMessage());
             }
             AfterSaleCase moved = next.findCase(caseId).orElseThrow();
             uow.publishAfterCommit(new OrderEvent.AfterSaleChanged(id, caseId, moved.getClass().getSimpleName(), now));

@@ -179,7 +179,8 @@ class CommerceExamples {
         assertInstanceOf(CartResult.Refused.class, commerce.addToCart(ANN, ANN_CART, FLASH, 3));
         commerce.addToCart(ANN, ANN_CART, FLASH, 1);
         CheckoutResult second = commerce.checkout(ANN, ANN_CART, "k2", Optional.empty());
-        assertTrue(((CheckoutResult.Refused) second).reason().contains("2 already ordered"), second.toString());
+        assertEquals(CheckoutResult.Reason.FLASH_SALE_CAP, ((CheckoutResult.Refused) second).reason());
+        assertTrue(((CheckoutResult.Refused) second).message().contains("2 already ordered"), second.toString());
         assertEquals(1, inventory.available(FLASH));
         assertEquals(1, commerce.cart(ANN, ANN_CART).items().size());
     }
@@ -347,7 +348,8 @@ class CommerceExamples {
         assertEquals(1, priced.lines().size());
         assertTrue(priced.explanation().stream().anyMatch(e -> e.contains("cup is no longer available")));
         CheckoutResult result = commerce.checkout(ANN, ANN_CART, "k1", Optional.empty());
-        assertTrue(((CheckoutResult.Refused) result).reason().contains("[cup]"), result.toString());
+        assertEquals(CheckoutResult.Reason.UNAVAILABLE, ((CheckoutResult.Refused) result).reason());
+        assertTrue(((CheckoutResult.Refused) result).message().contains("[cup]"), result.toString());
         assertEquals(10, inventory.available(TEA));
         commerce.removeFromCart(ANN, ANN_CART, CUP);
         assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(ANN, ANN_CART, "k1", Optional.empty()));

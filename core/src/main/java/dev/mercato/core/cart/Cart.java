@@ -104,12 +104,12 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         }
         Optional<CartItem> existing = item(sku.id());
         if (existing.isEmpty() && items.size() >= limits.maxLines()) {
-            return new CartResult.Refused("a cart holds at most " + limits.maxLines() + " different items");
+            return new CartResult.Refused(CartResult.Reason.TOO_MANY_LINES, "a cart holds at most " + limits.maxLines() + " different items");
         }
         long total = existing.map(CartItem::quantity).orElse(0L) + quantity;
         Optional<String> refusal = quantityRefusal(sku.id(), total, limits);
         if (refusal.isPresent()) {
-            return new CartResult.Refused(refusal.get());
+            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, refusal.get());
         }
         List<CartItem> next = new ArrayList<>(items);
         if (existing.isPresent()) {
@@ -133,11 +133,11 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         InvalidInputException.requireNonNull(sku, "sku");
         Optional<CartItem> existing = item(sku);
         if (existing.isEmpty()) {
-            return new CartResult.Refused("SKU " + sku + " is not in the cart");
+            return new CartResult.Refused(CartResult.Reason.NOT_IN_CART, "SKU " + sku + " is not in the cart");
         }
         Optional<String> refusal = quantityRefusal(sku, quantity, limits);
         if (refusal.isPresent()) {
-            return new CartResult.Refused(refusal.get());
+            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, refusal.get());
         }
         List<CartItem> next = new ArrayList<>(items);
         CartItem old = existing.get();
@@ -154,7 +154,7 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
     public CartResult remove(SkuId sku) {
         InvalidInputException.requireNonNull(sku, "sku");
         if (item(sku).isEmpty()) {
-            return new CartResult.Refused("SKU " + sku + " is not in the cart");
+            return new CartResult.Refused(CartResult.Reason.NOT_IN_CART, "SKU " + sku + " is not in the cart");
         }
         List<CartItem> next = items.stream().filter(i -> !i.sku().equals(sku)).toList();
         return new CartResult.Updated(new Cart(id, next, next.isEmpty() ? Optional.empty() : currency), List.of());

@@ -23,12 +23,24 @@ public sealed interface CartResult {
     /**
      * The command was refused; the cart is unchanged.
      *
-     * @param reason why, for the buyer
+     * @param reason why, as a value a caller can branch on
+     * @param message why, in words for a person
      */
-    record Refused(String reason) implements CartResult {
-        /** Validates the field. */
+    record Refused(Reason reason, String message) implements CartResult {
+        /** Validates the fields. */
         public Refused {
             InvalidInputException.requireNonNull(reason, "reason");
+            InvalidInputException.requireNonNull(message, "message");
         }
+    }
+
+    /** Why a command was refused. */
+    enum Reason {
+        /** The cart already holds as many different items as the limits allow. */
+        TOO_MANY_LINES,
+        /** A per-SKU or flash-sale quantity limit. */
+        QUANTITY_LIMIT,
+        /** The SKU is not in the cart. */
+        NOT_IN_CART;
     }
 }

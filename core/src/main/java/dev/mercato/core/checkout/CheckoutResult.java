@@ -45,12 +45,28 @@ public sealed interface CheckoutResult {
     /**
      * Nothing was placed and nothing changed: an empty cart, missing stock, a flash-sale cap.
      *
-     * @param reason why, for the buyer
+     * @param reason why, as a value a caller can branch on
+     * @param message why, in words for a person
      */
-    record Refused(String reason) implements CheckoutResult {
-        /** Validates the field. */
+    record Refused(Reason reason, String message) implements CheckoutResult {
+        /** Validates the fields. */
         public Refused {
             InvalidInputException.requireNonNull(reason, "reason");
+            InvalidInputException.requireNonNull(message, "message");
         }
+    }
+
+    /** Why a command was refused. */
+    enum Reason {
+        /** The cart is empty. */
+        EMPTY_CART,
+        /** Items are no longer on sale. */
+        UNAVAILABLE,
+        /** The buyer would exceed a flash sale's per-buyer units. */
+        FLASH_SALE_CAP,
+        /** Not enough stock to reserve. */
+        OUT_OF_STOCK,
+        /** A promotion's uses or budget ran out while checking out. */
+        PROMOTION_CAP;
     }
 }

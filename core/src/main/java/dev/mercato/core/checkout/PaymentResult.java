@@ -37,12 +37,28 @@ public sealed interface PaymentResult {
     /**
      * Declined by the provider, or refused because an order is no longer payable; nothing changed.
      *
-     * @param reason why
+     * @param reason why, as a value a caller can branch on
+     * @param message why, in words for a person
      */
-    record Refused(String reason) implements PaymentResult {
-        /** Validates the field. */
+    record Refused(Reason reason, String message) implements PaymentResult {
+        /** Validates the fields. */
         public Refused {
             InvalidInputException.requireNonNull(reason, "reason");
+            InvalidInputException.requireNonNull(message, "message");
         }
+    }
+
+    /** Why a command was refused. */
+    enum Reason {
+        /** An order of the payment is no longer awaiting payment. */
+        ORDER_NOT_PAYABLE,
+        /** The provider declined the payment. */
+        DECLINED,
+        /** The provider refused the request as invalid; nothing moved. */
+        REFUSED_BY_PROVIDER,
+        /** The provider's answer is not the answer to the open attempt (transaction, amount or currency). */
+        ANSWER_MISMATCH,
+        /** A confirmation without a provider sale, which guaranteed transactions cannot hold. */
+        NO_PROVIDER_SALE;
     }
 }

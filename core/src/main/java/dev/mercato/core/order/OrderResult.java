@@ -20,12 +20,30 @@ public sealed interface OrderResult {
     /**
      * The command was refused; the order is unchanged.
      *
-     * @param reason why
+     * @param reason why, as a value a caller can branch on
+     * @param message why, in words for a person
      */
-    record Refused(String reason) implements OrderResult {
-        /** Validates the field. */
+    record Refused(Reason reason, String message) implements OrderResult {
+        /** Validates the fields. */
         public Refused {
             InvalidInputException.requireNonNull(reason, "reason");
+            InvalidInputException.requireNonNull(message, "message");
         }
+    }
+
+    /** Why a command was refused. */
+    enum Reason {
+        /** The order (or its after-sale case) is in a state that does not allow the command. */
+        WRONG_STATE,
+        /** The shipment does not fit the order (unknown lines, more units than left). */
+        SHIPMENT_REFUSED,
+        /** The after-sale request is not allowed (window passed, too many units). */
+        AFTER_SALE_REFUSED,
+        /** The order's escrow refused to follow (for example a disputed escrow cannot ship). */
+        ESCROW_REFUSED,
+        /** The order has no escrow (not paid yet). */
+        NO_ESCROW,
+        /** The command needs the order shipped first. */
+        NOT_SHIPPED;
     }
 }
