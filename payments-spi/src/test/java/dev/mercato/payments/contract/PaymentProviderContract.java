@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.money.Monetary;
 import javax.money.MonetaryAmount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -470,9 +471,32 @@ public abstract class PaymentProviderContract {
     void anAmountWrittenWithAnotherScaleIsTheSameContent() {
         TransactionId sale = newTransactionId();
         PaymentOutcome.Succeeded first = approved(Operation.SALE, provider.sale(payment(sale, testAmount())));
-        BigDecimal rescaled = number(testAmount()).setScale(number(testAmount()).scale() + 2);
-        MonetaryAmount sameValue = testAmount().getFactory().setNumber(rescaled).create();
-        assertSameOutcome(first, provider.sale(payment(sale, sameValue)));
+        for (MonetaryAmount sameValue : sameValueOtherwiseWritten(testAmount())) {
+            assertSameOutcome(first, provider.sale(payment(sale, sameValue)));
+        }
+    }
+
+    /**
+     * The amount with two more decimal places, and as built by every other JSR 354
+     * implementation on the class path (e.g. Moneta's {@code FastMoney}, whose numbers carry
+     * five decimals): all are the same content as the amount.
+     */
+    private static List<MonetaryAmount> sameValueOtherwiseWritten(MonetaryAmount amount) {
+        List<MonetaryAmount> amounts = new ArrayList<>();
+        BigDecimal rescaled = number(amount).setScale(number(amount).scale() + 2);
+        amounts.add(amount.getFactory().setNumber(rescaled).create());
+        for (Class<? extends MonetaryAmount> type : Monetary.getAmountTypes()) {
+            if (type.equals(amount.getClass())) {
+                continue;
+            }
+            try {
+                amounts.add(Monetary.getAmountFactory(type).setCurrency(amount.getCurrency()).setNumber(number(amount))
+                        .create());
+            } catch (RuntimeException cannotRepresent) {
+                // an implementation that cannot hold this amount is not one a caller would use for it
+            }
+        }
+        return amounts;
     }
 
     // ------------------------------------------------------------ concurrency
