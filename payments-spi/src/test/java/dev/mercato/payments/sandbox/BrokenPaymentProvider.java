@@ -50,7 +50,7 @@ enum BrokenPaymentProvider {
 
                 @Override
                 public PaymentOutcome sale(PaymentRequest request) {
-                    TransactionId key = new TransactionId(request.transactionId().value() + "#" + attempts.incrementAndGet());
+                    TransactionId key = new TransactionId(request.transactionId().value() + "." + attempts.incrementAndGet());
                     latest.put(request.transactionId(), key);
                     return renamed(delegate.sale(new PaymentRequest(key, request.amount(), request.source(),
                             request.reference())), request.transactionId());
@@ -327,7 +327,7 @@ enum BrokenPaymentProvider {
                         return known;
                     }
                     pause(); // the HTTP round trip: long enough for a concurrent replay to miss the cache too
-                    TransactionId key = new TransactionId(request.transactionId().value() + "#" + attempts.incrementAndGet());
+                    TransactionId key = new TransactionId(request.transactionId().value() + "." + attempts.incrementAndGet());
                     PaymentOutcome outcome = renamed(delegate.sale(new PaymentRequest(key, request.amount(), request.source(),
                             request.reference())), request.transactionId());
                     cache.put(request.transactionId(), outcome);
