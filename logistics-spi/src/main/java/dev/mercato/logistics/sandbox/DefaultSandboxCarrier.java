@@ -6,6 +6,7 @@ import dev.mercato.logistics.CancellationRefusal;
 import dev.mercato.logistics.CarrierCapabilities;
 import dev.mercato.logistics.CarrierFeature;
 import dev.mercato.logistics.CarrierId;
+import dev.mercato.logistics.CarrierUnavailableException;
 import dev.mercato.logistics.ConflictingShipmentRequestException;
 import dev.mercato.logistics.InvalidLogisticsInputException;
 import dev.mercato.logistics.LabelReference;
@@ -27,8 +28,10 @@ import dev.mercato.logistics.TrackingNumber;
 import dev.mercato.logistics.TrackingPhase;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,7 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
     private final Map<ShipmentRequestId, Booking> byRequest = new HashMap<>();
     private final Map<TrackingNumber, Booking> byTracking = new LinkedHashMap<>();
     private final Map<ShipmentRequestId, List<SandboxFault>> scripts = new HashMap<>();
+    private final Deque<Interruption> interruptions = new ArrayDeque<>();
     private long sequence;
 
     DefaultSandboxCarrier(SandboxConfig config, InstantSource clock) {
@@ -69,12 +73,49 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
     @Override
     public QuoteOutcome quote(QuoteRequest request) {
         InvalidLogisticsInputException.requireNonNull(request, "request");
+        interruptIfScripted("quote");
         return rating.quote(request);
+    }
+
+    @Override
+    public synchronized void interruptNextCall(Interruption interruption) {
+        InvalidLogisticsInputException.requireNonNull(interruption, "interruption");
+        interruptions.addLast(interruption);
+    }
+
+    /** Throws for a queued interruption other than a timeout after booking, which is returned for the caller to play. */
+    private synchronized Optional<Interruption> interruptIfScripted(String call) {
+        Interruption next = interruptions.pollFirst();
+        if (next == null) {
+            return Optional.empty();
+        }
+        if (next == Interruption.TIMEOUT_AFTER_BOOKING && call.equals("createShipment")) {
+            return Optional.of(next);
+        }
+        throw unavailable(next, call);
+    }
+
+    private CarrierUnavailableException unavailable(Interruption interruption, String call) {
+        String problem = switch (interruption) {
+            case CONNECTION_REFUSED -> "connection refused";
+            case SERVER_ERROR -> "HTTP 503";
+            case TIMEOUT_AFTER_BOOKING -> "timed out";
+        };
+        return new CarrierUnavailableException(config.carrierId(), call + ": " + problem + " (sandbox)", null);
     }
 
     @Override
     public synchronized ShipmentOutcome createShipment(ShipmentRequest request) {
         InvalidLogisticsInputException.requireNonNull(request, "request");
+        Optional<Interruption> lostAnswer = interruptIfScripted("createShipment");
+        ShipmentOutcome outcome = book(request);
+        if (lostAnswer.isPresent()) {
+            throw unavailable(lostAnswer.get(), "createShipment");
+        }
+        return outcome;
+    }
+
+    private ShipmentOutcome book(ShipmentRequest request) {
         Booking existing = byRequest.get(request.requestId());
         if (existing != null) {
             if (!existing.request.equals(request)) {
@@ -149,6 +190,7 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
     @Override
     public synchronized CancellationOutcome cancel(TrackingNumber trackingNumber) {
         InvalidLogisticsInputException.requireNonNull(trackingNumber, "trackingNumber");
+        interruptIfScripted("cancel");
         Booking booking = byTracking.get(trackingNumber);
         if (!config.supports(CarrierFeature.CANCELLATION)) {
             return new CancellationOutcome.Refused(trackingNumber, CancellationRefusal.NOT_SUPPORTED);
@@ -177,6 +219,7 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
     @Override
     public synchronized Optional<Tracking> track(TrackingNumber trackingNumber) {
         InvalidLogisticsInputException.requireNonNull(trackingNumber, "trackingNumber");
+        interruptIfScripted("track");
         Booking booking = byTracking.get(trackingNumber);
         return booking == null ? Optional.empty() : Optional.of(booking.trackingAt(clock.instant()));
     }

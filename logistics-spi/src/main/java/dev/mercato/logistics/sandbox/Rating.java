@@ -68,7 +68,7 @@ final class Rating {
     }
 
     private Quote quote(ServiceRate rate, long chargeable, boolean remote, QuoteRequest request) {
-        List<QuoteLine> lines = new ArrayList<>(3);
+        List<QuoteLine> lines = new ArrayList<>(4);
         long total = rate.firstWeightMinor();
         lines.add(new QuoteLine(ChargeKind.FIRST_WEIGHT, Amounts.of(rate.firstWeightMinor(), config.currency())));
         long steps = rate.additionalSteps(chargeable);
@@ -81,6 +81,13 @@ final class Rating {
             total = Math.addExact(total, config.remoteSurchargeMinor());
             lines.add(new QuoteLine(ChargeKind.REMOTE_AREA_SURCHARGE,
                     Amounts.of(config.remoteSurchargeMinor(), config.currency())));
+        }
+        LocalDate orderDate = request.orderedAt().atZone(config.zone()).toLocalDate();
+        for (DatedSurcharge dated : config.datedSurcharges()) {
+            if (dated.applies(orderDate)) {
+                total = Math.addExact(total, dated.surchargeMinor());
+                lines.add(new QuoteLine(ChargeKind.OTHER_FEE, Amounts.of(dated.surchargeMinor(), config.currency())));
+            }
         }
         return new Quote(config.carrierId(), rate.service(), Amounts.of(total, config.currency()), lines, chargeable,
                 promise(rate, request));

@@ -64,6 +64,15 @@ public interface SandboxCarrier extends Carrier {
     void script(ShipmentRequestId requestId, SandboxFault... faults);
 
     /**
+     * Makes the next network call ({@code quote}, {@code createShipment}, {@code cancel} or
+     * {@code track}) fail with {@link dev.mercato.logistics.CarrierUnavailableException}, as
+     * an unreachable carrier does. Interruptions queue: each one fails one call.
+     *
+     * @param interruption how the call fails, never {@code null}
+     */
+    void interruptNextCall(Interruption interruption);
+
+    /**
      * The notifications of every event that happened since the previous drain, oldest
      * shipment first; duplicated or swapped where a fault says so.
      *

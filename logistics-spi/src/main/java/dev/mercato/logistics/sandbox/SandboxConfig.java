@@ -37,7 +37,12 @@ import javax.money.Monetary;
  * else the next day, and arrive within the cell's transit days (calendar days; the sandbox
  * knows no holidays).
  *
- * <p>Immutable and thread-safe; the secret is kept as given, so use a test secret only.
+ * <p><b>Dated surcharges.</b> An order whose {@code orderedAt}, read in {@code zone}, falls on a
+ * date of a {@link DatedSurcharge} pays its amount as one {@code OTHER_FEE} line per matching
+ * surcharge: the date of the order decides, never the date of the carrier's clock.
+ *
+ * <p>Immutable and thread-safe; the secret is kept as given, so use a test secret only, and
+ * {@link #toString()} does not print it.
  *
  * @param carrierId the id the sandbox reports, never {@code null}
  * @param currency the only currency the sandbox prices in; rate amounts are its minor units
@@ -56,12 +61,14 @@ import javax.money.Monetary;
  * @param notificationSecret the HMAC-SHA256 key for notifications, at least 16 bytes in UTF-8
  * @param features the optional features the sandbox declares and supports (all by default);
  *     without one it answers as a carrier lacking it does, never {@code null}
+ * @param datedSurcharges surcharges for orders placed on certain local dates (peak seasons),
+ *     none by default, never {@code null}
  */
 public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId zone, List<ServiceRate> rates,
         long volumetricDivisor, Set<String> remoteRegions, long remoteSurchargeMinor, long maxWeightGrams,
         long maxSideMm, LocalTime sameDayCutoff, LocalTime sameDayDeliverBy, LocalTime nextDayDeliverBy,
         LocalTime dispatchCutoff, List<PickupPoint> pickupPoints, String notificationSecret,
-        Set<CarrierFeature> features) {
+        Set<CarrierFeature> features, List<DatedSurcharge> datedSurcharges) {
 
     /** The divisor most express carriers use: 6000 cm<sup>3</sup> per kg. */
     public static final long DEFAULT_VOLUMETRIC_DIVISOR = 6000;
@@ -116,6 +123,8 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
         }
         InvalidLogisticsInputException.requireNonNull(features, "features");
         features = Set.copyOf(features);
+        InvalidLogisticsInputException.requireNonNull(datedSurcharges, "datedSurcharges");
+        datedSurcharges = List.copyOf(datedSurcharges);
     }
 
     /**
@@ -149,7 +158,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
         return new SandboxConfig(new CarrierId("sandbox"), Monetary.getCurrency("CNY"), shanghai, rates,
                 DEFAULT_VOLUMETRIC_DIVISOR, Set.of("Xinjiang", "Xizang", "Qinghai"), 1500, 50_000, 1500,
                 LocalTime.of(11, 0), LocalTime.of(23, 0), LocalTime.of(15, 0), LocalTime.of(16, 0), points,
-                notificationSecret, EnumSet.allOf(CarrierFeature.class));
+                notificationSecret, EnumSet.allOf(CarrierFeature.class), List.of());
     }
 
     /**
@@ -161,7 +170,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withVolumetricDivisor(long cm3PerKg) {
         return new SandboxConfig(carrierId, currency, zone, rates, cm3PerKg, remoteRegions, remoteSurchargeMinor,
                 maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features);
+                pickupPoints, notificationSecret, features, datedSurcharges);
     }
 
     /**
@@ -174,7 +183,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withRemoteArea(Set<String> regions, long surchargeMinor) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, regions, surchargeMinor,
                 maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features);
+                pickupPoints, notificationSecret, features, datedSurcharges);
     }
 
     /**
@@ -187,7 +196,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withRates(List<ServiceRate> table, CurrencyUnit currencyOfTable) {
         return new SandboxConfig(carrierId, currencyOfTable, zone, table, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
-                dispatchCutoff, pickupPoints, notificationSecret, features);
+                dispatchCutoff, pickupPoints, notificationSecret, features, datedSurcharges);
     }
 
     /**
@@ -201,7 +210,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withSameDay(LocalTime cutoff, LocalTime sameDayBy, LocalTime nextDayBy) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, cutoff, sameDayBy, nextDayBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features);
+                pickupPoints, notificationSecret, features, datedSurcharges);
     }
 
     /**
@@ -213,7 +222,38 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withFeatures(Set<CarrierFeature> supported) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
-                dispatchCutoff, pickupPoints, notificationSecret, supported);
+                dispatchCutoff, pickupPoints, notificationSecret, supported, datedSurcharges);
+    }
+
+    /**
+     * This configuration with one more dated surcharge.
+     *
+     * @param surcharge the surcharge, never {@code null}
+     * @return a new configuration
+     */
+    public SandboxConfig withDatedSurcharge(DatedSurcharge surcharge) {
+        InvalidLogisticsInputException.requireNonNull(surcharge, "surcharge");
+        List<DatedSurcharge> more = new java.util.ArrayList<>(datedSurcharges);
+        more.add(surcharge);
+        return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
+                remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
+                dispatchCutoff, pickupPoints, notificationSecret, features, more);
+    }
+
+    /**
+     * Prints the configuration without its notification secret.
+     *
+     * @return a description for logs
+     */
+    @Override
+    public String toString() {
+        return "SandboxConfig[carrierId=" + carrierId + ", currency=" + currency + ", zone=" + zone + ", rates=" + rates
+                + ", volumetricDivisor=" + volumetricDivisor + ", remoteRegions=" + remoteRegions
+                + ", remoteSurchargeMinor=" + remoteSurchargeMinor + ", maxWeightGrams=" + maxWeightGrams
+                + ", maxSideMm=" + maxSideMm + ", sameDayCutoff=" + sameDayCutoff + ", sameDayDeliverBy="
+                + sameDayDeliverBy + ", nextDayDeliverBy=" + nextDayDeliverBy + ", dispatchCutoff=" + dispatchCutoff
+                + ", pickupPoints=" + pickupPoints + ", notificationSecret=***, features=" + features
+                + ", datedSurcharges=" + datedSurcharges + "]";
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.mercato.logistics.CancellationOutcome;
 import dev.mercato.logistics.CancellationRefusal;
 import dev.mercato.logistics.Carrier;
 import dev.mercato.logistics.CarrierFeature;
+import dev.mercato.logistics.CarrierUnavailableException;
 import dev.mercato.logistics.ConflictingShipmentRequestException;
 import dev.mercato.logistics.NotificationRejection;
 import dev.mercato.logistics.NotificationVerdict;
@@ -35,29 +36,38 @@ import dev.mercato.logistics.TrackingEvent;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.TrackingNumber;
 import dev.mercato.logistics.TrackingPhase;
+import dev.mercato.logistics.UnquotableReason;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.money.CurrencyUnit;
+import javax.money.Monetary;
 import javax.money.MonetaryAmount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The conformance kit for {@link Carrier} plug-ins. Extend it in your plug-in's tests, name
@@ -73,7 +83,17 @@ import org.junit.jupiter.api.Test;
  * effect; tracking events, applied twice or in any order, fold to the state the carrier
  * reports; a genuine notification is accepted and agrees with tracking, a tampered or
  * unsigned one is rejected; cancelling a delivered shipment is refused and changes nothing;
- * cancellation before pickup is idempotent; returns need a delivered original.
+ * cancellation before pickup is idempotent, after pickup it is refused and the parcel still
+ * arrives; returns need a delivered original. Quotes hold at many order instants (across
+ * days and weeks, around the published {@link #cutOffs()} in the carrier's own time zone): a
+ * promise never starts before the local order date, a later order is never promised
+ * earlier, and the answer depends on the order instant, never on the carrier's clock (so a
+ * surcharge for certain dates follows the order date). Unsupported currencies are refused,
+ * never converted; supported ones are exact in their minor unit. A bigger box never costs
+ * less, and at least the {@link #volumetricDivisor()} weight is charged. {@code verify} is
+ * stateless. Network failures injected with {@link #failNextCall} surface as
+ * {@link CarrierUnavailableException}, never as a refusal or an unknown number, and a retried
+ * booking books once.
  *
  * <p>Time: the kit owns a {@link ManualClock} (starting at {@link #start()}) and hands it to
  * {@link #newCarrier(Clock)}. To see a parcel delivered it calls
@@ -166,6 +186,85 @@ public abstract class CarrierContract<C extends Carrier> {
      */
     protected Duration deliveryHorizon() {
         return Duration.ofDays(60);
+    }
+
+    /**
+     * The currencies the carrier quotes in; every other currency must be refused with
+     * {@code CURRENCY_NOT_SUPPORTED}, never converted. Default: {@link #currency()} only.
+     *
+     * @return the currencies, including {@link #currency()}
+     */
+    protected Set<CurrencyUnit> supportedCurrencies() {
+        return Set.of(currency());
+    }
+
+    /**
+     * The cut-offs the carrier publishes, in its own time zone. Default: none (the cut-off
+     * checks are skipped).
+     *
+     * @return the cut-offs
+     */
+    protected List<CutOff> cutOffs() {
+        return List.of();
+    }
+
+    /**
+     * The carrier's volumetric divisor in cm<sup>3</sup> per kg (e.g. 6000), or empty if it
+     * charges actual weight only. With a divisor, the kit checks that the chargeable weight is
+     * never below length x width x height / divisor. Default: empty.
+     *
+     * @return the divisor, or empty
+     */
+    protected OptionalLong volumetricDivisor() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The order instants at which quotes are checked. Default: every 90 minutes for eight
+     * days from {@link #start()}, then weekly for six weeks.
+     *
+     * @return the instants
+     */
+    protected List<Instant> orderInstants() {
+        List<Instant> instants = new ArrayList<>();
+        for (Instant t = start(); t.isBefore(start().plus(Duration.ofDays(8))); t = t.plus(Duration.ofMinutes(90))) {
+            instants.add(t);
+        }
+        for (int week = 2; week <= 7; week++) {
+            instants.add(start().plus(Duration.ofDays(7L * week)));
+        }
+        return instants;
+    }
+
+    /**
+     * Arranges that the next call to the carrier fails at the network level, e.g. through a
+     * stub HTTP client. Return {@code false} for a failure you cannot arrange; the checks that
+     * need it are skipped.
+     *
+     * @param carrier the carrier under test
+     * @param failure the failure to arrange
+     * @return whether the failure is armed
+     */
+    protected boolean failNextCall(C carrier, NetworkFailure failure) {
+        return false;
+    }
+
+    /**
+     * Brings a shipment to the point where the carrier has collected it, not yet delivered.
+     * The default moves the kit's clock forward an hour at a time until tracking leaves
+     * {@code AWAITING_PICKUP}.
+     *
+     * @param carrier the carrier under test
+     * @param shipment the shipment
+     */
+    protected void advanceUntilPickedUp(C carrier, Shipment shipment) {
+        Instant giveUp = clock.instant().plus(deliveryHorizon());
+        while (tracking(shipment).phase() == TrackingPhase.AWAITING_PICKUP) {
+            if (clock.instant().isAfter(giveUp)) {
+                fail("shipment " + shipment.trackingNumber() + " not picked up within " + deliveryHorizon());
+            }
+            clock.advance(STEP);
+        }
     }
 
     /**
@@ -273,7 +372,7 @@ public abstract class CarrierContract<C extends Carrier> {
 
     @Test
     void aHeavierParcelNeverCostsLessOnTheSameRouteAndService() {
-        Map<ServiceLevel, Quote> previous = new java.util.EnumMap<>(ServiceLevel.class);
+        Map<ServiceLevel, Quote> previous = new EnumMap<>(ServiceLevel.class);
         for (long grams : weightLadder()) {
             QuoteOutcome outcome = carrier.quote(quoteRequest(parcel().withWeightGrams(grams)));
             if (outcome instanceof QuoteOutcome.Unquotable) {
@@ -290,6 +389,197 @@ public abstract class CarrierContract<C extends Carrier> {
             }
         }
         assertFalse(previous.isEmpty(), "no weight was quoted at all");
+    }
+
+    // ---------------------------------------------------------------- order instants, currencies, weights
+
+    @Test
+    void aPromiseNeverStartsBeforeTheLocalOrderDateAtAnyOrderInstant() {
+        for (Instant orderedAt : orderInstants()) {
+            for (Quote quote : quotesAt(parcel(), currency(), orderedAt)) {
+                LocalDate orderDate = orderedAt.atZone(quote.promise().zone()).toLocalDate();
+                assertFalse(quote.promise().earliest().isBefore(orderDate),
+                        () -> quote.service() + " ordered " + orderedAt + " (" + orderDate + " locally) is promised "
+                                + quote.promise());
+                assertTrue(quote.promise().deadline().isAfter(orderedAt),
+                        () -> quote.service() + " ordered " + orderedAt + " is promised " + quote.promise());
+            }
+        }
+    }
+
+    @Test
+    void aLaterOrderIsNeverPromisedEarlier() {
+        Map<ServiceLevel, Quote> previous = new EnumMap<>(ServiceLevel.class);
+        Map<ServiceLevel, Instant> previousAt = new EnumMap<>(ServiceLevel.class);
+        List<Instant> instants = new ArrayList<>(orderInstants());
+        Collections.sort(instants);
+        for (Instant orderedAt : instants) {
+            for (Quote quote : quotesAt(parcel(), currency(), orderedAt)) {
+                Quote earlier = previous.put(quote.service(), quote);
+                Instant earlierAt = previousAt.put(quote.service(), orderedAt);
+                if (earlier != null) {
+                    assertFalse(quote.promise().deadline().isBefore(earlier.promise().deadline()),
+                            () -> quote.service() + " ordered " + orderedAt + " is promised " + quote.promise()
+                                    + ", earlier than an order at " + earlierAt + ": " + earlier.promise());
+                }
+            }
+        }
+    }
+
+    @Test
+    void quotesDependOnTheOrderInstantNeverOnTheClock() {
+        List<Instant> instants = orderInstants();
+        C fresh = newCarrier(clock);
+        for (int i = 0; i < instants.size(); i += 5) {
+            Instant orderedAt = instants.get(i);
+            QuoteRequest request = new QuoteRequest(origin(), destination(), parcel(), currency(), orderedAt);
+            clock.set(start());
+            List<QuoteShape> atStart = shapes(carrier.quote(request));
+            clock.set(orderedAt);
+            assertEquals(atStart, shapes(carrier.quote(request)), () -> "an order at " + orderedAt
+                    + " was quoted differently once the clock reached it: the order instant decides, not the clock");
+            clock.set(orderedAt.plus(Duration.ofDays(40)));
+            assertEquals(atStart, shapes(fresh.quote(request)), () -> "an order at " + orderedAt
+                    + " was quoted differently 40 days later");
+        }
+    }
+
+    @Test
+    void anOrderJustBeforeACutOffIsPromisedSoonerThanOneAtTheCutOff() {
+        assumeFalse(cutOffs().isEmpty(), "no cut-offs declared");
+        ZoneId zone = quotes(parcel()).get(0).promise().zone();
+        LocalDate first = start().atZone(zone).toLocalDate();
+        for (CutOff cutOff : cutOffs()) {
+            for (int day = 0; day < 8; day++) {
+                Instant at = first.plusDays(day).atTime(cutOff.time()).atZone(zone).toInstant();
+                Instant before = at.minus(Duration.ofMinutes(1));
+                Quote justBefore = quoteAt(cutOff.service(), before);
+                Quote atCutOff = quoteAt(cutOff.service(), at);
+                assertTrue(justBefore.promise().deadline().isBefore(atCutOff.promise().deadline()),
+                        () -> cutOff + " in " + zone + ": ordered " + before + " promised " + justBefore.promise()
+                                + ", ordered " + at + " promised " + atCutOff.promise());
+            }
+        }
+    }
+
+    @Test
+    void unsupportedCurrenciesAreRefusedNeverConverted() {
+        Set<String> supported = new HashSet<>();
+        supportedCurrencies().forEach(c -> supported.add(c.getCurrencyCode()));
+        for (String code : List.of("CNY", "USD", "EUR", "JPY", "GBP", "KWD", "HKD")) {
+            CurrencyUnit other = Monetary.getCurrency(code);
+            if (supported.contains(code)) {
+                continue;
+            }
+            QuoteOutcome outcome = carrier.quote(new QuoteRequest(origin(), destination(), parcel(), other, start()));
+            QuoteOutcome.Unquotable unquotable = assertInstanceOf(QuoteOutcome.Unquotable.class, outcome,
+                    () -> code + " is not a supported currency but was quoted (converted?): " + outcome);
+            assertEquals(UnquotableReason.CURRENCY_NOT_SUPPORTED, unquotable.reason(), unquotable.detail());
+            ShipmentRequest request = ShipmentRequest.outbound(newRequestId(), anyService(), origin(), destination(),
+                    parcel(), other);
+            ShipmentOutcome booked = carrier.createShipment(request);
+            ShipmentOutcome.Refused refused = assertInstanceOf(ShipmentOutcome.Refused.class, booked,
+                    () -> code + " is not a supported currency but a shipment was booked in it: " + booked);
+            assertEquals(ShipmentRefusal.CURRENCY_NOT_SUPPORTED, refused.reason(), refused.detail());
+        }
+    }
+
+    @Test
+    void everySupportedCurrencyIsQuotedExactlyInItsMinorUnit() {
+        for (CurrencyUnit supported : supportedCurrencies()) {
+            for (Quote quote : quotesAt(parcel(), supported, start())) {
+                assertExactIn(supported, quote.total(), quote);
+                for (QuoteLine line : quote.lines()) {
+                    assertExactIn(supported, line.amount(), quote);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBiggerBoxNeverCostsLessAndVolumetricWeightIsCharged() {
+        long grams = 500;
+        long[][] boxes = {{100, 100, 50}, {200, 150, 100}, {300, 200, 150}, {400, 300, 200}, {500, 400, 300},
+            {600, 400, 400}, {800, 500, 400}, {1000, 600, 500}};
+        Map<ServiceLevel, Quote> previous = new EnumMap<>(ServiceLevel.class);
+        for (long[] box : boxes) {
+            Parcel parcel = new Parcel(grams, box[0], box[1], box[2]);
+            QuoteOutcome outcome = carrier.quote(quoteRequest(parcel));
+            if (outcome instanceof QuoteOutcome.Unquotable) {
+                break; // too large from here on is allowed; cheaper is not
+            }
+            for (Quote quote : outcome.quotesOrEmpty()) {
+                assertTrue(quote.chargeableWeightGrams() >= grams, () -> "charged below the actual weight: " + quote);
+                if (volumetricDivisor().isPresent()) {
+                    long volume = box[0] * box[1] * box[2];
+                    long divisor = volumetricDivisor().getAsLong();
+                    long volumetric = volume / divisor + (volume % divisor == 0 ? 0 : 1);
+                    assertTrue(quote.chargeableWeightGrams() >= volumetric, () -> "a " + grams + " g parcel of "
+                            + box[0] + " x " + box[1] + " x " + box[2] + " mm weighs " + volumetric
+                            + " g volumetrically (divisor " + divisor + ") but is charged as "
+                            + quote.chargeableWeightGrams() + " g");
+                }
+                Quote smaller = previous.put(quote.service(), quote);
+                if (smaller != null) {
+                    assertFalse(quote.total().isLessThan(smaller.total()), () -> "a bigger box costs " + quote.total()
+                            + ", a smaller one " + smaller.total() + " (" + quote.service() + ")");
+                }
+            }
+        }
+        assertFalse(previous.isEmpty(), "no box was quoted at all");
+    }
+
+    // ---------------------------------------------------------------- network failures
+
+    @ParameterizedTest
+    @EnumSource(NetworkFailure.class)
+    void aNetworkFailureWhileQuotingIsUnavailableNotUnquotable(NetworkFailure failure) {
+        assumeTrue(failNextCall(carrier, failure), "the subclass cannot arrange " + failure);
+        assertUnavailable(failure, "quote", () -> carrier.quote(quoteRequest(parcel())));
+        assertInstanceOf(QuoteOutcome.Quoted.class, carrier.quote(quoteRequest(parcel())), "quoting once the network is back");
+    }
+
+    @ParameterizedTest
+    @EnumSource(NetworkFailure.class)
+    void aNetworkFailureWhileBookingIsUnavailableAndARetryBooksOnce(NetworkFailure failure) {
+        ShipmentRequest request = shipmentRequest();
+        assumeTrue(failNextCall(carrier, failure), "the subclass cannot arrange " + failure);
+        ShipmentOutcome first = null;
+        try {
+            ShipmentOutcome answer = carrier.createShipment(request);
+            assertInstanceOf(ShipmentOutcome.Created.class, answer, () -> "a " + failure
+                    + " while booking was answered with " + answer + "; it must be a CarrierUnavailableException");
+            first = answer;
+        } catch (CarrierUnavailableException expected) {
+            // no answer: the retry below must book once
+        } catch (RuntimeException e) {
+            throw new AssertionError("a " + failure + " while booking leaked " + e
+                    + "; wrap it in a CarrierUnavailableException", e);
+        }
+        Shipment retried = created(carrier.createShipment(request));
+        assertEquals(retried.trackingNumber(), created(carrier.createShipment(request)).trackingNumber(),
+                "retries after a network failure booked twice");
+        if (first != null) {
+            assertEquals(((ShipmentOutcome.Created) first).shipment().trackingNumber(), retried.trackingNumber());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NetworkFailure.class)
+    void aNetworkFailureWhileTrackingIsUnavailableNotAnUnknownNumber(NetworkFailure failure) {
+        Shipment shipment = created(carrier.createShipment(shipmentRequest()));
+        assumeTrue(failNextCall(carrier, failure), "the subclass cannot arrange " + failure);
+        assertUnavailable(failure, "track", () -> carrier.track(shipment.trackingNumber()));
+        assertEquals(shipment.trackingNumber(), tracking(shipment).trackingNumber());
+    }
+
+    @ParameterizedTest
+    @EnumSource(NetworkFailure.class)
+    void aNetworkFailureWhileCancellingIsUnavailableNotARefusal(NetworkFailure failure) {
+        assumeTrue(carrier.capabilities().supports(CarrierFeature.CANCELLATION));
+        Shipment shipment = created(carrier.createShipment(shipmentRequest()));
+        assumeTrue(failNextCall(carrier, failure), "the subclass cannot arrange " + failure);
+        assertUnavailable(failure, "cancel", () -> carrier.cancel(shipment.trackingNumber()));
     }
 
     // ---------------------------------------------------------------- shipments
@@ -445,6 +735,22 @@ public abstract class CarrierContract<C extends Carrier> {
     }
 
     @Test
+    void verifyIsStatelessAndAcceptsARedelivery() {
+        Shipment shipment = created(carrier.createShipment(shipmentRequest()));
+        advanceUntilDelivered(carrier, shipment);
+        assumeTrue(carrier.capabilities().supports(CarrierFeature.TRACKING_NOTIFICATIONS));
+        TrackingNotification genuine = genuineNotification(carrier, shipment);
+        Tracking before = tracking(shipment);
+        NotificationVerdict first = carrier.verify(genuine);
+        assertInstanceOf(NotificationVerdict.Accepted.class, first, "the genuine notification was rejected");
+        carrier.verify(genuine.withBody(genuine.body() + " "));
+        assertEquals(first, carrier.verify(genuine), "the same notification delivered again was judged differently");
+        assertEquals(first, newCarrier(clock).verify(genuine),
+                "a second instance of the carrier judged the notification differently: the signature alone decides");
+        assertEquals(before, tracking(shipment), "verify changed what tracking reports");
+    }
+
+    @Test
     void notificationsWithoutTheFeatureAreRejectedAsNotSupported() {
         assumeFalse(carrier.capabilities().supports(CarrierFeature.TRACKING_NOTIFICATIONS));
         NotificationVerdict verdict = carrier.verify(new TrackingNotification("", Map.of()));
@@ -478,6 +784,21 @@ public abstract class CarrierContract<C extends Carrier> {
         assertEquals(first, carrier.cancel(shipment.trackingNumber()));
         clock.advance(deliveryHorizon());
         assertFalse(tracking(shipment).isDelivered(), "a cancelled parcel was delivered");
+    }
+
+    @Test
+    void cancellingAfterPickupIsRefusedAndTheParcelStillArrives() {
+        assumeTrue(carrier.capabilities().supports(CarrierFeature.CANCELLATION));
+        Shipment shipment = created(carrier.createShipment(shipmentRequest()));
+        advanceUntilPickedUp(carrier, shipment);
+        Tracking before = tracking(shipment);
+        assumeFalse(before.phase().isTerminal(), "the parcel finished its journey before the kit saw it picked up");
+        CancellationOutcome outcome = carrier.cancel(shipment.trackingNumber());
+        CancellationOutcome.Refused refused = assertInstanceOf(CancellationOutcome.Refused.class, outcome,
+                () -> "a parcel in phase " + before.phase() + " was cancelled: " + outcome);
+        assertEquals(CancellationRefusal.ALREADY_PICKED_UP, refused.reason());
+        assertEquals(before, tracking(shipment), "a refused cancellation changed the tracking");
+        advanceUntilDelivered(carrier, shipment);
     }
 
     @Test
@@ -584,6 +905,38 @@ public abstract class CarrierContract<C extends Carrier> {
     protected final Tracking tracking(Shipment shipment) {
         return carrier.track(shipment.trackingNumber())
                 .orElseThrow(() -> new AssertionError("carrier does not track " + shipment.trackingNumber()));
+    }
+
+    private List<Quote> quotesAt(Parcel parcel, CurrencyUnit in, Instant orderedAt) {
+        QuoteOutcome outcome = carrier.quote(new QuoteRequest(origin(), destination(), parcel, in, orderedAt));
+        return assertInstanceOf(QuoteOutcome.Quoted.class, outcome,
+                () -> "origin() to destination() must be quotable in " + in + " at " + orderedAt + ": " + outcome).quotes();
+    }
+
+    private Quote quoteAt(ServiceLevel service, Instant orderedAt) {
+        return quotesAt(parcel(), currency(), orderedAt).stream().filter(q -> q.service() == service).findFirst()
+                .orElseThrow(() -> new AssertionError(service + " is not quoted for an order at " + orderedAt));
+    }
+
+    private static void assertExactIn(CurrencyUnit currency, MonetaryAmount amount, Quote quote) {
+        assertEquals(currency.getCurrencyCode(), amount.getCurrency().getCurrencyCode(), () -> "an amount of " + quote);
+        BigDecimal value = amount.getNumber().numberValue(BigDecimal.class).stripTrailingZeros();
+        assertTrue(value.scale() <= Math.max(currency.getDefaultFractionDigits(), 0),
+                () -> amount + " is finer than the minor unit of " + currency + " in " + quote);
+    }
+
+    private static void assertUnavailable(NetworkFailure failure, String call, Supplier<?> action) {
+        Object answer;
+        try {
+            answer = action.get();
+        } catch (CarrierUnavailableException expected) {
+            return;
+        } catch (RuntimeException e) {
+            throw new AssertionError("a " + failure + " during " + call + " leaked " + e
+                    + "; wrap it in a CarrierUnavailableException", e);
+        }
+        fail("a " + failure + " during " + call + " was answered with " + answer
+                + "; the carrier gave no answer, so it must be a CarrierUnavailableException");
     }
 
     private ShipmentRequest returnRequest(Shipment original) {

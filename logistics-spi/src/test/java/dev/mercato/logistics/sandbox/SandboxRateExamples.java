@@ -23,6 +23,11 @@ import dev.mercato.logistics.QuoteOutcome;
 import dev.mercato.logistics.QuoteRequest;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.UnquotableReason;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.mercato.logistics.CarrierUnavailableException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import javax.money.Monetary;
@@ -159,6 +164,40 @@ class SandboxRateExamples {
     void aParcelWithASideOverOneAndAHalfMetresIsTooLarge() {
         assertUnquotable(UnquotableReason.PARCEL_TOO_LARGE,
                 request(HANGZHOU_WAREHOUSE, HANGZHOU_BUYER, new Parcel(1000, 1501, 10, 10), MONDAY_10_AM));
+    }
+
+    @Test
+    void anOrderPlacedInThePeakSeasonPaysItsSurchargeWhateverTheClockSays() {
+        SandboxCarrier peak = SandboxCarrier.create(Fixtures.config()
+                .withDatedSurcharge(new DatedSurcharge(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 11), 300)),
+                Fixtures.clock());
+        // Thursday 2026-03-05 00:30 in Shanghai is still Wednesday in UTC: the local order date decides
+        Quote inSeason = quote(peak, request(HANGZHOU_WAREHOUSE, HANGZHOU_BUYER, smallBox(1000),
+                Fixtures.at(2026, 3, 5, 0, 30)), ServiceLevel.STANDARD);
+        assertAmount(cny("11.00"), inSeason.total());
+        assertEquals(List.of(ChargeKind.FIRST_WEIGHT, ChargeKind.OTHER_FEE),
+                inSeason.lines().stream().map(QuoteLine::kind).toList());
+        Quote dayBefore = quote(peak, request(HANGZHOU_WAREHOUSE, HANGZHOU_BUYER, smallBox(1000),
+                Fixtures.at(2026, 3, 4, 23, 59)), ServiceLevel.STANDARD);
+        assertAmount(cny("8.00"), dayBefore.total());
+        Quote dayAfter = quote(peak, request(HANGZHOU_WAREHOUSE, HANGZHOU_BUYER, smallBox(1000),
+                Fixtures.at(2026, 3, 12, 0, 0)), ServiceLevel.STANDARD);
+        assertAmount(cny("8.00"), dayAfter.total());
+    }
+
+    @Test
+    void anInterruptedQuoteIsUnavailableAndTheNextOneIsAnswered() {
+        carrier.interruptNextCall(Interruption.SERVER_ERROR);
+        CarrierUnavailableException e = assertThrows(CarrierUnavailableException.class, () ->
+                carrier.quote(request(HANGZHOU_WAREHOUSE, HANGZHOU_BUYER, smallBox(1000), MONDAY_10_AM)));
+        assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+        assertAmount(cny("8.00"), sameCityStandard(smallBox(1000)).total());
+    }
+
+    @Test
+    void theConfigurationNeverPrintsItsSecret() {
+        assertFalse(Fixtures.config().toString().contains(Fixtures.SECRET));
+        assertTrue(Fixtures.config().toString().contains("notificationSecret=***"));
     }
 
     private void assertUnquotable(UnquotableReason reason, QuoteRequest request) {

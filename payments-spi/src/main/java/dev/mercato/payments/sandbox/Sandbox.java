@@ -338,6 +338,15 @@ final class Sandbox implements SandboxPaymentProvider {
                     amount == null ? BigDecimal.ZERO : amount.getNumber().numberValue(BigDecimal.class).stripTrailingZeros(),
                     party, text);
         }
+
+        /** Never prints the payment source or payee token: the message of a refusal may be logged. */
+        @Override
+        public String toString() {
+            return operation + (payment.isEmpty() ? "" : " of payment " + payment)
+                    + (currency.isEmpty() ? "" : " of " + currency + " " + amount.toPlainString())
+                    + (party.isEmpty() ? "" : ", token " + Masking.token(party))
+                    + (text.isEmpty() ? "" : ", \"" + text + "\"");
+        }
     }
 
     /** One recorded transaction; for an authorization or sale also its payment's running totals. Guarded by the lock. */
@@ -382,6 +391,9 @@ final class Sandbox implements SandboxPaymentProvider {
             }
             Tx tx = admission.admit();
             ScriptedAnswer answer = script.pollFirst();
+            if (answer == null && !capabilities().isSynchronous(content.operation())) {
+                answer = ScriptedAnswer.pendingThenSucceed(settings.settlementDelay());
+            }
             if (answer == null) {
                 return succeed(tx);
             }
@@ -394,6 +406,9 @@ final class Sandbox implements SandboxPaymentProvider {
                 tx.effect.begin(tx);
                 pending.add(tx);
                 return record(tx, new PaymentOutcome.Pending(id, tx.amount, reference(tx)));
+            }
+            if (answer instanceof ScriptedAnswer.ServerError error) {
+                throw new PaymentProviderException("sandbox: HTTP " + error.httpStatus() + " for transaction " + id);
             }
             ScriptedAnswer.TimeOut timeOut = (ScriptedAnswer.TimeOut) answer;
             if (timeOut.effect() == ScriptedAnswer.TimeOut.Effect.MONEY_MOVED) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * ({@link dev.mercato.payments.InvalidPaymentRequestException}) do not use one up. When the
  * queue is empty, calls are approved.
  */
-public sealed interface ScriptedAnswer permits ScriptedAnswer.Decline, ScriptedAnswer.TimeOut, ScriptedAnswer.Pend {
+public sealed interface ScriptedAnswer permits ScriptedAnswer.Decline, ScriptedAnswer.TimeOut, ScriptedAnswer.Pend,
+        ScriptedAnswer.ServerError {
 
     /**
      * Decline the call; nothing moves and the transaction id is used up.
@@ -96,6 +97,35 @@ public sealed interface ScriptedAnswer permits ScriptedAnswer.Decline, ScriptedA
                 throw new IllegalArgumentException("settlesAfter must not be negative (was: " + settlesAfter + ")");
             }
         }
+    }
+
+    /**
+     * The provider answers with a server error before performing the call: nothing is recorded
+     * (status stays empty and a replay performs the call) and the caller sees a
+     * {@link dev.mercato.payments.PaymentProviderException} naming the HTTP status.
+     *
+     * @param httpStatus the status the provider answered, 500 to 599
+     */
+    record ServerError(int httpStatus) implements ScriptedAnswer {
+        /**
+         * Validates the status.
+         *
+         * @throws IllegalArgumentException if it is not a 5xx status
+         */
+        public ServerError {
+            if (httpStatus < 500 || httpStatus > 599) {
+                throw new IllegalArgumentException("a server error is a 5xx status (was: " + httpStatus + ")");
+            }
+        }
+    }
+
+    /**
+     * Answers the next call with HTTP 503, before anything moved.
+     *
+     * @return the answer
+     */
+    static ScriptedAnswer serverError() {
+        return new ServerError(503);
     }
 
     /**

@@ -17,12 +17,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -33,6 +35,26 @@ import java.util.Set;
 class PaymentsArchitectureTest {
     private static final String ROOT = "dev.mercato.payments..";
     private static final Set<String> FLOATING_POINT = Set.of("double", "float", "java.lang.Double", "java.lang.Float");
+
+    @ArchTest
+    static final ArchRule signaturesAreComparedInConstantTime = noClasses().that().resideInAPackage(ROOT)
+            .should().callMethod(Arrays.class, "equals", byte[].class, byte[].class)
+            .because("a MAC compared byte by byte with an early exit leaks, through timing, how much of a forged "
+                    + "signature is right: compare with MessageDigest.isEqual");
+
+    @ArchTest
+    static final ArchRule theSandboxVerifiesItsSignaturesWithMessageDigestIsEqual = classes()
+            .that().haveFullyQualifiedName(ROOT.replace("..", "") + ".sandbox.Signer")
+            .should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
+            .because("notification signatures are compared in constant time");
+
+    @ArchTest
+    static final ArchRule theSpiNeverLogs = noClasses().that().resideInAPackage(ROOT)
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .orShould().callMethod(System.class, "getLogger", String.class)
+            .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .because("the SPI writes no logs (it depends on the JDK and javax.money only); what a host may log, "
+                    + "exception messages and toString, never shows secrets or whole account tokens");
 
     @ArchTest
     static final ArchRule noFloatingPointFields = noFields().that().areDeclaredInClassesThat().resideInAPackage(ROOT)

@@ -64,6 +64,44 @@ class SandboxPaymentProviderExamples {
         return new RefundRequest(id(id), id(payment), amount, "buyer returned the goods");
     }
 
+    // ------------------------------------------------------------ server errors, asynchronous refunds, masking
+
+    @Test
+    void aServerErrorMovesNothingAndTheReplayChargesOnce() {
+        sandbox.scriptNext(ScriptedAnswer.serverError());
+        PaymentProviderException e = assertThrows(PaymentProviderException.class, () -> sandbox.sale(sale("pay-503", HUNDRED)));
+        assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+        assertEquals(Optional.empty(), sandbox.status(id("pay-503")));
+        assertInstanceOf(PaymentOutcome.Succeeded.class, sandbox.sale(sale("pay-503", HUNDRED)));
+        assertInstanceOf(PaymentOutcome.Succeeded.class, sandbox.refund(refund("ref-503", "pay-503", HUNDRED)));
+        assertThrows(InvalidPaymentRequestException.class, () -> sandbox.refund(refund("ref-504", "pay-503", Money.of(1, "USD"))));
+    }
+
+    @Test
+    void anAsynchronousRefundIsPendingAndSettlesTenMinutesLater() {
+        SandboxPaymentProvider slowRefunds = SandboxPaymentProvider.create(SandboxSettings.of(clock, "s3cret",
+                Set.of(Monetary.getCurrency("USD"))).withAsynchronous(EnumSet.of(Operation.REFUND), Duration.ofMinutes(10)));
+        assertFalse(slowRefunds.capabilities().isSynchronous(Operation.REFUND));
+        assertTrue(slowRefunds.capabilities().isSynchronous(Operation.SALE));
+        assertInstanceOf(PaymentOutcome.Succeeded.class, slowRefunds.sale(sale("pay-a", HUNDRED)));
+        assertInstanceOf(PaymentOutcome.Pending.class, slowRefunds.refund(refund("ref-a", "pay-a", Money.of(40, "USD"))));
+        clock.advance(Duration.ofMinutes(9));
+        assertInstanceOf(PaymentOutcome.Pending.class, slowRefunds.status(id("ref-a")).orElseThrow());
+        clock.advance(Duration.ofMinutes(1));
+        assertInstanceOf(PaymentOutcome.Succeeded.class, slowRefunds.status(id("ref-a")).orElseThrow());
+    }
+
+    @Test
+    void aReusedIdIsRefusedWithoutPrintingThePaymentToken() {
+        sandbox.sale(new PaymentRequest(id("pay-t"), HUNDRED, new PaymentSource("tok_4000056655665556"), "order-t"));
+        InvalidPaymentRequestException e = assertThrows(InvalidPaymentRequestException.class, () -> sandbox.sale(
+                new PaymentRequest(id("pay-t"), HUNDRED, new PaymentSource("tok_5555555555554444"), "order-t")));
+        assertEquals(Problem.TRANSACTION_ID_REUSED, e.problem());
+        assertFalse(e.getMessage().contains("4000056655665556"), e.getMessage());
+        assertFalse(e.getMessage().contains("5555555555554444"), e.getMessage());
+        assertTrue(e.getMessage().contains("***5556"), e.getMessage());
+    }
+
     // ------------------------------------------------------------ declines
 
     @Test

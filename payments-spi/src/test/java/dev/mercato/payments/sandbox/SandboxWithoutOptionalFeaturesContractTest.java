@@ -1,7 +1,7 @@
 package dev.mercato.payments.sandbox;
 
 import dev.mercato.payments.Capabilities.Feature;
-import dev.mercato.payments.PaymentProvider;
+import dev.mercato.payments.contract.ContractClock;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.money.Monetary;
@@ -15,9 +15,9 @@ import org.javamoney.moneta.Money;
 class SandboxWithoutOptionalFeaturesContractTest extends SandboxPaymentProviderContractTest {
 
     @Override
-    protected PaymentProvider newProvider() {
-        return SandboxPaymentProvider.create(SandboxSettings.of(new MutableClock(), "minimal-secret",
-                Set.of(Monetary.getCurrency("JPY"))).withFeatures(EnumSet.of(Feature.NOTIFICATIONS)));
+    SandboxSettings settings(ContractClock clock) {
+        return SandboxSettings.of(clock, "minimal-secret", Set.of(Monetary.getCurrency("JPY")))
+                .withFeatures(EnumSet.of(Feature.NOTIFICATIONS));
     }
 
     @Override
