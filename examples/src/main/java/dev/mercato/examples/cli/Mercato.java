@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
  * the file, the JSON path and the problem on standard error. Formats: {@code docs/cli.md}.
  */
 @Command(name = "mercato", mixinStandardHelpOptions = true, versionProvider = Mercato.Version.class,
-        description = "Runs Mercato from the command line: the marketplace demo, pricing, settlement, presets.",
-        subcommands = {DemoCommand.class, PriceCommand.class, SettleCommand.class, PresetsCommand.class})
+        description = "Runs Mercato from the command line: the marketplace demo, pricing, settlement,"
+                + " a simulated platform, presets.",
+        subcommands = {DemoCommand.class, PriceCommand.class, SettleCommand.class, SimulateCommand.class,
+                PresetsCommand.class})
 public final class Mercato implements Callable<Integer> {
     /** Held so the level sticks: Moneta logs its start-up configuration at INFO. */
     private static final Logger MONETA_LOG = Logger.getLogger("org.javamoney.moneta");

@@ -267,6 +267,9 @@ class CliExamples {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ")), () -> name + " not listed:\n" + run.out());
             ScheduleJson.example(name);   // each preset's schedule loads
         }
+        // simulate runs b2c-mall only, so only b2c-mall says scenario.
+        assertEquals(List.of("b2c-mall"), run.out().lines().filter(l -> l.contains(" scenario "))
+                .map(l -> l.substring(0, l.indexOf(' '))).toList());
     }
 
     @Test
@@ -289,7 +292,7 @@ class CliExamples {
     void helpListsEveryCommand() {
         Run run = mercato("--help");
         assertEquals(0, run.exit());
-        for (String command : List.of("demo", "price", "settle", "presets")) {
+        for (String command : List.of("demo", "price", "settle", "simulate", "presets")) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  " + command + " ")), () -> command + ":\n" + run.out());
         }
     }
