@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import javax.money.CurrencyUnit;
@@ -115,7 +116,7 @@ final class MallSimulation {
      */
     record Report(int days, int buyers, int visits, int checkouts, int orders, int paid, int closedUnpaid,
             int awaitingPayment, int refunded, int shipped, int delivered, int completed, int declines, long gmvMinor,
-            long refundedMinor, long capturedMinor, java.util.Optional<Settlement> settlement) {}
+            long refundedMinor, long capturedMinor, Optional<Settlement> settlement) {}
 
     private final Random random;
     private final int days;
@@ -187,7 +188,7 @@ final class MallSimulation {
         if (random.nextInt(100) >= 70) {
             return;   // the cart is abandoned for today
         }
-        CheckoutResult result = commerce.checkout(buyer, cart, buyerId + "-day-" + day + "-visit-" + visits, java.util.Optional.empty());
+        CheckoutResult result = commerce.checkout(buyer, cart, buyerId + "-day-" + day + "-visit-" + visits, Optional.empty());
         if (!(result instanceof CheckoutResult.Placed placed)) {
             return;
         }
@@ -279,7 +280,7 @@ final class MallSimulation {
         }
         return new Report(days, buyers, visits, checkouts, paymentOf.size(), paid, closed, awaiting, refunded, shipments,
                 deliveries, completed, declines, gmv, refunds, captured,
-                settled.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(schedule.settle(settled)));
+                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)));
     }
 
     /**

@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
         Optional<Settlement> settlement = r.settlement();
         settlement.ifPresent(s -> {
             Totals t = s.total();
-            long charges = minor(t.commission()) + minor(t.sellerFees());
+            long charges = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
             row(out, "take rate", percent(charges, minor(t.sellerGross()))
                     + " (commission and fees / seller gross of completed orders)");
             out.println();
@@ -127,10 +127,14 @@ final class SimulateCommand implements Callable<Integer> {
         boolean settled = settlement.map(s -> {
             Totals t = s.total();
             long nets = minor(t.sellerNet());
-            long platform = minor(t.commission()) + minor(t.sellerFees()) + minor(t.shares());
-            boolean equal = minor(t.buyerPaid()) == nets + platform;
+            long platform = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
+            long shares = minor(t.shares());
+            // No subsidies in the scenario: what buyers paid is the sellers' gross, split exactly.
+            boolean equal = minor(t.platformSubsidy()) == 0
+                    && minor(t.buyerPaid()) == Math.addExact(Math.addExact(nets, platform), shares);
             out.println("  completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid()) + (equal ? " = " : " != ")
-                    + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform));
+                    + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform)
+                    + (shares == 0 ? "" : " + creator shares " + fen(shares)));
             return equal;
         }).orElse(true);
         out.println("  ledger: not kept by the facade yet (a host wires escrow and the journal; see the demo)");
