@@ -1,0 +1,363 @@
+package dev.mercato.examples.cli;
+
+import dev.mercato.core.Actor;
+import dev.mercato.core.Commerce;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartPricing;
+import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.InMemoryCatalog;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.InMemoryInventory;
+import dev.mercato.core.inventory.Warehouse;
+import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.commission.SaleLine;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.PricingEngine;
+import dev.mercato.pricing.promotion.json.PromotionJson;
+import dev.mercato.pricing.revenue.RevenueSchedule;
+import dev.mercato.pricing.revenue.Settlement;
+import dev.mercato.pricing.revenue.json.ScheduleJson;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import org.javamoney.moneta.Money;
+
+/**
+ * The b2c-mall scenario of {@code mercato simulate}: buyers visit a four-shop mall every day, fill
+ * carts, check out, pay (a few payments are declined first and retried, a few are never paid and
+ * close), ask a refund before shipment now and then; shops ship what was paid the day before;
+ * buyers confirm delivery two days after shipment; the facade's timers close unpaid orders and
+ * complete delivered ones. Completed orders are settled with the preset's schedule.
+ *
+ * <p>Uses only the public {@link Commerce} API: carts, checkout, pay, ship, confirm delivery,
+ * refund before shipment, due timers. Everything random comes from one {@link Random} seeded by
+ * the caller and every instant from a clock the simulation moves, so a seed always gives the same
+ * report. Order and payment ids (random in the facade) are never part of the report.
+ */
+final class MallSimulation {
+    static final String PRESET = "b2c-mall";
+
+    private static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Actor.System SYSTEM = new Actor.System("simulation");
+
+    /** Shop promotions, all funded by their shop: the orders then carry every discount's funding. */
+    private static final String PROMOTIONS = """
+            {"currency": "CNY", "promotions": [
+              {"kind": "percent-off", "id": "tea-10pct", "scope": {"sellers": ["tea-shop"]}, "percent": 10},
+              {"kind": "threshold-reduction", "id": "porcelain-300-minus-30", "scope": {"sellers": ["porcelain-studio"]},
+               "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]}
+            ]}""";
+
+    private static final Map<String, SellerType> SHOPS = Map.of(
+            "tea-shop", SellerType.BRAND_FLAGSHIP, "porcelain-studio", SellerType.ENTERPRISE,
+            "silk-shop", SellerType.ENTERPRISE, "gadget-store", SellerType.ENTERPRISE);
+
+    /** The SKUs on sale: id, shop, category path, price. */
+    private static final List<String[]> SKUS = List.of(
+            new String[] {"longjing-250g", "tea-shop", "food/tea", "268.00"},
+            new String[] {"puerh-cake", "tea-shop", "food/tea", "128.00"},
+            new String[] {"celadon-tea-set", "porcelain-studio", "home/porcelain", "329.00"},
+            new String[] {"porcelain-cup", "porcelain-studio", "home/porcelain", "45.00"},
+            new String[] {"silk-eye-mask", "silk-shop", "apparel/accessories", "59.00"},
+            new String[] {"silk-scarf", "silk-shop", "apparel/women/scarves", "199.00"},
+            new String[] {"earbuds", "gadget-store", "digital/audio", "399.00"},
+            new String[] {"phone-charger", "gadget-store", "digital/accessories", "89.90"});
+
+    /**
+     * What a run gives.
+     *
+     * @param days days simulated
+     * @param buyers buyers in the population
+     * @param visits buyer visits
+     * @param checkouts carts checked out
+     * @param orders orders placed (one per shop per checkout)
+     * @param paid orders paid
+     * @param closedUnpaid orders closed unpaid by the timer
+     * @param awaitingPayment orders still awaiting payment at the end
+     * @param refunded orders refunded before shipment
+     * @param shipped orders shipped (whatever happened after)
+     * @param delivered orders delivered (whatever happened after)
+     * @param completed orders completed by the timer
+     * @param declines payment attempts declined and retried
+     * @param gmvMinor the payables of paid orders, in fen
+     * @param refundedMinor the refunds before shipment, in fen
+     * @param capturedMinor the totals of paid payments, in fen
+     * @param settlement the completed orders' settlement, if any order completed
+     */
+    record Report(int days, int buyers, int visits, int checkouts, int orders, int paid, int closedUnpaid,
+            int awaitingPayment, int refunded, int shipped, int delivered, int completed, int declines, long gmvMinor,
+            long refundedMinor, long capturedMinor, Optional<Settlement> settlement) {}
+
+    private final Random random;
+    private final int days;
+    private final int buyers;
+    private final SimulationClock clock = new SimulationClock(START);
+    private final SandboxPaymentProvider sandbox =
+            SandboxPaymentProvider.create(SandboxSettings.of(clock, "simulation-signing-secret", Set.of(CNY)));
+    private final Commerce commerce;
+    private final RevenueSchedule schedule = ScheduleJson.example(PRESET).revenue();
+
+    /** Orders in the order they were placed, with the payment that pays them. */
+    private final Map<OrderId, String> paymentOf = new LinkedHashMap<>();
+    /** When each order was shipped. */
+    private final Map<OrderId, Instant> shippedAt = new LinkedHashMap<>();
+    private int visits;
+    private int checkouts;
+    private int declines;
+    private int shipments;
+    private int deliveries;
+
+    MallSimulation(long seed, int days, int buyers) {
+        this.random = new Random(seed);
+        this.days = days;
+        this.buyers = buyers;
+        this.commerce = Commerce.builder().clock(clock).catalog(catalog()).inventory(inventory())
+                .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
+                        buyer -> BuyerContext.anonymous()))
+                .paymentProvider(sandbox)
+                .build();
+    }
+
+    /**
+     * Runs the days and reports.
+     *
+     * @return the report
+     * @throws IllegalStateException if the facade refuses a step the scenario expects to succeed
+     */
+    Report run() {
+        for (int day = 0; day < days; day++) {
+            Instant morning = START.plus(Duration.ofDays(day));
+            clock.set(morning.plus(Duration.ofHours(9)));
+            commerce.runDueTimers(SYSTEM);
+            for (int b = 1; b <= buyers; b++) {
+                if (random.nextInt(100) < 40) {
+                    visit("buyer-" + b, day);
+                }
+            }
+            clock.set(morning.plus(Duration.ofHours(15)));
+            commerce.runDueTimers(SYSTEM);
+            shipYesterdaysOrders(morning);
+            confirmDeliveries(morning);
+            clock.set(morning.plus(Duration.ofHours(23)));
+            commerce.runDueTimers(SYSTEM);
+        }
+        return report();
+    }
+
+    private void visit(String buyerId, int day) {
+        visits++;
+        Actor.Buyer buyer = new Actor.Buyer(buyerId);
+        CartId cart = CartId.of(buyerId);
+        int items = 1 + random.nextInt(3);
+        for (int i = 0; i < items; i++) {
+            String sku = SKUS.get(random.nextInt(SKUS.size()))[0];
+            if (!(commerce.addToCart(buyer, cart, SkuId.of(sku), 1 + random.nextInt(2)) instanceof CartResult.Updated)) {
+                return;   // a full cart: the buyer leaves it as it is
+            }
+        }
+        if (random.nextInt(100) >= 70) {
+            return;   // the cart is abandoned for today
+        }
+        CheckoutResult result = commerce.checkout(buyer, cart, buyerId + "-day-" + day + "-visit-" + visits, Optional.empty());
+        if (!(result instanceof CheckoutResult.Placed placed)) {
+            return;
+        }
+        checkouts++;
+        placed.orders().forEach(order -> paymentOf.put(order.id(), placed.payment().paymentId()));
+        if (random.nextInt(100) < 8) {
+            return;   // never paid: the unpaid-close timer closes the orders
+        }
+        if (random.nextInt(100) < 10) {
+            sandbox.declineNext(DeclineReason.INSUFFICIENT_FUNDS, "51", "insufficient funds");
+            if (!(commerce.pay(buyer, placed.payment().paymentId(), new PaymentSource("tok_card")) instanceof PaymentResult.Paid)) {
+                declines++;
+            }
+        }
+        PaymentResult paid = commerce.pay(buyer, placed.payment().paymentId(), new PaymentSource("tok_alipay"));
+        if (!(paid instanceof PaymentResult.Paid)) {
+            throw new IllegalStateException("payment refused: " + paid);
+        }
+        if (random.nextInt(100) < 6) {
+            Order.AwaitingPayment first = placed.orders().get(0);
+            require(commerce.refundBeforeShipment(buyer, first.id()), "refund before shipment");
+        }
+    }
+
+    /** Shops ship, each in full, the orders paid before today that are still unshipped. */
+    private void shipYesterdaysOrders(Instant today) {
+        for (OrderId id : paymentOf.keySet()) {
+            Order order = commerce.order(SYSTEM, id).orElseThrow();
+            boolean ready = order instanceof Order.Paid || order instanceof Order.StockAllocated;
+            if (!ready || !order.facts().placedAt().isBefore(today)) {
+                continue;
+            }
+            List<Shipment.Item> items = new ArrayList<>();
+            for (OrderLine line : order.facts().snapshot().lines()) {
+                items.add(new Shipment.Item(line.lineNo(), line.quantity()));
+            }
+            shipments++;
+            require(commerce.ship(new Actor.Seller(order.facts().sellerId()), id, String.format("SIM%07d", shipments),
+                    items), "ship");
+            shippedAt.put(id, clock.instant());
+        }
+    }
+
+    /** Buyers confirm delivery two days after shipment. */
+    private void confirmDeliveries(Instant today) {
+        for (Map.Entry<OrderId, Instant> shipped : shippedAt.entrySet()) {
+            Order order = commerce.order(SYSTEM, shipped.getKey()).orElseThrow();
+            if (order instanceof Order.Shipped && !shipped.getValue().plus(Duration.ofDays(2)).isAfter(clock.instant())) {
+                require(commerce.confirmDelivery(new Actor.Buyer(order.facts().buyerId()), order.id()), "confirm delivery");
+                deliveries++;
+            }
+        }
+    }
+
+    private Report report() {
+        int paid = 0;
+        int closed = 0;
+        int awaiting = 0;
+        int refunded = 0;
+        int completed = 0;
+        long gmv = 0;
+        long refunds = 0;
+        long captured = 0;
+        Map<String, Boolean> paymentsSeen = new LinkedHashMap<>();
+        List<SaleLine> settled = new ArrayList<>();
+        for (Map.Entry<OrderId, String> entry : paymentOf.entrySet()) {
+            Order order = commerce.order(SYSTEM, entry.getKey()).orElseThrow();
+            long payable = MinorUnits.toMinor(order.facts().snapshot().payable(), CNY);
+            if (order instanceof Order.AwaitingPayment) {
+                awaiting++;
+            } else if (order instanceof Order.Closed) {
+                closed++;
+            } else if (!(order instanceof Order.Cancelled)) {
+                paid++;
+                gmv = Math.addExact(gmv, payable);
+                if (paymentsSeen.putIfAbsent(entry.getValue(), true) == null) {
+                    captured = Math.addExact(captured, MinorUnits.toMinor(
+                            commerce.payment(SYSTEM, entry.getValue()).orElseThrow().total(), CNY));
+                }
+            }
+            if (order instanceof Order.RefundedBeforeShipment r) {
+                refunded++;
+                refunds = Math.addExact(refunds, MinorUnits.toMinor(r.refund().total(), CNY));
+            }
+            if (order instanceof Order.Completed) {
+                completed++;
+                settled.addAll(saleLines(order));
+            }
+        }
+        return new Report(days, buyers, visits, checkouts, paymentOf.size(), paid, closed, awaiting, refunded, shipments,
+                deliveries, completed, declines, gmv, refunds, captured,
+                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)));
+    }
+
+    /**
+     * A completed order's lines as the schedule settles them. The scenario's promotions are all
+     * funded by their shop, so a line's discount is its seller discount and nothing is subsidised.
+     */
+    private List<SaleLine> saleLines(Order order) {
+        List<SaleLine> lines = new ArrayList<>();
+        var snapshot = order.facts().snapshot();
+        var shipping = snapshot.prorate(snapshot.shipping());
+        for (OrderLine line : snapshot.lines()) {
+            String[] sku = SKUS.stream().filter(s -> s[0].equals(line.sku().value())).findFirst().orElseThrow();
+            lines.add(SaleLine.builder()
+                    .ids(order.id().value(), "line-" + line.lineNo())
+                    .sku(line.sku().value())
+                    .seller(order.facts().sellerId(), SHOPS.get(order.facts().sellerId()))
+                    .category(sku[2])
+                    .quantity(line.quantity())
+                    .paid(line.payable())
+                    .sellerDiscount(line.discount())
+                    .shipping(shipping.get(line.lineNo() - 1))
+                    .orderedAt(order.facts().placedAt())
+                    .paymentMethod("alipay")
+                    .build());
+        }
+        return lines;
+    }
+
+    private static void require(OrderResult result, String step) {
+        if (result instanceof OrderResult.Refused refused) {
+            throw new IllegalStateException(step + " refused: " + refused.reason());
+        }
+    }
+
+    private static InMemoryCatalog catalog() {
+        InMemoryCatalog catalog = Catalog.inMemory();
+        for (String[] sku : SKUS) {
+            catalog.put(Sku.of(sku[0], sku[1], sku[0], Money.of(new BigDecimal(sku[3]), CNY))
+                    .withCategoryPath(List.of(sku[2].split("/"))));
+        }
+        return catalog;
+    }
+
+    private static Inventory inventory() {
+        WarehouseId east = new WarehouseId("east");
+        InMemoryInventory inventory = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"));
+        for (String[] sku : SKUS) {
+            inventory.setStock(east, SkuId.of(sku[0]), 100_000, 0);
+        }
+        return inventory;
+    }
+
+    /** A clock the simulation moves. */
+    private static final class SimulationClock extends Clock {
+        private Instant now;
+
+        SimulationClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.mercato.examples.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.revenue.Settlement;
+import dev.mercato.pricing.revenue.Totals;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.money.MonetaryAmount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mercato simulate}: runs a preset's scenario for some days and prints its orders, GMV,
+ * AOV, refund rate, the settlement of the completed orders and the money check. The same seed
+ * prints the same bytes.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulates a platform on a preset for some days (buyers, carts, checkout,"
+                + " payments with declines, refunds, shipping, confirmations) and prints its figures"
+                + " and money check. The same seed prints the same output.")
+final class SimulateCommand implements Callable<Integer> {
+    @ParentCommand
+    private Mercato mercato;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--preset", required = true, paramLabel = "NAME",
+            description = "a scenario-ready preset (see mercato presets)")
+    private String preset;
+
+    @Option(names = "--seed", required = true, paramLabel = "N", description = "the random seed")
+    private long seed;
+
+    @Option(names = "--days", required = true, paramLabel = "D", description = "days to simulate, 1 to 366")
+    private int days;
+
+    @Option(names = "--buyers", paramLabel = "B", defaultValue = "20",
+            description = "buyers in the population, 1 to 10000 (default: ${DEFAULT-VALUE})")
+    private int buyers;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures to this file as JSON")
+    private String json;
+
+    @Override
+    public Integer call() {
+        if (!Presets.names().contains(preset)) {
+            throw new ParameterException(spec.commandLine(), "Unknown preset '" + preset + "'; presets: "
+                    + String.join(", ", Presets.names()));
+        }
+        if (!preset.equals(MallSimulation.PRESET)) {
+            throw new ParameterException(spec.commandLine(), "Preset '" + preset + "' has no scenario yet;"
+                    + " scenario-ready: " + String.join(", ", Presets.scenarioReady()));
+        }
+        if (days < 1 || days > 366) {
+            throw new ParameterException(spec.commandLine(), "--days must be between 1 and 366, was " + days);
+        }
+        if (buyers < 1 || buyers > 10_000) {
+            throw new ParameterException(spec.commandLine(), "--buyers must be between 1 and 10000, was " + buyers);
+        }
+        MallSimulation.Report report = new MallSimulation(seed, days, buyers).run();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean balanced = print(out, report);
+        if (json != null) {
+            write(report, balanced);
+            out.println("figures written to " + json);
+        }
+        out.flush();
+        if (!balanced) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": the money check failed");
+            return spec.exitCodeOnExecutionException();
+        }
+        return 0;
+    }
+
+    private boolean print(PrintWriter out, MallSimulation.Report r) {
+        out.println("Simulated " + preset + ": seed " + seed + ", " + r.days() + " days, " + r.buyers()
+                + " buyers (the Commerce facade in memory, the sandbox payment provider)");
+        out.println();
+        row(out, "visits", Integer.toString(r.visits()));
+        row(out, "carts checked out", r.checkouts() + " (conversion " + percent(r.checkouts(), r.visits()) + " of visits)");
+        row(out, "orders", r.orders() + ": " + r.paid() + " paid, " + r.closedUnpaid() + " closed unpaid, "
+                + r.awaitingPayment() + " awaiting payment");
+        row(out, "fulfilment", r.shipped() + " shipped, " + r.delivered() + " delivered, " + r.completed() + " completed");
+        row(out, "payment declines", r.declines() + " (each retried and paid)");
+        row(out, "GMV", fen(r.gmvMinor()) + " (payables of paid orders)");
+        row(out, "AOV", (r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()))) + " (GMV / paid orders)");
+        row(out, "refund rate", percent(r.refunded(), r.paid()) + " of paid orders (" + r.refunded() + "), "
+                + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment)");
+        Optional<Settlement> settlement = r.settlement();
+        settlement.ifPresent(s -> {
+            Totals t = s.total();
+            long charges = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
+            row(out, "take rate", percent(charges, minor(t.sellerGross()))
+                    + " (commission and fees / seller gross of completed orders)");
+            out.println();
+            out.println("Completed orders settled with the " + preset + " schedule:");
+            out.println(String.format(Locale.ROOT, "  %-18s %6s %11s %11s %9s %11s", "seller", "lines", "gross",
+                    "commission", "fees", "net"));
+            for (Totals seller : s.bySeller().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList()) {
+                out.println(String.format(Locale.ROOT, "  %-18s %6d %11s %11s %9s %11s", seller.key(), seller.lines(),
+                        JsonOutput.amount(seller.sellerGross()), JsonOutput.amount(seller.commission()),
+                        JsonOutput.amount(seller.sellerFees()), JsonOutput.amount(seller.sellerNet())));
+            }
+        });
+        out.println();
+        out.println("Money check:");
+        boolean paymentsMatch = r.capturedMinor() == r.gmvMinor();
+        out.println("  payments captured " + fen(r.capturedMinor()) + (paymentsMatch ? " = " : " != ")
+                + "payables of paid orders " + fen(r.gmvMinor()));
+        boolean refundsWithin = r.refundedMinor() <= r.gmvMinor();
+        out.println("  refunds before shipment " + fen(r.refundedMinor()) + (refundsWithin ? " <= " : " > ") + "GMV");
+        boolean settled = settlement.map(s -> {
+            Totals t = s.total();
+            long nets = minor(t.sellerNet());
+            long platform = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
+            long shares = minor(t.shares());
+            // No subsidies in the scenario: what buyers paid is the sellers' gross, split exactly.
+            boolean equal = minor(t.platformSubsidy()) == 0
+                    && minor(t.buyerPaid()) == Math.addExact(Math.addExact(nets, platform), shares);
+            out.println("  completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid()) + (equal ? " = " : " != ")
+                    + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform)
+                    + (shares == 0 ? "" : " + creator shares " + fen(shares)));
+            return equal;
+        }).orElse(true);
+        out.println("  ledger: not kept by the facade yet (a host wires escrow and the journal; see the demo)");
+        boolean balanced = paymentsMatch && refundsWithin && settled;
+        out.println(balanced ? "Check: balanced, to the cent." : "Check: NOT BALANCED");
+        return balanced;
+    }
+
+    private void write(MallSimulation.Report r, boolean balanced) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode root = nodes.objectNode();
+        root.put("preset", preset).put("seed", seed).put("days", r.days()).put("buyers", r.buyers());
+        root.put("visits", r.visits()).put("checkouts", r.checkouts());
+        root.putObject("orders").put("placed", r.orders()).put("paid", r.paid()).put("closedUnpaid", r.closedUnpaid())
+                .put("awaitingPayment", r.awaitingPayment()).put("refundedBeforeShipment", r.refunded())
+                .put("shipped", r.shipped()).put("delivered", r.delivered()).put("completed", r.completed());
+        root.put("paymentDeclines", r.declines());
+        root.put("currency", "CNY").put("gmv", fen(r.gmvMinor()));
+        if (r.paid() == 0) {
+            root.putNull("aov");
+        } else {
+            root.put("aov", fen(divide(r.gmvMinor(), r.paid())));
+        }
+        root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
+        r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));
+        root.put("balanced", balanced);
+        try {
+            Files.writeString(mercato.workingDirectory().resolve(json), JsonOutput.print(root) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json, e);
+        }
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.println(String.format(Locale.ROOT, "%-19s %s", label, value));
+    }
+
+    private static long minor(MonetaryAmount amount) {
+        return MinorUnits.toMinor(amount);
+    }
+
+    private static String fen(long minor) {
+        return BigDecimal.valueOf(minor, 2).toPlainString();
+    }
+
+    /** A quotient of fen, rounded half up to the fen: a figure for people, not money moved. */
+    private static long divide(long minor, long count) {
+        return BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "-";
+        }
+        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

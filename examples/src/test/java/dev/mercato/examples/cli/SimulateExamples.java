@@ -1,0 +1,83 @@
+package dev.mercato.examples.cli;
+
+import static dev.mercato.examples.cli.CliExamples.mercato;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mercato simulate} on the b2c-mall scenario: deterministic, its mechanisms exercised, its money checked. */
+class SimulateExamples {
+
+    @Test
+    void theSameSeedPrintsTheSameBytesAndAnotherSeedDoesNot() {
+        CliExamples.Run first = mercato("simulate", "--preset", "b2c-mall", "--seed", "7", "--days", "10");
+        CliExamples.Run second = mercato("simulate", "--preset", "b2c-mall", "--seed", "7", "--days", "10");
+        CliExamples.Run other = mercato("simulate", "--preset", "b2c-mall", "--seed", "8", "--days", "10");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(first.out(), second.out());
+        assertNotEquals(first.out(), other.out());
+    }
+
+    @Test
+    void aTwoWeekRunDeclinesClosesRefundsCompletesAndBalances(@TempDir Path dir) throws IOException {
+        CliExamples.Run run = mercato(dir, "simulate", "--preset", "b2c-mall", "--seed", "1", "--days", "14",
+                "--buyers", "30", "--json", "figures.json");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Check: balanced, to the cent."), run.out());
+        assertTrue(run.out().endsWith("figures written to figures.json\n"), run.out());
+        JsonNode figures = new ObjectMapper().readTree(Files.readString(dir.resolve("figures.json")));
+        JsonNode orders = figures.path("orders");
+        // Every mechanism of the scenario happened at least once.
+        assertTrue(figures.path("paymentDeclines").asInt() > 0, figures::toString);
+        assertTrue(orders.path("closedUnpaid").asInt() > 0, figures::toString);
+        assertTrue(orders.path("refundedBeforeShipment").asInt() > 0, figures::toString);
+        assertTrue(orders.path("completed").asInt() > 0, figures::toString);
+        // Every order ends in exactly one of: paid (and later), closed unpaid, awaiting payment.
+        assertEquals(orders.path("placed").asInt(), orders.path("paid").asInt() + orders.path("closedUnpaid").asInt()
+                + orders.path("awaitingPayment").asInt());
+        // Payments captured exactly the paid orders' payables; AOV is GMV / paid orders to the fen.
+        assertEquals(figures.path("gmv").asText(), figures.path("captured").asText());
+        BigDecimal aov = new BigDecimal(figures.path("gmv").asText())
+                .divide(BigDecimal.valueOf(orders.path("paid").asInt()), 2, java.math.RoundingMode.HALF_UP);
+        assertEquals(aov.toPlainString(), figures.path("aov").asText());
+        // The completed orders' settlement: buyers' money = seller nets + commission + fees, no subsidy.
+        JsonNode total = figures.path("completedSettlement").path("total");
+        BigDecimal paid = new BigDecimal(total.path("buyerPaid").asText());
+        BigDecimal parts = new BigDecimal(total.path("sellerNet").asText())
+                .add(new BigDecimal(total.path("commission").asText()))
+                .add(new BigDecimal(total.path("sellerFees").asText()));
+        assertEquals(paid, parts);
+        assertEquals("0.00", total.path("platformSubsidy").asText());
+        assertEquals(orders.path("completed").asInt() > 0, total.path("lineCount").asInt() > 0);
+    }
+
+    @Test
+    void aPresetWithoutAScenarioIsAUsageError() {
+        CliExamples.Run run = mercato("simulate", "--preset", "o2o-services", "--seed", "1", "--days", "3");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("mercato simulate: Preset 'o2o-services' has no scenario yet;"
+                + " scenario-ready: b2c-mall"), run.err());
+    }
+
+    @Test
+    void daysOutOfRangeAreAUsageError() {
+        CliExamples.Run run = mercato("simulate", "--preset", "b2c-mall", "--seed", "1", "--days", "0");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("mercato simulate: --days must be between 1 and 366, was 0"), run.err());
+    }
+
+    @Test
+    void aSeedThatIsNotANumberIsAUsageError() {
+        CliExamples.Run run = mercato("simulate", "--preset", "b2c-mall", "--seed", "forty-two", "--days", "3");
+        assertEquals(2, run.exit(), run.err());
+    }
+}
