@@ -1,6 +1,6 @@
 package dev.mercato.examples.cli;
 
-import dev.mercato.core.Actor;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPricing;
@@ -16,9 +16,11 @@ import dev.mercato.core.inventory.InMemoryInventory;
 import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.ledger.Account;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.Shipment;
 import dev.mercato.payments.DeclineReason;
@@ -107,16 +109,18 @@ final class MallSimulation {
      * @param refunded orders refunded before shipment
      * @param shipped orders shipped (whatever happened after)
      * @param delivered orders delivered (whatever happened after)
-     * @param completed orders completed by the timer
+     * @param receipts orders whose buyer confirmed receipt
+     * @param completed orders completed
      * @param declines payment attempts declined and retried
      * @param gmvMinor the payables of paid orders, in fen
      * @param refundedMinor the refunds before shipment, in fen
      * @param capturedMinor the totals of paid payments, in fen
      * @param settlement the completed orders' settlement, if any order completed
+     * @param ledger the facade's ledger at the end
      */
     record Report(int days, int buyers, int visits, int checkouts, int orders, int paid, int closedUnpaid,
-            int awaitingPayment, int refunded, int shipped, int delivered, int completed, int declines, long gmvMinor,
-            long refundedMinor, long capturedMinor, Optional<Settlement> settlement) {}
+            int awaitingPayment, int refunded, int shipped, int delivered, int receipts, int completed, int declines,
+            long gmvMinor, long refundedMinor, long capturedMinor, Optional<Settlement> settlement, Ledger ledger) {}
 
     private final Random random;
     private final int days;
@@ -124,8 +128,8 @@ final class MallSimulation {
     private final SimulationClock clock = new SimulationClock(START);
     private final SandboxPaymentProvider sandbox =
             SandboxPaymentProvider.create(SandboxSettings.of(clock, "simulation-signing-secret", Set.of(CNY)));
-    private final Commerce commerce;
     private final RevenueSchedule schedule = ScheduleJson.example(PRESET).revenue();
+    private final Commerce commerce;
 
     /** Orders in the order they were placed, with the payment that pays them. */
     private final Map<OrderId, String> paymentOf = new LinkedHashMap<>();
@@ -136,6 +140,7 @@ final class MallSimulation {
     private int declines;
     private int shipments;
     private int deliveries;
+    private int receipts;
 
     MallSimulation(long seed, int days, int buyers) {
         this.random = new Random(seed);
@@ -145,6 +150,8 @@ final class MallSimulation {
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
                         buyer -> BuyerContext.anonymous()))
                 .paymentProvider(sandbox)
+                .sandboxes()   // the sandbox carrier; the payment sandbox is the one above
+                .guaranteedTransactions(schedule).sellerTypes(SHOPS::get).paymentMethod("alipay")
                 .build();
     }
 
@@ -232,13 +239,21 @@ final class MallSimulation {
         }
     }
 
-    /** Buyers confirm delivery two days after shipment. */
+    /**
+     * Parcels arrive two days after shipment; most buyers then confirm receipt at once (the money
+     * goes to the seller), the others leave it to the ten-day auto-confirm.
+     */
     private void confirmDeliveries(Instant today) {
         for (Map.Entry<OrderId, Instant> shipped : shippedAt.entrySet()) {
             Order order = commerce.order(SYSTEM, shipped.getKey()).orElseThrow();
             if (order instanceof Order.Shipped && !shipped.getValue().plus(Duration.ofDays(2)).isAfter(clock.instant())) {
-                require(commerce.confirmDelivery(new Actor.Buyer(order.facts().buyerId()), order.id()), "confirm delivery");
+                Actor.Buyer buyer = new Actor.Buyer(order.facts().buyerId());
+                require(commerce.confirmDelivery(buyer, order.id()), "confirm delivery");
                 deliveries++;
+                if (random.nextInt(100) < 70) {
+                    require(commerce.confirmReceipt(buyer, order.id()), "confirm receipt");
+                    receipts++;
+                }
             }
         }
     }
@@ -279,39 +294,60 @@ final class MallSimulation {
             }
         }
         return new Report(days, buyers, visits, checkouts, paymentOf.size(), paid, closed, awaiting, refunded, shipments,
-                deliveries, completed, declines, gmv, refunds, captured,
-                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)));
+                deliveries, receipts, completed, declines, gmv, refunds, captured,
+                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)), ledger());
+    }
+
+    /** What the facade's ledger says, summed by kind of account. */
+    private Ledger ledger() {
+        long sum = 0;
+        long buyersIn = 0;
+        long payables = 0;
+        long platform = 0;
+        long held = 0;
+        long refunds = 0;
+        for (Map.Entry<Account, Map<CurrencyUnit, javax.money.MonetaryAmount>> balance
+                : commerce.journal().orElseThrow().balances().entrySet()) {
+            long minor = MinorUnits.toMinor(balance.getValue().getOrDefault(CNY, MinorUnits.toAmount(0, CNY)), CNY);
+            sum = Math.addExact(sum, minor);
+            Account account = balance.getKey();
+            if (account instanceof Account.BuyerFundsIn) {
+                buyersIn = Math.subtractExact(buyersIn, minor);
+            } else if (account instanceof Account.SellerPayable) {
+                payables = Math.addExact(payables, minor);
+            } else if (account instanceof Account.PlatformRevenue) {
+                platform = Math.addExact(platform, minor);
+            } else if (account instanceof Account.EscrowHeld) {
+                held = Math.addExact(held, minor);
+            } else if (account.equals(Account.refunds())) {
+                refunds = Math.addExact(refunds, minor);
+            }
+        }
+        return new Ledger(sum, buyersIn, held, payables, platform, refunds);
     }
 
     /**
-     * A completed order's lines as the schedule settles them. The scenario's promotions are all
-     * funded by their shop, so a line's discount is its seller discount and nothing is subsidised.
+     * The ledger's balances, in fen.
+     *
+     * @param sumOfAllBalances every balance summed: zero in a balanced ledger
+     * @param buyerFundsIn what buyers paid in
+     * @param held still held in escrows
+     * @param sellerPayables credited to sellers
+     * @param platformRevenue commission and fees
+     * @param refunds paid back to buyers
      */
-    private List<SaleLine> saleLines(Order order) {
-        List<SaleLine> lines = new ArrayList<>();
-        var snapshot = order.facts().snapshot();
-        var shipping = snapshot.prorate(snapshot.shipping());
-        for (OrderLine line : snapshot.lines()) {
-            String[] sku = SKUS.stream().filter(s -> s[0].equals(line.sku().value())).findFirst().orElseThrow();
-            lines.add(SaleLine.builder()
-                    .ids(order.id().value(), "line-" + line.lineNo())
-                    .sku(line.sku().value())
-                    .seller(order.facts().sellerId(), SHOPS.get(order.facts().sellerId()))
-                    .category(sku[2])
-                    .quantity(line.quantity())
-                    .paid(line.payable())
-                    .sellerDiscount(line.discount())
-                    .shipping(shipping.get(line.lineNo() - 1))
-                    .orderedAt(order.facts().placedAt())
-                    .paymentMethod("alipay")
-                    .build());
-        }
-        return lines;
+    record Ledger(long sumOfAllBalances, long buyerFundsIn, long held, long sellerPayables, long platformRevenue,
+            long refunds) {
+    }
+
+    /** A completed order's lines as the facade settled them: from the order's own snapshot. */
+    private static List<SaleLine> saleLines(Order order) {
+        return SaleLines.of(order.facts(), "alipay");
     }
 
     private static void require(OrderResult result, String step) {
         if (result instanceof OrderResult.Refused refused) {
-            throw new IllegalStateException(step + " refused: " + refused.reason());
+            throw new IllegalStateException(step + " refused: " + refused.reason() + ": " + refused.message());
         }
     }
 

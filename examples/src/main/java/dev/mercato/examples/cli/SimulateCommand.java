@@ -89,13 +89,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     private boolean print(PrintWriter out, MallSimulation.Report r) {
         out.println("Simulated " + preset + ": seed " + seed + ", " + r.days() + " days, " + r.buyers()
-                + " buyers (the Commerce facade in memory, the sandbox payment provider)");
+                + " buyers (the Commerce facade in memory with guaranteed transactions, the sandbox payment provider)");
         out.println();
         row(out, "visits", Integer.toString(r.visits()));
         row(out, "carts checked out", r.checkouts() + " (conversion " + percent(r.checkouts(), r.visits()) + " of visits)");
         row(out, "orders", r.orders() + ": " + r.paid() + " paid, " + r.closedUnpaid() + " closed unpaid, "
                 + r.awaitingPayment() + " awaiting payment");
-        row(out, "fulfilment", r.shipped() + " shipped, " + r.delivered() + " delivered, " + r.completed() + " completed");
+        row(out, "fulfilment", r.shipped() + " shipped, " + r.delivered() + " delivered, " + r.receipts()
+                + " receipts confirmed by the buyer, " + r.completed() + " completed");
         row(out, "payment declines", r.declines() + " (each retried and paid)");
         row(out, "GMV", fen(r.gmvMinor()) + " (payables of paid orders)");
         row(out, "AOV", (r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()))) + " (GMV / paid orders)");
@@ -137,8 +138,15 @@ final class SimulateCommand implements Callable<Integer> {
                     + (shares == 0 ? "" : " + creator shares " + fen(shares)));
             return equal;
         }).orElse(true);
-        out.println("  ledger: not kept by the facade yet (a host wires escrow and the journal; see the demo)");
-        boolean balanced = paymentsMatch && refundsWithin && settled;
+        MallSimulation.Ledger l = r.ledger();
+        boolean ledgerBalances = l.sumOfAllBalances() == 0;
+        boolean everyUnitBooked = l.buyerFundsIn() == r.capturedMinor();
+        out.println("  ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
+                + (everyUnitBooked ? " = " : " != ") + "payments captured");
+        out.println("  ledger: held in escrow " + fen(l.held()) + " + seller payables " + fen(l.sellerPayables())
+                + " + platform revenue " + fen(l.platformRevenue()) + " + refunds " + fen(l.refunds()) + " = "
+                + fen(l.held() + l.sellerPayables() + l.platformRevenue() + l.refunds()));
+        boolean balanced = paymentsMatch && refundsWithin && settled && ledgerBalances && everyUnitBooked;
         out.println(balanced ? "Check: balanced, to the cent." : "Check: NOT BALANCED");
         return balanced;
     }
@@ -159,6 +167,10 @@ final class SimulateCommand implements Callable<Integer> {
             root.put("aov", fen(divide(r.gmvMinor(), r.paid())));
         }
         root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
+        MallSimulation.Ledger l = r.ledger();
+        root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances())).put("buyerFundsIn", fen(l.buyerFundsIn()))
+                .put("held", fen(l.held())).put("sellerPayables", fen(l.sellerPayables()))
+                .put("platformRevenue", fen(l.platformRevenue())).put("refunds", fen(l.refunds()));
         r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));
         root.put("balanced", balanced);
         try {
