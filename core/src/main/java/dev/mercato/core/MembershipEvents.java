@@ -28,7 +28,7 @@ public final class MembershipEvents {
     public static EventPublisher earningAndClawback(MembershipService members) {
         InvalidInputException.requireNonNull(members, "members");
         return event -> {
-            if (event instanceof OrderEvent.StateChanged changed && "Paid".equals(changed.state())) {
+            if (event instanceof OrderEvent.Paid changed) {
                 members.recordPaidOrder(changed.buyerId(), changed.orderId().value(), changed.payable());
             } else if (event instanceof OrderEvent.RefundDue due) {
                 String refundId = due.orderId().value() + ":" + due.refund().caseId().orElse("before-shipment");

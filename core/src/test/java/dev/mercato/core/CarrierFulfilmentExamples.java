@@ -163,8 +163,7 @@ class CarrierFulfilmentExamples {
         assertEquals(List.of(), again.delivered());
         assertEquals(delivered, world.order(order.id()));
         assertEquals(escrow, escrow(order.id()));
-        assertEquals(1, world.events(OrderEvent.StateChanged.class).stream()
-                .filter(e -> e.state().equals("Delivered")).count());
+        assertEquals(1, world.events(OrderEvent.Delivered.class).size());
     }
 
     @Test
