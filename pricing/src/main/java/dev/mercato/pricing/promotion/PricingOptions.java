@@ -14,8 +14,9 @@ import java.util.Set;
  * @param searchBound the most combinations tried exhaustively when promotions exclude each other
  *     (256 by default); past it the engine improves one group at a time
  * @param orderSearchLanes the lanes in which the engine also tries other orders of promotions of
- *     equal priority that touch the cart, keeping the cheapest (by default the two coupon lanes and
- *     the shipping lane; in the other lanes the priority order is the rule author's statement)
+ *     equal priority that touch the cart, keeping the cheapest (by default the shipping lane, where
+ *     free shipping and shipping coupons compete for the same charges; in the other lanes the
+ *     priority order is the rule author's statement)
  * @param orderBound the most orders tried per block of equal-priority promotions (24 by default,
  *     every order of up to 4); past it only the priority order and its reverse
  * @param benefitsNeverCostMore whether the engine also prices the cart without the buyer's
@@ -38,7 +39,7 @@ public record PricingOptions(RoundingPolicy rounding, int shopCouponsPerShop, in
     static final int BENEFIT_SUBSETS_UP_TO = 4;
 
     private static final PricingOptions DEFAULTS = new PricingOptions(RoundingPolicy.HALF_UP, 1, 1, 256,
-            EnumSet.of(Lane.SHOP_COUPON, Lane.PLATFORM_COUPON, Lane.SHIPPING), 24, true);
+            EnumSet.of(Lane.SHIPPING), 24, true);
 
     /**
      * Validates the options.
@@ -70,7 +71,7 @@ public record PricingOptions(RoundingPolicy rounding, int shopCouponsPerShop, in
 
     /**
      * The defaults: HALF_UP, one shop coupon per shop, one platform coupon per order, bound 256,
-     * order search in the coupon and shipping lanes up to 24 orders per block, benefits never
+     * order search in the shipping lane up to 24 orders per block, benefits never
      * cost more.
      *
      * @return the defaults
