@@ -268,6 +268,71 @@ class EngineFixProperties {
         assertTrue(more <= fewerBenefits, () -> "with " + buyer + " pays " + more + ", with " + less + " " + fewerBenefits);
     }
 
+    /**
+     * Carts where benefits and thresholds meet: member and new-user prices a little below list,
+     * and per-shop thresholds between the member total and the list total.
+     */
+    @Provide
+    Arbitrary<PricingEngineProperties.Scenario> benefitCarts() {
+        Arbitrary<PricingLine> line = Combinators.combine(Arbitraries.of("shop-a", "shop-b"),
+                Arbitraries.longs().between(1, 3), Arbitraries.longs().between(1_000, 30_000),
+                Arbitraries.integers().between(0, 15), Arbitraries.integers().between(0, 15), Arbitraries.of(0, 1, 2, 3))
+                .as((seller, quantity, list, goldOff, newOff, levels) -> {
+                    PricingLine l = PricingLine.of("x", "sku-1", seller, List.of("tea"), quantity, cny(list));
+                    if ((levels & 1) != 0) {
+                        l = l.withPriceLevels(PriceLevel.member("GOLD", cny(list * (100 - goldOff) / 100)));
+                    }
+                    if ((levels & 2) != 0) {
+                        l = l.withPriceLevels(PriceLevel.newUser(cny(list * (100 - newOff) / 100)));
+                    }
+                    return l;
+                });
+        return Combinators.combine(line.list().ofMinSize(1).ofMaxSize(3), Arbitraries.integers().between(85, 105),
+                Arbitraries.longs().between(100, 5_000), Arbitraries.of(true, false), Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 20))
+                .as((lines, thresholdPercent, off, gold, isNew, plusOff) -> {
+                    List<PricingLine> named = new ArrayList<>();
+                    long list = 0;
+                    for (int i = 0; i < lines.size(); i++) {
+                        PricingLine l = lines.get(i);
+                        named.add(new PricingLine("line-" + i, "sku-" + i, l.seller(), l.categoryPath(), l.quantity(),
+                                l.listUnitPrice(), l.priceLevels()));
+                        list += minor(l.listUnitPrice()) * l.quantity();
+                    }
+                    long threshold = list * thresholdPercent / 100 / lines.size();
+                    List<Promotion> promotions = List.of(
+                            new dev.mercato.pricing.promotion.rule.ThresholdReduction(PromotionTerms.of("spend"),
+                                    Scope.all(), dev.mercato.pricing.promotion.rule.Reach.PER_SHOP,
+                                    List.of(new dev.mercato.pricing.promotion.rule.Tier(cny(threshold), cny(off))),
+                                    dev.mercato.pricing.promotion.rule.Measure.RUNNING),
+                            new dev.mercato.pricing.promotion.rule.MemberPercentOff(
+                                    PromotionTerms.of("plus").forTiers("PLUS"), Scope.all(),
+                                    dev.mercato.pricing.money.Rate.percent(plusOff)));
+                    List<String> tiers = new ArrayList<>();
+                    if (gold) {
+                        tiers.add("GOLD");
+                    }
+                    if (plusOff % 2 == 0) {
+                        tiers.add("PLUS");
+                    }
+                    BuyerContext buyer = new BuyerContext(Set.copyOf(tiers), Set.of(), isNew, Set.of(), Set.of());
+                    return new PricingEngineProperties.Scenario(promotions,
+                            PricingRequest.of(CNY, PricingArbitraries.NOW, named).withBuyer(buyer));
+                });
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void whereBenefitsMeetThresholdsTheBuyerPaysTheCheapestOfEveryBuyerWithFewerBenefits(
+            @ForAll("benefitCarts") PricingEngineProperties.Scenario s) {
+        theBuyerPaysTheCheapestPriceOfItselfAndEveryBuyerWithFewerBenefits(s);
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void whereBenefitsMeetThresholdsMoreBenefitsNeverCostMore(@ForAll("benefitCarts") PricingEngineProperties.Scenario s,
+            @ForAll boolean dropNewUser, @ForAll("tierSubsets") Set<String> keptTiers) {
+        aBuyerWithMoreBenefitsNeverPaysMoreForTheSameCart(s, dropNewUser, keptTiers);
+    }
+
     @Provide
     Arbitrary<Set<String>> tierSubsets() {
         return Arbitraries.of(PricingArbitraries.TIERS).set();
