@@ -19,4 +19,5 @@ module dev.mercato.pricing {
     exports dev.mercato.pricing.promotion.json;
     exports dev.mercato.pricing.revenue.json;
     exports dev.mercato.pricing.membership;
+    exports dev.mercato.pricing.tax;
 }

@@ -33,6 +33,11 @@ final class DefaultPricingEngine implements PricingEngine {
     /** Per promotion, who funds it: {@link #SELLER_FUNDED}, {@link #PLATFORM_FUNDED} or {@link #CO_FUNDED}. */
     private final byte[] fundedBy;
 
+    /** Tiers named by some promotion's terms. */
+    private final Set<String> ruleTiers = new HashSet<>();
+    /** Whether some promotion is for new users only. */
+    private final boolean anyNewUserRule;
+
     private static final byte SELLER_FUNDED = 0;
     private static final byte PLATFORM_FUNDED = 1;
     private static final byte CO_FUNDED = 2;
@@ -88,6 +93,12 @@ final class DefaultPricingEngine implements PricingEngine {
             groupOf[i] = g;
             members.get(g).add(i);
         }
+        boolean newUsers = false;
+        for (Promotion promotion : this.promotions) {
+            ruleTiers.addAll(promotion.terms().tiers());
+            newUsers |= promotion.terms().newUsersOnly();
+        }
+        anyNewUserRule = newUsers;
         groupNames = names.toArray(new String[0]);
         groupLimits = new int[groupNames.length];
         groupMembers = new int[groupNames.length][];
@@ -106,7 +117,93 @@ final class DefaultPricingEngine implements PricingEngine {
     public PricingResult price(PricingRequest request) {
         InvalidInputException.requireNonNull(request, "request");
         CanonicalCart cart = new CanonicalCart(request);
-        Run greedy = new Run(this, cart, null).execute();
+        Searched best = null;
+        int runs = 0;
+        for (Set<String> declined : benefitDeclines(request.buyer(), cart)) {
+            Searched searched = search(cart, without(request.buyer(), declined), declined);
+            runs += searched.runs();
+            if (best == null || searched.run().payable() < best.run().payable()) {
+                best = searched;
+            }
+        }
+        return ResultBuilder.build(this, best.run(), new SearchSummary(best.groups(), runs, best.exhaustive(),
+                best.declined()));
+    }
+
+    /** The outcome of the search for one buyer: the cheapest run and how it was found. */
+    record Searched(Run run, int groups, int runs, boolean exhaustive, Set<String> declined) {}
+
+    /**
+     * The sets of benefits to price without, the empty set first: every subset of the buyer's
+     * benefits that a rule's terms or a line's price level names, when there are at most
+     * {@link PricingOptions#BENEFIT_SUBSETS_UP_TO}; past that, none, each one alone, and all.
+     */
+    List<Set<String>> benefitDeclines(BuyerContext buyer, CanonicalCart cart) {
+        if (!options.benefitsNeverCostMore()) {
+            return List.of(Set.of());
+        }
+        java.util.TreeSet<String> relevant = new java.util.TreeSet<>();
+        boolean newUserMatters = anyNewUserRule;
+        Set<String> levelTiers = new HashSet<>();
+        for (PricingLine line : cart.lines) {
+            for (PriceLevel level : line.priceLevels()) {
+                levelTiers.addAll(level.tiers());
+                newUserMatters |= level.newUsersOnly();
+            }
+        }
+        for (String tier : buyer.tiers()) {
+            if (ruleTiers.contains(tier) || levelTiers.contains(tier)) {
+                relevant.add(RejectionReason.BenefitDeclined.TIER_PREFIX + tier);
+            }
+        }
+        if (buyer.newUser() && newUserMatters) {
+            relevant.add(RejectionReason.BenefitDeclined.NEW_USER);
+        }
+        if (relevant.isEmpty()) {
+            return List.of(Set.of());
+        }
+        String[] codes = relevant.toArray(new String[0]);
+        List<Set<String>> out = new ArrayList<>();
+        if (codes.length <= PricingOptions.BENEFIT_SUBSETS_UP_TO) {
+            List<Integer> masks = new ArrayList<>();
+            for (int mask = 0; mask < (1 << codes.length); mask++) {
+                masks.add(mask);
+            }
+            masks.sort(Comparator.comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue));
+            for (int mask : masks) {
+                Set<String> subset = new java.util.TreeSet<>();
+                for (int k = 0; k < codes.length; k++) {
+                    if ((mask & (1 << k)) != 0) {
+                        subset.add(codes[k]);
+                    }
+                }
+                out.add(Set.copyOf(subset));
+            }
+        } else {
+            out.add(Set.of());
+            for (String code : codes) {
+                out.add(Set.of(code));
+            }
+            out.add(Set.copyOf(relevant));
+        }
+        return out;
+    }
+
+    /** The buyer without the benefits named by {@code declined}. */
+    static BuyerContext without(BuyerContext buyer, Set<String> declined) {
+        if (declined.isEmpty()) {
+            return buyer;
+        }
+        Set<String> tiers = new HashSet<>(buyer.tiers());
+        tiers.removeIf(t -> declined.contains(RejectionReason.BenefitDeclined.TIER_PREFIX + t));
+        return new BuyerContext(tiers, buyer.benefits(),
+                buyer.newUser() && !declined.contains(RejectionReason.BenefitDeclined.NEW_USER), buyer.couponsHeld(),
+                buyer.flags());
+    }
+
+    private Searched search(CanonicalCart cart, BuyerContext buyer, Set<String> declined) {
+        Run greedy = new Run(this, cart, null, buyer, new int[Lane.values().length][]).execute();
+        int[] runs = {1};
         List<int[][]> contested = new ArrayList<>();
         List<Integer> contestedGroups = new ArrayList<>();
         Lane firstLane = Lane.SHIPPING;
@@ -122,17 +219,19 @@ final class DefaultPricingEngine implements PricingEngine {
                 }
             }
         }
-        Lane resume = firstLane;
         if (contested.isEmpty()) {
-            return ResultBuilder.build(this, greedy, new SearchSummary(0, 1, true));
+            Run best = improveOrders(greedy, null, Lane.ITEM, null, runs);
+            return new Searched(best, 0, runs[0], true, declined);
         }
+        Lane resume = firstLane;
+        // The lanes before the first contested one are the same for every choice: order them once.
+        Run base = improveOrders(greedy, null, Lane.ITEM, resume, runs);
         long combinations = 1;
         for (int[][] c : contested) {
             combinations = Math.min((long) Integer.MAX_VALUE, combinations * c.length);
         }
         int[] choice = new int[contested.size()];
         Run best;
-        int runs = 1;
         boolean exhaustive = combinations <= options.searchBound();
         if (exhaustive) {
             best = null;
@@ -143,8 +242,7 @@ final class DefaultPricingEngine implements PricingEngine {
                     choice[j] = (int) (rest % contested.get(j).length);
                     rest /= contested.get(j).length;
                 }
-                Run run = new Run(greedy, disabledFor(contested, contestedGroups, choice), resume).execute();
-                runs++;
+                Run run = combination(base, disabledFor(contested, contestedGroups, choice), resume, runs);
                 long payable = run.payable();
                 // "best == null": a cart may cost exactly Long.MAX_VALUE minor units.
                 if (best == null || payable < bestPayable) {
@@ -153,15 +251,13 @@ final class DefaultPricingEngine implements PricingEngine {
                 }
             }
         } else {
-            best = new Run(greedy, disabledFor(contested, contestedGroups, choice), resume).execute();
-            runs++;
+            best = combination(base, disabledFor(contested, contestedGroups, choice), resume, runs);
             long bestPayable = best.payable();
             for (int j = 0; j < contested.size(); j++) {
                 int keep = choice[j];
                 for (int o = 1; o < contested.get(j).length; o++) {
                     choice[j] = o;
-                    Run run = new Run(greedy, disabledFor(contested, contestedGroups, choice), resume).execute();
-                    runs++;
+                    Run run = combination(base, disabledFor(contested, contestedGroups, choice), resume, runs);
                     long payable = run.payable();
                     if (payable < bestPayable) {
                         best = run;
@@ -171,11 +267,140 @@ final class DefaultPricingEngine implements PricingEngine {
                 }
                 choice[j] = keep;
             }
-            if (greedy.payable() < bestPayable) {
-                best = greedy;
+            if (base.payable() < bestPayable) {
+                best = base;
             }
         }
-        return ResultBuilder.build(this, best, new SearchSummary(contested.size(), runs, exhaustive));
+        return new Searched(best, contested.size(), runs[0], exhaustive, declined);
+    }
+
+    /** One combination: resumed from {@code resume} in priority order, then its lanes ordered best for the buyer. */
+    private Run combination(Run base, boolean[] disabled, Lane resume, int[] runs) {
+        Run run = new Run(base, disabled, resume).execute();
+        runs[0]++;
+        return improveOrders(run, disabled, resume, null, runs);
+    }
+
+    /**
+     * Tries other orders within the order-search lanes from {@code from} (inclusive) to
+     * {@code to} (exclusive, {@code null} for all): in each block of promotions of equal priority,
+     * the promotions that took something (or found nothing left to take) are permuted among their
+     * places, every order when there are at most {@link PricingOptions#orderBound()}, else the
+     * reverse only; the cheapest run is kept (ties: the earlier order). Blocks and lanes are
+     * improved one after the other.
+     */
+    Run improveOrders(Run run, boolean[] disabled, Lane from, Lane to, int[] runs) {
+        for (Lane lane : Lane.values()) {
+            if (lane.compareTo(from) < 0 || (to != null && lane.compareTo(to) >= 0)
+                    || !options.orderSearchLanes().contains(lane)) {
+                continue;
+            }
+            int lf = laneFrom(lane);
+            int lt = laneTo(lane);
+            if (lt - lf < 2) {
+                continue;
+            }
+            int l = lane.ordinal();
+            int[] current = run.order[l] == null ? java.util.stream.IntStream.range(lf, lt).toArray()
+                    : run.order[l].clone();
+            int start = 0;
+            while (start < current.length) {
+                int priority = promotions[current[start]].terms().priority();
+                int end = start;
+                while (end < current.length && promotions[current[end]].terms().priority() == priority) {
+                    end++;
+                }
+                List<Integer> slots = new ArrayList<>();
+                for (int k = start; k < end; k++) {
+                    if (touches(run, current[k], disabled)) {
+                        slots.add(k);
+                    }
+                }
+                if (slots.size() >= 2) {
+                    int[] members = new int[slots.size()];
+                    for (int k = 0; k < members.length; k++) {
+                        members[k] = current[slots.get(k)];
+                    }
+                    Run best = run;
+                    int[] bestOrder = current;
+                    for (int[] perm : permutations(members.length, options.orderBound())) {
+                        int[] candidate = current.clone();
+                        for (int k = 0; k < perm.length; k++) {
+                            candidate[slots.get(k)] = members[perm[k]];
+                        }
+                        int[][] orders = run.order.clone();
+                        orders[l] = candidate;
+                        Run tried = new Run(run, disabled, lane, orders).execute();
+                        runs[0]++;
+                        if (tried.payable() < best.payable()) {
+                            best = tried;
+                            bestOrder = candidate;
+                        }
+                    }
+                    run = best;
+                    current = bestOrder.clone();
+                }
+                start = end;
+            }
+        }
+        return run;
+    }
+
+    /** Whether the order of {@code p} can matter: it took something, or found nothing left to take. */
+    private static boolean touches(Run run, int p, boolean[] disabled) {
+        if (disabled != null && disabled[p]) {
+            return false;
+        }
+        return run.state[p] == Run.APPLIED
+                || (run.state[p] == Run.REJECTED && run.reason[p] instanceof RejectionReason.NothingToDiscount);
+    }
+
+    /**
+     * The orders of {@code k} items other than the identity: all of them in lexicographic order
+     * when {@code k!} is at most {@code bound}, else the reverse only.
+     */
+    static List<int[]> permutations(int k, int bound) {
+        long factorial = 1;
+        for (int i = 2; i <= k && factorial <= bound; i++) {
+            factorial *= i;
+        }
+        List<int[]> out = new ArrayList<>();
+        int[] perm = java.util.stream.IntStream.range(0, k).toArray();
+        if (factorial > bound) {
+            int[] reverse = new int[k];
+            for (int i = 0; i < k; i++) {
+                reverse[i] = k - 1 - i;
+            }
+            out.add(reverse);
+            return out;
+        }
+        while (nextPermutation(perm)) {
+            out.add(perm.clone());
+        }
+        return out;
+    }
+
+    private static boolean nextPermutation(int[] a) {
+        int i = a.length - 2;
+        while (i >= 0 && a[i] >= a[i + 1]) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        int j = a.length - 1;
+        while (a[j] <= a[i]) {
+            j--;
+        }
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        for (int x = i + 1, y = a.length - 1; x < y; x++, y--) {
+            t = a[x];
+            a[x] = a[y];
+            a[y] = t;
+        }
+        return true;
     }
 
     private boolean[] disabledFor(List<int[][]> contested, List<Integer> groups, int[] choice) {

@@ -73,16 +73,22 @@ public sealed interface Effect permits Effect.LineDiscounts, Effect.Pooled, Effe
     /**
      * Unit prices offered in the price-level lane. The engine fills each line's units from the
      * cheapest offer up, respecting each offer's unit limit; units no offer covers pay the list
-     * price.
+     * price. An offer with a shared limit (a flash sale's stock or per-buyer units, for every line
+     * in its scope together) gives its units to the lines where they save the buyer the most:
+     * largest saving per unit over the price the unit would otherwise have first, ties to the
+     * earlier line in canonical order.
      *
      * @param unitPrices the offered unit price per line; negative for no offer on that line
      * @param maxUnits the most units per line the offer covers ({@link Long#MAX_VALUE} for all)
+     * @param sharedUnits the most units over all lines together, not negative
+     *     ({@link Long#MAX_VALUE} for no shared limit)
      */
-    record PriceOffers(long[] unitPrices, long[] maxUnits) implements Effect {
+    record PriceOffers(long[] unitPrices, long[] maxUnits, long sharedUnits) implements Effect {
         /**
          * Validates the arrays.
          *
-         * @throws InvalidInputException if an array is {@code null} or their lengths differ
+         * @throws InvalidInputException if an array is {@code null}, their lengths differ or the
+         *     shared limit is negative
          */
         public PriceOffers {
             InvalidInputException.requireNonNull(unitPrices, "unitPrices");
@@ -90,6 +96,20 @@ public sealed interface Effect permits Effect.LineDiscounts, Effect.Pooled, Effe
             if (unitPrices.length != maxUnits.length) {
                 throw new InvalidInputException("maxUnits", maxUnits.length, "must have one entry per line");
             }
+            if (sharedUnits < 0) {
+                throw new InvalidInputException("sharedUnits", sharedUnits, "must not be negative");
+            }
+        }
+
+        /**
+         * Offers limited per line only.
+         *
+         * @param unitPrices the offered unit price per line; negative for no offer on that line
+         * @param maxUnits the most units per line the offer covers ({@link Long#MAX_VALUE} for all)
+         * @throws InvalidInputException if an array is {@code null} or their lengths differ
+         */
+        public PriceOffers(long[] unitPrices, long[] maxUnits) {
+            this(unitPrices, maxUnits, Long.MAX_VALUE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mercato.pricing.promotion;
 
+import dev.mercato.pricing.money.CashRounding;
 import java.util.List;
 import java.util.Optional;
 import javax.money.CurrencyUnit;
@@ -66,5 +67,19 @@ public record PricingResult(CurrencyUnit currency, List<LineResult> lines, List<
      */
     public MonetaryAmount payable() {
         return totals.payable();
+    }
+
+    /**
+     * What the buyer pays in cash: {@link #payable()} rounded to a cash increment. The
+     * difference is its own amount, in no line, seller, discount or proration of this result, so
+     * no split ever carries it (record it as a separate order line).
+     *
+     * @param cash the increment and rounding, e.g. {@code CashRounding.to(CHF 0.05)}
+     * @return the exact payable, the cash payable and the difference
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException if the increment is in another currency
+     */
+    public CashRounding.CashAdjustment payableInCash(CashRounding cash) {
+        dev.mercato.pricing.error.InvalidInputException.requireNonNull(cash, "cash");
+        return cash.round(payable());
     }
 }

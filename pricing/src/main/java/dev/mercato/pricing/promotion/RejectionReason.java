@@ -173,6 +173,26 @@ public sealed interface RejectionReason {
     }
 
     /**
+     * The buyer holds the benefit this promotion needs (a membership tier, new-user status), but
+     * the cart costs less priced without it, so the engine priced it without (see
+     * {@link PricingOptions#benefitsNeverCostMore()}).
+     *
+     * @param benefits the benefits set aside, e.g. {@code "tier:GOLD"} or {@code "new-user"}
+     */
+    record BenefitDeclined(String benefits) implements RejectionReason {
+        /** The benefit code of new-user status. */
+        public static final String NEW_USER = "new-user";
+
+        /** Benefit codes of membership tiers start with this prefix, followed by the tier code. */
+        public static final String TIER_PREFIX = "tier:";
+
+        @Override
+        public String describe() {
+            return "the cart costs less without " + benefits;
+        }
+    }
+
+    /**
      * A reason of a custom promotion kind.
      *
      * @param code a stable machine-readable code

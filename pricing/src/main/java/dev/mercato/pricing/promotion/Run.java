@@ -50,6 +50,10 @@ final class Run implements PromotionContext {
     final boolean[] staticallyRejected;
     private long[][] offerPrices;
     private long[][] offerUnits;
+    /** Per offer with a shared unit limit, the limit; -1 for none ({@code null} when no offer has one). */
+    private long[] offerShared;
+    /** Per offer with a shared limit, the units it offered before they were given to lines. */
+    private long[] sharedOffered;
 
     private boolean listView;
     /** Scratch for {@link #applyPools}: the lines of the pool being split. */
@@ -64,10 +68,21 @@ final class Run implements PromotionContext {
     /** Units of a line at each level: {@code source} is a promotion index, {@code -2-k} for the line's level k. */
     record Segments(int[] source, long[] units, long[] unitPrice) {}
 
+    /** The buyer this run prices for: the request's buyer, possibly without some of its benefits. */
+    private final BuyerContext buyer;
+    /** Per lane, the order its promotions are considered in (engine indexes), or {@code null} for priority order. */
+    final int[][] order;
+
     Run(DefaultPricingEngine engine, CanonicalCart cart, boolean[] disabled) {
+        this(engine, cart, disabled, cart.request.buyer(), new int[Lane.values().length][]);
+    }
+
+    Run(DefaultPricingEngine engine, CanonicalCart cart, boolean[] disabled, BuyerContext buyer, int[][] order) {
         this.engine = engine;
         this.cart = cart;
         this.disabled = disabled;
+        this.buyer = buyer;
+        this.order = order;
         this.n = cart.n;
         int p = engine.size();
         cur = cart.list.clone();
@@ -88,9 +103,9 @@ final class Run implements PromotionContext {
         deposits = new long[p][];
         staticallyRejected = new boolean[p];
         int lanes = Lane.values().length;
-        curAtLane = disabled == null ? new long[lanes][] : null;
-        revertedAtLane = disabled == null ? new boolean[lanes][] : null;
-        shipAtLane = disabled == null ? new long[lanes][] : null;
+        curAtLane = new long[lanes][];
+        revertedAtLane = new boolean[lanes][];
+        shipAtLane = new long[lanes][];
     }
 
     /**
@@ -98,8 +113,18 @@ final class Run implements PromotionContext {
      * before it hold no promotion whose choice differs, so their outcome is the same.
      */
     Run(Run base, boolean[] disabled, Lane from) {
-        this(base.engine, base.cart, disabled);
+        this(base, disabled, from, base.order);
+    }
+
+    /** As {@link #Run(Run, boolean[], Lane)}, considering the lanes from {@code from} on in {@code order}. */
+    Run(Run base, boolean[] disabled, Lane from, int[][] order) {
+        this(base.engine, base.cart, disabled, base.buyer, order);
         int l = from.ordinal();
+        for (int k = 0; k <= l; k++) {
+            curAtLane[k] = base.curAtLane[k];
+            revertedAtLane[k] = base.revertedAtLane[k];
+            shipAtLane[k] = base.shipAtLane[k];
+        }
         System.arraycopy(base.curAtLane[l], 0, cur, 0, n);
         System.arraycopy(base.revertedAtLane[l], 0, levelReverted, 0, n);
         System.arraycopy(base.shipAtLane[l], 0, shipLeft, 0, shipLeft.length);
@@ -137,14 +162,14 @@ final class Run implements PromotionContext {
         Lane[] lanes = Lane.values();
         for (int l = resumeFrom.ordinal(); l < lanes.length; l++) {
             Lane lane = lanes[l];
-            if (curAtLane != null) {
-                curAtLane[l] = cur.clone();
-                revertedAtLane[l] = levelReverted.clone();
-                shipAtLane[l] = shipLeft.clone();
-            }
+            curAtLane[l] = cur.clone();
+            revertedAtLane[l] = levelReverted.clone();
+            shipAtLane[l] = shipLeft.clone();
             System.arraycopy(cur, 0, laneStart, 0, n);
-            for (int p = engine.laneFrom(lane), to = engine.laneTo(lane); p < to; p++) {
-                consider(p, groupCount);
+            int from = engine.laneFrom(lane);
+            int[] laneOrder = order[l];
+            for (int k = from, to = engine.laneTo(lane); k < to; k++) {
+                consider(laneOrder == null ? k : laneOrder[k - from], groupCount);
             }
             if (lane == Lane.PRICE_LEVEL) {
                 resolvePriceLevels();
@@ -194,13 +219,15 @@ final class Run implements PromotionContext {
             reject(p, new RejectionReason.OutsideWindow(terms.window(), at));
             return;
         }
-        BuyerContext buyer = cart.request.buyer();
+        BuyerContext held = cart.request.buyer();
         if (!terms.tiers().isEmpty() && !buyer.hasAnyTier(terms.tiers())) {
-            reject(p, new RejectionReason.TierNotEligible(terms.tiers(), buyer.tiers()));
+            reject(p, held.hasAnyTier(terms.tiers()) ? new RejectionReason.BenefitDeclined(declinedTiers(terms))
+                    : new RejectionReason.TierNotEligible(terms.tiers(), held.tiers()));
             return;
         }
         if (terms.newUsersOnly() && !buyer.newUser()) {
-            reject(p, new RejectionReason.NotNewUser());
+            reject(p, held.newUser() ? new RejectionReason.BenefitDeclined(RejectionReason.BenefitDeclined.NEW_USER)
+                    : new RejectionReason.NotNewUser());
             return;
         }
         int group = engine.groupOf(p);
@@ -228,6 +255,17 @@ final class Run implements PromotionContext {
         }
     }
 
+    /** The tiers of {@code terms} the buyer holds but this run prices without, as benefit codes. */
+    private String declinedTiers(PromotionTerms terms) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (String t : terms.tiers()) {
+            if (cart.request.buyer().tiers().contains(t) && !buyer.tiers().contains(t)) {
+                out.add(RejectionReason.BenefitDeclined.TIER_PREFIX + t);
+            }
+        }
+        return String.join(", ", out);
+    }
+
     private void reject(int p, RejectionReason why) {
         state[p] = REJECTED;
         reason[p] = why;
@@ -239,7 +277,7 @@ final class Run implements PromotionContext {
         return why instanceof RejectionReason.OutsideWindow || why instanceof RejectionReason.TierNotEligible
                 || why instanceof RejectionReason.NotNewUser || why instanceof RejectionReason.CouponNotHeld
                 || why instanceof RejectionReason.FlagMissing || why instanceof RejectionReason.NoMatchingLines
-                || why instanceof RejectionReason.CapReached;
+                || why instanceof RejectionReason.CapReached || why instanceof RejectionReason.BenefitDeclined;
     }
 
     private boolean apply(int p, Promotion promotion, Effect effect) {
@@ -433,6 +471,13 @@ final class Run implements PromotionContext {
         }
         offerPrices[p] = offers.unitPrices().clone();
         offerUnits[p] = offers.maxUnits().clone();
+        if (offers.sharedUnits() != Long.MAX_VALUE) {
+            if (offerShared == null) {
+                offerShared = new long[engine.size()];
+                java.util.Arrays.fill(offerShared, -1);
+            }
+            offerShared[p] = offers.sharedUnits();
+        }
         state[p] = UNDECIDED;
         return true;
     }
@@ -445,7 +490,9 @@ final class Run implements PromotionContext {
         if (offerPrices != null) {
             units = new long[to];
         }
-        BuyerContext buyer = cart.request.buyer();
+        if (offerShared != null) {
+            giveSharedUnits(from, to);
+        }
         for (int i = 0; i < n; i++) {
             int candidates = 0;
             long[] levels = cart.levelPrices[i];
@@ -523,9 +570,13 @@ final class Run implements PromotionContext {
             if (units[p] > 0) {
                 state[p] = APPLIED;
                 long offered = 0;
-                for (int i = 0; i < n; i++) {
-                    if (offerPrices[p][i] >= 0) {
-                        offered = saturatedAdd(offered, Math.min(offerUnits[p][i], cart.quantity[i]));
+                if (sharedOffered != null && sharedOffered[p] >= 0) {
+                    offered = sharedOffered[p];
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        if (offerPrices[p][i] >= 0) {
+                            offered = saturatedAdd(offered, Math.min(offerUnits[p][i], cart.quantity[i]));
+                        }
                     }
                 }
                 if (offerTaken == null) {
@@ -537,6 +588,107 @@ final class Run implements PromotionContext {
                 reject(p, new RejectionReason.PriceLevelIsLower("every line in scope has a lower price level"));
             }
         }
+    }
+
+    /**
+     * Turns each shared unit limit into per-line limits, offer by offer in priority order: the
+     * units go where they save the most over the unit prices each line would pay without this
+     * offer (and without the shared offers not yet given out). A line's fill is cheapest first,
+     * so an offer's units displace its dearest units: the saving of each further unit on a line
+     * never grows, and taking the largest savings first is optimal for one offer.
+     */
+    private void giveSharedUnits(int from, int to) {
+        sharedOffered = new long[engine.size()];
+        java.util.Arrays.fill(sharedOffered, -1);
+        boolean[] pending = new boolean[engine.size()];
+        for (int p = from; p < to; p++) {
+            pending[p] = offerPrices[p] != null && offerShared[p] >= 0;
+        }
+        for (int p = from; p < to; p++) {
+            if (!pending[p]) {
+                continue;
+            }
+            List<long[]> chunks = new ArrayList<>(); // {saving per unit, line, units}
+            long available = 0;
+            for (int i = 0; i < n; i++) {
+                long q = offerPrices[p][i];
+                long most = Math.min(offerUnits[p][i], cart.quantity[i]);
+                if (q < 0 || most <= 0) {
+                    continue;
+                }
+                available = saturatedAdd(available, most);
+                long[][] fill = fill(i, pending);
+                for (int k = fill[0].length - 1; k >= 0 && most > 0; k--) {
+                    if (fill[0][k] <= q) {
+                        break;
+                    }
+                    long take = Math.min(most, fill[1][k]);
+                    most -= take;
+                    chunks.add(new long[] {fill[0][k] - q, i, take});
+                }
+            }
+            chunks.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+            long left = offerShared[p];
+            sharedOffered[p] = Math.min(left, available);
+            long[] given = new long[n];
+            for (long[] c : chunks) {
+                if (left == 0) {
+                    break;
+                }
+                long take = Math.min(left, c[2]);
+                given[(int) c[1]] += take;
+                left -= take;
+            }
+            offerUnits[p] = given;
+            pending[p] = false;
+        }
+    }
+
+    /**
+     * A line's units by unit price, cheapest first, from its levels, the list price and the
+     * offers not {@code skipped}: {@code {prices, units}} of the segments it would use.
+     */
+    private long[][] fill(int i, boolean[] skipped) {
+        List<PriceLevel> lineLevels = cart.lines[i].priceLevels();
+        long[] levels = cart.levelPrices[i];
+        int size = 1 + (levels == null ? 0 : levels.length) + engine.size();
+        int[] source = new int[size];
+        long[] price = new long[size];
+        long[] max = new long[size];
+        int c = 0;
+        int from = engine.laneFrom(Lane.PRICE_LEVEL);
+        int to = engine.laneTo(Lane.PRICE_LEVEL);
+        for (int p = from; p < to; p++) {
+            if (!skipped[p] && offerPrices[p] != null && offerPrices[p][i] >= 0 && offerUnits[p][i] > 0) {
+                source[c] = p;
+                price[c] = offerPrices[p][i];
+                max[c++] = offerUnits[p][i];
+            }
+        }
+        if (levels != null) {
+            for (int k = 0; k < levels.length; k++) {
+                if (lineLevels.get(k).appliesTo(buyer, cart.quantity[i])) {
+                    source[c] = -2 - k;
+                    price[c] = levels[k];
+                    max[c++] = Long.MAX_VALUE;
+                }
+            }
+        }
+        source[c] = -1;
+        price[c] = cart.listUnit[i];
+        max[c++] = Long.MAX_VALUE;
+        int[] s = java.util.Arrays.copyOf(source, c);
+        long[] pr = java.util.Arrays.copyOf(price, c);
+        long[] m = java.util.Arrays.copyOf(max, c);
+        sortByPrice(s, pr, m);
+        long remaining = cart.quantity[i];
+        int used = 0;
+        for (int k = 0; k < c && remaining > 0; k++) {
+            m[k] = Math.min(remaining, m[k]);
+            remaining -= m[k];
+            used = k + 1;
+        }
+        return new long[][] {java.util.Arrays.copyOf(pr, used), java.util.Arrays.copyOf(m, used)};
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -593,7 +745,7 @@ final class Run implements PromotionContext {
 
     @Override
     public BuyerContext buyer() {
-        return cart.request.buyer();
+        return buyer;
     }
 
     @Override

@@ -2,12 +2,13 @@ package dev.mercato.pricing.promotion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The reference for the engine's exclusivity search: the same choices, tried in the same order
- * with the same tie-break, but every combination priced by a full run over every lane from
- * scratch (no resuming from the first contested lane, no reuse of another run's rejections), and
- * the winner built at once by {@link EagerResultBuilder}.
+ * The reference for the engine's search: the same choices (benefits declined, exclusive
+ * combinations, orders within a lane), tried in the same order with the same tie-break, but every
+ * candidate priced by a full run over every lane from scratch (no resuming from a lane, no reuse
+ * of another run's rejections), and the winner built at once by {@link EagerResultBuilder}.
  */
 final class NaiveSearch {
     private NaiveSearch() {}
@@ -15,14 +16,37 @@ final class NaiveSearch {
     static PricingResult price(PricingEngine pricingEngine, PricingRequest request) {
         DefaultPricingEngine engine = (DefaultPricingEngine) pricingEngine;
         CanonicalCart cart = new CanonicalCart(request);
-        Run greedy = new Run(engine, cart, null).execute();
+        Run best = null;
+        SearchSummary bestSummary = null;
+        int runs = 0;
+        for (Set<String> declined : engine.benefitDeclines(request.buyer(), cart)) {
+            BuyerContext buyer = DefaultPricingEngine.without(request.buyer(), declined);
+            int[] count = {0};
+            Object[] found = search(engine, cart, buyer, count);
+            runs += count[0];
+            Run run = (Run) found[0];
+            if (best == null || run.payable() < best.payable()) {
+                best = run;
+                bestSummary = new SearchSummary((Integer) found[1], 0, (Boolean) found[2], declined);
+            }
+        }
+        return EagerResultBuilder.build(engine, best, new SearchSummary(bestSummary.contestedGroups(), runs,
+                bestSummary.exhaustive(), bestSummary.benefitsDeclined()));
+    }
+
+    private static Object[] search(DefaultPricingEngine engine, CanonicalCart cart, BuyerContext buyer, int[] count) {
+        Run greedy = fullRun(engine, cart, null, buyer, emptyOrders(), count);
         List<int[][]> contested = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
+        Lane firstLane = Lane.SHIPPING;
         for (int g = 0; g < engine.groupCount(); g++) {
             List<Integer> live = new ArrayList<>();
             for (int p = 0; p < engine.size(); p++) {
                 if (engine.groupOf(p) == g && !greedy.staticallyRejected[p]) {
                     live.add(p);
+                    if (engine.promotion(p).lane().compareTo(firstLane) < 0) {
+                        firstLane = engine.promotion(p).lane();
+                    }
                 }
             }
             if (!live.isEmpty()) {
@@ -31,14 +55,14 @@ final class NaiveSearch {
             }
         }
         if (contested.isEmpty()) {
-            return EagerResultBuilder.build(engine, greedy, new SearchSummary(0, 1, true));
+            return new Object[] {orders(engine, cart, greedy, null, buyer, Lane.ITEM, null, count), 0, true};
         }
+        Run base = orders(engine, cart, greedy, null, buyer, Lane.ITEM, firstLane, count);
         long combinations = 1;
         for (int[][] c : contested) {
             combinations = Math.min((long) Integer.MAX_VALUE, combinations * c.length);
         }
         int[] choice = new int[contested.size()];
-        int runs = 1;
         boolean exhaustive = combinations <= engine.options().searchBound();
         Run best = null;
         if (exhaustive) {
@@ -48,21 +72,18 @@ final class NaiveSearch {
                     choice[j] = (int) (rest % contested.get(j).length);
                     rest /= contested.get(j).length;
                 }
-                Run run = fullRun(engine, cart, contested, groups, choice);
-                runs++;
+                Run run = combination(engine, cart, base, contested, groups, choice, buyer, firstLane, count);
                 if (best == null || run.payable() < best.payable()) {
                     best = run;
                 }
             }
         } else {
-            best = fullRun(engine, cart, contested, groups, choice);
-            runs++;
+            best = combination(engine, cart, base, contested, groups, choice, buyer, firstLane, count);
             for (int j = 0; j < contested.size(); j++) {
                 int keep = choice[j];
                 for (int o = 1; o < contested.get(j).length; o++) {
                     choice[j] = o;
-                    Run run = fullRun(engine, cart, contested, groups, choice);
-                    runs++;
+                    Run run = combination(engine, cart, base, contested, groups, choice, buyer, firstLane, count);
                     if (run.payable() < best.payable()) {
                         best = run;
                         keep = o;
@@ -70,15 +91,19 @@ final class NaiveSearch {
                 }
                 choice[j] = keep;
             }
-            if (greedy.payable() < best.payable()) {
-                best = greedy;
+            if (base.payable() < best.payable()) {
+                best = base;
             }
         }
-        return EagerResultBuilder.build(engine, best, new SearchSummary(contested.size(), runs, exhaustive));
+        return new Object[] {best, contested.size(), exhaustive};
     }
 
-    private static Run fullRun(DefaultPricingEngine engine, CanonicalCart cart, List<int[][]> contested,
-            List<Integer> groups, int[] choice) {
+    private static int[][] emptyOrders() {
+        return new int[Lane.values().length][];
+    }
+
+    private static Run combination(DefaultPricingEngine engine, CanonicalCart cart, Run base, List<int[][]> contested,
+            List<Integer> groups, int[] choice, BuyerContext buyer, Lane firstLane, int[] count) {
         boolean[] disabled = new boolean[engine.size()];
         for (int j = 0; j < contested.size(); j++) {
             for (int p = 0; p < engine.size(); p++) {
@@ -90,7 +115,70 @@ final class NaiveSearch {
                 disabled[p] = false;
             }
         }
-        return new Run(engine, cart, disabled).execute();
+        Run run = fullRun(engine, cart, disabled, buyer, base.order.clone(), count);
+        return orders(engine, cart, run, disabled, buyer, firstLane, null, count);
+    }
+
+    /** The engine's order improvement, every candidate order priced from scratch. */
+    private static Run orders(DefaultPricingEngine engine, CanonicalCart cart, Run run, boolean[] disabled,
+            BuyerContext buyer, Lane from, Lane to, int[] count) {
+        for (Lane lane : Lane.values()) {
+            if (lane.compareTo(from) < 0 || (to != null && lane.compareTo(to) >= 0)
+                    || !engine.options().orderSearchLanes().contains(lane)) {
+                continue;
+            }
+            int lf = engine.laneFrom(lane);
+            int lt = engine.laneTo(lane);
+            int l = lane.ordinal();
+            int[] current = new int[lt - lf];
+            for (int k = 0; k < current.length; k++) {
+                current[k] = run.order[l] == null ? lf + k : run.order[l][k];
+            }
+            int start = 0;
+            while (start < current.length) {
+                int end = start;
+                while (end < current.length && engine.promotion(current[end]).terms().priority()
+                        == engine.promotion(current[start]).terms().priority()) {
+                    end++;
+                }
+                List<Integer> slots = new ArrayList<>();
+                for (int k = start; k < end; k++) {
+                    int p = current[k];
+                    boolean off = disabled != null && disabled[p];
+                    if (!off && (run.state[p] == Run.APPLIED || (run.state[p] == Run.REJECTED
+                            && run.reason[p] instanceof RejectionReason.NothingToDiscount))) {
+                        slots.add(k);
+                    }
+                }
+                if (slots.size() >= 2) {
+                    Run best = run;
+                    int[] bestOrder = current;
+                    for (int[] perm : DefaultPricingEngine.permutations(slots.size(), engine.options().orderBound())) {
+                        int[] candidate = current.clone();
+                        for (int k = 0; k < perm.length; k++) {
+                            candidate[slots.get(k)] = current[slots.get(perm[k])];
+                        }
+                        int[][] orders = run.order.clone();
+                        orders[l] = candidate;
+                        Run tried = fullRun(engine, cart, disabled, buyer, orders, count);
+                        if (tried.payable() < best.payable()) {
+                            best = tried;
+                            bestOrder = candidate;
+                        }
+                    }
+                    run = best;
+                    current = bestOrder.clone();
+                }
+                start = end;
+            }
+        }
+        return run;
+    }
+
+    private static Run fullRun(DefaultPricingEngine engine, CanonicalCart cart, boolean[] disabled, BuyerContext buyer,
+            int[][] orders, int[] count) {
+        count[0]++;
+        return new Run(engine, cart, disabled, buyer, orders).execute();
     }
 
     /** Subsets of the live members with 1..limit members, larger first, in priority order, then none. */

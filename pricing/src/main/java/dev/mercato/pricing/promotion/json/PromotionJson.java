@@ -11,7 +11,16 @@ import dev.mercato.pricing.promotion.rule.AmountOff;
 import dev.mercato.pricing.promotion.rule.BundlePrice;
 import dev.mercato.pricing.promotion.rule.BuyXGetY;
 import dev.mercato.pricing.promotion.rule.Coupon;
+import dev.mercato.pricing.promotion.rule.CouponApplication;
 import dev.mercato.pricing.promotion.rule.CouponValue;
+import dev.mercato.pricing.promotion.rule.FirstAndAdditionalPrice;
+import dev.mercato.pricing.promotion.rule.Pick;
+import dev.mercato.pricing.promotion.rule.QuantityForPrice;
+import dev.mercato.pricing.promotion.rule.QuantityLimitedDiscount;
+import dev.mercato.pricing.promotion.rule.ShippingDiscount;
+import dev.mercato.pricing.promotion.rule.ShippingTier;
+import dev.mercato.pricing.promotion.rule.UnitOff;
+import dev.mercato.pricing.promotion.Scope;
 import dev.mercato.pricing.promotion.rule.FlashSale;
 import dev.mercato.pricing.promotion.rule.FreeGift;
 import dev.mercato.pricing.promotion.rule.FreeShipping;
@@ -162,8 +171,11 @@ public final class PromotionJson {
             String kind = fields.text("kind");
             KindReader reader = kinds.get(kind);
             if (reader == null) {
+                // At most 30 names, so a registry of many custom kinds keeps the message bounded.
+                List<String> known = kinds.keySet().stream().limit(30).toList();
                 throw fields.problem("kind", "unknown kind " + StrictJson.quote(kind) + "; known kinds: "
-                        + String.join(", ", kinds.keySet()));
+                        + String.join(", ", known) + (kinds.size() > known.size()
+                                ? " and " + (kinds.size() - known.size()) + " more" : ""));
             }
             Promotion promotion = guard(at, () -> reader.read(fields));
             for (String common : PromotionFields.COMMON) {
@@ -226,8 +238,20 @@ public final class PromotionJson {
                 f.choice("reach", Reach.class, Reach.PER_SHOP), f.whole("minItems", 0),
                 f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
                 f.percent("percent"), f.choice("measure", Measure.class, Measure.RUNNING)));
-        k.put(BuyXGetY.KIND, f -> new BuyXGetY(f.terms(), f.scope(), f.whole("buy"), f.whole("get"),
-                f.percent("percent", Rate.ONE_HUNDRED_PERCENT)));
+        k.put(BuyXGetY.KIND, f -> {
+            Scope buys = f.scope();
+            return new BuyXGetY(f.terms(), buys, f.whole("buy"), f.whole("get"),
+                    f.percent("percent", Rate.ONE_HUNDRED_PERCENT), f.has("getScope") ? scopeAt(f, "getScope") : buys,
+                    f.choice("pick", Pick.class, Pick.CHEAPEST), f.whole("maxApplications", Long.MAX_VALUE));
+        });
+        k.put(QuantityLimitedDiscount.KIND, f -> new QuantityLimitedDiscount(f.terms(), f.scope(), unitOff(f),
+                f.whole("maxQuantity")));
+        k.put(FirstAndAdditionalPrice.KIND, f -> new FirstAndAdditionalPrice(f.terms(), f.scope(),
+                f.money("firstUnitPrice"), f.money("additionalUnitPrice")));
+        k.put(QuantityForPrice.KIND, f -> new QuantityForPrice(f.terms(), f.scope(), f.whole("quantity"),
+                f.money("price"), f.whole("maxApplications", Long.MAX_VALUE)));
+        k.put(ShippingDiscount.KIND, f -> new ShippingDiscount(f.terms(), f.scope(),
+                f.choice("reach", Reach.class, Reach.PER_SHOP), f.objects("tiers", PromotionJson::shippingTier)));
         k.put(BundlePrice.KIND, f -> new BundlePrice(f.terms(), f.counts("items"), f.money("price")));
         k.put(FreeGift.KIND, f -> {
             PromotionFields g = f.object("gift");
@@ -236,7 +260,7 @@ public final class PromotionJson {
         });
         k.put(Coupon.KIND, f -> new Coupon(f.terms(), f.optionalText("shop"), f.scope(),
                 f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
-                couponValue(f)));
+                couponValue(f), f.choice("applies", CouponApplication.class, CouponApplication.ONCE_PER_ORDER)));
         k.put(FreeShipping.KIND, f -> new FreeShipping(f.terms(), f.scope(), f.money("threshold")));
         k.put(ShippingCoupon.KIND, f -> new ShippingCoupon(f.terms(), f.optionalText("shop"),
                 f.optionalMoney("minSpend").orElse(dev.mercato.pricing.money.MinorUnits.toAmount(0, f.currency())),
@@ -276,6 +300,35 @@ public final class PromotionJson {
                 g.money("unitValue")));
         g.rejectUnknown();
         return gift;
+    }
+
+    /** A scope object at another field than {@code scope} (same shape). */
+    private static Scope scopeAt(PromotionFields f, String field) {
+        PromotionFields s = f.object(field);
+        Scope scope = new Scope(Set.copyOf(s.texts("skus")), Set.copyOf(s.texts("categories")),
+                Set.copyOf(s.texts("sellers")));
+        s.rejectUnknown();
+        return scope;
+    }
+
+    private static UnitOff unitOff(PromotionFields f) {
+        boolean percent = f.has("percent");
+        boolean perUnit = f.has("perUnit");
+        if (percent == perUnit) {
+            throw f.problem(percent ? "perUnit" : "percent", "needs exactly one of \"percent\" or \"perUnit\" (an amount)");
+        }
+        return percent ? new UnitOff.Percent(f.percent("percent")) : new UnitOff.Amount(f.money("perUnit"));
+    }
+
+    private static ShippingTier shippingTier(PromotionFields t) {
+        boolean percent = t.has("percent");
+        boolean off = t.has("off");
+        if (percent == off) {
+            throw t.problem(percent ? "off" : "percent", "a shipping tier needs exactly one of \"percent\" or \"off\"");
+        }
+        return new ShippingTier(t.money("threshold"),
+                percent ? java.util.Optional.of(t.percent("percent")) : java.util.Optional.empty(),
+                off ? java.util.Optional.of(t.money("off")) : java.util.Optional.empty());
     }
 
     private static CouponValue couponValue(PromotionFields f) {

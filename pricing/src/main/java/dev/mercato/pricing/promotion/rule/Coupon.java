@@ -31,10 +31,16 @@ import javax.money.MonetaryAmount;
  * @param shop the issuing shop; empty for a platform coupon
  * @param scope the lines it applies to (further restricted to the issuing shop)
  * @param minSpend the minimum spend, zero for none
+ * <p>{@link CouponApplication#ONCE_PER_ORDER} (the default) takes the value once off the lines
+ * in scope together, prorated over them; {@link CouponApplication#ONCE_PER_LINE} takes it off
+ * each line in scope (a fixed amount off each line, or the percentage of each line capped per
+ * line); the budget left caps the sum, prorated over the lines by their own discounts.
+ *
  * @param value what it is worth
+ * @param application once per order or once per eligible line
  */
 public record Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, MonetaryAmount minSpend,
-        CouponValue value) implements Promotion {
+        CouponValue value, CouponApplication application) implements Promotion {
 
     /** The kind's name. */
     public static final String KIND = "coupon";
@@ -50,9 +56,24 @@ public record Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, M
         InvalidInputException.requireNonNull(scope, "scope");
         Rules.requireNonNegative(minSpend, "minSpend");
         InvalidInputException.requireNonNull(value, "value");
+        InvalidInputException.requireNonNull(application, "application");
         if (shop.isPresent()) {
             scope = scope.andSellers(shop.get());
         }
+    }
+
+    /**
+     * A coupon applied once per order.
+     *
+     * @param terms the common terms (the window is the validity window)
+     * @param shop the issuing shop; empty for a platform coupon
+     * @param scope the lines it applies to (further restricted to the issuing shop)
+     * @param minSpend the minimum spend, zero for none
+     * @param value what it is worth
+     * @throws InvalidInputException if a value is missing or the minimum spend negative
+     */
+    public Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, MonetaryAmount minSpend, CouponValue value) {
+        this(terms, shop, scope, minSpend, value, CouponApplication.ONCE_PER_ORDER);
     }
 
     @Override
@@ -103,10 +124,28 @@ public record Coupon(PromotionTerms terms, Optional<String> shop, Scope scope, M
         if (measured < threshold) {
             return Outcome.rejected(Rules.belowThreshold(context, threshold, measured));
         }
-        long discount = Math.min(value.discountOn(context, base), budgetLeft);
-        String note = budget != null && discount == budgetLeft ? " (cut to the budget left)" : "";
         long spent = measured;
         CurrencyUnit currency = context.currency();
+        if (application == CouponApplication.ONCE_PER_LINE) {
+            long[] perLine = new long[in.length];
+            long total = 0;
+            int lines = 0;
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
+                    perLine[i] = value.discountOn(context, context.currentAmount(i));
+                    total = dev.mercato.pricing.money.Exact.add(total, perLine[i]);
+                    lines++;
+                }
+            }
+            long cut = Math.min(total, budgetLeft);
+            String capped = budget != null && cut == budgetLeft && cut < total ? " (cut to the budget left)" : "";
+            int eligible = lines;
+            return Rules.pooled(List.of(new dev.mercato.pricing.promotion.Effect.Pool(cut, perLine)),
+                    () -> "spent " + Rules.text(spent, currency) + ", once on each of " + eligible + " lines, saves "
+                            + Rules.text(cut, currency) + capped);
+        }
+        long discount = Math.min(value.discountOn(context, base), budgetLeft);
+        String note = budget != null && discount == budgetLeft ? " (cut to the budget left)" : "";
         return Rules.pooled(List.of(Rules.pool(context, in, -1, discount)),
                 () -> "spent " + Rules.text(spent, currency) + ", saves " + Rules.text(discount, currency) + note);
     }

@@ -19,7 +19,8 @@ import javax.money.MonetaryAmount;
  * come from {@link dev.mercato.pricing.promotion.RemainingCaps} when the caller tracks them,
  * else from {@code stock} and {@code perBuyerLimit}. Units beyond the cap are priced at the
  * next applicable level; the explanation says how many units got the flash price. Capped units
- * go to the lines in scope in canonical order. Price-level lane.
+ * go to the lines in scope where they save the buyer the most (the same SKU sold by two shops
+ * at 8.00 and 100.00: the units go to the 100.00 line), ties in canonical order. Price-level lane.
  *
  * @param terms the common terms
  * @param scope the lines (usually one SKU)
@@ -77,19 +78,15 @@ public record FlashSale(PromotionTerms terms, Scope scope, MonetaryAmount unitPr
         for (int i = 0; i < n; i++) {
             if (in[i]) {
                 any = true;
-                long take = Math.min(remaining, context.line(i).quantity());
-                if (take > 0) {
-                    prices[i] = price;
-                    units[i] = take;
-                    remaining -= take;
-                }
+                prices[i] = price;
+                units[i] = context.line(i).quantity();
             }
         }
         if (!any) {
             return Rules.noMatchingLines();
         }
         CurrencyUnit currency = context.currency();
-        return Outcome.applied(new Effect.PriceOffers(prices, units), () -> "flash price " + Rules.text(price, currency)
+        return Outcome.applied(new Effect.PriceOffers(prices, units, remaining), () -> "flash price " + Rules.text(price, currency)
                 + ", stock left " + stockLeft + ", per-buyer left " + buyerLeft);
     }
 }

@@ -107,6 +107,36 @@ final class Rules {
         }
     }
 
+    /**
+     * The lines in {@code in}, ordered by current unit amount (line amount / quantity, compared
+     * exactly), the highest first when {@code dearestFirst}, ties in canonical line order.
+     */
+    static int[] byUnitAmount(PromotionContext c, boolean[] in, boolean dearestFirst) {
+        int count = 0;
+        for (boolean b : in) {
+            if (b) {
+                count++;
+            }
+        }
+        Integer[] order = new Integer[count];
+        for (int i = 0, k = 0; i < in.length; i++) {
+            if (in[i]) {
+                order[k++] = i;
+            }
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            BigInteger left = BigInteger.valueOf(c.currentAmount(a)).multiply(BigInteger.valueOf(c.line(b).quantity()));
+            BigInteger right = BigInteger.valueOf(c.currentAmount(b)).multiply(BigInteger.valueOf(c.line(a).quantity()));
+            int byAmount = dearestFirst ? right.compareTo(left) : left.compareTo(right);
+            return byAmount != 0 ? byAmount : Integer.compare(a, b);
+        });
+        int[] out = new int[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = order[k];
+        }
+        return out;
+    }
+
     static long times(long unitMinor, long quantity) {
         return Exact.multiply(unitMinor, quantity);
     }

@@ -54,9 +54,9 @@ class PromotionJsonExamples {
 
         Set<String> kinds = promotions.stream().map(Promotion::kind).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(PromotionJson.standard().kinds(), kinds);
-        assertEquals(19, promotions.size());
+        assertEquals(25, promotions.size());
         PricingEngine engine = PricingEngine.of(promotions);
-        assertEquals(19, engine.promotions().size());
+        assertEquals(25, engine.promotions().size());
     }
 
     @Test
