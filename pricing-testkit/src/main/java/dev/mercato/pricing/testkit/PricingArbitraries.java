@@ -55,7 +55,7 @@ import net.jqwik.api.Combinators;
 /**
  * Reusable jqwik generators for property-testing pricing rules: money in minor-unit-exact
  * amounts, cart lines, whole pricing requests, and promotion sets of the built-in kinds.
- * Shipped in the pricing test-jar ({@code dev.mercato:mercato-pricing:tests}).
+ * Published as {@code dev.mercato:mercato-pricing-testkit}.
  *
  * <p>Generated carts draw SKUs, sellers, categories, tiers and coupon ids from small fixed pools
  * ({@link #SKUS}, {@link #SELLERS}, ...), so generated promotions actually meet generated
