@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One generated case of {@code PricingRulesContract}: a team's rules, other promotions priced
+ * One generated case of {@link PricingRulesContract}: a team's rules, other promotions priced
  * with them (built-in kinds, possibly none) and a cart. Its {@code toString} is the compact
  * description a counterexample shows.
  *
