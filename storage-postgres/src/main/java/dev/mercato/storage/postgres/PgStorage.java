@@ -32,7 +32,8 @@ final class PgStorage implements PostgresStorage {
         PgUnitOfWork unit;
         R result;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            // At the pool's isolation level (PostgreSQL's default READ COMMITTED suffices: every
+            // write checks its version in its own statement), without a round trip to set it.
             connection.setAutoCommit(false);
             unit = new PgUnitOfWork(connection);
             boolean committed = false;

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
  *   <li>Domain events are written to {@code mercato_outbox} in the same transaction, relayed by
  *       {@link #outboxRelay}; they are also handed to the in-process publisher after the commit.</li>
  * </ul>
- * Every unit of work takes one connection from the data source for its duration (READ
- * COMMITTED). Thread-safe.
+ * Every unit of work takes one connection from the data source for its duration, at the pool's
+ * isolation level (PostgreSQL's default, READ COMMITTED, suffices). Thread-safe.
  */
 public interface PostgresStorage extends Storage {
     /**
