@@ -8,7 +8,7 @@ module dev.mercato.core {
     requires transitive dev.mercato.logistics;
     requires org.javamoney.moneta;
     requires org.slf4j;
-    requires java.sql;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.mercato.core;
     exports dev.mercato.core.actor;
@@ -27,4 +27,7 @@ module dev.mercato.core {
     exports dev.mercato.core.membership;
     exports dev.mercato.core.settlement;
     exports dev.mercato.core.promotion;
+
+    uses dev.mercato.core.storage.CodecFactory;
+    provides dev.mercato.core.storage.CodecFactory with dev.mercato.core.storage.json.JacksonCodecFactory;
 }

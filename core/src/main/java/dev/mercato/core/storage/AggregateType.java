@@ -18,11 +18,14 @@ import java.util.function.Function;
  * @param valueType the value class; values must be immutable
  * @param keyText writes a key as text; must be injective
  * @param indexes secondary indexes, with distinct names; may be empty
+ * @param codec how a persistent adapter writes the values: by default {@link Codecs#json(Class)}
+ *     at schema version 1; a type whose stored shape changes declares its next version and
+ *     upcaster with {@link #withCodec}
  * @param <K> the key type
  * @param <V> the value type
  */
 public record AggregateType<K, V>(String name, Class<K> keyType, Class<V> valueType,
-        Function<? super K, String> keyText, List<Index<V>> indexes) {
+        Function<? super K, String> keyText, List<Index<V>> indexes, Codec<V> codec) {
 
     /** Validates the fields and copies the index list. */
     public AggregateType {
@@ -36,6 +39,10 @@ public record AggregateType<K, V>(String name, Class<K> keyType, Class<V> valueT
         indexes = List.copyOf(InvalidInputException.requireNonNull(indexes, "indexes"));
         if (indexes.stream().map(Index::name).distinct().count() != indexes.size()) {
             throw new InvalidInputException("indexes", indexes, "index names must be distinct");
+        }
+        InvalidInputException.requireNonNull(codec, "codec");
+        if (!codec.type().equals(valueType)) {
+            throw new InvalidInputException("codec", codec, "must be a codec of " + valueType.getName());
         }
     }
 
@@ -52,7 +59,7 @@ public record AggregateType<K, V>(String name, Class<K> keyType, Class<V> valueT
      */
     public static <K, V> AggregateType<K, V> of(String name, Class<K> keyType, Class<V> valueType,
             Function<? super K, String> keyText) {
-        return new AggregateType<>(name, keyType, valueType, keyText, List.of());
+        return new AggregateType<>(name, keyType, valueType, keyText, List.of(), Codecs.json(valueType));
     }
 
     /**
@@ -65,7 +72,18 @@ public record AggregateType<K, V>(String name, Class<K> keyType, Class<V> valueT
     public AggregateType<K, V> withIndex(String indexName, Function<? super V, String> entryOf) {
         List<Index<V>> more = new java.util.ArrayList<>(indexes);
         more.add(new Index<>(indexName, entryOf));
-        return new AggregateType<>(name, keyType, valueType, keyText, more);
+        return new AggregateType<>(name, keyType, valueType, keyText, more, codec);
+    }
+
+    /**
+     * This type with another codec, typically the next schema version of the generic one with its
+     * upcaster: {@code .withCodec(Codecs.json(Order.class, 2, new Upcaster(1, doc -> ...)))}.
+     *
+     * @param next the codec, of this type's value class
+     * @return a new type
+     */
+    public AggregateType<K, V> withCodec(Codec<V> next) {
+        return new AggregateType<>(name, keyType, valueType, keyText, indexes, next);
     }
 
     /**

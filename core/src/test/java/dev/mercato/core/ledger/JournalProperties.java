@@ -24,7 +24,7 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
 /** A state model of the journal: random posts, replays, key reuse, reversals and batches. */
-class JournalProperties {
+public class JournalProperties {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<CurrencyUnit> CURRENCIES =
             List.of(Monetary.getCurrency("CNY"), Monetary.getCurrency("JPY"), Monetary.getCurrency("BHD"));
@@ -33,9 +33,12 @@ class JournalProperties {
             Account.sellerPayable("s-1"), Account.sellerDeposit("s-1"), Account.revenue(RevenueStream.COMMISSION),
             Account.revenue(RevenueStream.SERVICE_FEE), Account.refunds(), Account.payouts());
 
+    /** For subclasses that run the same model against another journal. */
+    protected JournalProperties() {}
+
     /** The journal under test beside a trivially correct model of what it should hold. */
     /** The journal under test; subclasses run the same model against other implementations. */
-    Journal newJournal() {
+    protected Journal newJournal() {
         return Journal.inMemory();
     }
 

@@ -17,7 +17,7 @@ import javax.money.Monetary;
 import javax.money.MonetaryAmount;
 import org.junit.jupiter.api.Test;
 
-class LedgerExamples {
+public class LedgerExamples {
     private static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Account BUYER = Account.buyerFundsIn("b-1");
@@ -25,8 +25,11 @@ class LedgerExamples {
     private static final Account PAYABLE = Account.sellerPayable("s-1");
     private static final Account COMMISSION = Account.revenue(RevenueStream.COMMISSION);
 
+    /** For subclasses that run the same model against another journal. */
+    protected LedgerExamples() {}
+
     /** The journal under test; subclasses run the same examples against other implementations. */
-    Journal newJournal() {
+    protected Journal newJournal() {
         return Journal.inMemory();
     }
 

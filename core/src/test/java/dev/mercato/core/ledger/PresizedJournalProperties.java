@@ -9,7 +9,7 @@ import net.jqwik.api.Example;
 class PresizedJournalProperties extends JournalProperties {
 
     @Override
-    Journal newJournal() {
+    protected Journal newJournal() {
         return Journal.inMemory(3);
     }
 

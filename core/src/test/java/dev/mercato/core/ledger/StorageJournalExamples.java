@@ -5,7 +5,7 @@ import dev.mercato.core.storage.memory.InMemoryStorage;
 /** The ledger examples against the journal kept in storage. */
 class StorageJournalExamples extends LedgerExamples {
     @Override
-    Journal newJournal() {
+    protected Journal newJournal() {
         return Journal.inStorage(InMemoryStorage.create());
     }
 }

@@ -5,7 +5,7 @@ import dev.mercato.core.storage.memory.InMemoryStorage;
 /** The journal model against the journal kept in storage. */
 class StorageJournalProperties extends JournalProperties {
     @Override
-    Journal newJournal() {
+    protected Journal newJournal() {
         return Journal.inStorage(InMemoryStorage.create());
     }
 }

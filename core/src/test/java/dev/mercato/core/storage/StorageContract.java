@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mercato.core.event.DomainEvent;
 import dev.mercato.core.event.EventPublisher;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -402,6 +404,122 @@ public abstract class StorageContract {
         assertEquals(List.of(), storage.inTransaction(uow -> uow.timers().due(T0.plusSeconds(59), 10)));
         assertEquals(List.of(new DueTimer(b, T0.plusSeconds(60))),
                 storage.inTransaction(uow -> uow.timers().due(T0.plusSeconds(60), 10)));
+    }
+
+    private List<TimerClaim> claim(Instant now, Set<String> kinds, int limit) {
+        return storage.inTransaction(uow -> uow.timers().claim(now, kinds, limit, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aClaimLeasesDueTimersOfItsKindsEarliestFirstAndOtherClaimsSkipThem() {
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(new TimerKey("close", "b"), T0.plusSeconds(20));
+            uow.timers().schedule(new TimerKey("close", "a"), T0.plusSeconds(10));
+            uow.timers().schedule(new TimerKey("confirm", "c"), T0);
+            uow.timers().schedule(new TimerKey("close", "later"), T0.plusSeconds(1_000));
+            return null;
+        });
+        Instant now = T0.plusSeconds(30);
+        List<TimerClaim> first = claim(now, Set.of("close"), 1);
+        assertEquals(List.of(new DueTimer(new TimerKey("close", "a"), T0.plusSeconds(10))),
+                first.stream().map(TimerClaim::timer).toList());
+        assertEquals(now.plus(Duration.ofMinutes(5)), first.get(0).leaseUntil());
+        List<TimerClaim> second = claim(now, Set.of("close", "confirm"), 10);
+        assertEquals(List.of("c", "b"), second.stream().map(c -> c.timer().key().target()).toList());
+        assertEquals(List.of(), claim(now.plusSeconds(60), Set.of("close", "confirm"), 10));
+    }
+
+    @Test
+    void anExpiredLeaseIsClaimedAgainAndOnlyTheCurrentClaimCanComplete() {
+        TimerKey key = new TimerKey("close", "a");
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(key, T0);
+            return null;
+        });
+        TimerClaim stale = claim(T0, Set.of("close"), 10).get(0);
+        TimerClaim current = claim(T0.plus(Duration.ofMinutes(6)), Set.of("close"), 10).get(0);
+        assertFalse(stale.token().equals(current.token()));
+        assertThrows(ConcurrencyConflictException.class, () -> storage.inTransaction(uow -> {
+            uow.repository(ACCOUNT).insert("fired-twice", new Account("fired-twice", "ann", 1));
+            uow.timers().complete(stale);
+            return null;
+        }));
+        assertEquals(Optional.empty(), read("fired-twice"));
+        storage.inTransaction(uow -> {
+            uow.repository(ACCOUNT).insert("fired", new Account("fired", "ann", 1));
+            uow.timers().complete(current);
+            return null;
+        });
+        assertTrue(read("fired").isPresent());
+        assertEquals(Optional.empty(), storage.inTransaction(uow -> uow.timers().find(key)));
+        assertEquals(List.of(), claim(T0.plus(Duration.ofDays(1)), Set.of("close"), 10));
+    }
+
+    @Test
+    void aTimerRescheduledAfterItsClaimCannotBeCompletedByThatClaim() {
+        TimerKey key = new TimerKey("close", "a");
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(key, T0);
+            return null;
+        });
+        TimerClaim claimed = claim(T0, Set.of("close"), 10).get(0);
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(key, T0.plusSeconds(3_600));
+            return null;
+        });
+        assertThrows(ConcurrencyConflictException.class, () -> storage.inTransaction(uow -> {
+            uow.timers().complete(claimed);
+            return null;
+        }));
+        assertEquals(Optional.of(new DueTimer(key, T0.plusSeconds(3_600))), storage.inTransaction(uow -> uow.timers().find(key)));
+        assertEquals(1, claim(T0.plusSeconds(3_600), Set.of("close"), 10).size());
+    }
+
+    @Test
+    void aClaimOfWorkThatThrowsLeasesNothing() {
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(new TimerKey("close", "a"), T0);
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> storage.inTransaction(uow -> {
+            assertEquals(1, uow.timers().claim(T0, Set.of("close"), 10, Duration.ofMinutes(5)).size());
+            throw new IllegalStateException("sweeper crashed");
+        }));
+        assertEquals(1, claim(T0, Set.of("close"), 10).size());
+    }
+
+    @Test
+    void concurrentClaimantsNeverHoldTheSameTimer() throws Exception {
+        storage.inTransaction(uow -> {
+            for (int i = 0; i < 40; i++) {
+                uow.timers().schedule(new TimerKey("close", "t" + i), T0.plusSeconds(i));
+            }
+            return null;
+        });
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        try {
+                            claim(T0.plusSeconds(100), Set.of("close"), 3).forEach(c -> claimed.add(c.timer().key().target()));
+                        } catch (ConcurrencyConflictException lostRace) {
+                            // Another claimant leased one of these timers first; claim again.
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(claimed.size(), Set.copyOf(claimed).size(), () -> "claimed twice: " + claimed);
+        assertEquals(40, claimed.size());
     }
 
     @Test

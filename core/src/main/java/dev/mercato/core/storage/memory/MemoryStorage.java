@@ -7,6 +7,7 @@ import dev.mercato.core.storage.ConcurrencyConflictException;
 import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.IdempotencyKey;
 import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.TimerClaim;
 import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
@@ -17,7 +18,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,7 @@ final class MemoryStorage implements Storage {
     private final Map<IdempotencyKey, Remembered> idempotency = new HashMap<>();
     private final Map<TimerKey, Instant> timerIndex = new HashMap<>();
     private final TreeSet<DueTimer> timers = new TreeSet<>(TIMER_ORDER);
+    private final Map<TimerKey, TimerClaim> leases = new HashMap<>();
 
     @Override
     public <R> R inTransaction(Function<? super UnitOfWork, ? extends R> work, EventPublisher afterCommit) {
@@ -106,6 +110,51 @@ final class MemoryStorage implements Storage {
         });
     }
 
+    /** The due, unleased timers of some kinds, with the token of the expired lease each had, if any. */
+    List<MemoryUnitOfWork.StagedClaim> claimable(Instant now, Set<String> kinds, int limit) {
+        return read(() -> {
+            List<MemoryUnitOfWork.StagedClaim> found = new ArrayList<>();
+            for (DueTimer timer : timers) {
+                if (timer.dueAt().isAfter(now) || found.size() >= limit) {
+                    break;
+                }
+                TimerClaim lease = leases.get(timer.key());
+                if (kinds.contains(timer.key().kind()) && (lease == null || !lease.leaseUntil().isAfter(now))) {
+                    found.add(new MemoryUnitOfWork.StagedClaim(timer, lease == null ? null : lease.token()));
+                }
+            }
+            return List.copyOf(found);
+        });
+    }
+
+    private void checkTimerClaims(MemoryUnitOfWork unit) {
+        for (MemoryUnitOfWork.StagedClaim staged : unit.claims().values()) {
+            DueTimer timer = staged.claim().timer();
+            TimerClaim lease = leases.get(timer.key());
+            String token = lease == null ? null : lease.token();
+            if (!timer.dueAt().equals(timerIndex.get(timer.key())) || !Objects.equals(token, staged.previousToken())) {
+                throw new ConcurrencyConflictException("timer", timer.key().kind() + "/" + timer.key().target(), 1, 2);
+            }
+        }
+        for (TimerClaim claim : unit.completions().values()) {
+            TimerKey key = claim.timer().key();
+            MemoryUnitOfWork.StagedClaim own = unit.claims().get(key);
+            TimerClaim lease = own != null ? own.claim() : leases.get(key);
+            if (lease == null || !lease.token().equals(claim.token()) || !claim.timer().dueAt().equals(timerIndex.get(key))) {
+                throw new ConcurrencyConflictException("timer", key.kind() + "/" + key.target(), 1,
+                        ConcurrencyConflictException.ABSENT);
+            }
+        }
+    }
+
+    private void removeTimer(TimerKey key) {
+        Instant previous = timerIndex.remove(key);
+        if (previous != null) {
+            timers.remove(new DueTimer(key, previous));
+        }
+        leases.remove(key);
+    }
+
     private void commit(MemoryUnitOfWork unit) {
         lock.writeLock().lock();
         try {
@@ -124,16 +173,20 @@ final class MemoryStorage implements Storage {
                     throw new ConcurrencyConflictException("idempotency", key.toString(), ConcurrencyConflictException.ABSENT, 1);
                 }
             }
+            checkTimerClaims(unit);
             for (Map.Entry<String, Map<Object, Write>> pending : unit.writes().entrySet()) {
                 Table table = tables.get(pending.getKey());
                 pending.getValue().forEach(table::apply);
             }
+            unit.completions().keySet().forEach(this::removeTimer);
+            unit.claims().forEach((key, staged) -> {
+                if (!unit.timerChanges().containsKey(key) && !unit.completions().containsKey(key)) {
+                    leases.put(key, staged.claim());
+                }
+            });
             idempotency.putAll(unit.remembered());
             unit.timerChanges().forEach((key, due) -> {
-                Instant previous = timerIndex.remove(key);
-                if (previous != null) {
-                    timers.remove(new DueTimer(key, previous));
-                }
+                removeTimer(key);
                 due.ifPresent(at -> {
                     timerIndex.put(key, at);
                     timers.add(new DueTimer(key, at));

@@ -9,17 +9,21 @@ import dev.mercato.core.storage.IdempotencyKey;
 import dev.mercato.core.storage.IdempotencyKeyReusedException;
 import dev.mercato.core.storage.IdempotencyStore;
 import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.TimerClaim;
 import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
 import dev.mercato.pricing.error.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Buffers the writes of one unit of work until the storage commits them; single-threaded. */
 final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers {
@@ -27,6 +31,8 @@ final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers 
     private final Map<String, Map<Object, MemoryStorage.Write>> writes = new LinkedHashMap<>();
     private final Map<IdempotencyKey, MemoryStorage.Remembered> remembered = new LinkedHashMap<>();
     private final Map<TimerKey, Optional<Instant>> timerChanges = new LinkedHashMap<>();
+    private final Map<TimerKey, StagedClaim> claims = new LinkedHashMap<>();
+    private final Map<TimerKey, TimerClaim> completions = new LinkedHashMap<>();
     private final List<DomainEvent> events = new ArrayList<>();
     private boolean open = true;
 
@@ -48,6 +54,24 @@ final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers 
 
     Map<TimerKey, Optional<Instant>> timerChanges() {
         return timerChanges;
+    }
+
+    /**
+     * A lease staged by {@link #claim}: the timer as seen and the token of the expired lease it
+     * replaces ({@code null} for none), checked unchanged at commit.
+     */
+    record StagedClaim(TimerClaim claim, String previousToken) {
+        StagedClaim(DueTimer timer, String previousToken) {
+            this(new TimerClaim(timer, "unclaimed", timer.dueAt()), previousToken);
+        }
+    }
+
+    Map<TimerKey, StagedClaim> claims() {
+        return claims;
+    }
+
+    Map<TimerKey, TimerClaim> completions() {
+        return completions;
     }
 
     List<DomainEvent> events() {
@@ -155,7 +179,7 @@ final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers 
     }
 
     @Override
-    public List<DueTimer> due(Instant now, java.util.Set<String> kinds, int limit) {
+    public List<DueTimer> due(Instant now, Set<String> kinds, int limit) {
         InvalidInputException.requireNonNull(now, "now");
         InvalidInputException.requireNonNull(kinds, "kinds");
         if (kinds.isEmpty()) {
@@ -165,7 +189,42 @@ final class MemoryUnitOfWork implements UnitOfWork, IdempotencyStore, DueTimers 
             throw new InvalidInputException("limit", limit, "must be at least 1");
         }
         requireOpen();
-        return storage.due(now, java.util.Set.copyOf(kinds), limit);
+        return storage.due(now, Set.copyOf(kinds), limit);
+    }
+
+    @Override
+    public List<TimerClaim> claim(Instant now, Set<String> kinds, int limit, Duration lease) {
+        InvalidInputException.requireNonNull(now, "now");
+        InvalidInputException.requireNonNull(kinds, "kinds");
+        InvalidInputException.requireNonNull(lease, "lease");
+        if (kinds.isEmpty()) {
+            throw new InvalidInputException("kinds", kinds, "must name at least one timer kind");
+        }
+        if (limit < 1) {
+            throw new InvalidInputException("limit", limit, "must be at least 1");
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new InvalidInputException("lease", lease, "must be positive");
+        }
+        requireOpen();
+        List<TimerClaim> claimed = new ArrayList<>();
+        for (StagedClaim candidate : storage.claimable(now, Set.copyOf(kinds), limit)) {
+            DueTimer timer = candidate.claim().timer();
+            if (claims.containsKey(timer.key()) || timerChanges.containsKey(timer.key())) {
+                continue;
+            }
+            TimerClaim claim = new TimerClaim(timer, UUID.randomUUID().toString(), now.plus(lease));
+            claims.put(timer.key(), new StagedClaim(claim, candidate.previousToken()));
+            claimed.add(claim);
+        }
+        return List.copyOf(claimed);
+    }
+
+    @Override
+    public void complete(TimerClaim claim) {
+        InvalidInputException.requireNonNull(claim, "claim");
+        requireOpen();
+        completions.put(claim.timer().key(), claim);
     }
 
     /** One aggregate type's view within this unit of work. */

@@ -1,0 +1,211 @@
+package dev.mercato.core.storage.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.Codec;
+import dev.mercato.core.storage.StoredDocument;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Every aggregate type's codec reads back what it wrote, for values built through the records. */
+class AggregateCodecProperties {
+    private static final Map<String, AggregateType<?, ?>> TYPES = discover();
+
+    /** Every static AggregateType constant declared in core's main classes, by name. */
+    private static Map<String, AggregateType<?, ?>> discover() {
+        Map<String, AggregateType<?, ?>> found = new TreeMap<>();
+        for (JavaClass owner : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.mercato.core")) {
+            for (JavaField field : owner.getFields()) {
+                if (field.getModifiers().contains(JavaModifier.STATIC) && field.getRawType().isEquivalentTo(AggregateType.class)) {
+                    try {
+                        Field reflected = field.reflect();
+                        reflected.setAccessible(true);
+                        AggregateType<?, ?> type = (AggregateType<?, ?>) reflected.get(null);
+                        found.put(type.name(), type);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The aggregate types the properties below cover; a new type fails this until it has one. */
+    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage");
+
+    @Example
+    void everyAggregateTypeHasARoundTripProperty() {
+        assertEquals(new java.util.TreeSet<>(COVERED), TYPES.keySet());
+    }
+
+    @Property
+    void buyerPaymentRoundTrips(@ForAll("buyerPayment") Object value) {
+        roundTrips(TYPES.get("buyer-payment"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> buyerPayment() {
+        return valuesOf("buyer-payment");
+    }
+
+    @Property
+    void cartRoundTrips(@ForAll("cart") Object value) {
+        roundTrips(TYPES.get("cart"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> cart() {
+        return valuesOf("cart");
+    }
+
+    @Property
+    void escrowRoundTrips(@ForAll("escrow") Object value) {
+        roundTrips(TYPES.get("escrow"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> escrow() {
+        return valuesOf("escrow");
+    }
+
+    @Property
+    void ledgerBalanceRoundTrips(@ForAll("ledgerBalance") Object value) {
+        roundTrips(TYPES.get("ledger-balance"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> ledgerBalance() {
+        return valuesOf("ledger-balance");
+    }
+
+    @Property
+    void ledgerEntryRoundTrips(@ForAll("ledgerEntry") Object value) {
+        roundTrips(TYPES.get("ledger-entry"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> ledgerEntry() {
+        return valuesOf("ledger-entry");
+    }
+
+    @Property
+    void ledgerSequenceRoundTrips(@ForAll("ledgerSequence") Object value) {
+        roundTrips(TYPES.get("ledger-sequence"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> ledgerSequence() {
+        return valuesOf("ledger-sequence");
+    }
+
+    @Property
+    void membershipAccountRoundTrips(@ForAll("membershipAccount") Object value) {
+        roundTrips(TYPES.get("membership-account"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> membershipAccount() {
+        return valuesOf("membership-account");
+    }
+
+    @Property
+    void membershipSubscriptionRoundTrips(@ForAll("membershipSubscription") Object value) {
+        roundTrips(TYPES.get("membership-subscription"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> membershipSubscription() {
+        return valuesOf("membership-subscription");
+    }
+
+    @Property
+    void orderRoundTrips(@ForAll("order") Object value) {
+        roundTrips(TYPES.get("order"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> order() {
+        return valuesOf("order");
+    }
+
+    @Property
+    void parcelRoundTrips(@ForAll("parcel") Object value) {
+        roundTrips(TYPES.get("parcel"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> parcel() {
+        return valuesOf("parcel");
+    }
+
+    @Property
+    void payoutRoundTrips(@ForAll("payout") Object value) {
+        roundTrips(TYPES.get("payout"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> payout() {
+        return valuesOf("payout");
+    }
+
+    @Property
+    void promotionBookingRoundTrips(@ForAll("promotionBooking") Object value) {
+        roundTrips(TYPES.get("promotion-booking"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> promotionBooking() {
+        return valuesOf("promotion-booking");
+    }
+
+    @Property
+    void promotionBuyerUsageRoundTrips(@ForAll("promotionBuyerUsage") Object value) {
+        roundTrips(TYPES.get("promotion-buyer-usage"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> promotionBuyerUsage() {
+        return valuesOf("promotion-buyer-usage");
+    }
+
+    @Property
+    void promotionUsageRoundTrips(@ForAll("promotionUsage") Object value) {
+        roundTrips(TYPES.get("promotion-usage"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> promotionUsage() {
+        return valuesOf("promotion-usage");
+    }
+
+    private static Arbitrary<Object> valuesOf(String name) {
+        AggregateType<?, ?> type = TYPES.get(name);
+        StructuralValues values = CodecArbitraries.values();
+        return Arbitraries.randomValue(random -> values.value(type.valueType(), random));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> void roundTrips(AggregateType<?, V> type, Object value) {
+        Codec<V> codec = type.codec();
+        StoredDocument document = codec.encode((V) value);
+        assertEquals(codec.schemaVersion(), document.schemaVersion());
+        V back = codec.decode(document);
+        assertEquals(value, back, () -> document.json());
+        assertEquals(document, codec.encode(back));
+    }
+}

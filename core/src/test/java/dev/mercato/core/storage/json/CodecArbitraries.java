@@ -1,0 +1,106 @@
+package dev.mercato.core.storage.json;
+
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.escrow.EscrowFunds;
+import dev.mercato.core.fulfilment.TrackedParcel;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.Posting;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.PricedSnapshot;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.logistics.Address;
+import dev.mercato.logistics.TrackingNumber;
+import dev.mercato.pricing.money.Rate;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * The value builders of the codec properties: the generic one, plus hand-written builders for the
+ * types whose invariants span components (a line adds up, a snapshot sums its lines, an entry
+ * balances), each built through the type's public constructors and factories.
+ */
+final class CodecArbitraries {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private CodecArbitraries() {}
+
+    static StructuralValues values() {
+        return new StructuralValues()
+                .with(Rate.class, (g, r) -> Rate.basisPoints(r.nextInt(10_001)))
+                .with(OrderLine.class, (g, r) -> line(g, r, 1))
+                .with(PricedSnapshot.class, CodecArbitraries::snapshot)
+                .with(JournalEntry.class, CodecArbitraries::entry)
+                .with(Posting.class, (g, r) -> Posting.debit(account(g, r), g.amount(r, 1, 100_000)))
+                .with(EscrowFunds.class, CodecArbitraries::funds)
+                .with(Address.class, (g, r) -> new Address(List.of("CN", "DE", "JP").get(r.nextInt(3)), g.text(r),
+                        g.text(r), g.text(r), g.text(r)))
+                .with(TrackedParcel.class, (g, r) -> g.pinning(TrackingNumber.class,
+                        new TrackingNumber("T" + r.nextInt(1_000_000)), TrackedParcel.class, r));
+    }
+
+    private static OrderLine line(StructuralValues g, Random r, int lineNo) {
+        long quantity = 1 + r.nextInt(5);
+        MonetaryAmount unit = g.amount(r, 0, 50_000);
+        long subtotal = MinorUnits.toMinor(unit) * quantity;
+        long discount = subtotal == 0 ? 0 : (long) (r.nextDouble() * subtotal);
+        CurrencyUnit c = g.currency();
+        return new OrderLine(lineNo, new SkuId("sku-" + r.nextInt(9)), g.text(r), quantity, unit,
+                MinorUnits.toAmount(subtotal, c), MinorUnits.toAmount(discount, c), MinorUnits.toAmount(subtotal - discount, c));
+    }
+
+    private static PricedSnapshot snapshot(StructuralValues g, Random r) {
+        int count = 1 + r.nextInt(3);
+        List<OrderLine> lines = new ArrayList<>();
+        List<Long> weights = new ArrayList<>();
+        long sum = 0;
+        for (int i = 1; i <= count; i++) {
+            OrderLine line = line(g, r, i);
+            lines.add(line);
+            weights.add(MinorUnits.toMinor(line.payable()));
+            sum += MinorUnits.toMinor(line.payable());
+        }
+        long shipping = r.nextInt(2_000);
+        CurrencyUnit c = g.currency();
+        return new PricedSnapshot(c, lines, MinorUnits.toAmount(shipping, c), MinorUnits.toAmount(sum + shipping, c),
+                weights, List.of(g.text(r)));
+    }
+
+    private static Account account(StructuralValues g, Random r) {
+        return (Account) g.any(Account.class, r, 3);
+    }
+
+    private static JournalEntry entry(StructuralValues g, Random r) {
+        List<Posting> postings = new ArrayList<>();
+        long total = 0;
+        int debits = 1 + r.nextInt(3);
+        for (int i = 0; i < debits; i++) {
+            MonetaryAmount amount = g.amount(r, 1, 100_000);
+            total += MinorUnits.toMinor(amount);
+            postings.add(Posting.debit(account(g, r), amount));
+        }
+        postings.add(Posting.credit(account(g, r), MinorUnits.toAmount(total, g.currency())));
+        Optional<String> reverses = r.nextBoolean() ? Optional.empty() : Optional.of("k-" + r.nextInt(100));
+        return new JournalEntry("k-" + r.nextInt(1_000_000), T0.plusSeconds(r.nextInt(100_000)), g.text(r), postings, reverses);
+    }
+
+    /** Funds built by the escrow package's own steps (reached reflectively: they are package-private). */
+    private static EscrowFunds funds(StructuralValues g, Random r) {
+        try {
+            Method none = EscrowFunds.class.getDeclaredMethod("none", CurrencyUnit.class, int.class);
+            Method capture = EscrowFunds.class.getDeclaredMethod("capture", long.class);
+            none.setAccessible(true);
+            capture.setAccessible(true);
+            Object funds = none.invoke(null, g.currency(), r.nextInt(3));
+            return (EscrowFunds) capture.invoke(funds, (long) r.nextInt(1_000_000));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
