@@ -1,6 +1,6 @@
 /**
- * Mercato core: carts, orders, escrow, ledger, memberships, inventory, storage and the {@code
- * Commerce} facade that a host application builds.
+ * Mercato core: carts, orders, escrow, ledger, memberships, inventory, sellers, risk checks,
+ * reviews, storage and the {@code Commerce} facade that a host application builds.
  */
 module dev.mercato.core {
     requires transitive dev.mercato.pricing;
@@ -26,4 +26,5 @@ module dev.mercato.core {
     exports dev.mercato.core.membership;
     exports dev.mercato.core.settlement;
     exports dev.mercato.core.promotion;
+    exports dev.mercato.core.seller;
 }
