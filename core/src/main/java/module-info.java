@@ -27,4 +27,5 @@ module dev.mercato.core {
     exports dev.mercato.core.settlement;
     exports dev.mercato.core.promotion;
     exports dev.mercato.core.seller;
+    exports dev.mercato.core.risk;
 }
