@@ -28,4 +28,5 @@ module dev.mercato.core {
     exports dev.mercato.core.promotion;
     exports dev.mercato.core.seller;
     exports dev.mercato.core.risk;
+    exports dev.mercato.core.review;
 }
