@@ -83,10 +83,11 @@ public final class Commerce {
     private final OrderCommands orders;
     private final FulfilmentCommands fulfilment;
 
-    private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks) {
+    private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
+            CheckoutGuard checkoutGuard) {
         this.context = context;
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context, paidHooks);
+        this.checkout = new CheckoutCommands(context, paidHooks, checkoutGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
     }
@@ -629,8 +630,24 @@ public final class Commerce {
         private Duration trackingPollInterval = Duration.ofHours(4);
         private final List<DeliveryHook> deliveryHooks = new java.util.ArrayList<>();
         private final List<PaidHook> paidHooks = new java.util.ArrayList<>();
+        private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
 
         private Builder() {}
+
+        /**
+         * What a checkout asks before it reserves stock and places orders: a refusal refuses the
+         * checkout with its reason and changes nothing. Pass {@code riskService.beforeCheckout()}
+         * (a deny or a review refuses; once an operator clears the review, a retry with the same
+         * key goes through) with {@code RiskRules.activeSellersOnly(sellers::maySell)} among its
+         * rules, so only active sellers' SKUs can be bought. Default: allow everything.
+         *
+         * @param value the guard; thread-safe
+         * @return this builder
+         */
+        public Builder checkoutGuard(CheckoutGuard value) {
+            this.checkoutGuard = InvalidInputException.requireNonNull(value, "checkoutGuard");
+            return this;
+        }
 
         /**
          * Where the carrier collects a warehouse's parcels (and returns go back to). Needed for
@@ -874,7 +891,8 @@ public final class Commerce {
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps),
-                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks);
+                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
+                    checkoutGuard);
         }
     }
 }

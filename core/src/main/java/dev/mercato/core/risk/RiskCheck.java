@@ -17,7 +17,7 @@ import javax.money.MonetaryAmount;
  * @param accountOpenedAt when the buyer's account was opened, if the host knows
  * @param card a fingerprint of the payment card (never the number), once known
  * @param device a device fingerprint, if the host has one
- * @param amount what the buyer pays, positive
+ * @param amount what the buyer pays, not negative
  * @param sellerIds the sellers of the order's lines
  */
 public record RiskCheck(String reference, RiskStage stage, String buyerId, Optional<Instant> accountOpenedAt,
@@ -30,8 +30,8 @@ public record RiskCheck(String reference, RiskStage stage, String buyerId, Optio
         InvalidInputException.requireNonNull(accountOpenedAt, "accountOpenedAt");
         InvalidInputException.requireNonNull(card, "card");
         InvalidInputException.requireNonNull(device, "device");
-        if (MinorUnits.toMinor(InvalidInputException.requireNonNull(amount, "amount")) <= 0) {
-            throw new InvalidInputException("amount", amount, "must be positive");
+        if (MinorUnits.toMinor(InvalidInputException.requireNonNull(amount, "amount")) < 0) {
+            throw new InvalidInputException("amount", amount, "must not be negative");
         }
         sellerIds = List.copyOf(InvalidInputException.requireNonNull(sellerIds, "sellerIds"));
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * two purchases checked at the same instant on different instances do not see each other.
  * Thread-safe.
  */
-public interface RiskService extends CheckoutGuard {
+public interface RiskService {
 
     /**
      * Creates the service.
@@ -40,8 +40,27 @@ public interface RiskService extends CheckoutGuard {
      * @param check the purchase
      * @return the decision
      */
-    @Override
     RiskDecision check(RiskCheck check);
+
+    /**
+     * This service as the facade's checkout guard ({@code Commerce.Builder.checkoutGuard}): each
+     * checkout is checked at {@link RiskStage#BEFORE_CHECKOUT} with reference {@code
+     * <buyer>/<checkout key>}, the cart's total and sellers; a review answers "held for review:
+     * reasons", a deny "refused by risk control: reasons".
+     *
+     * @return the guard
+     */
+    default dev.mercato.core.CheckoutGuard beforeCheckout() {
+        return (buyerId, reference, cart) -> {
+            RiskDecision decision = check(RiskCheck.of(reference, RiskStage.BEFORE_CHECKOUT, buyerId, cart.total(),
+                    cart.sellers()));
+            if (decision instanceof RiskDecision.Allow) {
+                return Optional.empty();
+            }
+            return Optional.of((decision instanceof RiskDecision.Review ? "held for review: " : "refused by risk control: ")
+                    + decision.reasons().stream().map(RiskReason::message).toList());
+        };
+    }
 
     /**
      * An operator clears a held purchase; a later check of it at that stage is allowed.

@@ -6,6 +6,6 @@
  * dev.mercato.core.risk.RiskDecision}: allow, review (an operator decides) or deny, each with its
  * reasons as values. The {@link dev.mercato.core.risk.RiskService} runs the rules, keeps the
  * history that velocity and limit rules read, and holds reviews until an operator decides; the
- * checkout asks it through the {@link dev.mercato.core.risk.CheckoutGuard} seam.
+ * facade's checkout asks it through {@link dev.mercato.core.risk.RiskService#beforeCheckout()}.
  */
 package dev.mercato.core.risk;
