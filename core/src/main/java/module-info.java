@@ -1,6 +1,6 @@
 /**
- * Mercato core: carts, orders, escrow, ledger, memberships, inventory, storage and the {@code
- * Commerce} facade that a host application builds.
+ * Mercato core: carts, orders, escrow, ledger, memberships, inventory, sellers, risk checks,
+ * reviews, storage and the {@code Commerce} facade that a host application builds.
  */
 module dev.mercato.core {
     requires transitive dev.mercato.pricing;
@@ -27,6 +27,9 @@ module dev.mercato.core {
     exports dev.mercato.core.membership;
     exports dev.mercato.core.settlement;
     exports dev.mercato.core.promotion;
+    exports dev.mercato.core.seller;
+    exports dev.mercato.core.risk;
+    exports dev.mercato.core.review;
 
     uses dev.mercato.core.storage.CodecFactory;
     provides dev.mercato.core.storage.CodecFactory with dev.mercato.core.storage.json.JacksonCodecFactory;

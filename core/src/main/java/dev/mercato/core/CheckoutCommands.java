@@ -62,10 +62,13 @@ final class CheckoutCommands {
     /** Locks striped by checkout key: see {@link #checkout}. */
     private final Object[] retryLocks = new Object[64];
 
-    CheckoutCommands(Context context, List<PaidHook> onPaid) {
+    private final CheckoutGuard guard;
+
+    CheckoutCommands(Context context, List<PaidHook> onPaid, CheckoutGuard guard) {
         java.util.Arrays.setAll(retryLocks, i -> new Object());
         this.context = context;
         this.onPaid = List.copyOf(onPaid);
+        this.guard = guard;
     }
 
     /**
@@ -110,6 +113,10 @@ final class CheckoutCommands {
             CartPriceResult priced = CartCommands.price(context, stored.get().value(), to);
             if (priced instanceof CartPriceResult.Unshippable unshippable) {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Unshippable(unshippable.refusal()));
+            }
+            Optional<String> guardRefusal = guard.refusal(cartId.ownerId(), key.key(), priced.priced().orElseThrow());
+            if (guardRefusal.isPresent()) {
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.GUARD_REFUSED, guardRefusal.get()));
             }
             Attempt plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to);
             Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());

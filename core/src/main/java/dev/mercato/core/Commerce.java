@@ -99,10 +99,10 @@ public final class Commerce {
     private final DueTaskRunner timers;
 
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
-            List<Consumer<DueTaskRunner>> moreTimers) {
+            List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard) {
         this.context = context;
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context, paidHooks);
+        this.checkout = new CheckoutCommands(context, paidHooks, checkoutGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
         this.escrows = new EscrowCommands(context);
@@ -766,6 +766,7 @@ public final class Commerce {
         private Duration autoConfirmExtension = EscrowTerms.DEFAULT_EXTENSION;
         private TransactionalJournal journal;
         private boolean sandboxes;
+        private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
 
         private Builder() {}
 
@@ -867,6 +868,21 @@ public final class Commerce {
          */
         public Builder timers(Consumer<DueTaskRunner> registrar) {
             timerRegistrars.add(InvalidInputException.requireNonNull(registrar, "registrar"));
+            return this;
+        }
+
+        /**
+         * What a checkout asks before it reserves stock and places orders: a refusal refuses the
+         * checkout with its reason and changes nothing. Pass {@code riskService.beforeCheckout()}
+         * (a deny or a review refuses; once an operator clears the review, a retry with the same
+         * key goes through) with {@code RiskRules.activeSellersOnly(sellers::maySell)} among its
+         * rules, so only active sellers' SKUs can be bought. Default: allow everything.
+         *
+         * @param value the guard; thread-safe
+         * @return this builder
+         */
+        public Builder checkoutGuard(CheckoutGuard value) {
+            this.checkoutGuard = InvalidInputException.requireNonNull(value, "checkoutGuard");
             return this;
         }
 
@@ -1128,7 +1144,7 @@ public final class Commerce {
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
                     sellerTypes, guarantee),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
-                    timerRegistrars);
+                    timerRegistrars, checkoutGuard);
         }
     }
 }

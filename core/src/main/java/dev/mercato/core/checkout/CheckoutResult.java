@@ -67,6 +67,8 @@ public sealed interface CheckoutResult {
         /** Not enough stock to reserve. */
         OUT_OF_STOCK,
         /** A promotion's uses or budget ran out while checking out. */
-        PROMOTION_CAP;
+        PROMOTION_CAP,
+        /** The checkout guard (risk checks, inactive sellers) refused or held it for review. */
+        GUARD_REFUSED;
     }
 }

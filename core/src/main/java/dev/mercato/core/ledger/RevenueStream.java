@@ -13,5 +13,7 @@ public enum RevenueStream {
     /** Paid membership fees. */
     MEMBERSHIP,
     /** Paid placement: CPT, CPM, CPC. */
-    ADVERTISING
+    ADVERTISING,
+    /** Penalties debited from sellers' security deposits. */
+    PENALTY
 }

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -191,6 +191,56 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> promotionUsage() {
         return valuesOf("promotion-usage");
+    }
+
+    @Property
+    void reviewRoundTrips(@ForAll("review") Object value) {
+        roundTrips(TYPES.get("review"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> review() {
+        return valuesOf("review");
+    }
+
+    @Property
+    void riskActivityRoundTrips(@ForAll("riskActivity") Object value) {
+        roundTrips(TYPES.get("risk-activity"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> riskActivity() {
+        return valuesOf("risk-activity");
+    }
+
+    @Property
+    void riskReviewRoundTrips(@ForAll("riskReview") Object value) {
+        roundTrips(TYPES.get("risk-review"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> riskReview() {
+        return valuesOf("risk-review");
+    }
+
+    @Property
+    void sellerRoundTrips(@ForAll("seller") Object value) {
+        roundTrips(TYPES.get("seller"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> seller() {
+        return valuesOf("seller");
+    }
+
+    @Property
+    void sellerStandingRoundTrips(@ForAll("sellerStanding") Object value) {
+        roundTrips(TYPES.get("seller-standing"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> sellerStanding() {
+        return valuesOf("seller-standing");
     }
 
     private static Arbitrary<Object> valuesOf(String name) {
