@@ -668,6 +668,40 @@ public final class Commerce {
     }
 
     /**
+     * The seller service's view of open work, answered from this facade's orders: a seller has
+     * open obligations while any of its orders is not finished (awaiting payment, paid, being
+     * shipped, delivered with its after-sale window or escrow still open). Pass it to {@code
+     * SellerService.create} so a closing seller's deposit returns only after its orders and
+     * disputes have settled.
+     *
+     * @return the obligations view; thread-safe
+     */
+    public dev.mercato.core.seller.OpenObligations openObligations() {
+        return sellerId -> context.tx(uow -> uow.repository(Orders.TYPE).findBy(Orders.BY_SELLER,
+                InvalidInputException.requireNonNull(sellerId, "sellerId")).stream()
+                .map(dev.mercato.core.storage.Versioned::value)
+                .anyMatch(o -> !(o instanceof Order.Completed || o instanceof Order.Cancelled || o instanceof Order.Closed
+                        || o instanceof Order.RefundedBeforeShipment)));
+    }
+
+    /**
+     * The review service's view of orders, answered from this facade's orders: an order can be
+     * reviewed once it is {@code Completed} (its after-sale window passed and its escrow settled),
+     * from its completion instant, line by line.
+     *
+     * @return the orders view; thread-safe
+     */
+    public dev.mercato.core.review.CompletedOrders completedOrders() {
+        return orderId -> context.tx(uow -> uow.repository(Orders.TYPE)
+                .find(new OrderId(InvalidInputException.requireNonNull(orderId, "orderId"))))
+                .map(dev.mercato.core.storage.Versioned::value)
+                .map(o -> new dev.mercato.core.review.CompletedOrder(o.id().value(), o.facts().buyerId(),
+                        o.facts().sellerId(), o instanceof Order.Completed c ? Optional.of(c.completedAt()) : Optional.empty(),
+                        o.facts().snapshot().lines().stream().map(dev.mercato.core.order.OrderLine::lineNo)
+                                .collect(Collectors.toSet())));
+    }
+
+    /**
      * The ledger every money movement of this facade is posted to (with {@link
      * Builder#guaranteedTransactions}: the journal in this facade's storage).
      *

@@ -1,7 +1,7 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Access.OrderRole;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.EscrowCommand;
 import dev.mercato.core.escrow.Refunded;

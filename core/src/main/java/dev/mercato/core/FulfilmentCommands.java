@@ -1,7 +1,7 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Access.OrderRole;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.catalog.Dimensions;
 import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;

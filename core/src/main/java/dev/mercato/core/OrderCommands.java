@@ -1,7 +1,7 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Access.OrderRole;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.inventory.ReservationId;
 import dev.mercato.core.inventory.ReservationRequest;

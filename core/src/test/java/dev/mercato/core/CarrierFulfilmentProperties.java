@@ -1,6 +1,5 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static dev.mercato.core.FulfilmentWorld.ANN;
 import static dev.mercato.core.FulfilmentWorld.EAST;
 import static dev.mercato.core.FulfilmentWorld.POT;
@@ -15,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.Held;

@@ -1,9 +1,9 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.InMemoryCatalog;

@@ -1,8 +1,8 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.Destination;
 import dev.mercato.core.catalog.Catalog;

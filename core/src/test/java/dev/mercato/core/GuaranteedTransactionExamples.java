@@ -1,11 +1,11 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.Sku;
@@ -261,6 +261,36 @@ class GuaranteedTransactionExamples {
         w.commerce.runDueTimers(SCHEDULER);
         assertInstanceOf(Released.class, w.escrow(tea));
         assertInstanceOf(Order.Completed.class, w.order(tea));
+    }
+
+    @Test
+    void sellersAndReviewsReadTheFacadesOrders() {
+        World w = new World();
+        CheckoutResult.Placed placed = w.checkoutAndPay();
+        Order set = w.of(placed, "studio");
+        dev.mercato.core.review.ReviewService reviews = dev.mercato.core.review.ReviewService.create(w.storage, w.clock,
+                new dev.mercato.core.review.ReviewSettings(Duration.ofDays(15), Duration.ofDays(30),
+                        new dev.mercato.core.review.RatingPolicy(Duration.ofDays(180), Duration.ofDays(30), 2,
+                                new BigDecimal("4.0"), 5)),
+                w.commerce.completedOrders(), (buyer, reviewId) -> { });
+        assertEquals(dev.mercato.core.review.ReviewRefusal.ORDER_NOT_COMPLETED, assertInstanceOf(
+                dev.mercato.core.review.ReviewOutcome.Refused.class, reviews.submit(ANN, set.id().value(), 1, 5, "")).reason());
+        assertTrue(w.commerce.openObligations().anyOpen("studio"));
+
+        w.ship(set, STUDIO);
+        w.clock.advance(Duration.ofDays(10));
+        w.commerce.runDueTimers(SCHEDULER);   // auto-confirm: released, delivered
+        w.clock.advance(Duration.ofDays(7));
+        w.commerce.runDueTimers(SCHEDULER);   // the return window passed: completed
+        assertInstanceOf(Order.Completed.class, w.order(set));
+
+        assertInstanceOf(dev.mercato.core.review.ReviewOutcome.Accepted.class,
+                reviews.submit(ANN, set.id().value(), 1, 5, "lovely glaze"));
+        assertEquals(dev.mercato.core.review.ReviewRefusal.NOT_YOUR_ORDER, assertInstanceOf(
+                dev.mercato.core.review.ReviewOutcome.Refused.class,
+                reviews.submit(new Actor.Buyer("bob"), set.id().value(), 1, 1, "")).reason());
+        assertTrue(!w.commerce.openObligations().anyOpen("studio"), "the studio's only order is finished");
+        assertTrue(w.commerce.openObligations().anyOpen("tea-shop"), "the tea is still to ship");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.promotion.PromotionLimit;

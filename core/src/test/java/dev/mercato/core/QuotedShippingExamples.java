@@ -1,11 +1,11 @@
 package dev.mercato.core;
 
-import dev.mercato.core.actor.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.CartPricing;

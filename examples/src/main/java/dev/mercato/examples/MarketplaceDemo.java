@@ -1,7 +1,7 @@
 package dev.mercato.examples;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.CartPricing;

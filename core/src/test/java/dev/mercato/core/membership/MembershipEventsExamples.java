@@ -3,9 +3,9 @@ package dev.mercato.core.membership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.MembershipEvents;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.catalog.Catalog;
 import dev.mercato.core.catalog.Sku;

@@ -1,7 +1,7 @@
 package dev.mercato.examples.cli;
 
-import dev.mercato.core.actor.Actor;
 import dev.mercato.core.Commerce;
+import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPricing;
 import dev.mercato.core.cart.CartResult;
