@@ -64,11 +64,14 @@ final class CheckoutCommands {
 
     private final CheckoutGuard guard;
 
-    CheckoutCommands(Context context, List<PaidHook> onPaid, CheckoutGuard guard) {
+    private final PaymentGuard paymentGuard;
+
+    CheckoutCommands(Context context, List<PaidHook> onPaid, CheckoutGuard guard, PaymentGuard paymentGuard) {
         java.util.Arrays.setAll(retryLocks, i -> new Object());
         this.context = context;
         this.onPaid = List.copyOf(onPaid);
         this.guard = guard;
+        this.paymentGuard = paymentGuard;
     }
 
     /**
@@ -128,7 +131,16 @@ final class CheckoutCommands {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK, stockRefusal.get()));
             }
             try {
-                return context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan), context.events());
+                CheckoutResult placed = context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan),
+                        context.events());
+                if (placed instanceof CheckoutResult.Placed committed) {
+                    try {
+                        guard.placed(cartId.ownerId(), committed);
+                    } catch (RuntimeException e) {
+                        LOG.warn("the checkout guard failed after checkout {}", committed.payment().paymentId(), e);
+                    }
+                }
+                return placed;
             } catch (CapOverdrawn overdrawn) {
                 // The caps this cart was priced with were stale: price again with the caps now booked.
                 plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
@@ -324,10 +336,16 @@ final class CheckoutCommands {
         if (payment.lastAttempt().isPresent()) {
             Optional<PaymentOutcome> last = context.payments().status(new TransactionId(payment.lastAttempt().get()));
             if (last.isPresent() && !(last.get() instanceof PaymentOutcome.Declined)) {
-                return settle(paymentId, last.get());
+                return settle(paymentId, last.get(), Optional.of(source));
             }
             if (last.isEmpty()) {
                 transaction = payment.lastAttempt().get();
+            }
+        }
+        if (transaction == null) {
+            Optional<String> held = paymentGuard.refusal(payment, sellersOf(payment), source);
+            if (held.isPresent()) {
+                return new PaymentResult.Refused(PaymentResult.Reason.GUARD_REFUSED, held.get());
             }
         }
         if (transaction == null) {
@@ -368,10 +386,14 @@ final class CheckoutCommands {
             // A provider that cannot be reached has not said no: the reconcile timer will ask again.
             return new PaymentResult.Pending(attempt, "provider unreachable: " + unreachable.getMessage());
         }
-        return settle(paymentId, outcome);
+        return settle(paymentId, outcome, Optional.of(source));
     }
 
     private PaymentResult settle(String paymentId, PaymentOutcome outcome) {
+        return settle(paymentId, outcome, Optional.empty());
+    }
+
+    private PaymentResult settle(String paymentId, PaymentOutcome outcome, Optional<PaymentSource> source) {
         Optional<String> mismatch = mismatch(requirePayment(paymentId), outcome);
         if (mismatch.isPresent()) {
             // A verified answer that is not the answer to what was asked changes nothing: an
@@ -380,7 +402,7 @@ final class CheckoutCommands {
             return new PaymentResult.Refused(PaymentResult.Reason.ANSWER_MISMATCH, "the provider's answer does not match the payment: " + mismatch.get());
         }
         if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
-            return markPaid(paymentId, succeeded.providerReference());
+            return markPaid(paymentId, succeeded.providerReference(), source);
         }
         if (outcome instanceof PaymentOutcome.Declined declined) {
             context.tx(uow -> {
@@ -470,6 +492,13 @@ final class CheckoutCommands {
                 .orElseThrow(() -> new InvalidInputException("paymentId", paymentId, "is not a known payment"));
     }
 
+    /** The sellers of a payment's orders, in order id order. */
+    private List<String> sellersOf(BuyerPayment payment) {
+        return context.tx(uow -> payment.orderIds().stream()
+                .map(id -> uow.repository(Orders.TYPE).find(id).orElseThrow().value().facts().sellerId())
+                .distinct().toList());
+    }
+
     private Optional<String> unpayable(BuyerPayment payment) {
         return context.tx(uow -> {
             for (OrderId id : payment.orderIds()) {
@@ -487,7 +516,19 @@ final class CheckoutCommands {
      * meanwhile stays closed and a refund is due for it.
      */
     private PaymentResult markPaid(String paymentId, String providerReference) {
+        return markPaid(paymentId, providerReference, Optional.empty());
+    }
+
+    private PaymentResult markPaid(String paymentId, String providerReference, Optional<PaymentSource> source) {
+        boolean wasPaid = requirePayment(paymentId).paid().isPresent();
         PaymentResult result = markPaidOnce(paymentId, providerReference);
+        if (!wasPaid && result instanceof PaymentResult.Paid paid) {
+            try {
+                paymentGuard.paid(paid.payment(), sellersOf(paid.payment()), source);
+            } catch (RuntimeException e) {
+                LOG.warn("the payment guard failed after payment {}", paymentId, e);
+            }
+        }
         if (result instanceof PaymentResult.Paid paid) {
             paid.payment().orderIds().forEach(context::afterCommit);
         }

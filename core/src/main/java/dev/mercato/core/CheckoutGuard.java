@@ -24,6 +24,15 @@ public interface CheckoutGuard {
     Optional<String> refusal(String buyerId, String reference, PricedCart cart);
 
     /**
+     * Told after a checkout committed its orders (not on a replay of the same key); failures are
+     * logged and change nothing.
+     *
+     * @param buyerId the buyer
+     * @param placed the placed checkout: its payment (whose id later payment checks carry) and orders
+     */
+    default void placed(String buyerId, dev.mercato.core.checkout.CheckoutResult.Placed placed) {}
+
+    /**
      * A guard that lets every checkout through: the default.
      *
      * @return the guard

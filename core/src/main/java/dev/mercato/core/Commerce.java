@@ -99,10 +99,10 @@ public final class Commerce {
     private final DueTaskRunner timers;
 
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
-            List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard) {
+            List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard) {
         this.context = context;
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context, paidHooks, checkoutGuard);
+        this.checkout = new CheckoutCommands(context, paidHooks, checkoutGuard, paymentGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
         this.escrows = new EscrowCommands(context);
@@ -801,6 +801,7 @@ public final class Commerce {
         private TransactionalJournal journal;
         private boolean sandboxes;
         private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
+        private PaymentGuard paymentGuard = PaymentGuard.allowAll();
 
         private Builder() {}
 
@@ -917,6 +918,20 @@ public final class Commerce {
          */
         public Builder checkoutGuard(CheckoutGuard value) {
             this.checkoutGuard = InvalidInputException.requireNonNull(value, "checkoutGuard");
+            return this;
+        }
+
+        /**
+         * What a payment asks before a new attempt goes to the provider, and is told once paid:
+         * pass {@code riskService.payments()} (per-card limits, a score, reviews: a held payment
+         * keeps its orders awaiting payment until an operator clears the review, then paying
+         * again goes through). Default: allow everything.
+         *
+         * @param value the guard; thread-safe
+         * @return this builder
+         */
+        public Builder paymentGuard(PaymentGuard value) {
+            this.paymentGuard = InvalidInputException.requireNonNull(value, "paymentGuard");
             return this;
         }
 
@@ -1178,7 +1193,7 @@ public final class Commerce {
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
                     sellerTypes, guarantee),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
-                    timerRegistrars, checkoutGuard);
+                    timerRegistrars, checkoutGuard, paymentGuard);
         }
     }
 }

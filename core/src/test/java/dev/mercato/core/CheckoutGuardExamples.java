@@ -79,4 +79,64 @@ class CheckoutGuardExamples {
                 commerce.checkout(new Actor.Buyer("suspect"), CartId.of("suspect"), "k-1", Optional.of("shanghai")));
         assertEquals(2, placed.orders().size());
     }
+
+    Commerce commerceWith(RiskService service) {
+        InMemoryCatalog catalog = Catalog.inMemory()
+                .put(Sku.of("tea", "tea-shop", "Green tea", Money.of(25, "CNY")))
+                .put(Sku.of("cup", "cup-shop", "Tea cup", Money.of(12.5, "CNY")));
+        InMemoryInventory inventory = Inventory.inMemory(WarehouseChoice.best())
+                .addWarehouse(Warehouse.of("east", "shanghai"))
+                .setStock(new WarehouseId("east"), SkuId.of("tea"), 100, 0)
+                .setStock(new WarehouseId("east"), SkuId.of("cup"), 100, 0);
+        return Commerce.builder().sandboxes().catalog(catalog).inventory(inventory)
+                .checkoutGuard(service.beforeCheckout()).paymentGuard(service.payments()).build();
+    }
+
+    CheckoutResult checkout(Commerce commerce, String buyer, String key) {
+        Actor.Buyer actor = new Actor.Buyer(buyer);
+        commerce.addToCart(actor, CartId.of(buyer), SkuId.of("tea"), 2);
+        commerce.addToCart(actor, CartId.of(buyer), SkuId.of("cup"), 1);
+        return commerce.checkout(actor, CartId.of(buyer), key, Optional.of("shanghai"));
+    }
+
+    @Test
+    void aPlacedCheckoutIsRecordedSoTheBuyersVelocityCountsIt() {
+        RiskService service = RiskService.create(InMemoryStorage.create(), Clock.systemUTC(), List.of(
+                RiskRules.buyerVelocity(1, java.time.Duration.ofHours(1), RiskRules.Outcome.DENY)));
+        Commerce commerce = commerceWith(service);
+
+        assertInstanceOf(CheckoutResult.Placed.class, checkout(commerce, "ann", "k-1"));
+        CheckoutResult.Refused second = assertInstanceOf(CheckoutResult.Refused.class, checkout(commerce, "ann", "k-2"));
+
+        assertEquals(CheckoutResult.Reason.GUARD_REFUSED, second.reason());
+        assertTrue(second.message().startsWith("refused by risk control"), second.message());
+    }
+
+    @Test
+    void aPaymentOverTheCardLimitWaitsForAnOperatorAndIsPaidOnceCleared() {
+        RiskService service = RiskService.create(InMemoryStorage.create(), Clock.systemUTC(), List.of(
+                RiskRules.cardLimit(Money.of(100, "CNY"), java.time.Duration.ofDays(1), RiskRules.Outcome.REVIEW)));
+        Commerce commerce = commerceWith(service);
+        Actor.Buyer ann = new Actor.Buyer("ann");
+        dev.mercato.payments.PaymentSource card = new dev.mercato.payments.PaymentSource("tok_card_1");
+        CheckoutResult.Placed first = assertInstanceOf(CheckoutResult.Placed.class, checkout(commerce, "ann", "k-1"));
+        assertInstanceOf(dev.mercato.core.checkout.PaymentResult.Paid.class,
+                commerce.pay(ann, first.payment().paymentId(), card));      // 62.50 on the card
+
+        CheckoutResult.Placed second = assertInstanceOf(CheckoutResult.Placed.class, checkout(commerce, "ann", "k-2"));
+        dev.mercato.core.checkout.PaymentResult.Refused held = assertInstanceOf(
+                dev.mercato.core.checkout.PaymentResult.Refused.class, commerce.pay(ann, second.payment().paymentId(), card));
+
+        assertEquals(dev.mercato.core.checkout.PaymentResult.Reason.GUARD_REFUSED, held.reason());
+        assertTrue(held.message().startsWith("held for review"), held.message());
+        second.orders().forEach(o -> assertInstanceOf(dev.mercato.core.order.Order.AwaitingPayment.class,
+                commerce.order(ann, o.id()).orElseThrow()));
+        assertTrue(commerce.payment(ann, second.payment().paymentId()).orElseThrow().attempts().isEmpty(),
+                "nothing went to the provider");
+
+        service.clear(second.payment().paymentId(), dev.mercato.core.risk.RiskStage.BEFORE_PAYMENT,
+                new Actor.PlatformOperator("op-1"), "known customer");
+        assertInstanceOf(dev.mercato.core.checkout.PaymentResult.Paid.class,
+                commerce.pay(ann, second.payment().paymentId(), card));
+    }
 }

@@ -59,6 +59,8 @@ public sealed interface PaymentResult {
         /** The provider's answer is not the answer to the open attempt (transaction, amount or currency). */
         ANSWER_MISMATCH,
         /** A confirmation without a provider sale, which guaranteed transactions cannot hold. */
-        NO_PROVIDER_SALE;
+        NO_PROVIDER_SALE,
+        /** The payment guard (risk checks) refused it or holds it for an operator's review. */
+        GUARD_REFUSED;
     }
 }

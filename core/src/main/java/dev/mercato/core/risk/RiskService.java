@@ -46,20 +46,66 @@ public interface RiskService {
      * This service as the facade's checkout guard ({@code Commerce.Builder.checkoutGuard}): each
      * checkout is checked at {@link RiskStage#BEFORE_CHECKOUT} with reference {@code
      * <buyer>/<checkout key>}, the cart's total and sellers; a review answers "held for review:
-     * reasons", a deny "refused by risk control: reasons".
+     * reasons", a deny "refused by risk control: reasons". Once the checkout committed, it is
+     * checked at {@link RiskStage#AFTER_CHECKOUT} with its payment id as reference, which records
+     * the purchase in the history that limits and velocity read (an after-checkout review is held
+     * for an operator; the payment check then answers it).
      *
      * @return the guard
      */
     default dev.mercato.core.CheckoutGuard beforeCheckout() {
-        return (buyerId, reference, cart) -> {
-            RiskDecision decision = check(RiskCheck.of(reference, RiskStage.BEFORE_CHECKOUT, buyerId, cart.total(),
-                    cart.sellers()));
-            if (decision instanceof RiskDecision.Allow) {
-                return Optional.empty();
+        RiskService service = this;
+        return new dev.mercato.core.CheckoutGuard() {
+            @Override
+            public Optional<String> refusal(String buyerId, String reference, dev.mercato.core.cart.PricedCart cart) {
+                return refusalOf(service.check(RiskCheck.of(reference, RiskStage.BEFORE_CHECKOUT, buyerId, cart.total(),
+                        cart.sellers())));
             }
-            return Optional.of((decision instanceof RiskDecision.Review ? "held for review: " : "refused by risk control: ")
-                    + decision.reasons().stream().map(RiskReason::message).toList());
+
+            @Override
+            public void placed(String buyerId, dev.mercato.core.checkout.CheckoutResult.Placed placed) {
+                service.check(RiskCheck.of(placed.payment().paymentId(), RiskStage.AFTER_CHECKOUT, buyerId,
+                        placed.payment().total(), placed.priced().sellers()));
+            }
         };
+    }
+
+    /**
+     * This service as the facade's payment guard ({@code Commerce.Builder.paymentGuard}): before a
+     * payment attempt, the purchase (reference: the payment id) is checked at {@link
+     * RiskStage#BEFORE_PAYMENT} with the paying token as the card, so per-card limits and a score
+     * apply; a review holds the payment until an operator clears it, a deny refuses it. Once paid,
+     * it is checked at {@link RiskStage#AFTER_PAYMENT}, which adds the card to the history.
+     *
+     * @return the guard
+     */
+    default dev.mercato.core.PaymentGuard payments() {
+        RiskService service = this;
+        return new dev.mercato.core.PaymentGuard() {
+            @Override
+            public Optional<String> refusal(dev.mercato.core.checkout.BuyerPayment payment, List<String> sellerIds,
+                    dev.mercato.payments.PaymentSource source) {
+                return refusalOf(service.check(RiskCheck.of(payment.paymentId(), RiskStage.BEFORE_PAYMENT,
+                        payment.buyerId(), payment.total(), sellerIds).withCard(source.token())));
+            }
+
+            @Override
+            public void paid(dev.mercato.core.checkout.BuyerPayment payment, List<String> sellerIds,
+                    Optional<dev.mercato.payments.PaymentSource> source) {
+                RiskCheck check = RiskCheck.of(payment.paymentId(), RiskStage.AFTER_PAYMENT, payment.buyerId(),
+                        payment.total(), sellerIds);
+                service.check(source.map(s -> check.withCard(s.token())).orElse(check));
+            }
+        };
+    }
+
+    /** A decision as a guard's answer: empty to go on, otherwise why not. */
+    private static Optional<String> refusalOf(RiskDecision decision) {
+        if (decision instanceof RiskDecision.Allow) {
+            return Optional.empty();
+        }
+        return Optional.of((decision instanceof RiskDecision.Review ? "held for review: " : "refused by risk control: ")
+                + decision.reasons().stream().map(RiskReason::message).toList());
     }
 
     /**
