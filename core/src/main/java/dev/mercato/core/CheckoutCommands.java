@@ -160,6 +160,21 @@ final class CheckoutCommands {
                 if (attempt >= Context.ATTEMPTS) {
                     throw conflict;
                 }
+            } catch (RuntimeException failed) {
+                // The commit failed (storage down, a bug): unless it committed after all, the stock
+                // this attempt reserved goes back, so a retry does not reserve it twice.
+                Optional<CheckoutResult.Placed> committed = Optional.empty();
+                try {
+                    committed = context.tx(uow -> uow.idempotency().find(key, fingerprint, CheckoutResult.Placed.class));
+                } catch (RuntimeException unreadable) {
+                    failed.addSuppressed(unreadable);
+                    throw failed;   // in doubt: keep the reservations (they belong to the orders if it committed)
+                }
+                if (committed.isPresent()) {
+                    return committed.get();
+                }
+                plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
+                throw failed;
             }
         }
     }

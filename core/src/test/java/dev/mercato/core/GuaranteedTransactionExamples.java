@@ -294,6 +294,39 @@ class GuaranteedTransactionExamples {
     }
 
     @Test
+    void aCheckoutWhoseCommitFailsReleasesItsStockAndARetryReservesItOnce() {
+        Storage real = InMemoryStorage.create();
+        boolean[] failNext = {false};
+        Storage failing = new Storage() {
+            @Override
+            public <R> R inTransaction(java.util.function.Function<? super dev.mercato.core.storage.UnitOfWork, ? extends R> work,
+                    dev.mercato.core.event.EventPublisher afterCommit) {
+                return real.inTransaction(uow -> {
+                    R result = work.apply(uow);
+                    if (failNext[0] && result instanceof CheckoutResult.Placed) {
+                        failNext[0] = false;
+                        throw new IllegalStateException("storage went away during the commit");
+                    }
+                    return result;
+                }, afterCommit);
+            }
+        };
+        var inventory = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
+                .setStock(EAST, SkuId.of("longjing"), 10, 0);
+        Commerce commerce = Commerce.builder().sandboxes().storage(failing)
+                .catalog(Catalog.inMemory().put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00"))))
+                .inventory(inventory).build();
+        commerce.addToCart(ANN, CART, SkuId.of("longjing"), 4);
+
+        failNext[0] = true;
+        assertThrows(IllegalStateException.class, () -> commerce.checkout(ANN, CART, "k", Optional.empty()));
+        assertEquals(10, inventory.available(SkuId.of("longjing")), "the failed attempt's 4 units went back");
+
+        assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(ANN, CART, "k", Optional.empty()));
+        assertEquals(6, inventory.available(SkuId.of("longjing")), "the retry reserved 4 units, once");
+    }
+
+    @Test
     void aRefundBeforeShipmentReturnsTheHeldMoneyThroughTheProvider() {
         World w = new World();
         CheckoutResult.Placed placed = w.checkoutAndPay();

@@ -48,8 +48,10 @@ public interface RiskService {
      * <buyer>/<checkout key>}, the cart's total and sellers; a review answers "held for review:
      * reasons", a deny "refused by risk control: reasons". Once the checkout committed, it is
      * checked at {@link RiskStage#AFTER_CHECKOUT} with its payment id as reference, which records
-     * the purchase in the history that limits and velocity read (an after-checkout review is held
-     * for an operator; the payment check then answers it).
+     * the purchase in the history that limits and velocity read. The orders are placed by then: a
+     * review at that stage is kept for an operator ({@link #pendingReviews()}) and does not stop
+     * the payment; rules that should hold a payment belong to {@link RiskStage#BEFORE_PAYMENT}
+     * ({@link #payments()}).
      *
      * @return the guard
      */
