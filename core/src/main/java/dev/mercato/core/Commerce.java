@@ -582,9 +582,11 @@ public final class Commerce {
      * @param actor the order's buyer
      * @param orderId a shipped or delivered order
      * @return the order afterwards, or a refusal (nothing changed)
+     * @throws NotPermittedException if the actor may not issue this command for this order
      */
     public OrderResult confirmReceipt(Actor actor, OrderId orderId) {
-        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ConfirmReceipt(actor));
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ConfirmReceipt(actor),
+                "confirm receipt of", Access.OrderRole.BUYER);
     }
 
     /**
@@ -593,9 +595,11 @@ public final class Commerce {
      * @param actor the order's buyer
      * @param orderId a shipped or delivered order
      * @return the order, or a refusal
+     * @throws NotPermittedException if the actor may not issue this command for this order
      */
     public OrderResult extendAutoConfirm(Actor actor, OrderId orderId) {
-        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ExtendAutoConfirm(actor));
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ExtendAutoConfirm(actor),
+                "extend the confirmation of", Access.OrderRole.BUYER);
     }
 
     /**
@@ -604,9 +608,11 @@ public final class Commerce {
      * @param actor the order's buyer (or, after shipment, its seller)
      * @param orderId the order
      * @return the order, or a refusal
+     * @throws NotPermittedException if the actor may not issue this command for this order
      */
     public OrderResult openDispute(Actor actor, OrderId orderId) {
-        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.OpenDispute(actor));
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.OpenDispute(actor),
+                "dispute", Access.OrderRole.BUYER, Access.OrderRole.SELLER);
     }
 
     /**
@@ -616,9 +622,11 @@ public final class Commerce {
      * @param actor the order's buyer or a platform operator
      * @param orderId the disputed order
      * @return the order, or a refusal
+     * @throws NotPermittedException if the actor may not issue this command for this order
      */
     public OrderResult endDispute(Actor actor, OrderId orderId) {
-        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.EndDispute(actor));
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.EndDispute(actor),
+                "end the dispute of", Access.OrderRole.BUYER, Access.OrderRole.OPERATOR);
     }
 
     /**
@@ -631,10 +639,12 @@ public final class Commerce {
      * @param orderId the disputed order
      * @param refundToBuyer the buyer's part, zero to the whole held amount
      * @return the order, or a refusal
+     * @throws NotPermittedException if the actor may not issue this command for this order
      */
     public OrderResult resolveDispute(Actor actor, OrderId orderId, MonetaryAmount refundToBuyer) {
         return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ResolveBySplit(actor,
-                InvalidInputException.requireNonNull(refundToBuyer, "refundToBuyer")));
+                InvalidInputException.requireNonNull(refundToBuyer, "refundToBuyer")), "resolve the dispute of",
+                Access.OrderRole.OPERATOR);
     }
 
     /**

@@ -57,12 +57,13 @@ final class EscrowCommands {
         return context.tx(uow -> guarantee().escrows().find(uow, Guarantee.escrowId(id)));
     }
 
-    OrderResult command(Actor actor, OrderId id, EscrowCommand command) {
+    OrderResult command(Actor actor, OrderId id, EscrowCommand command, String action, OrderRole... roles) {
         InvalidInputException.requireNonNull(id, "orderId");
         Guarantee g = guarantee();
         OrderResult result = context.tx(uow -> {
             Versioned<Order> order = uow.repository(Orders.TYPE).find(id)
                     .orElseThrow(() -> new InvalidInputException("orderId", id, "is not a known order"));
+            Access.order(actor, order.value().facts(), action, roles);
             Optional<Escrow> escrow = g.escrows().find(uow, Guarantee.escrowId(id));
             if (escrow.isEmpty()) {
                 return new OrderResult.Refused(OrderResult.Reason.NO_ESCROW, "order " + id + " is "

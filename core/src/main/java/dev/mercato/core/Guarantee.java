@@ -16,6 +16,7 @@ import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.Shipment;
+import dev.mercato.core.storage.ConcurrencyConflictException;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.payments.TransactionId;
 import dev.mercato.pricing.money.MinorUnits;
@@ -87,8 +88,9 @@ final class Guarantee {
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
                     order.facts().snapshot().payable()));
             if (!(refund instanceof Transition.Accepted)) {
-                throw new IllegalStateException("the late capture of order " + order.id() + " could not be refunded: "
-                        + refund);
+                // Only a concurrent run recording the same capture moves this escrow meanwhile: its
+                // commit wins, and this unit of work is run again (and then finds the payment paid).
+                throw new ConcurrencyConflictException("escrow", held.id(), ConcurrencyConflictException.ABSENT, 1);
             }
         }
     }

@@ -222,6 +222,21 @@ class GuaranteedTransactionExamples {
     }
 
     @Test
+    void onlyTheBuyerConfirmsReceiptAndOnlyAnOperatorResolvesADisputeAndARefusedActorChangesNothing() {
+        World w = new World();
+        Order tea = w.of(w.checkoutAndPay(), "tea-shop");
+        w.ship(tea, TEA_SHOP);
+        Escrow before = w.escrow(tea);
+
+        assertThrows(NotPermittedException.class, () -> w.commerce.confirmReceipt(TEA_SHOP, tea.id()));
+        assertThrows(NotPermittedException.class, () -> w.commerce.confirmReceipt(new Actor.Buyer("bob"), tea.id()));
+        assertThrows(NotPermittedException.class, () -> w.commerce.resolveDispute(ANN, tea.id(), cny("1.00")));
+        assertThrows(NotPermittedException.class, () -> w.commerce.openDispute(STUDIO, tea.id()));
+        assertEquals(before, w.escrow(tea));
+        assertInstanceOf(Order.Shipped.class, w.order(tea));
+    }
+
+    @Test
     void autoConfirmTenDaysAfterShipmentReleasesTheMoneyDeliversAndThenCompletesTheOrder() {
         World w = new World();
         CheckoutResult.Placed placed = w.checkoutAndPay();

@@ -1,6 +1,5 @@
 package dev.mercato.core.ledger;
 
-import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.storage.AggregateType;
 import dev.mercato.core.storage.Repository;
 import dev.mercato.core.storage.Storage;
@@ -10,7 +9,6 @@ import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,6 @@ import javax.money.MonetaryAmount;
 
 /** The journal in {@link Storage}: entries, balances and a posting sequence as versioned aggregates. */
 final class StorageJournal implements TransactionalJournal {
-    private static final int ATTEMPTS = 100;
     private static final String ALL = "all";
 
     record StoredEntry(long sequence, JournalEntry entry) {}
@@ -50,41 +47,6 @@ final class StorageJournal implements TransactionalJournal {
     @Override
     public Storage storage() {
         return storage;
-    }
-
-    /** Thrown inside a unit of work to drop a batch with a rejected entry. */
-    private static final class RolledBack extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient List<PostResult> results;
-
-        RolledBack(List<PostResult> results) {
-            super(null, null, false, false);
-            this.results = results;
-        }
-    }
-
-    @Override
-    public PostResult post(JournalEntry entry) {
-        return postAll(List.of(entry)).get(0);
-    }
-
-    @Override
-    public List<PostResult> postAll(List<JournalEntry> entries) {
-        InvalidInputException.requireNonNull(entries, "entries");
-        try {
-            return storage.inTransaction(ATTEMPTS, uow -> {
-                List<PostResult> results = new ArrayList<>();
-                for (JournalEntry entry : entries) {
-                    results.add(post(uow, entry));
-                }
-                if (results.stream().anyMatch(r -> !r.isAccepted())) {
-                    throw new RolledBack(List.copyOf(results));
-                }
-                return List.copyOf(results);
-            }, EventPublisher.none());
-        } catch (RolledBack rolledBack) {
-            return rolledBack.results;
-        }
     }
 
     @Override

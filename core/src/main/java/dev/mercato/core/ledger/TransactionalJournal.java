@@ -1,6 +1,8 @@
 package dev.mercato.core.ledger;
 
 import dev.mercato.core.storage.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A journal kept in {@link dev.mercato.core.storage.Storage}, so that an entry can be posted in
@@ -20,6 +22,43 @@ public interface TransactionalJournal extends Journal {
      * @return what happened; for a rejection nothing was staged
      */
     PostResult post(UnitOfWork uow, JournalEntry entry);
+
+    /**
+     * Posts one entry in a unit of work of its own.
+     *
+     * @param entry a balanced entry
+     * @return what happened
+     */
+    @Override
+    default PostResult post(JournalEntry entry) {
+        return postAll(List.of(entry)).get(0);
+    }
+
+    /**
+     * Posts entries in one unit of work of their own (retried on conflict): all of them, or, when
+     * one is rejected, none, with every entry's result returned.
+     *
+     * @param entries balanced entries
+     * @return one result per entry, in order
+     */
+    @Override
+    default List<PostResult> postAll(List<JournalEntry> entries) {
+        dev.mercato.pricing.error.InvalidInputException.requireNonNull(entries, "entries");
+        try {
+            return storage().inTransaction(BatchRolledBack.ATTEMPTS, uow -> {
+                List<PostResult> results = new ArrayList<>();
+                for (JournalEntry entry : entries) {
+                    results.add(post(uow, entry));
+                }
+                if (results.stream().anyMatch(r -> !r.isAccepted())) {
+                    throw new BatchRolledBack(List.copyOf(results));
+                }
+                return List.copyOf(results);
+            }, dev.mercato.core.event.EventPublisher.none());
+        } catch (BatchRolledBack rolledBack) {
+            return rolledBack.results();
+        }
+    }
 
     /**
      * The storage this journal lives in.

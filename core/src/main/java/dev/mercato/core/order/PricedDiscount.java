@@ -45,15 +45,4 @@ public record PricedDiscount(String promotionId, MonetaryAmount amount, Monetary
                     + " platform-funded " + platformFunded + " and seller-funded " + sellerFunded + " parts, none negative");
         }
     }
-
-    /**
-     * A discount the seller funds in full (shop promotions, shop coupons).
-     *
-     * @param promotionId the promotion
-     * @param amount the discount
-     * @return the discount
-     */
-    public static PricedDiscount sellerFunded(String promotionId, MonetaryAmount amount) {
-        return new PricedDiscount(promotionId, amount, amount.multiply(0), amount);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.mercato.storage.postgres;
 
-import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.AccountStatement;
 import dev.mercato.core.ledger.JournalEntry;
@@ -39,7 +38,6 @@ import javax.money.MonetaryAmount;
  * order, so two posts cannot deadlock on them.
  */
 final class PgJournal implements TransactionalJournal {
-    private static final int ATTEMPTS = 100;
     private static final Codec<Account> ACCOUNTS = Codecs.json(Account.class);
 
     private final PgStorage storage;
@@ -51,41 +49,6 @@ final class PgJournal implements TransactionalJournal {
     @Override
     public Storage storage() {
         return storage;
-    }
-
-    /** Thrown inside a unit of work to drop a batch with a rejected entry. */
-    private static final class RolledBack extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient List<PostResult> results;
-
-        RolledBack(List<PostResult> results) {
-            super(null, null, false, false);
-            this.results = results;
-        }
-    }
-
-    @Override
-    public PostResult post(JournalEntry entry) {
-        return postAll(List.of(entry)).get(0);
-    }
-
-    @Override
-    public List<PostResult> postAll(List<JournalEntry> entries) {
-        InvalidInputException.requireNonNull(entries, "entries");
-        try {
-            return storage.inTransaction(ATTEMPTS, uow -> {
-                List<PostResult> results = new ArrayList<>();
-                for (JournalEntry entry : entries) {
-                    results.add(post(uow, entry));
-                }
-                if (results.stream().anyMatch(r -> !r.isAccepted())) {
-                    throw new RolledBack(List.copyOf(results));
-                }
-                return List.copyOf(results);
-            }, EventPublisher.none());
-        } catch (RolledBack rolledBack) {
-            return rolledBack.results;
-        }
     }
 
     @Override
