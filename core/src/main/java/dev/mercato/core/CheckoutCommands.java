@@ -143,7 +143,7 @@ final class CheckoutCommands {
                 return placed;
             } catch (CapOverdrawn overdrawn) {
                 // The caps this cart was priced with were stale: price again with the caps now booked.
-                plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
+                release(plan, Set.of());
                 if (attempt >= Context.ATTEMPTS) {
                     return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.PROMOTION_CAP, overdrawn.getMessage()));
                 }
@@ -152,8 +152,7 @@ final class CheckoutCommands {
                         CheckoutResult.Placed.class));
                 Set<OrderId> keep = new HashSet<>();
                 winner.ifPresent(w -> w.orders().forEach(o -> keep.add(o.id())));
-                plan.orders().stream().map(Order::id).filter(id -> !keep.contains(id))
-                        .forEach(id -> context.inventory().release(new ReservationId(id.value())));
+                release(plan, keep);
                 if (winner.isPresent()) {
                     return winner.get();
                 }
@@ -173,9 +172,39 @@ final class CheckoutCommands {
                 if (committed.isPresent()) {
                     return committed.get();
                 }
-                plan.orders().forEach(o -> context.inventory().release(new ReservationId(o.id().value())));
+                try {
+                    release(plan, Set.of());
+                } catch (RuntimeException releaseFailed) {
+                    failed.addSuppressed(releaseFailed);
+                }
                 throw failed;
             }
+        }
+    }
+
+    /**
+     * Gives back the stock an attempt reserved for its orders, except those in {@code keep} (placed
+     * by a concurrent run). Every release is tried; the first failure is thrown afterwards, with the
+     * others suppressed on it.
+     */
+    private void release(Attempt plan, Set<OrderId> keep) {
+        RuntimeException first = null;
+        for (Order order : plan.orders()) {
+            if (keep.contains(order.id())) {
+                continue;
+            }
+            try {
+                context.inventory().release(new ReservationId(order.id().value()));
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
