@@ -24,7 +24,14 @@ import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.pricing.revenue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
+import dev.mercato.core.escrow.LineAmount;
+import dev.mercato.core.order.Refund;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.money.CurrencyUnit;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -130,16 +137,43 @@ final class Guarantee {
                     .map(Shipment::trackingNumber).collect(Collectors.joining(",")), shippedAt, delivered.deliveredAt()));
         }
         if (after instanceof Order.RefundedBeforeShipment refunded && !(before instanceof Order.RefundedBeforeShipment)) {
-            return Optional.of(new EscrowCommand.Refund(seller(after), refunded.refund().total()));
+            return byLine(after, List.of(refunded.refund()));
         }
-        if (after instanceof Order.Delivered now && before instanceof Order.Delivered was) {
-            long more = MinorUnits.toMinor(now.refundedTotal()) - MinorUnits.toMinor(was.refundedTotal());
-            if (more > 0) {
-                return Optional.of(new EscrowCommand.Refund(seller(after),
-                        MinorUnits.toAmount(more, now.facts().snapshot().currency())));
-            }
+        if (after instanceof Order.Delivered now && before instanceof Order.Delivered was
+                && now.refunds().size() > was.refunds().size()) {
+            return byLine(after, now.refunds().subList(was.refunds().size(), now.refunds().size()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The order's refunds as one escrow refund by line: each line gives back what the order's
+     * refund gave of it (so it reverses that line's own commission, fees and subsidy), and what the
+     * refunds gave beyond their lines is shipping. Empty when they gave nothing.
+     */
+    static Optional<EscrowCommand> byLine(Order order, List<Refund> refunds) {
+        CurrencyUnit currency = order.facts().snapshot().currency();
+        Map<Integer, Long> perLine = new TreeMap<>();
+        long total = 0;
+        long lines = 0;
+        for (Refund refund : refunds) {
+            total = Math.addExact(total, MinorUnits.toMinor(refund.total(), currency));
+            for (Refund.LineRefund line : refund.lines()) {
+                long units = MinorUnits.toMinor(line.amount(), currency);
+                lines = Math.addExact(lines, units);
+                if (units > 0) {
+                    perLine.merge(line.lineNo(), units, Math::addExact);
+                }
+            }
+        }
+        List<LineAmount> amounts = new ArrayList<>(perLine.size());
+        perLine.forEach((lineNo, units) -> amounts.add(new LineAmount(SaleLines.lineId(lineNo),
+                MinorUnits.toAmount(units, currency))));
+        if (total == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new EscrowCommand.RefundLines(seller(order), amounts,
+                MinorUnits.toAmount(total - lines, currency)));
     }
 
     private static String tracking(Order.Shipped shipped) {

@@ -47,7 +47,7 @@ public record AwaitingGroup(EscrowTerms terms, EscrowFunds funds, long step, Ins
             return Flows.refuse(this, RefusalReason.TOO_EARLY, "group deadline is " + groupDeadline + ", now " + at);
         }
         long held = funds.heldMinor();
-        return Flows.accept(new Refunded(terms, funds.refundHeld(held), step + 1, at),
+        return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held), step + 1, at),
                 Flows.refundHeld(Flows.entry(this, "group-failed-refund", at), terms, held).build());
     }
 }

@@ -128,17 +128,27 @@ public record Deductions(MonetaryAmount commission, MonetaryAmount serviceFee, M
     public static Deductions fromSettlement(Settlement settlement, String orderId) {
         InvalidInputException.requireNonNull(settlement, "settlement");
         InvalidInputException.requireNonNull(orderId, "orderId");
-        CurrencyUnit currency = settlement.currency();
+        List<LineSettlement> lines = settlement.lines().stream().filter(l -> l.line().orderId().equals(orderId))
+                .toList();
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("orderId", orderId, "has no line in the settlement");
+        }
+        return ofLines(lines, settlement.currency());
+    }
+
+    /**
+     * The deductions of a full release of these lines, as {@link #fromSettlement}.
+     *
+     * @param lines the lines as settled
+     * @param currency their currency
+     * @return the deductions
+     */
+    static Deductions ofLines(List<LineSettlement> lines, CurrencyUnit currency) {
         long commission = 0;
         long serviceFee = 0;
         long paymentFee = 0;
         Map<String, Long> shares = new LinkedHashMap<>();
-        boolean found = false;
-        for (LineSettlement line : settlement.lines()) {
-            if (!line.line().orderId().equals(orderId)) {
-                continue;
-            }
-            found = true;
+        for (LineSettlement line : lines) {
             for (ShareCharge share : line.shares()) {
                 long units = MinorUnits.toMinor(share.amount(), currency);
                 if (units != 0) {
@@ -157,9 +167,6 @@ public record Deductions(MonetaryAmount commission, MonetaryAmount serviceFee, M
                     serviceFee = Exact.add(serviceFee, units);
                 }
             }
-        }
-        if (!found) {
-            throw new InvalidInputException("orderId", orderId, "has no line in the settlement");
         }
         List<CreatorShare> perParty = new ArrayList<>(shares.size());
         shares.forEach((party, units) -> perParty.add(new CreatorShare(party, MinorUnits.toAmount(units, currency))));

@@ -97,8 +97,23 @@ final class DefaultEscrowService implements EscrowService {
 
     static final AggregateType<String, EscrowRecord> ESCROWS = AggregateType
             .of("escrow", String.class, EscrowRecord.class, Function.identity())
+            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 2,
+                    new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines)))
             .withIndex("operations", r -> r.hasOpenOperations() ? OPEN : "")
             .withIndex("all", r -> "escrow");
+
+    /**
+     * Schema 1 to 2: escrows stored before refunds by line have terms without lines (their refunds
+     * stay prorated over the whole order).
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> withoutLines(java.util.Map<String, Object> doc) {
+        Object escrow = doc.get("escrow");
+        if (escrow instanceof java.util.Map<?, ?> e && e.get("terms") instanceof java.util.Map<?, ?> terms) {
+            ((java.util.Map<String, Object>) terms).putIfAbsent("lines", List.of());
+        }
+        return doc;
+    }
 
     /** What to do once a unit of work has committed. */
     private record AfterCommit(List<JournalEntry> entries, List<ProviderOperation> refunds, String escrowId) {
@@ -357,6 +372,19 @@ final class DefaultEscrowService implements EscrowService {
                 return s.refundAfterRelease(actor, c.amount(), balances(s), now);
             }
             return wrongState(e, "refund");
+        } else if (command instanceof EscrowCommand.RefundLines c) {
+            if (e instanceof Held s) {
+                return s.refundLines(actor, c, now);
+            }
+            if (e instanceof Shipped s) {
+                return s.refundLines(actor, c, now);
+            }
+            if (e instanceof Released s) {
+                return s.refundLinesAfterRelease(actor, c, balances(s), now);
+            }
+            return wrongState(e, "refund");
+        } else if (command instanceof EscrowCommand.ResolveBySplitLines c) {
+            return e instanceof Disputed s ? s.resolveBySplitLines(actor, c.refund(), now) : wrongState(e, "resolve");
         } else if (command instanceof EscrowCommand.RefundAfterReturn c) {
             return e instanceof Shipped s ? s.refundAfterReturn(actor, c.amount(), now) : wrongState(e, "refund after return");
         } else if (command instanceof EscrowCommand.ResolveByRelease) {

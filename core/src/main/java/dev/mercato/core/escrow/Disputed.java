@@ -48,7 +48,7 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
         if (!Flows.isOperator(actor)) {
             return Flows.notAllowed(this, actor, "resolve");
         }
-        long[] parts = Flows.releaseParts(terms, funds.heldMinor());
+        long[] parts = Flows.releaseAll(terms, funds);
         return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
                 Flows.release(Flows.entry(this, "dispute-release", at), terms, parts).build());
     }
@@ -65,7 +65,7 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
             return Flows.notAllowed(this, actor, "resolve");
         }
         long held = funds.heldMinor();
-        return Flows.accept(new Refunded(terms, funds.refundHeld(held), step + 1, at),
+        return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held), step + 1, at),
                 Flows.refundHeld(Flows.entry(this, "dispute-refund", at), terms, held).build());
     }
 
@@ -91,7 +91,7 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
         long held = funds.heldMinor();
         long units = MinorUnits.toMinor(compensation);
         JournalEntry.Builder b = Flows.refundHeld(Flows.entry(this, "dispute-refund-compensation", at), terms, held);
-        return Flows.accept(new Refunded(terms, funds.refundHeld(held).compensate(units), step + 1, at),
+        return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held).compensate(units), step + 1, at),
                 Flows.compensate(b, terms, units, seller).build());
     }
 
@@ -113,13 +113,38 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
             return refused.get();
         }
         long refund = MinorUnits.toMinor(refundToBuyer);
-        long rest = funds.heldMinor() - refund;
-        JournalEntry.Builder b = Flows.refundHeld(Flows.entry(this, "dispute-split", at), terms, refund);
-        if (rest == 0) {
-            return Flows.accept(new Refunded(terms, funds.refundHeld(refund), step + 1, at), b.build());
+        return split(Flows.refundHeldFunds(terms, funds, refund), refund, at);
+    }
+
+    /**
+     * The operator's split names what goes back to the buyer by line (and shipping): each named
+     * line reverses its own commission, fees, shares and subsidy; every line's remainder is
+     * released with exactly its charges not yet reversed.
+     *
+     * @param actor a platform operator
+     * @param refund the lines and shipping refunded to the buyer
+     * @param at now
+     * @return {@link Released} (or {@link Refunded} when nothing is left) with one entry, or a refusal
+     */
+    public Transition resolveBySplitLines(Actor actor, EscrowCommand.RefundLines refund, Instant at) {
+        InvalidInputException.requireNonNull(refund, "refund");
+        if (!Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "resolve");
         }
-        long[] parts = Flows.releaseParts(terms, rest);
-        return Flows.accept(new Released(terms, funds.refundHeld(refund).release(parts), step + 1, at),
+        ByLine.Plan plan = ByLine.plan(terms, funds, refund);
+        if (plan.refused()) {
+            return Flows.refuse(this, plan.reason(), plan.refusal());
+        }
+        return split(funds.refundHeldLines(plan.perLine()), dev.mercato.pricing.money.Exact.sum(plan.perLine()), at);
+    }
+
+    private Transition split(EscrowFunds afterRefund, long refund, Instant at) {
+        JournalEntry.Builder b = Flows.refundHeld(Flows.entry(this, "dispute-split", at), terms, refund);
+        if (afterRefund.heldMinor() == 0) {
+            return Flows.accept(new Refunded(terms, afterRefund, step + 1, at), b.build());
+        }
+        long[] parts = Flows.releaseAll(terms, afterRefund);
+        return Flows.accept(new Released(terms, afterRefund.release(parts), step + 1, at),
                 Flows.release(b, terms, parts).build());
     }
 

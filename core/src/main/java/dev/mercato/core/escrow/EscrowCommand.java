@@ -116,6 +116,74 @@ public sealed interface EscrowCommand {
     }
 
     /**
+     * A refund by line in whatever state allows it ({@link Held#refundLines}, {@link
+     * Shipped#refundLines}, {@link Released#refundLinesAfterRelease}): each named line gives back
+     * its amount and reverses its own commission, fees, shares and subsidy; the shipping refunded
+     * is spread over the lines by their shipping shares (docs/escrow-and-ledger.md, "Refunds by
+     * line").
+     *
+     * @param actor who refunds
+     * @param lines the lines and what each gives back, distinct lines, at most {@link
+     *     EscrowTerms#MAX_LINES}; may be empty when only shipping is refunded
+     * @param shipping the shipping refunded, zero or positive
+     */
+    record RefundLines(Actor actor, java.util.List<LineAmount> lines, MonetaryAmount shipping) implements EscrowCommand {
+        /**
+         * Validates the fields.
+         *
+         * @throws InvalidInputException if a field is missing, a line is named twice, there are
+         *     too many lines, the shipping is negative, or nothing at all is refunded
+         */
+        public RefundLines {
+            InvalidInputException.requireNonNull(actor, "actor");
+            lines = java.util.List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
+            InvalidInputException.requireNonNull(shipping, "shipping");
+            if (lines.size() > EscrowTerms.MAX_LINES) {
+                throw new InvalidInputException("lines", lines.size() + " lines", "must be at most "
+                        + EscrowTerms.MAX_LINES);
+            }
+            if (lines.stream().map(LineAmount::lineId).distinct().count() != lines.size()) {
+                throw new InvalidInputException("lines", lines, "names a line twice");
+            }
+            if (shipping.isNegative()) {
+                throw new InvalidInputException("shipping", shipping, "must not be negative");
+            }
+            if (lines.isEmpty() && shipping.isZero()) {
+                throw new InvalidInputException("lines", "none and no shipping", "must refund something");
+            }
+        }
+    }
+
+    /**
+     * {@link Disputed#resolveBySplitLines}: the operator's split names the lines (and shipping)
+     * refunded to the buyer; the rest is released.
+     *
+     * @param actor an operator
+     * @param lines the lines and what each gives back to the buyer
+     * @param shipping the shipping refunded to the buyer, zero or positive
+     */
+    record ResolveBySplitLines(Actor actor, java.util.List<LineAmount> lines, MonetaryAmount shipping)
+            implements EscrowCommand {
+        /**
+         * Validates the fields as {@link RefundLines} does.
+         *
+         * @throws InvalidInputException as {@link RefundLines}
+         */
+        public ResolveBySplitLines {
+            lines = new RefundLines(actor, lines, shipping).lines();
+        }
+
+        /**
+         * The buyer's part as a refund by line.
+         *
+         * @return the refund
+         */
+        public RefundLines refund() {
+            return new RefundLines(actor, lines, shipping);
+        }
+    }
+
+    /**
      * {@link Shipped#refundAfterReturn} only.
      *
      * @param actor the seller or an operator

@@ -28,9 +28,17 @@ public final class EscrowFunds {
     private final long compensated;
     private final long subsidy;
     private final long[] shares;
+    /** Per line of the terms (in their order), what was refunded of it; shorter when the rest is zero. */
+    private final long[] lineRefunds;
 
     private EscrowFunds(CurrencyUnit currency, long captured, long refunded, long sellerNet, long commission,
             long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares) {
+        this(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee, compensated, subsidy, shares,
+                new long[0]);
+    }
+
+    private EscrowFunds(CurrencyUnit currency, long captured, long refunded, long sellerNet, long commission,
+            long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares, long[] lineRefunds) {
         this.currency = currency;
         this.captured = captured;
         this.refunded = refunded;
@@ -41,6 +49,18 @@ public final class EscrowFunds {
         this.compensated = compensated;
         this.subsidy = subsidy;
         this.shares = shares;
+        // Documents written before refunds by line have no line refunds: all zero.
+        this.lineRefunds = lineRefunds == null ? new long[0] : lineRefunds;
+        long byLine = 0;
+        for (long r : this.lineRefunds) {
+            if (r < 0) {
+                throw new IllegalStateException("escrow funds out of balance: " + this);
+            }
+            byLine = Exact.add(byLine, r);
+        }
+        if (byLine > refunded) {
+            throw new IllegalStateException("escrow funds out of balance: " + this);
+        }
         for (long share : shares) {
             if (share < 0) {
                 throw new IllegalStateException("escrow funds out of balance: " + this);
@@ -68,12 +88,31 @@ public final class EscrowFunds {
 
     EscrowFunds capture(long amount) {
         return new EscrowFunds(currency, Exact.add(captured, amount), refunded, sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy, shares);
+                paymentFee, compensated, subsidy, shares, lineRefunds);
     }
 
     EscrowFunds refundHeld(long amount) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, amount), sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy, shares);
+                paymentFee, compensated, subsidy, shares, lineRefunds);
+    }
+
+    /** Refunds held money line by line: {@code perLine[i]} of line {@code i}. */
+    EscrowFunds refundHeldLines(long[] perLine) {
+        return new EscrowFunds(currency, captured, Exact.add(refunded, Exact.sum(perLine)), sellerNet, commission,
+                serviceFee, paymentFee, compensated, subsidy, shares, addLines(perLine));
+    }
+
+    /** What was refunded of line {@code i} of the terms. */
+    long lineRefundedMinor(int i) {
+        return i < lineRefunds.length ? lineRefunds[i] : 0;
+    }
+
+    private long[] addLines(long[] perLine) {
+        long[] next = Arrays.copyOf(lineRefunds, Math.max(lineRefunds.length, perLine.length));
+        for (int i = 0; i < perLine.length; i++) {
+            next[i] = Exact.add(next[i], perLine[i]);
+        }
+        return next;
     }
 
     /**
@@ -83,7 +122,7 @@ public final class EscrowFunds {
     EscrowFunds release(long[] parts) {
         return new EscrowFunds(currency, captured, refunded, Exact.add(sellerNet, parts[0]),
                 Exact.add(commission, parts[1]), Exact.add(serviceFee, parts[2]), Exact.add(paymentFee, parts[3]),
-                compensated, Exact.add(subsidy, parts[4]), shares(parts, 5, 1));
+                compensated, Exact.add(subsidy, parts[4]), shares(parts, 5, 1), lineRefunds);
     }
 
     /**
@@ -93,12 +132,19 @@ public final class EscrowFunds {
     EscrowFunds clawBack(long refund, long[] parts, long subsidyBack) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, refund), sellerNet - parts[0],
                 commission - parts[1], serviceFee - parts[2], paymentFee - parts[3], compensated, subsidy - subsidyBack,
-                shares(parts, 4, -1));
+                shares(parts, 4, -1), lineRefunds);
+    }
+
+    /** {@link #clawBack} of a refund by line: {@code perLine[i]} of line {@code i} of the buyer's money. */
+    EscrowFunds clawBackLines(long[] perLine, long[] parts, long subsidyBack) {
+        EscrowFunds f = clawBack(Exact.sum(perLine), parts, subsidyBack);
+        return new EscrowFunds(currency, f.captured, f.refunded, f.sellerNet, f.commission, f.serviceFee, f.paymentFee,
+                f.compensated, f.subsidy, f.shares, addLines(perLine));
     }
 
     EscrowFunds compensate(long amount) {
         return new EscrowFunds(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee,
-                Exact.add(compensated, amount), subsidy, shares);
+                Exact.add(compensated, amount), subsidy, shares, lineRefunds);
     }
 
     long heldMinor() {
@@ -227,7 +273,18 @@ public final class EscrowFunds {
         return o instanceof EscrowFunds f && f.currency.equals(currency) && f.captured == captured
                 && f.refunded == refunded && f.sellerNet == sellerNet && f.commission == commission
                 && f.serviceFee == serviceFee && f.paymentFee == paymentFee && f.compensated == compensated
-                && f.subsidy == subsidy && Arrays.equals(f.shares, shares);
+                && f.subsidy == subsidy && Arrays.equals(f.shares, shares) && sameLines(f.lineRefunds, lineRefunds);
+    }
+
+    /** Equal line refunds: trailing zeros do not count. */
+    private static boolean sameLines(long[] a, long[] b) {
+        int n = Math.max(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            if ((i < a.length ? a[i] : 0) != (i < b.length ? b[i] : 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -240,7 +297,7 @@ public final class EscrowFunds {
     public String toString() {
         return "EscrowFunds[" + currency.getCurrencyCode() + " captured=" + captured + " refunded=" + refunded
                 + " released=" + sellerNet + "+" + commission + "+" + serviceFee + "+" + paymentFee
-                + " shares=" + Arrays.toString(shares)
+                + " shares=" + Arrays.toString(shares) + " lineRefunds=" + Arrays.toString(lineRefunds)
                 + " subsidy=" + subsidy + " compensated=" + compensated + " (minor units)]";
     }
 }

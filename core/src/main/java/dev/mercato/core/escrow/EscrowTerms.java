@@ -7,7 +7,11 @@ import dev.mercato.pricing.revenue.Settlement;
 import dev.mercato.pricing.revenue.Totals;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import dev.mercato.pricing.revenue.LineSettlement;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -29,10 +33,17 @@ import javax.money.MonetaryAmount;
  * @param groupDeadline for a group-buy, when the group must have formed; empty otherwise
  * @param platformSubsidy platform-funded discounts: the platform pays them to the seller on
  *     release, in proportion to the buyer's money released; zero when none
+ * @param lines the order's lines as settled at sale time, when the escrow knows them (terms
+ *     {@link #fromSettlement settled} from the order): refunds then reverse each line's own
+ *     commission, fees, shares and subsidy (docs/escrow-and-ledger.md, "Refunds by line"); empty
+ *     for an escrow opened with an amount alone, whose refunds prorate over the whole order
  */
 public record EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
         Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
-        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy) {
+        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines) {
+
+    /** The most lines one escrow carries: bounds the work of every refund. */
+    public static final int MAX_LINES = 1_000;
 
     /** The default time to pay. */
     public static final Duration DEFAULT_PAY_WITHIN = Duration.ofDays(3);
@@ -71,6 +82,93 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
         requirePositive(payWithin, "payWithin");
         requirePositive(autoConfirmAfter, "autoConfirmAfter");
         requirePositive(extension, "extension");
+        lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
+        requireLines(lines, units, subsidy, amount.getCurrency(), deductions);
+    }
+
+    /**
+     * Terms without lines: refunds prorate over the whole order.
+     *
+     * @param escrowId the escrow's id
+     * @param buyerId the buyer
+     * @param sellerId the seller
+     * @param amount what the buyer pays, positive
+     * @param deductions what the platform keeps from a full release
+     * @param payWithin how long the buyer has to pay
+     * @param autoConfirmAfter the auto-confirm timer
+     * @param extension what one buyer extension adds
+     * @param groupDeadline the group-buy deadline, if any
+     * @param platformSubsidy platform-funded discounts
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
+            Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
+            Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy) {
+        this(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter, extension, groupDeadline,
+                platformSubsidy, List.of());
+    }
+
+    /**
+     * Lines must add up to the terms: what the buyer paid for them is the amount, their subsidies
+     * the subsidy, their seller-borne charges the deductions; ids are distinct.
+     */
+    private static void requireLines(List<LineSettlement> lines, long amount, long subsidy, CurrencyUnit currency,
+            Deductions deductions) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", lines.size() + " lines", "must be at most " + MAX_LINES);
+        }
+        Set<String> ids = new HashSet<>();
+        long paid = 0;
+        long subsidies = 0;
+        for (LineSettlement line : lines) {
+            InvalidInputException.requireNonNull(line, "line");
+            if (!ids.add(line.line().lineId())) {
+                throw new InvalidInputException("lines", line.line().lineId(), "names the same line twice");
+            }
+            paid = Exact.add(paid, MinorUnits.toMinor(line.buyerPaid(), currency));
+            subsidies = Exact.add(subsidies, MinorUnits.toMinor(line.platformSubsidy(), currency));
+        }
+        if (paid != amount) {
+            throw new InvalidInputException("lines", MinorUnits.format(paid, currency),
+                    "must add up to the amount " + MinorUnits.format(amount, currency));
+        }
+        if (subsidies != subsidy) {
+            throw new InvalidInputException("lines", MinorUnits.format(subsidies, currency) + " of subsidy",
+                    "must add up to the platform subsidy " + MinorUnits.format(subsidy, currency));
+        }
+        if (!Deductions.ofLines(lines, currency).equals(deductions)) {
+            throw new InvalidInputException("deductions", deductions, "must be the lines' own charges "
+                    + Deductions.ofLines(lines, currency) + " (set other deductions on terms without lines)");
+        }
+    }
+
+    /**
+     * The line with this id.
+     *
+     * @param lineId the line id
+     * @return its index in {@link #lines()}, or -1
+     */
+    int lineIndex(String lineId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).line().lineId().equals(lineId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * These terms without their lines: refunds then prorate over the whole order, and other
+     * deductions may be set.
+     *
+     * @return new terms
+     */
+    public EscrowTerms withoutLines() {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy, List.of());
     }
 
     /**
@@ -91,7 +189,8 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
     /**
      * Terms for one order as settled by the revenue calculators: the buyer pays what the order's
      * lines were paid (shipping included), the platform adds its subsidies on release, and the
-     * deductions are {@link Deductions#fromSettlement}.
+     * deductions are {@link Deductions#fromSettlement}. The terms keep the order's lines, so its
+     * refunds reverse each line's own charges.
      *
      * @param escrowId the escrow id
      * @param buyerId the buyer
@@ -107,8 +206,12 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
                 .orElseThrow(() -> new InvalidInputException("orderId", orderId, "has no totals in the settlement"));
         String sellerId = settlement.lines().stream().filter(l -> l.line().orderId().equals(orderId)).findFirst()
                 .orElseThrow().line().sellerId();
-        return of(escrowId, buyerId, sellerId, totals.buyerPaid()).withPlatformSubsidy(totals.platformSubsidy())
-                .withDeductions(deductions);
+        List<LineSettlement> lines = settlement.lines().stream().filter(l -> l.line().orderId().equals(orderId))
+                .toList();
+        EscrowTerms plain = of(escrowId, buyerId, sellerId, totals.buyerPaid())
+                .withPlatformSubsidy(totals.platformSubsidy()).withDeductions(deductions);
+        return new EscrowTerms(escrowId, buyerId, sellerId, plain.amount, deductions, plain.payWithin,
+                plain.autoConfirmAfter, plain.extension, plain.groupDeadline, plain.platformSubsidy, lines);
     }
 
     /**
@@ -116,10 +219,12 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      *
      * @param newDeductions commission and fees for a full release
      * @return new terms
+     * @throws InvalidInputException if these terms have lines and the deductions are not their
+     *     charges (call {@link #withoutLines()} first)
      */
     public EscrowTerms withDeductions(Deductions newDeductions) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, newDeductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy);
+                extension, groupDeadline, platformSubsidy, lines);
     }
 
     /**
@@ -130,7 +235,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPayWithin(Duration newPayWithin) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, newPayWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy);
+                extension, groupDeadline, platformSubsidy, lines);
     }
 
     /**
@@ -142,7 +247,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withAutoConfirm(Duration newAutoConfirmAfter, Duration newExtension) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, newAutoConfirmAfter,
-                newExtension, groupDeadline, platformSubsidy);
+                newExtension, groupDeadline, platformSubsidy, lines);
     }
 
     /**
@@ -154,7 +259,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withGroupDeadline(Instant deadline) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, Optional.of(deadline), platformSubsidy);
+                extension, Optional.of(deadline), platformSubsidy, lines);
     }
 
     /**
@@ -166,7 +271,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPlatformSubsidy(MonetaryAmount subsidy) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, subsidy);
+                extension, groupDeadline, subsidy, lines);
     }
 
     /**

@@ -89,6 +89,19 @@ final class Flows {
     }
 
     /**
+     * The funds after {@code units} of the held money went back to the buyer: line by line
+     * (prorated over what is left of each line) when the terms carry lines.
+     */
+    static EscrowFunds refundHeldFunds(EscrowTerms t, EscrowFunds f, long units) {
+        return ByLine.applies(t) ? f.refundHeldLines(ByLine.prorate(t, f, units)) : f.refundHeld(units);
+    }
+
+    /** The parts of a release of everything held (each line's remainder when the terms carry lines). */
+    static long[] releaseAll(EscrowTerms t, EscrowFunds f) {
+        return ByLine.applies(t) ? ByLine.releaseParts(t, f) : releaseParts(t, f.heldMinor());
+    }
+
+    /**
      * Splits a release of {@code units} of the buyer's money into seller net, commission, service
      * fee, payment fee, the platform subsidy paid with it (index 4, included in the net) and each
      * revenue share of the deductions (from index 5, in the deductions' order). The

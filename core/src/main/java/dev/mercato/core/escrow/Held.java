@@ -70,7 +70,7 @@ public record Held(EscrowTerms terms, EscrowFunds funds, long step) implements E
             return Flows.notAllowed(this, actor, "refund");
         }
         long held = funds.heldMinor();
-        return Flows.accept(new Refunded(terms, funds.refundHeld(held), step + 1, at),
+        return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held), step + 1, at),
                 Flows.refundHeld(Flows.entry(this, "refund", at), terms, held).build());
     }
 
@@ -91,9 +91,34 @@ public record Held(EscrowTerms terms, EscrowFunds funds, long step) implements E
             return refused.get();
         }
         long units = dev.mercato.pricing.money.MinorUnits.toMinor(amount);
-        EscrowFunds after = funds.refundHeld(units);
+        EscrowFunds after = Flows.refundHeldFunds(terms, funds, units);
         Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at) : new Held(terms, after, step + 1);
         return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "partial-refund", at), terms, units).build());
+    }
+
+    /**
+     * Refunds named lines (and shipping) before shipment: each line's own charges are reversed
+     * when it is released or refunded, never another line's. Refunding all that is held ends in
+     * {@link Refunded}.
+     *
+     * @param actor the seller of this escrow or a platform operator
+     * @param refund the lines and shipping refunded
+     * @param at now
+     * @return {@link Held} (or {@link Refunded}) with the refund entry, or a refusal
+     */
+    public Transition refundLines(Actor actor, EscrowCommand.RefundLines refund, Instant at) {
+        InvalidInputException.requireNonNull(refund, "refund");
+        if (!Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "partially refund");
+        }
+        ByLine.Plan plan = ByLine.plan(terms, funds, refund);
+        if (plan.refused()) {
+            return Flows.refuse(this, plan.reason(), plan.refusal());
+        }
+        EscrowFunds after = funds.refundHeldLines(plan.perLine());
+        Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at) : new Held(terms, after, step + 1);
+        return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "line-refund", at), terms,
+                dev.mercato.pricing.money.Exact.sum(plan.perLine())).build());
     }
 
     /**

@@ -23,5 +23,10 @@ public enum RefusalReason {
      * sale, and the provider refunds neither part of a sale ({@code PARTIAL_REFUND}) nor one sale
      * several times ({@code MULTIPLE_REFUNDS}) as this refund would need.
      */
-    PROVIDER_CANNOT_REFUND
+    PROVIDER_CANNOT_REFUND,
+    /**
+     * A refund by line names a line the escrow's terms do not have, or the escrow was opened with
+     * an amount alone and knows no lines (refund an amount instead: it is prorated).
+     */
+    UNKNOWN_LINE
 }

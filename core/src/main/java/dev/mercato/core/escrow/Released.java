@@ -40,6 +40,9 @@ public record Released(EscrowTerms terms, EscrowFunds funds, long step, Instant 
             return refused.get();
         }
         long refund = MinorUnits.toMinor(amount);
+        if (ByLine.applies(terms)) {
+            return clawBackLines(ByLine.prorate(terms, funds, refund), seller, "refund-after-release", at);
+        }
         long released = funds.releasedMinor();
         long subsidy = funds.subsidyMinor();
         long subsidyBack = refund == released || subsidy == 0 ? subsidy
@@ -48,6 +51,38 @@ public record Released(EscrowTerms terms, EscrowFunds funds, long step, Instant 
         return Flows.accept(new Released(terms, funds.clawBack(refund, parts, subsidyBack), step + 1, releasedAt),
                 Flows.clawBack(Flows.entry(this, "refund-after-release", at), terms, refund, parts, subsidyBack, seller)
                         .build());
+    }
+
+    /**
+     * Refunds named lines (and shipping) after release: the platform returns exactly those lines'
+     * commission, fees and shares and takes back their subsidy (each line's {@link
+     * dev.mercato.pricing.revenue.RefundProgress}); the seller's part comes from the payable
+     * balance, then the deposit, as {@link #refundAfterRelease}.
+     *
+     * @param actor the seller of this escrow or a platform operator
+     * @param refund the lines and shipping refunded
+     * @param seller the seller's balances now (read from the journal)
+     * @param at now
+     * @return {@link Released} with the clawback entry, or a refusal
+     */
+    public Transition refundLinesAfterRelease(Actor actor, EscrowCommand.RefundLines refund, SellerBalances seller,
+            Instant at) {
+        dev.mercato.pricing.error.InvalidInputException.requireNonNull(refund, "refund");
+        if (!Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "refund");
+        }
+        ByLine.Plan plan = ByLine.plan(terms, funds, refund);
+        if (plan.refused()) {
+            return Flows.refuse(this, plan.reason(), plan.refusal());
+        }
+        return clawBackLines(plan.perLine(), seller, "line-refund-after-release", at);
+    }
+
+    private Transition clawBackLines(long[] perLine, SellerBalances seller, String event, Instant at) {
+        ByLine.Reversal r = ByLine.reverse(terms, funds, perLine);
+        return Flows.accept(new Released(terms, funds.clawBackLines(perLine, r.parts(), r.subsidyBack()), step + 1,
+                releasedAt), Flows.clawBack(Flows.entry(this, event, at), terms, r.refund(), r.parts(), r.subsidyBack(),
+                        seller).build());
     }
 
     /**

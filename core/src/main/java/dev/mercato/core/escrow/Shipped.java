@@ -53,7 +53,7 @@ public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment 
     }
 
     private Transition release(String event, Instant at) {
-        long[] parts = Flows.releaseParts(terms, funds.heldMinor());
+        long[] parts = Flows.releaseAll(terms, funds);
         return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
                 Flows.release(Flows.entry(this, event, at), terms, parts).build());
     }
@@ -124,10 +124,35 @@ public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment 
             return refused.get();
         }
         long units = MinorUnits.toMinor(amount);
-        EscrowFunds after = funds.refundHeld(units);
+        EscrowFunds after = Flows.refundHeldFunds(terms, funds, units);
         Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at)
                 : new Shipped(terms, after, step + 1, shipment);
         return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "refund-after-return", at), terms, units).build());
+    }
+
+    /**
+     * Refunds named lines (and shipping) after the goods came back: each line's own charges are
+     * reversed, never another line's. Refunding all that is held ends in {@link Refunded}.
+     *
+     * @param actor the seller of this escrow or a platform operator
+     * @param refund the lines and shipping refunded
+     * @param at now
+     * @return {@link Shipped} or {@link Refunded} with the refund entry, or a refusal
+     */
+    public Transition refundLines(Actor actor, EscrowCommand.RefundLines refund, Instant at) {
+        InvalidInputException.requireNonNull(refund, "refund");
+        if (!Flows.isSeller(actor, terms) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "refund");
+        }
+        ByLine.Plan plan = ByLine.plan(terms, funds, refund);
+        if (plan.refused()) {
+            return Flows.refuse(this, plan.reason(), plan.refusal());
+        }
+        EscrowFunds after = funds.refundHeldLines(plan.perLine());
+        Escrow next = after.heldMinor() == 0 ? new Refunded(terms, after, step + 1, at)
+                : new Shipped(terms, after, step + 1, shipment);
+        return Flows.accept(next, Flows.refundHeld(Flows.entry(this, "line-refund-after-return", at), terms,
+                dev.mercato.pricing.money.Exact.sum(plan.perLine())).build());
     }
 
     /**

@@ -37,7 +37,7 @@ public final class SaleLines {
         for (OrderLine line : snapshot.lines()) {
             int i = line.lineNo() - 1;
             lines.add(SaleLine.builder()
-                    .ids(facts.id().value(), "line-" + line.lineNo())
+                    .ids(facts.id().value(), lineId(line.lineNo()))
                     .sku(line.sku().value())
                     .seller(facts.sellerId(), snapshot.sellerType())
                     .category(String.join("/", line.categoryPath()))
@@ -53,6 +53,16 @@ public final class SaleLines {
                     .build());
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The sale line id of an order line.
+     *
+     * @param lineNo the order line's number
+     * @return {@code line-<lineNo>}
+     */
+    public static String lineId(int lineNo) {
+        return "line-" + lineNo;
     }
 
     private static long[] split(PricedSnapshot snapshot, long amount) {
