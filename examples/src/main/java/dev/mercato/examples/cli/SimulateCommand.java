@@ -235,9 +235,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
         MallSimulation.Ledger l = r.ledger();
-        root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances())).put("buyerFundsIn", fen(l.buyerFundsIn()))
-                .put("held", fen(l.held())).put("sellerPayables", fen(l.sellerPayables()))
-                .put("platformRevenue", fen(l.platformRevenue())).put("refunds", fen(l.refunds()));
+        ObjectNode ledger = root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances()))
+                .put("buyerFundsIn", fen(l.buyerFundsIn())).put("held", fen(l.held()))
+                .put("sellerPayables", fen(l.sellerPayables())).put("platformRevenue", fen(l.platformRevenue()))
+                .put("refunds", fen(l.refunds()));
+        ObjectNode streams = ledger.putObject("platformRevenueByStream");
+        l.revenueByStream().forEach((stream, minor) -> streams.put(streamName(stream).replace(' ', '-'), fen(minor)));
         r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));
         root.put("balanced", balanced);
         writeFile(json, JsonOutput.print(root) + "\n");

@@ -63,6 +63,14 @@ class SimulateExamples {
         assertEquals(paid, parts);
         assertEquals("0.00", total.path("platformSubsidy").asText());
         assertEquals(orders.path("completed").asInt() > 0, total.path("lineCount").asInt() > 0);
+        // The ledger's platform revenue is the sum of its streams, commission and payment fee among them.
+        JsonNode streams = figures.path("ledger").path("platformRevenueByStream");
+        BigDecimal byStream = BigDecimal.ZERO;
+        for (JsonNode stream : streams) {
+            byStream = byStream.add(new BigDecimal(stream.asText()));
+        }
+        assertEquals(new BigDecimal(figures.path("ledger").path("platformRevenue").asText()), byStream);
+        assertTrue(streams.has("commission") && streams.has("payment-fee"), streams::toString);
     }
 
     @Test
