@@ -17,6 +17,7 @@ import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
@@ -40,9 +41,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +121,43 @@ final class MallSimulation {
      * @param capturedMinor the totals of paid payments, in fen
      * @param settlement the completed orders' settlement, if any order completed
      * @param ledger the facade's ledger at the end
+     * @param daily the same orders, GMV and refunds day by day, one entry per simulated day: they
+     *     sum to the run's {@code orders}, {@code paid}, {@code gmvMinor}, {@code refunded} and
+     *     {@code refundedMinor}
      */
     record Report(int days, int buyers, int visits, int checkouts, int orders, int paid, int closedUnpaid,
             int awaitingPayment, int refunded, int shipped, int delivered, int receipts, int completed, int declines,
-            long gmvMinor, long refundedMinor, long capturedMinor, Optional<Settlement> settlement, Ledger ledger) {}
+            long gmvMinor, long refundedMinor, long capturedMinor, Optional<Settlement> settlement, Ledger ledger,
+            List<Day> daily) {
+        /** Copies the days. */
+        Report {
+            daily = List.copyOf(daily);
+        }
+    }
+
+    /**
+     * One simulated day's share of a run's figures.
+     *
+     * @param date the day (UTC)
+     * @param orders orders placed that day
+     * @param paid orders placed that day and paid
+     * @param gmvMinor the payables of the orders placed that day and paid, in fen
+     * @param refunded orders refunded before shipment that day
+     * @param refundedMinor the refunds before shipment paid that day, in fen
+     */
+    record Day(LocalDate date, int orders, int paid, long gmvMinor, int refunded, long refundedMinor) {}
+
+    /** Told after each simulated day; a progress display listens. */
+    @FunctionalInterface
+    interface DayListener {
+        /**
+         * One more day is done.
+         *
+         * @param daysDone days simulated so far, 1 to the run's days
+         * @param ordersPlaced orders placed so far
+         */
+        void dayDone(int daysDone, int ordersPlaced);
+    }
 
     private final Random random;
     private final int days;
@@ -162,6 +199,17 @@ final class MallSimulation {
      * @throws IllegalStateException if the facade refuses a step the scenario expects to succeed
      */
     Report run() {
+        return run((daysDone, ordersPlaced) -> { });
+    }
+
+    /**
+     * Runs the days, telling a listener after each, and reports.
+     *
+     * @param listener told after each day; it cannot change the run
+     * @return the report
+     * @throws IllegalStateException if the facade refuses a step the scenario expects to succeed
+     */
+    Report run(DayListener listener) {
         for (int day = 0; day < days; day++) {
             Instant morning = START.plus(Duration.ofDays(day));
             clock.set(morning.plus(Duration.ofHours(9)));
@@ -177,6 +225,7 @@ final class MallSimulation {
             confirmDeliveries(morning);
             clock.set(morning.plus(Duration.ofHours(23)));
             commerce.runDueTimers(SYSTEM);
+            listener.dayDone(day + 1, paymentOf.size());
         }
         return report();
     }
@@ -269,9 +318,15 @@ final class MallSimulation {
         long captured = 0;
         Map<String, Boolean> paymentsSeen = new LinkedHashMap<>();
         List<SaleLine> settled = new ArrayList<>();
+        DayTally[] tally = new DayTally[days];
+        for (int day = 0; day < days; day++) {
+            tally[day] = new DayTally();
+        }
         for (Map.Entry<OrderId, String> entry : paymentOf.entrySet()) {
             Order order = commerce.order(SYSTEM, entry.getKey()).orElseThrow();
             long payable = MinorUnits.toMinor(order.facts().snapshot().payable(), CNY);
+            DayTally placedOn = tally[dayOf(order.facts().placedAt())];
+            placedOn.orders++;
             if (order instanceof Order.AwaitingPayment) {
                 awaiting++;
             } else if (order instanceof Order.Closed) {
@@ -279,6 +334,8 @@ final class MallSimulation {
             } else if (!(order instanceof Order.Cancelled)) {
                 paid++;
                 gmv = Math.addExact(gmv, payable);
+                placedOn.paid++;
+                placedOn.gmv = Math.addExact(placedOn.gmv, payable);
                 if (paymentsSeen.putIfAbsent(entry.getValue(), true) == null) {
                     captured = Math.addExact(captured, MinorUnits.toMinor(
                             commerce.payment(SYSTEM, entry.getValue()).orElseThrow().total(), CNY));
@@ -286,16 +343,44 @@ final class MallSimulation {
             }
             if (order instanceof Order.RefundedBeforeShipment r) {
                 refunded++;
-                refunds = Math.addExact(refunds, MinorUnits.toMinor(r.refund().total(), CNY));
+                long refund = MinorUnits.toMinor(r.refund().total(), CNY);
+                refunds = Math.addExact(refunds, refund);
+                DayTally refundedOn = tally[dayOf(r.refund().refundedAt())];
+                refundedOn.refunded++;
+                refundedOn.refunds = Math.addExact(refundedOn.refunds, refund);
             }
             if (order instanceof Order.Completed) {
                 completed++;
                 settled.addAll(saleLines(order));
             }
         }
+        List<Day> daily = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            DayTally t = tally[day];
+            daily.add(new Day(LocalDate.ofInstant(START, ZoneOffset.UTC).plusDays(day), t.orders, t.paid, t.gmv,
+                    t.refunded, t.refunds));
+        }
         return new Report(days, buyers, visits, checkouts, paymentOf.size(), paid, closed, awaiting, refunded, shipments,
                 deliveries, receipts, completed, declines, gmv, refunds, captured,
-                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)), ledger());
+                settled.isEmpty() ? Optional.empty() : Optional.of(schedule.settle(settled)), ledger(), daily);
+    }
+
+    /** The simulated day an instant of the run falls on, 0 for the first. */
+    private int dayOf(Instant at) {
+        long day = Duration.between(START, at).toDays();
+        if (day < 0 || day >= days) {
+            throw new IllegalStateException(at + " is outside the simulated days");
+        }
+        return (int) day;
+    }
+
+    /** One day's running counts while the report is made. */
+    private static final class DayTally {
+        private int orders;
+        private int paid;
+        private long gmv;
+        private int refunded;
+        private long refunds;
     }
 
     /** What the facade's ledger says, summed by kind of account. */
@@ -306,6 +391,7 @@ final class MallSimulation {
         long platform = 0;
         long held = 0;
         long refunds = 0;
+        Map<RevenueStream, Long> byStream = new EnumMap<>(RevenueStream.class);
         for (Map.Entry<Account, Map<CurrencyUnit, javax.money.MonetaryAmount>> balance
                 : commerce.journal().orElseThrow().balances().entrySet()) {
             long minor = MinorUnits.toMinor(balance.getValue().getOrDefault(CNY, MinorUnits.toAmount(0, CNY)), CNY);
@@ -315,15 +401,16 @@ final class MallSimulation {
                 buyersIn = Math.subtractExact(buyersIn, minor);
             } else if (account instanceof Account.SellerPayable) {
                 payables = Math.addExact(payables, minor);
-            } else if (account instanceof Account.PlatformRevenue) {
+            } else if (account instanceof Account.PlatformRevenue revenue) {
                 platform = Math.addExact(platform, minor);
+                byStream.merge(revenue.stream(), minor, Math::addExact);
             } else if (account instanceof Account.EscrowHeld) {
                 held = Math.addExact(held, minor);
             } else if (account.equals(Account.refunds())) {
                 refunds = Math.addExact(refunds, minor);
             }
         }
-        return new Ledger(sum, buyersIn, held, payables, platform, refunds);
+        return new Ledger(sum, buyersIn, held, payables, platform, refunds, byStream);
     }
 
     /**
@@ -335,9 +422,17 @@ final class MallSimulation {
      * @param sellerPayables credited to sellers
      * @param platformRevenue commission and fees
      * @param refunds paid back to buyers
+     * @param revenueByStream the platform revenue account of each stream that has one, in the
+     *     streams' order; its values sum to {@code platformRevenue}
      */
     record Ledger(long sumOfAllBalances, long buyerFundsIn, long held, long sellerPayables, long platformRevenue,
-            long refunds) {
+            long refunds, Map<RevenueStream, Long> revenueByStream) {
+        /** Copies the streams, keeping their order. */
+        Ledger {
+            EnumMap<RevenueStream, Long> copy = new EnumMap<>(RevenueStream.class);
+            copy.putAll(revenueByStream);
+            revenueByStream = Collections.unmodifiableMap(copy);
+        }
     }
 
     /** A completed order's lines as the facade settled them: from the order's own snapshot. */

@@ -2,6 +2,7 @@ package dev.mercato.examples.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.revenue.Settlement;
 import dev.mercato.pricing.revenue.Totals;
@@ -12,7 +13,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.money.MonetaryAmount;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mercato simulate}: runs a preset's scenario for some days and prints its orders, GMV,
- * AOV, refund rate, the settlement of the completed orders and the money check. The same seed
- * prints the same bytes.
+ * AOV, refund rate, the settlement of the completed orders and the money check, and on request
+ * writes them as JSON or as an HTML report ({@link HtmlReport}). The same seed prints the same
+ * bytes. A long run shows its progress on standard error ({@link Progress}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulates a platform on a preset for some days (buyers, carts, checkout,"
@@ -56,6 +61,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures to this file as JSON")
     private String json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write a self-contained HTML report with charts to this file")
+    private String html;
+
     @Override
     public Integer call() {
         if (!Presets.names().contains(preset)) {
@@ -72,12 +81,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (buyers < 1 || buyers > 10_000) {
             throw new ParameterException(spec.commandLine(), "--buyers must be between 1 and 10000, was " + buyers);
         }
-        MallSimulation.Report report = new MallSimulation(seed, days, buyers).run();
+        Progress progress = Progress.of(spec.commandLine().getErr(), System.console() != null, days, buyers);
+        MallSimulation.Report report = new MallSimulation(seed, days, buyers).run(progress);
+        progress.finish();
         PrintWriter out = spec.commandLine().getOut();
         boolean balanced = print(out, report);
         if (json != null) {
             write(report, balanced);
             out.println("figures written to " + json);
+        }
+        if (html != null) {
+            writeFile(html, HtmlReport.render(preset, seed, report, moneyCheck(report)));
+            out.println("report written to " + html);
         }
         out.flush();
         if (!balanced) {
@@ -99,20 +114,19 @@ final class SimulateCommand implements Callable<Integer> {
                 + " receipts confirmed by the buyer, " + r.completed() + " completed");
         row(out, "payment declines", r.declines() + " (each retried and paid)");
         row(out, "GMV", fen(r.gmvMinor()) + " (payables of paid orders)");
-        row(out, "AOV", (r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()))) + " (GMV / paid orders)");
+        row(out, "AOV", aov(r) + " (GMV / paid orders)");
         row(out, "refund rate", percent(r.refunded(), r.paid()) + " of paid orders (" + r.refunded() + "), "
                 + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment)");
-        Optional<Settlement> settlement = r.settlement();
-        settlement.ifPresent(s -> {
-            Totals t = s.total();
-            long charges = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
-            row(out, "take rate", percent(charges, minor(t.sellerGross()))
-                    + " (commission and fees / seller gross of completed orders)");
+        takeRate(r).ifPresent(rate -> row(out, "take rate", rate
+                + " (commission and fees / seller gross of completed orders)"));
+        row(out, "platform revenue", fen(r.ledger().platformRevenue()) + revenueByStream(r.ledger())
+                + " (the ledger's revenue accounts)");
+        r.settlement().ifPresent(s -> {
             out.println();
             out.println("Completed orders settled with the " + preset + " schedule:");
             out.println(String.format(Locale.ROOT, "  %-18s %6s %11s %11s %9s %11s", "seller", "lines", "gross",
                     "commission", "fees", "net"));
-            for (Totals seller : s.bySeller().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList()) {
+            for (Totals seller : bySeller(s)) {
                 out.println(String.format(Locale.ROOT, "  %-18s %6d %11s %11s %9s %11s", seller.key(), seller.lines(),
                         JsonOutput.amount(seller.sellerGross()), JsonOutput.amount(seller.commission()),
                         JsonOutput.amount(seller.sellerFees()), JsonOutput.amount(seller.sellerNet())));
@@ -120,12 +134,36 @@ final class SimulateCommand implements Callable<Integer> {
         });
         out.println();
         out.println("Money check:");
+        MoneyCheck check = moneyCheck(r);
+        for (String line : check.lines()) {
+            out.println("  " + line);
+        }
+        out.println(check.balanced() ? "Check: balanced, to the cent." : "Check: NOT BALANCED");
+        return check.balanced();
+    }
+
+    /**
+     * The money check of a run: each comparison as a sentence, and whether they all hold.
+     *
+     * @param lines the comparisons, in the order they are printed
+     * @param balanced whether every comparison holds
+     */
+    record MoneyCheck(List<String> lines, boolean balanced) {
+        /** Copies the lines. */
+        MoneyCheck {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Compares the run's payments, refunds, settlement and ledger. */
+    static MoneyCheck moneyCheck(MallSimulation.Report r) {
+        List<String> lines = new ArrayList<>();
         boolean paymentsMatch = r.capturedMinor() == r.gmvMinor();
-        out.println("  payments captured " + fen(r.capturedMinor()) + (paymentsMatch ? " = " : " != ")
+        lines.add("payments captured " + fen(r.capturedMinor()) + (paymentsMatch ? " = " : " != ")
                 + "payables of paid orders " + fen(r.gmvMinor()));
         boolean refundsWithin = r.refundedMinor() <= r.gmvMinor();
-        out.println("  refunds before shipment " + fen(r.refundedMinor()) + (refundsWithin ? " <= " : " > ") + "GMV");
-        boolean settled = settlement.map(s -> {
+        lines.add("refunds before shipment " + fen(r.refundedMinor()) + (refundsWithin ? " <= " : " > ") + "GMV");
+        boolean settled = r.settlement().map(s -> {
             Totals t = s.total();
             long nets = minor(t.sellerNet());
             long platform = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
@@ -133,7 +171,7 @@ final class SimulateCommand implements Callable<Integer> {
             // No subsidies in the scenario: what buyers paid is the sellers' gross, split exactly.
             boolean equal = minor(t.platformSubsidy()) == 0
                     && minor(t.buyerPaid()) == Math.addExact(Math.addExact(nets, platform), shares);
-            out.println("  completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid()) + (equal ? " = " : " != ")
+            lines.add("completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid()) + (equal ? " = " : " != ")
                     + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform)
                     + (shares == 0 ? "" : " + creator shares " + fen(shares)));
             return equal;
@@ -141,14 +179,43 @@ final class SimulateCommand implements Callable<Integer> {
         MallSimulation.Ledger l = r.ledger();
         boolean ledgerBalances = l.sumOfAllBalances() == 0;
         boolean everyUnitBooked = l.buyerFundsIn() == r.capturedMinor();
-        out.println("  ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
+        lines.add("ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
                 + (everyUnitBooked ? " = " : " != ") + "payments captured");
-        out.println("  ledger: held in escrow " + fen(l.held()) + " + seller payables " + fen(l.sellerPayables())
+        lines.add("ledger: held in escrow " + fen(l.held()) + " + seller payables " + fen(l.sellerPayables())
                 + " + platform revenue " + fen(l.platformRevenue()) + " + refunds " + fen(l.refunds()) + " = "
                 + fen(l.held() + l.sellerPayables() + l.platformRevenue() + l.refunds()));
-        boolean balanced = paymentsMatch && refundsWithin && settled && ledgerBalances && everyUnitBooked;
-        out.println(balanced ? "Check: balanced, to the cent." : "Check: NOT BALANCED");
-        return balanced;
+        return new MoneyCheck(lines, paymentsMatch && refundsWithin && settled && ledgerBalances && everyUnitBooked);
+    }
+
+    /** GMV / paid orders, or {@code -} without paid orders. */
+    static String aov(MallSimulation.Report r) {
+        return r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()));
+    }
+
+    /** (Commission + seller-borne fees) / seller gross of the completed orders, if any completed. */
+    static Optional<String> takeRate(MallSimulation.Report r) {
+        return r.settlement().map(s -> {
+            Totals t = s.total();
+            return percent(Math.addExact(minor(t.commission()), minor(t.sellerFees())), minor(t.sellerGross()));
+        });
+    }
+
+    /** The sellers' statements, by seller. */
+    static List<Totals> bySeller(Settlement settlement) {
+        return settlement.bySeller().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
+    }
+
+    /** A stream for people: {@code PAYMENT_FEE} is "payment fee". */
+    static String streamName(RevenueStream stream) {
+        return stream.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String revenueByStream(MallSimulation.Ledger l) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<RevenueStream, Long> stream : l.revenueByStream().entrySet()) {
+            parts.add(streamName(stream.getKey()) + " " + fen(stream.getValue()));
+        }
+        return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
     }
 
     private void write(MallSimulation.Report r, boolean balanced) {
@@ -168,15 +235,22 @@ final class SimulateCommand implements Callable<Integer> {
         }
         root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
         MallSimulation.Ledger l = r.ledger();
-        root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances())).put("buyerFundsIn", fen(l.buyerFundsIn()))
-                .put("held", fen(l.held())).put("sellerPayables", fen(l.sellerPayables()))
-                .put("platformRevenue", fen(l.platformRevenue())).put("refunds", fen(l.refunds()));
+        ObjectNode ledger = root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances()))
+                .put("buyerFundsIn", fen(l.buyerFundsIn())).put("held", fen(l.held()))
+                .put("sellerPayables", fen(l.sellerPayables())).put("platformRevenue", fen(l.platformRevenue()))
+                .put("refunds", fen(l.refunds()));
+        ObjectNode streams = ledger.putObject("platformRevenueByStream");
+        l.revenueByStream().forEach((stream, minor) -> streams.put(streamName(stream).replace(' ', '-'), fen(minor)));
         r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));
         root.put("balanced", balanced);
+        writeFile(json, JsonOutput.print(root) + "\n");
+    }
+
+    private void writeFile(String file, String text) {
         try {
-            Files.writeString(mercato.workingDirectory().resolve(json), JsonOutput.print(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(mercato.workingDirectory().resolve(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -188,7 +262,8 @@ final class SimulateCommand implements Callable<Integer> {
         return MinorUnits.toMinor(amount);
     }
 
-    private static String fen(long minor) {
+    /** Fen as yuan with both decimals, {@code 50178.10}. */
+    static String fen(long minor) {
         return BigDecimal.valueOf(minor, 2).toPlainString();
     }
 
@@ -197,7 +272,8 @@ final class SimulateCommand implements Callable<Integer> {
         return BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
-    private static String percent(long part, long whole) {
+    /** A share as a percentage with one decimal, rounded half up; {@code -} of nothing. */
+    static String percent(long part, long whole) {
         if (whole == 0) {
             return "-";
         }

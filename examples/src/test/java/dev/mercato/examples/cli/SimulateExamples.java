@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +63,59 @@ class SimulateExamples {
         assertEquals(paid, parts);
         assertEquals("0.00", total.path("platformSubsidy").asText());
         assertEquals(orders.path("completed").asInt() > 0, total.path("lineCount").asInt() > 0);
+        // The ledger's platform revenue is the sum of its streams, commission and payment fee among them.
+        JsonNode streams = figures.path("ledger").path("platformRevenueByStream");
+        BigDecimal byStream = BigDecimal.ZERO;
+        for (JsonNode stream : streams) {
+            byStream = byStream.add(new BigDecimal(stream.asText()));
+        }
+        assertEquals(new BigDecimal(figures.path("ledger").path("platformRevenue").asText()), byStream);
+        assertTrue(streams.has("commission") && streams.has("payment-fee"), streams::toString);
+    }
+
+    @Test
+    void aLongRunOffATerminalPrintsPlainProgressOnStandardErrorAndTheSameStandardOutput() {
+        // 25 days x 80 buyers = 2,000 buyer-days: long enough to show progress.
+        CliExamples.Run first = mercato("simulate", "--preset", "b2c-mall", "--seed", "5", "--days", "25", "--buyers", "80");
+        CliExamples.Run second = mercato("simulate", "--preset", "b2c-mall", "--seed", "5", "--days", "25", "--buyers", "80");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(first.out(), second.out());
+        assertTrue(first.out().startsWith("Simulated b2c-mall: seed 5, 25 days, 80 buyers"), first.out());
+        assertTrue(first.out().endsWith("Check: balanced, to the cent.\n"), first.out());
+        assertTrue(!first.out().contains("simulated day") && first.out().indexOf('\r') < 0, first.out());
+        List<String> progress = first.err().lines().toList();
+        assertEquals(10, progress.size(), first.err());
+        assertTrue(first.err().indexOf('\r') < 0, "plain lines, no redrawing");
+        Pattern line = Pattern.compile("simulated day (\\d+) of 25, (\\d+) orders placed");
+        for (String l : progress) {
+            assertTrue(line.matcher(l).matches(), l);
+        }
+        assertEquals("simulated day 3 of 25,", progress.get(0).substring(0, 22));
+        Matcher last = line.matcher(progress.get(9));
+        assertTrue(last.matches() && last.group(1).equals("25"), progress.get(9));
+        assertTrue(first.out().contains("\norders              " + last.group(2) + ": "), "the last line counts every order");
+    }
+
+    @Test
+    void aShortRunShowsNoProgress() {
+        CliExamples.Run run = mercato("simulate", "--preset", "b2c-mall", "--seed", "5", "--days", "24", "--buyers", "83");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void onATerminalProgressIsOneLineRedrawnAndErasedAtTheEnd() {
+        StringWriter err = new StringWriter();
+        Progress progress = Progress.of(new PrintWriter(err), true, 3, 1_000);
+        progress.dayDone(1, 40);
+        progress.dayDone(2, 85);
+        progress.dayDone(3, 131);
+        progress.finish();
+        String first = "simulating [##########....................] 1/3 days, 40 orders";
+        assertEquals("\r" + first
+                + "\rsimulating [####################..........] 2/3 days, 85 orders"
+                + "\rsimulating [##############################] 3/3 days, 131 orders"
+                + "\r" + " ".repeat(first.length() + 1) + "\r", err.toString());
     }
 
     @Test
