@@ -648,6 +648,26 @@ public final class Commerce {
     }
 
     /**
+     * An operator resolves a dispute after shipment by naming what goes back to the buyer line by
+     * line (and the shipping refunded): each named line gives back its own commission, fees,
+     * shares and subsidy, and every line's remainder is released to the seller with exactly its
+     * own charges (docs/escrow-and-ledger.md, "Refunds by line").
+     *
+     * @param actor a platform operator
+     * @param orderId the disputed order, shipped
+     * @param lines the lines refunded, by line id ({@code line-<lineNo>}) and amount
+     * @param shipping the shipping refunded, zero or positive
+     * @return the order, or a refusal (an unknown line, more than is left of a line, or not shipped)
+     * @throws NotPermittedException if the actor may not issue this command for this order
+     * @throws InvalidInputException if a line is named twice or nothing is refunded
+     */
+    public OrderResult resolveDispute(Actor actor, OrderId orderId, List<dev.mercato.core.escrow.LineAmount> lines,
+            MonetaryAmount shipping) {
+        return escrows.command(actor, orderId, new dev.mercato.core.escrow.EscrowCommand.ResolveBySplitLines(actor,
+                lines, shipping), "resolve the dispute of", Access.OrderRole.OPERATOR);
+    }
+
+    /**
      * A seller's settlement statement for a period, read from the ledger (with {@link
      * Builder#guaranteedTransactions}): gross, platform subsidies, the seller's own discounts (from
      * each order's frozen snapshot), commission, fees, shares, refunds and the net credited to the

@@ -75,6 +75,11 @@ final class EscrowCommands {
                 return new OrderResult.Refused(OrderResult.Reason.NOT_SHIPPED, "order " + id + " is " + order.value().stateName() + " and has not"
                         + " shipped: a dispute before shipment is ended (endDispute) or refunded in full");
             }
+            if (command instanceof EscrowCommand.ResolveBySplitLines && !shipped(order.value())) {
+                return new OrderResult.Refused(OrderResult.Reason.NOT_SHIPPED, "order " + id + " is "
+                        + order.value().stateName() + " and has not shipped: a dispute before shipment is ended"
+                        + " (endDispute) or refunded in full");
+            }
             Transition t = g.escrows().stage(uow, escrow.get().id(), command);
             if (t instanceof Transition.Refused refused) {
                 return new OrderResult.Refused(OrderResult.Reason.ESCROW_REFUSED, "order " + id + ": " + refused.reason() + ": " + refused.detail());
