@@ -2,6 +2,16 @@ package dev.mercato.core.storage.json;
 
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.escrow.EscrowFunds;
+import dev.mercato.core.escrow.EscrowTerms;
+import dev.mercato.pricing.commission.ChargeBase;
+import dev.mercato.pricing.commission.CommissionRule;
+import dev.mercato.pricing.commission.CommissionSchedule;
+import dev.mercato.pricing.commission.RuleScope;
+import dev.mercato.pricing.commission.SaleLine;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.fee.FeeSchedule;
+import dev.mercato.pricing.money.RoundingPolicy;
+import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.core.fulfilment.TrackedParcel;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.JournalEntry;
@@ -39,6 +49,7 @@ final class CodecArbitraries {
                 .with(JournalEntry.class, CodecArbitraries::entry)
                 .with(Posting.class, (g, r) -> Posting.debit(account(g, r), g.amount(r, 1, 100_000)))
                 .with(EscrowFunds.class, CodecArbitraries::funds)
+                .with(EscrowTerms.class, CodecArbitraries::terms)
                 .with(Address.class, (g, r) -> new Address(List.of("CN", "DE", "JP").get(r.nextInt(3)), g.text(r),
                         g.text(r), g.text(r), g.text(r)))
                 .with(TrackedParcel.class, (g, r) -> g.pinning(TrackingNumber.class,
@@ -90,15 +101,39 @@ final class CodecArbitraries {
         return new JournalEntry("k-" + r.nextInt(1_000_000), T0.plusSeconds(r.nextInt(100_000)), g.text(r), postings, reverses);
     }
 
+    /** Terms settled from a few sale lines (so they carry lines), or the same without lines. */
+    private static EscrowTerms terms(StructuralValues g, Random r) {
+        CurrencyUnit c = g.currency();
+        RevenueSchedule platform = new RevenueSchedule("codec", CommissionSchedule.of("codec", c, ChargeBase.PAID,
+                RoundingPolicy.HALF_UP, List.of(CommissionRule.flat("default", new RuleScope.Everything(),
+                        Rate.basisPoints(r.nextInt(1_500))))), FeeSchedule.none("codec", c, RoundingPolicy.HALF_UP));
+        List<SaleLine> lines = new ArrayList<>();
+        int count = 1 + r.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            lines.add(SaleLine.builder().ids("o-1", "line-" + (i + 1)).sku("sku-" + i)
+                    .seller("s-1", SellerType.ENTERPRISE).category("food/tea").quantity(1 + r.nextInt(3))
+                    .paid(g.amount(r, 1, 100_000)).shipping(g.amount(r, 0, 1_000)).orderedAt(T0).paymentMethod("card")
+                    .build());
+        }
+        EscrowTerms terms = EscrowTerms.fromSettlement("e-" + r.nextInt(1_000), "b-1", platform.settle(lines), "o-1");
+        return r.nextBoolean() ? terms : terms.withoutLines();
+    }
+
     /** Funds built by the escrow package's own steps (reached reflectively: they are package-private). */
     private static EscrowFunds funds(StructuralValues g, Random r) {
         try {
             Method none = EscrowFunds.class.getDeclaredMethod("none", CurrencyUnit.class, int.class);
             Method capture = EscrowFunds.class.getDeclaredMethod("capture", long.class);
+            Method refundLines = EscrowFunds.class.getDeclaredMethod("refundHeldLines", long[].class);
             none.setAccessible(true);
             capture.setAccessible(true);
+            refundLines.setAccessible(true);
             Object funds = none.invoke(null, g.currency(), r.nextInt(3));
-            return (EscrowFunds) capture.invoke(funds, (long) r.nextInt(1_000_000));
+            funds = capture.invoke(funds, (long) r.nextInt(1_000_000) + 20);
+            if (r.nextBoolean()) {
+                funds = refundLines.invoke(funds, (Object) new long[] {r.nextInt(10), 0, r.nextInt(10)});
+            }
+            return (EscrowFunds) funds;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
