@@ -1,6 +1,7 @@
 package dev.mercato.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mercato.core.actor.Actor;
@@ -53,6 +54,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
+import dev.mercato.core.escrow.LineAmount;
+import dev.mercato.pricing.money.Allocation;
+import dev.mercato.pricing.revenue.LineSettlement;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 import org.javamoney.moneta.Money;
@@ -142,6 +146,7 @@ class GuaranteedTransactionProperties {
                         .withAction(on("refund before shipment", (m, id) -> m.commerce.refundBeforeShipment(ANN, id)))
                         .withAction(on("dispute", (m, id) -> m.commerce.openDispute(ANN, id)))
                         .withAction(new Resolve())
+                        .withAction(new ResolveByLine())
                         .withAction(on("end dispute", (m, id) -> m.commerce.endDispute(OPERATOR, id)))
                         .withAction(2, on("after-sale refund", GuaranteedTransactionProperties::afterSaleRefund))
                         .withAction(3, new MoveClock())
@@ -219,6 +224,31 @@ class GuaranteedTransactionProperties {
         }
     }
 
+    /** An operator's split names one line and a share of what is left of it. */
+    static final class ResolveByLine implements Action.Independent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 3),
+                    Arbitraries.integers().between(1, 100)).as((i, line, percent) -> Transformer.mutate("resolve #" + i
+                            + " refunding " + percent + "% of line " + line, m -> {
+                        if (m.orders.isEmpty()) {
+                            return;
+                        }
+                        OrderId id = m.pick(i);
+                        if (m.escrow(id).orElse(null) instanceof Disputed disputed) {
+                            int index = line % disputed.terms().lines().size();
+                            long left = MinorUnits.toMinor(disputed.terms().lines().get(index).buyerPaid())
+                                    - MinorUnits.toMinor(disputed.funds().lineRefunded(index));
+                            long amount = left * percent / 100;
+                            if (amount > 0) {
+                                m.commerce.resolveDispute(OPERATOR, id, List.of(new LineAmount(disputed.terms().lines()
+                                        .get(index).line().lineId(), MinorUnits.toAmount(amount, CNY))), cny("0.00"));
+                            }
+                        }
+                    }));
+        }
+    }
+
     /** Time passes, up to six days, and the scheduler runs. */
     static final class MoveClock implements Action.Independent<Model> {
         @Override
@@ -271,9 +301,33 @@ class GuaranteedTransactionProperties {
                 }
             }
             assertStatesAgree(order, escrow);
+            assertLinesExact(escrow);
         }
         assertEquals(refundedInEscrows, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
         assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+    }
+
+    /**
+     * Every facade refund goes by line; a released escrow keeps exactly each line's commission
+     * less what that line's own refunds reversed (docs/escrow-and-ledger.md, "Refunds by line").
+     */
+    static void assertLinesExact(Escrow escrow) {
+        List<LineSettlement> lines = escrow.terms().lines();
+        assertFalse(lines.isEmpty(), "a facade escrow carries its order's lines");
+        long byLine = 0;
+        long kept = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            long refunded = MinorUnits.toMinor(escrow.funds().lineRefunded(i));
+            long paid = MinorUnits.toMinor(lines.get(i).buyerPaid());
+            long commission = MinorUnits.toMinor(lines.get(i).commission().amount());
+            byLine += refunded;
+            kept += refunded == 0 || commission == 0 ? commission : refunded == paid ? 0
+                    : commission - Allocation.allocate(commission, new long[] {refunded, paid - refunded})[0];
+        }
+        assertEquals(MinorUnits.toMinor(escrow.funds().refunded()), byLine, "refunds by line add up");
+        if (escrow instanceof Released) {
+            assertEquals(kept, MinorUnits.toMinor(escrow.funds().commission()), "each line's commission reversal exact");
+        }
     }
 
     static void assertStatesAgree(Order order, Escrow escrow) {

@@ -102,6 +102,19 @@ public final class EscrowFunds {
                 serviceFee, paymentFee, compensated, subsidy, shares, addLines(perLine));
     }
 
+    /**
+     * What was refunded of one line of the terms (docs/escrow-and-ledger.md, "Refunds by line").
+     *
+     * @param index the line's index in {@link EscrowTerms#lines()}
+     * @return non-negative; zero for an escrow without lines
+     */
+    public MonetaryAmount lineRefunded(int index) {
+        if (index < 0) {
+            throw new dev.mercato.pricing.error.InvalidInputException("index", index, "must not be negative");
+        }
+        return amount(lineRefundedMinor(index));
+    }
+
     /** What was refunded of line {@code i} of the terms. */
     long lineRefundedMinor(int i) {
         return i < lineRefunds.length ? lineRefunds[i] : 0;
