@@ -22,7 +22,10 @@ import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.Order;
@@ -153,6 +156,18 @@ class LineRefundExamples {
         assertAmount("265.05", w.balance(Account.sellerPayable("grocer")));
         assertAmount("329.00", w.balance(Account.refunds()));
         assertEquals(0, w.sumOfAllBalances());
+
+        // The seller's statement reads the entries' typed references: the line refund is there.
+        SettlementStatement statement = w.commerce.statement(GROCER, "grocer", CNY, Instant.EPOCH,
+                w.clock.instant().plusSeconds(1));
+        assertAmount("597.00", statement.gross());
+        assertAmount("1.34", statement.commission());
+        assertAmount("329.00", statement.refunds());
+        assertAmount("265.05", statement.net());
+        JournalEntry refund = w.journal().entries().get(w.journal().entries().size() - 1);
+        assertEquals(new EntryReference(EntryReference.Kind.ESCROW, order.id().value(), w.escrow(order).step(),
+                "line-refund-after-release"),
+                refund.reference().orElseThrow());
     }
 
     @Test

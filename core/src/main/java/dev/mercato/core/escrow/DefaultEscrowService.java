@@ -4,6 +4,7 @@ import dev.mercato.core.actor.Actor;
 import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.PostResult;
 import dev.mercato.core.ledger.TransactionalJournal;
@@ -654,6 +655,7 @@ final class DefaultEscrowService implements EscrowService {
         }
         JournalEntry entry = JournalEntry.builder("escrow:" + escrow.id() + ":late-payment", now,
                         "payment after close, refunded " + escrow.id())
+                .reference(new EntryReference(EntryReference.Kind.ESCROW, escrow.id(), escrow.step(), "late-payment"))
                 .credit(Account.buyerFundsIn(escrow.terms().buyerId()), payment.amount())
                 .debit(Account.refunds(), payment.amount()).build();
         ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND, refundId, payment.amount(),

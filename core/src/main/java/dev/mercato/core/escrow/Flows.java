@@ -2,6 +2,7 @@ package dev.mercato.core.escrow;
 
 import dev.mercato.core.actor.Actor;
 import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.pricing.money.Allocation;
@@ -68,7 +69,8 @@ final class Flows {
     }
 
     static JournalEntry.Builder entry(Escrow state, String event, Instant at) {
-        return JournalEntry.builder(key(state, event), at, event + " " + state.terms().escrowId());
+        return JournalEntry.builder(key(state, event), at, event + " " + state.terms().escrowId())
+                .reference(new EntryReference(EntryReference.Kind.ESCROW, state.terms().escrowId(), state.step() + 1, event));
     }
 
     static Account held(EscrowTerms t) {

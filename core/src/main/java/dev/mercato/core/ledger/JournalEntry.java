@@ -25,8 +25,25 @@ import javax.money.MonetaryAmount;
  * @param memo what happened, for statements; may be empty, never {@code null}
  * @param postings at least two postings, balanced per currency
  * @param reverses the key of the entry this one reverses, if it is a reversal
+ * @param reference what posted the entry, typed (kind, aggregate id, step, event); empty for
+ *     entries posted without one (and those stored before references existed)
  */
-public record JournalEntry(String key, Instant at, String memo, List<Posting> postings, Optional<String> reverses) {
+public record JournalEntry(String key, Instant at, String memo, List<Posting> postings, Optional<String> reverses,
+        Optional<EntryReference> reference) {
+
+    /**
+     * An entry without a reference.
+     *
+     * @param key the idempotency key, not blank
+     * @param at when the money moved
+     * @param memo what happened
+     * @param postings at least two postings, balanced per currency
+     * @param reverses the key of the entry this one reverses, if it is a reversal
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public JournalEntry(String key, Instant at, String memo, List<Posting> postings, Optional<String> reverses) {
+        this(key, at, memo, postings, reverses, Optional.empty());
+    }
 
     /**
      * Validates the entry.
@@ -43,6 +60,10 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         InvalidInputException.requireNonNull(memo, "memo");
         InvalidInputException.requireNonNull(postings, "postings");
         InvalidInputException.requireNonNull(reverses, "reverses");
+        if (reference == null) {
+            // Stored before references existed.
+            reference = Optional.empty();
+        }
         // Kept compactly (accounts and minor units in arrays), never as the caller's list.
         PostingList compact = PostingList.of(postings);
         postings = compact;
@@ -100,7 +121,8 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
      * @return the reversing entry, referring to this entry's key
      */
     public JournalEntry reversal(String reversalKey, Instant reversalAt) {
-        return new JournalEntry(reversalKey, reversalAt, "reversal of " + key, postingList().negated(), Optional.of(key));
+        return new JournalEntry(reversalKey, reversalAt, "reversal of " + key, postingList().negated(), Optional.of(key),
+                reference.map(r -> r.withEvent("reversal")));
     }
 
     /** The postings in their compact form, for journals that read them without building {@link Posting}s. */
@@ -125,6 +147,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         private final Instant at;
         private final String memo;
         private final PostingList.Collector postings = new PostingList.Collector();
+        private Optional<EntryReference> reference = Optional.empty();
 
         private Builder(String key, Instant at, String memo) {
             this.key = key;
@@ -180,6 +203,17 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
         }
 
         /**
+         * Records what posts the entry.
+         *
+         * @param what the typed reference
+         * @return this builder
+         */
+        public Builder reference(EntryReference what) {
+            this.reference = Optional.of(InvalidInputException.requireNonNull(what, "reference"));
+            return this;
+        }
+
+        /**
          * Whether any non-zero posting was added.
          *
          * @return {@code true} if empty
@@ -195,7 +229,7 @@ public record JournalEntry(String key, Instant at, String memo, List<Posting> po
          * @throws UnbalancedEntryException if it does not balance
          */
         public JournalEntry build() {
-            return new JournalEntry(key, at, memo, postings.build(), Optional.empty());
+            return new JournalEntry(key, at, memo, postings.build(), Optional.empty(), reference);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mercato.core.membership;
 import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.storage.AggregateType;
@@ -388,6 +389,8 @@ final class DefaultMembershipService implements MembershipService {
         long units = MinorUnits.toMinor(refunded, terms.plan().price().getCurrency());
         journal.post(JournalEntry.builder("membership:" + terms.subscriptionId() + ":p" + active.periodNumber()
                         + ":refund", now, "membership refund " + terms.subscriptionId())
+                .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, terms.subscriptionId(), active.periodNumber(),
+                        "refund"))
                 .minor(Account.revenue(RevenueStream.MEMBERSHIP), refunded.getCurrency(), -units)
                 .minor(Account.refunds(), refunded.getCurrency(), units).build());
         return MinorUnits.toAmount(units, refunded.getCurrency());
@@ -407,6 +410,7 @@ final class DefaultMembershipService implements MembershipService {
         long units = MinorUnits.toMinor(price);
         journal.post(JournalEntry.builder("membership:" + terms.subscriptionId() + ":p" + period + ":fee", at,
                         "membership fee " + terms.plan().code() + " " + terms.subscriptionId() + " (" + payment + ")")
+                .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, terms.subscriptionId(), period, "fee"))
                 .minor(Account.buyerFundsIn(terms.memberId()), price.getCurrency(), -units)
                 .minor(Account.revenue(RevenueStream.MEMBERSHIP), price.getCurrency(), units).build());
     }

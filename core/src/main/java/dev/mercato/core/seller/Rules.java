@@ -2,6 +2,7 @@ package dev.mercato.core.seller;
 
 import dev.mercato.core.actor.Actor;
 import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.payments.TransactionId;
@@ -74,18 +75,21 @@ final class Rules {
         Account to = kind == DebitKind.PENALTY ? Account.revenue(RevenueStream.PENALTY) : Account.refunds();
         JournalEntry entry = JournalEntry.builder(ENTRY_PREFIX + seller.sellerId() + ":debit:" + key, at,
                         kind.name().toLowerCase(java.util.Locale.ROOT) + " from the deposit of " + seller.sellerId())
+                .reference(new EntryReference(EntryReference.Kind.SELLER_DEPOSIT, seller.sellerId(), 0, "debit"))
                 .credit(Account.sellerDeposit(seller.sellerId()), amount).debit(to, amount).build();
         return accepted(with.apply(deposit.debit(amount, entry)));
     }
 
     static JournalEntry lodgeEntry(String sellerId, TransactionId payment, MonetaryAmount amount, Instant at) {
         return JournalEntry.builder(ENTRY_PREFIX + sellerId + ":lodge:" + payment.value(), at, "deposit of " + sellerId)
+                .reference(new EntryReference(EntryReference.Kind.SELLER_DEPOSIT, sellerId, 0, "lodge"))
                 .credit(new Account.SellerFundsIn(sellerId), amount).debit(Account.sellerDeposit(sellerId), amount).build();
     }
 
     static JournalEntry returnEntry(String sellerId, TransactionId refund, MonetaryAmount amount, Instant at) {
         return JournalEntry.builder(ENTRY_PREFIX + sellerId + ":return:" + refund.value(), at,
                         "deposit returned to " + sellerId)
+                .reference(new EntryReference(EntryReference.Kind.SELLER_DEPOSIT, sellerId, 0, "return"))
                 .credit(Account.sellerDeposit(sellerId), amount).debit(new Account.SellerFundsIn(sellerId), amount).build();
     }
 }

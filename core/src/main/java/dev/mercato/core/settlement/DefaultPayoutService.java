@@ -4,6 +4,7 @@ import dev.mercato.core.event.EventPublisher;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.AccountStatement;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.storage.AggregateType;
 import dev.mercato.core.storage.DueTimer;
@@ -124,6 +125,7 @@ final class DefaultPayoutService implements PayoutService {
 
     private static JournalEntry entry(Payout payout, Instant at) {
         return JournalEntry.builder(ENTRY_PREFIX + payout.transactionId().value(), at, "payout to " + payout.payee().payable().code())
+                .reference(new EntryReference(EntryReference.Kind.PAYOUT, payout.transactionId().value(), 0, "payout"))
                 .credit(payout.payee().payable(), payout.amount())
                 .debit(Account.payouts(), payout.amount()).build();
     }

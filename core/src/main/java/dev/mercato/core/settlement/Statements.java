@@ -2,6 +2,7 @@ package dev.mercato.core.settlement;
 
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.Posting;
 import dev.mercato.core.ledger.RevenueStream;
@@ -10,14 +11,11 @@ import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 
 /** Reads settlement statements from journal entries, by the escrow event named in each entry's key. */
 final class Statements {
-    private static final Set<String> RELEASES = Set.of("confirm-receipt", "auto-confirm", "dispute-release", "dispute-split");
-    private static final Set<String> COMPENSATIONS = Set.of("compensation", "dispute-refund-compensation");
 
     private Statements() {}
 
@@ -48,22 +46,23 @@ final class Statements {
             if (!s.touchesSeller()) {
                 continue;
             }
-            String event = event(entry.key());
-            if (entry.key().startsWith(PayoutService.ENTRY_PREFIX)) {
+            EntryReference ref = reference(entry);
+            String event = ref.kind() == EntryReference.Kind.ESCROW ? ref.event() : "";
+            if (ref.kind() == EntryReference.Kind.PAYOUT) {
                 payouts = Exact.add(payouts, s.payouts);
-            } else if (RELEASES.contains(event)) {
+            } else if (EntryReference.RELEASE_EVENTS.contains(event)) {
                 gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares));
                 subsidies = Exact.add(subsidies, -s.clearing);
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
                 shares = Exact.add(shares, s.shares);
-                Optional<DiscountFunding> funding = escrowId(entry.key()).flatMap(discounts);
+                Optional<DiscountFunding> funding = discounts.apply(ref.aggregateId());
                 if (funding.isPresent()) {
                     sellerDiscounts = Exact.add(sellerDiscounts, MinorUnits.toMinor(funding.get().sellerFunded(), currency));
                 }
-            } else if (COMPENSATIONS.contains(event)) {
+            } else if (EntryReference.COMPENSATION_EVENTS.contains(event)) {
                 compensation = Exact.add(compensation, -Exact.add(s.payable, s.deposit));
-            } else if ("refund-after-release".equals(event)) {
+            } else if (EntryReference.REFUND_AFTER_RELEASE_EVENTS.contains(event)) {
                 refunds = Exact.add(refunds, s.refunds);
                 gross = Exact.add(gross, -s.clearing);
                 subsidies = Exact.add(subsidies, -s.clearing);
@@ -130,6 +129,25 @@ final class Statements {
             }
         }
         return s;
+    }
+
+    /**
+     * The entry's typed reference; entries stored before references existed are read from their
+     * keys ({@code escrow:<id>:<step>:<event>}, {@code payout:<id>}), others count as the host's.
+     */
+    static EntryReference reference(JournalEntry entry) {
+        if (entry.reference().isPresent()) {
+            return entry.reference().get();
+        }
+        String key = entry.key();
+        if (key.startsWith(PayoutService.ENTRY_PREFIX)) {
+            return new EntryReference(EntryReference.Kind.PAYOUT, key.substring(PayoutService.ENTRY_PREFIX.length()), 0, entry.reverses().isPresent() ? "reversal" : "payout");
+        }
+        Optional<String> escrow = escrowId(key);
+        if (escrow.isPresent()) {
+            return new EntryReference(EntryReference.Kind.ESCROW, escrow.get(), 0, event(key));
+        }
+        return new EntryReference(EntryReference.Kind.HOST, key, 0, "entry");
     }
 
     /** The escrow event of a key {@code escrow:<id>:<step>:<event>}; empty text for other keys. */

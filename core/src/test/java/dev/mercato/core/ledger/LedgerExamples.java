@@ -63,6 +63,24 @@ public class LedgerExamples {
     }
 
     @Test
+    void anEntrysTypedReferenceIsStoredWithItAndItsReversalKeepsItWithEventReversal() {
+        Journal journal = newJournal();
+        EntryReference ref = new EntryReference(EntryReference.Kind.ESCROW, "ord-1", 3, "confirm-receipt");
+        JournalEntry entry = JournalEntry.builder("escrow:ord-1:3:confirm-receipt", T0, "release ord-1")
+                .credit(BUYER, cny("10.00")).debit(HELD, cny("10.00")).reference(ref).build();
+        journal.post(entry);
+        journal.post(entry.reversal("escrow:ord-1:3:confirm-receipt:reversal", T0.plusSeconds(1)));
+
+        assertEquals(java.util.Optional.of(ref), journal.entry(entry.key()).orElseThrow().reference());
+        assertEquals(java.util.Optional.of(ref.withEvent("reversal")),
+                journal.entry("escrow:ord-1:3:confirm-receipt:reversal").orElseThrow().reference());
+        assertThrows(dev.mercato.pricing.error.InvalidInputException.class,
+                () -> new EntryReference(EntryReference.Kind.PAYOUT, " ", 0, "payout"));
+        assertThrows(dev.mercato.pricing.error.InvalidInputException.class,
+                () -> new EntryReference(EntryReference.Kind.PAYOUT, "p-1", -1, "payout"));
+    }
+
+    @Test
     void aReplayedKeyReturnsTheFirstEntryAndMovesNothing() {
         Journal journal = newJournal();
         JournalEntry first = capture("pay-1", "100.00", T0);

@@ -2,6 +2,7 @@ package dev.mercato.storage.postgres;
 
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.AccountStatement;
+import dev.mercato.core.ledger.EntryReference;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.PostResult;
 import dev.mercato.core.ledger.Posting;
@@ -108,11 +109,21 @@ final class PgJournal implements TransactionalJournal {
 
     private static void insert(Connection connection, JournalEntry entry) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mercato_ledger_entry"
-                + " (key, at_second, at_nano, memo, reverses) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
+                + " (key, at_second, at_nano, memo, reverses, ref_kind, ref_aggregate, ref_step, ref_event)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
             insert.setString(1, entry.key());
             Sql.setInstant(insert, 2, entry.at());
             insert.setString(4, entry.memo());
             insert.setString(5, entry.reverses().orElse(null));
+            Optional<EntryReference> ref = entry.reference();
+            insert.setString(6, ref.map(r -> r.kind().name()).orElse(null));
+            insert.setString(7, ref.map(EntryReference::aggregateId).orElse(null));
+            if (ref.isPresent()) {
+                insert.setLong(8, ref.get().step());
+            } else {
+                insert.setNull(8, java.sql.Types.BIGINT);
+            }
+            insert.setString(9, ref.map(EntryReference::event).orElse(null));
             if (insert.executeUpdate() == 0) {
                 // Another transaction posted this key since we looked: retrying replays or rejects.
                 throw new ConcurrencyConflictException("ledger-entry", entry.key(), ConcurrencyConflictException.ABSENT, 1);
@@ -167,7 +178,8 @@ final class PgJournal implements TransactionalJournal {
     private static List<JournalEntry> entries(Connection connection, String where, String parameter) throws SQLException {
         List<JournalEntry> entries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT e.key, e.at_second, e.at_nano, e.memo, e.reverses,"
-                + " p.account_doc::text, p.currency, p.minor FROM mercato_ledger_entry e"
+                + " p.account_doc::text, p.currency, p.minor, e.ref_kind, e.ref_aggregate, e.ref_step, e.ref_event"
+                + " FROM mercato_ledger_entry e"
                 + " JOIN mercato_ledger_posting p ON p.entry_key = e.key" + where + " ORDER BY e.seq, p.line")) {
             if (parameter != null) {
                 select.setString(1, parameter);
@@ -176,15 +188,19 @@ final class PgJournal implements TransactionalJournal {
                 String current = null;
                 List<Posting> postings = new ArrayList<>();
                 String[] head = new String[3];
+                Optional<EntryReference> ref = Optional.empty();
                 Instant at = null;
                 while (rows.next()) {
                     String key = rows.getString(1);
                     if (!key.equals(current)) {
                         if (current != null) {
-                            entries.add(entry(head, at, postings));
+                            entries.add(entry(head, at, postings, ref));
                         }
                         current = key;
                         head = new String[] {key, rows.getString(4), rows.getString(5)};
+                        ref = rows.getString(9) == null ? Optional.empty() : Optional.of(new EntryReference(
+                                EntryReference.Kind.valueOf(rows.getString(9)), rows.getString(10), rows.getLong(11),
+                                rows.getString(12)));
                         at = Sql.instant(rows, "at_second", "at_nano");
                         postings = new ArrayList<>();
                     }
@@ -192,15 +208,15 @@ final class PgJournal implements TransactionalJournal {
                     postings.add(Posting.of(account(rows.getString(6)), MinorUnits.toAmount(rows.getLong(8), currency)));
                 }
                 if (current != null) {
-                    entries.add(entry(head, at, postings));
+                    entries.add(entry(head, at, postings, ref));
                 }
             }
         }
         return entries;
     }
 
-    private static JournalEntry entry(String[] head, Instant at, List<Posting> postings) {
-        return new JournalEntry(head[0], at, head[1], postings, Optional.ofNullable(head[2]));
+    private static JournalEntry entry(String[] head, Instant at, List<Posting> postings, Optional<EntryReference> ref) {
+        return new JournalEntry(head[0], at, head[1], postings, Optional.ofNullable(head[2]), ref);
     }
 
     @Override

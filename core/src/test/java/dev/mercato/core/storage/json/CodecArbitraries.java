@@ -98,7 +98,12 @@ final class CodecArbitraries {
         }
         postings.add(Posting.credit(account(g, r), MinorUnits.toAmount(total, g.currency())));
         Optional<String> reverses = r.nextBoolean() ? Optional.empty() : Optional.of("k-" + r.nextInt(100));
-        return new JournalEntry("k-" + r.nextInt(1_000_000), T0.plusSeconds(r.nextInt(100_000)), g.text(r), postings, reverses);
+        Optional<dev.mercato.core.ledger.EntryReference> reference = r.nextBoolean() ? Optional.empty()
+                : Optional.of(new dev.mercato.core.ledger.EntryReference(dev.mercato.core.ledger.EntryReference.Kind.values()[
+                        r.nextInt(dev.mercato.core.ledger.EntryReference.Kind.values().length)], "a-" + r.nextInt(100),
+                        r.nextInt(20), List.of("confirm-receipt", "payout", "fee").get(r.nextInt(3))));
+        return new JournalEntry("k-" + r.nextInt(1_000_000), T0.plusSeconds(r.nextInt(100_000)), g.text(r), postings, reverses,
+                reference);
     }
 
     /** Terms settled from a few sale lines (so they carry lines), or the same without lines. */
