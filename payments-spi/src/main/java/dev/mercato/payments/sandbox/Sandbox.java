@@ -267,9 +267,6 @@ final class Sandbox implements SandboxPaymentProvider {
             }
             Tx hold = openHold(id, request.payment(), "split");
             requireSameCurrency(id, hold, total);
-            if (hold.splitsInFlight > 0) {
-                throw refused(Problem.INVALID_STATE, id, "payment " + hold.id + " has a split still pending; wait for it");
-            }
             long stillHeld = hold.stillHeldMinor();
             if (minor > stillHeld) {
                 throw refused(Problem.EXCEEDS_HELD, id, "the split's parts sum to " + total + ", above the " + stillHeld
