@@ -300,13 +300,13 @@ final class Sandbox implements SandboxPaymentProvider {
                     hold.splitOrReservedMinor -= minor;
                     hold.splitsInFlight--;
                 }
-            });
-            for (SplitPart part : request.parts()) {
-                if (frozenAccounts.contains(part.recipient())) {
-                    tx.stateDecline = Optional.of(frozen(part.recipient()));
-                    break;
+
+                @Override
+                public Optional<ScriptedAnswer.Decline> refusal(Tx split) {
+                    return request.parts().stream().map(SplitPart::recipient).filter(frozenAccounts::contains).findFirst()
+                            .map(Sandbox::frozen);
                 }
-            }
+            });
             return tx;
         });
     }
@@ -343,10 +343,12 @@ final class Sandbox implements SandboxPaymentProvider {
                     hold.unfrozenOrReservedMinor -= rest;
                     hold.released = false;
                 }
+
+                @Override
+                public Optional<ScriptedAnswer.Decline> refusal(Tx unfreeze) {
+                    return frozenAccounts.contains(settlement) ? Optional.of(frozen(settlement)) : Optional.empty();
+                }
             });
-            if (frozenAccounts.contains(settlement)) {
-                tx.stateDecline = Optional.of(frozen(settlement));
-            }
             return tx;
         });
     }
@@ -373,28 +375,33 @@ final class Sandbox implements SandboxPaymentProvider {
                 @Override
                 public void begin(Tx back) {
                     hold.returnedOrReservedFrom.merge(from, minor, Long::sum);
-                    balances.get(currency).merge(from, -minor, Long::sum);
                 }
 
                 @Override
                 public void complete(Tx back) {
+                    balances.get(currency).merge(from, -minor, Long::sum);
                     hold.returnedMinor += minor;
                 }
 
                 @Override
                 public void abandon(Tx back) {
                     hold.returnedOrReservedFrom.merge(from, -minor, Long::sum);
-                    balances.get(currency).merge(from, minor, Long::sum);
+                }
+
+                @Override
+                public Optional<ScriptedAnswer.Decline> refusal(Tx back) {
+                    if (frozenAccounts.contains(from)) {
+                        return Optional.of(frozen(from));
+                    }
+                    long balance = balanceMinor(from, currency);
+                    if (balance < minor) {
+                        return Optional.of(new ScriptedAnswer.Decline(DeclineReason.INSUFFICIENT_FUNDS, "BALANCE_NOT_ENOUGH",
+                                "sub-account " + Masking.token(from.token()) + " holds " + balance + " minor units of "
+                                        + currency + ", the return needs " + minor));
+                    }
+                    return Optional.empty();
                 }
             });
-            long balance = balanceMinor(from, currency);
-            if (frozenAccounts.contains(from)) {
-                tx.stateDecline = Optional.of(frozen(from));
-            } else if (balance < minor) {
-                tx.stateDecline = Optional.of(new ScriptedAnswer.Decline(DeclineReason.INSUFFICIENT_FUNDS, "BALANCE_NOT_ENOUGH",
-                        "sub-account " + Masking.token(from.token()) + " holds " + balance + " minor units of " + currency
-                                + ", the return needs " + minor));
-            }
             return tx;
         });
     }
@@ -650,6 +657,11 @@ final class Sandbox implements SandboxPaymentProvider {
         default void complete(Tx tx) {}
 
         default void abandon(Tx tx) {}
+
+        /** A business decline the sandbox's state calls for when the operation executes (a frozen account, a short balance). */
+        default Optional<ScriptedAnswer.Decline> refusal(Tx tx) {
+            return Optional.empty();
+        }
     }
 
     /** What makes two requests with the same id the same request; amounts compared by value. */
@@ -693,7 +705,6 @@ final class Sandbox implements SandboxPaymentProvider {
         long capturedMinor;
         long refundedOrReservedMinor;
         int refundsInFlight;
-        boolean begun;
         // held-sale totals, used when this is a hold
         Optional<FundsAccount> settlementAccount = Optional.empty();
         long splitOrReservedMinor;
@@ -705,8 +716,6 @@ final class Sandbox implements SandboxPaymentProvider {
         final Map<FundsAccount, Long> sentTo = new LinkedHashMap<>();
         /** What returns took back from each account, succeeded and pending. */
         final Map<FundsAccount, Long> returnedOrReservedFrom = new HashMap<>();
-        /** A business decline the sandbox's own state calls for (a frozen account, a short balance), if any. */
-        Optional<ScriptedAnswer.Decline> stateDecline = Optional.empty();
 
         Tx(TransactionId id, Content content, MonetaryAmount amount, long minor, Optional<Tx> payment, Effect effect) {
             this.id = id;
@@ -751,13 +760,8 @@ final class Sandbox implements SandboxPaymentProvider {
             }
             if (answer instanceof ScriptedAnswer.Pend pend) {
                 tx.settleAt = settings.clock().instant().plus(pend.settlesAfter());
-                if (tx.stateDecline.isPresent()) {
-                    // the sandbox's own state declines it when it settles; nothing is reserved meanwhile
-                    tx.settleAs = tx.stateDecline;
-                } else {
-                    tx.settleAs = pend.thenDecline();
-                    begin(tx);
-                }
+                tx.settleAs = pend.thenDecline();
+                begin(tx);
                 pending.add(tx);
                 return record(tx, new PaymentOutcome.Pending(id, tx.amount, reference(tx)));
             }
@@ -778,8 +782,9 @@ final class Sandbox implements SandboxPaymentProvider {
     }
 
     private PaymentOutcome succeed(Tx tx) {
-        if (tx.stateDecline.isPresent()) {
-            return record(tx, declined(tx, tx.stateDecline.get()));
+        Optional<ScriptedAnswer.Decline> refusal = tx.effect.refusal(tx);
+        if (refusal.isPresent()) {
+            return record(tx, declined(tx, refusal.get()));
         }
         begin(tx);
         tx.effect.complete(tx);
@@ -788,7 +793,6 @@ final class Sandbox implements SandboxPaymentProvider {
 
     private static void begin(Tx tx) {
         tx.effect.begin(tx);
-        tx.begun = true;
     }
 
     private static PaymentOutcome.Declined declined(Tx tx, ScriptedAnswer.Decline decline) {
@@ -827,10 +831,11 @@ final class Sandbox implements SandboxPaymentProvider {
         for (Tx tx : due) {
             pending.remove(tx);
             if (tx.settleAs.isPresent()) {
-                if (tx.begun) {
-                    tx.effect.abandon(tx);
-                }
+                tx.effect.abandon(tx);
                 record(tx, declined(tx, tx.settleAs.get()));
+            } else if (tx.effect.refusal(tx).isPresent()) {
+                tx.effect.abandon(tx);
+                record(tx, declined(tx, tx.effect.refusal(tx).get()));
             } else {
                 tx.effect.complete(tx);
                 record(tx, new PaymentOutcome.Succeeded(tx.id, tx.amount, reference(tx)));

@@ -41,7 +41,7 @@ import javax.money.MonetaryAmount;
  * {@link #freezeSubAccount frozen} sub-account is declined with
  * {@link DeclineReason#ACCOUNT_UNAVAILABLE}; a return the sub-account's balance cannot cover (the
  * seller withdrew the money) is declined with {@link DeclineReason#INSUFFICIENT_FUNDS}. Both
- * states are read when the instruction reaches the sandbox; a pending one then settles declined.
+ * states are read when the instruction executes: at once, or when a pending one settles.
  *
  * <p>Thread-safe: all methods may be called concurrently; each call is atomic.
  */
@@ -123,8 +123,8 @@ public interface SandboxPaymentProvider extends HeldFundsProvider, PayoutProvide
     Notification sign(String body);
 
     /**
-     * What a sub-account holds: credited by splits and unfreezes, debited by returns (pending ones
-     * included) and withdrawals.
+     * What a sub-account holds: credited by splits and unfreezes, debited by succeeded returns
+     * and withdrawals.
      *
      * @param account the sub-account, never {@code null}
      * @param currency the currency, never {@code null}
