@@ -57,7 +57,7 @@ public record HeldFunds(TransactionId payment, MonetaryAmount held, MonetaryAmou
         if (h <= 0) {
             throw new IllegalStateException("payment " + payment + ": held must be positive (was: " + held + ")");
         }
-        if (h + r != s + u + f + left) {
+        if (!balances(h, r, s, u, f, left)) {
             throw new IllegalStateException("payment " + payment + ": held " + held + " + returned " + returned
                     + " must equal splitOut " + splitOut + " + unfrozen " + unfrozen + " + refunded " + refunded
                     + " + stillHeld " + stillHeld);
@@ -65,7 +65,8 @@ public record HeldFunds(TransactionId payment, MonetaryAmount held, MonetaryAmou
         returnable = Map.copyOf(returnable);
         long returnableTotal = 0;
         for (Map.Entry<FundsAccount, MonetaryAmount> entry : returnable.entrySet()) {
-            returnableTotal += minor(entry.getValue(), currency, "returnable to " + entry.getKey());
+            long units = minor(entry.getValue(), currency, "returnable to " + entry.getKey());
+            returnableTotal = units > Long.MAX_VALUE - returnableTotal ? Long.MAX_VALUE : returnableTotal + units;
         }
         if (returnableTotal > s + u - r) {
             throw new IllegalStateException("payment " + payment + ": " + returnableTotal
@@ -110,6 +111,15 @@ public record HeldFunds(TransactionId payment, MonetaryAmount held, MonetaryAmou
         if (split.totalMinorUnits() > minor(stillHeld, currency, "stillHeld")) {
             throw new InvalidPaymentRequestException(Problem.EXCEEDS_HELD, split.transactionId(),
                     "the split's parts sum to " + split.total() + ", above the " + stillHeld + " still held for payment " + payment);
+        }
+    }
+
+    /** {@code h + r == s + u + f + left}, without overflowing. */
+    private static boolean balances(long h, long r, long s, long u, long f, long left) {
+        try {
+            return Math.addExact(h, r) == Math.addExact(Math.addExact(Math.addExact(s, u), f), left);
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 

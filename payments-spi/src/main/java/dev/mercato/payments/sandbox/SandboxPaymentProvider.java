@@ -139,7 +139,8 @@ public interface SandboxPaymentProvider extends HeldFundsProvider, PayoutProvide
      * @param account the sub-account, never {@code null}
      * @param amount positive, at most the account's balance, never {@code null}
      * @throws dev.mercato.payments.InvalidPaymentRequestException if the amount is not positive,
-     *         finer than the minor unit, in an unsupported currency, or above the balance; nothing changes
+     *         finer than the minor unit, in an unsupported currency, or above the balance
+     *         ({@code EXCEEDS_HELD}: more than the account holds); nothing changes
      */
     void withdrawFromSubAccount(FundsAccount account, MonetaryAmount amount);
 
