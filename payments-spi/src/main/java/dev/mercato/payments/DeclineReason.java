@@ -20,6 +20,11 @@ public enum DeclineReason {
     LIMIT_EXCEEDED,
     /** The authorization expired before it was captured. */
     AUTHORIZATION_EXPIRED,
+    /**
+     * A sub-account that was to receive or give back held funds is frozen, closed or not
+     * verified (see {@link HeldFundsProvider}); nothing moved.
+     */
+    ACCOUNT_UNAVAILABLE,
     /** Any other decline; see the provider code and message. */
     OTHER
 }

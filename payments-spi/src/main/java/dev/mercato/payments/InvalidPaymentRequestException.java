@@ -45,7 +45,15 @@ public class InvalidPaymentRequestException extends IllegalArgumentException {
         /** A refund above what is captured and not yet refunded (pending refunds count). */
         EXCEEDS_REFUNDABLE,
         /** The transaction id was already used for a different request. */
-        TRANSACTION_ID_REUSED
+        TRANSACTION_ID_REUSED,
+        /** A split above what the provider still holds for the payment (pending splits count). */
+        EXCEEDS_HELD,
+        /** A return above what the payment sent to that account and was not yet returned. */
+        EXCEEDS_RETURNABLE,
+        /** Two parts of one split name the same recipient account. */
+        DUPLICATE_RECIPIENT,
+        /** More split parts than {@link SplitRequest#MAX_PARTS} or than the provider accepts. */
+        TOO_MANY_PARTS
     }
 
     private final Problem problem;

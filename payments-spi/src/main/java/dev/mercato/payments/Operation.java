@@ -13,5 +13,13 @@ public enum Operation {
     /** {@link PaymentProvider#refund}. */
     REFUND,
     /** {@link PayoutProvider#payout}. */
-    PAYOUT
+    PAYOUT,
+    /** {@link HeldFundsProvider#holdSale}: a sale whose funds the provider freezes for later splits. */
+    HOLD,
+    /** {@link HeldFundsProvider#split}. */
+    SPLIT,
+    /** {@link HeldFundsProvider#unfreeze}. */
+    UNFREEZE,
+    /** {@link HeldFundsProvider#returnFunds}. */
+    RETURN
 }

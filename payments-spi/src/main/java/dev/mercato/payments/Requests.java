@@ -1,6 +1,7 @@
 package dev.mercato.payments;
 
 import dev.mercato.payments.InvalidPaymentRequestException.Problem;
+import java.math.BigDecimal;
 import java.util.Objects;
 import javax.money.MonetaryAmount;
 
@@ -36,5 +37,41 @@ final class Requests {
                     "amount must be positive (was: " + amount + ")");
         }
         return amount;
+    }
+
+    /** Longest free text (reference, reason, description) a held-funds request accepts. */
+    static final int MAX_TEXT = 256;
+
+    /** Like {@link #requireText}, and at most {@link #MAX_TEXT} characters. */
+    static String requireBoundedText(String value, String name) {
+        requireText(value, name);
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidPaymentRequestException(Problem.MALFORMED, null, name + " must be at most " + MAX_TEXT
+                    + " characters (was: " + value.length() + ")");
+        }
+        return value;
+    }
+
+    /**
+     * A positive amount with no more decimals than its currency's minor unit, whose minor units
+     * fit a {@code long}.
+     *
+     * @return the amount in minor units
+     */
+    static long requireMinorUnits(MonetaryAmount amount, TransactionId id) {
+        requirePositive(amount, id);
+        int digits = Math.max(amount.getCurrency().getDefaultFractionDigits(), 0);
+        BigDecimal minor = amount.getNumber().numberValue(BigDecimal.class).movePointRight(digits);
+        try {
+            return minor.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidPaymentRequestException(Problem.INVALID_AMOUNT, id, "amount " + amount
+                    + " is finer than the minor unit of " + amount.getCurrency().getCurrencyCode() + " or too large");
+        }
+    }
+
+    /** An account token as messages may show it: its last four characters when it is long enough, else nothing. */
+    static String masked(String token) {
+        return token.length() < 12 ? "***" : "***" + token.substring(token.length() - 4);
     }
 }

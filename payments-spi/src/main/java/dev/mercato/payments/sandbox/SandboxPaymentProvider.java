@@ -1,13 +1,18 @@
 package dev.mercato.payments.sandbox;
 
 import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.FundsAccount;
+import dev.mercato.payments.HeldFundsProvider;
 import dev.mercato.payments.Notification;
 import dev.mercato.payments.PaymentProvider;
 import dev.mercato.payments.PayoutProvider;
 import java.util.List;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
 
 /**
- * An in-memory {@link PaymentProvider} and {@link PayoutProvider} that keeps the full SPI
+ * An in-memory {@link PaymentProvider}, {@link PayoutProvider} and {@link HeldFundsProvider} that keeps the full SPI
  * contract (it passes {@code PaymentProviderContract}) and can be scripted to misbehave the
  * way real providers do: decline, time out with or without moving the money, answer pending
  * and settle later, deliver notifications twice and out of order.
@@ -26,9 +31,21 @@ import java.util.List;
  * this instance never recorded builds an amount, through
  * {@code javax.money.Monetary.getDefaultAmountFactory()}.
  *
+ * <p><b>Provider-held funds.</b> Held sales, splits, unfreezes and returns keep per payment
+ * {@code held + returned = splitOut + unfrozen + refunded + stillHeld} (see
+ * {@link dev.mercato.payments.HeldFunds}), and per sub-account a balance: what splits and
+ * unfreezes credited it, less returns and {@link #withdrawFromSubAccount withdrawals}. The
+ * faults real providers show are arranged through state or the script: a split (or any
+ * instruction) that times out with or without moving the money
+ * ({@link ScriptedAnswer.TimeOut}); a split, unfreeze or return touching a
+ * {@link #freezeSubAccount frozen} sub-account is declined with
+ * {@link DeclineReason#ACCOUNT_UNAVAILABLE}; a return the sub-account's balance cannot cover (the
+ * seller withdrew the money) is declined with {@link DeclineReason#INSUFFICIENT_FUNDS}. Both
+ * states are read when the instruction executes: at once, or when a pending one settles.
+ *
  * <p>Thread-safe: all methods may be called concurrently; each call is atomic.
  */
-public interface SandboxPaymentProvider extends PaymentProvider, PayoutProvider {
+public interface SandboxPaymentProvider extends HeldFundsProvider, PayoutProvider {
 
     /** The header carrying the notification signature. */
     String SIGNATURE_HEADER = "Sandbox-Signature";
@@ -104,4 +121,42 @@ public interface SandboxPaymentProvider extends PaymentProvider, PayoutProvider 
      * @return the signed notification
      */
     Notification sign(String body);
+
+    /**
+     * What a sub-account holds: credited by splits and unfreezes, debited by succeeded returns
+     * and withdrawals.
+     *
+     * @param account the sub-account, never {@code null}
+     * @param currency the currency, never {@code null}
+     * @return the balance, or empty if the account never received money in that currency
+     */
+    Optional<MonetaryAmount> subAccountBalance(FundsAccount account, CurrencyUnit currency);
+
+    /**
+     * Takes money out of a sub-account, as a seller's payout to their bank would: a later return
+     * from the account finds less there.
+     *
+     * @param account the sub-account, never {@code null}
+     * @param amount positive, at most the account's balance, never {@code null}
+     * @throws dev.mercato.payments.InvalidPaymentRequestException if the amount is not positive,
+     *         finer than the minor unit, in an unsupported currency, or above the balance
+     *         ({@code EXCEEDS_HELD}: more than the account holds); nothing changes
+     */
+    void withdrawFromSubAccount(FundsAccount account, MonetaryAmount amount);
+
+    /**
+     * Freezes a sub-account (as a provider does for a seller under review): splits to it,
+     * unfreezes to it and returns from it are declined with {@link DeclineReason#ACCOUNT_UNAVAILABLE}
+     * until it is {@link #thawSubAccount thawed}.
+     *
+     * @param account the sub-account, never {@code null}
+     */
+    void freezeSubAccount(FundsAccount account);
+
+    /**
+     * Lifts a {@link #freezeSubAccount freeze}.
+     *
+     * @param account the sub-account, never {@code null}
+     */
+    void thawSubAccount(FundsAccount account);
 }

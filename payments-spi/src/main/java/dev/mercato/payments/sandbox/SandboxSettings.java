@@ -1,6 +1,7 @@
 package dev.mercato.payments.sandbox;
 
 import dev.mercato.payments.Capabilities;
+import dev.mercato.payments.HeldFundsCapabilities;
 import dev.mercato.payments.Operation;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -26,9 +27,10 @@ import javax.money.CurrencyUnit;
  *        it is rejected as {@code EXPIRED}, positive, never {@code null}
  * @param settlementDelay how long after the call an asynchronous operation settles, zero or
  *        positive, never {@code null}
+ * @param heldFunds the parts of provider-held funds the sandbox declares and enforces, never {@code null}
  */
 public record SandboxSettings(InstantSource clock, String signingSecret, Capabilities capabilities,
-                              Duration notificationTolerance, Duration settlementDelay) {
+                              Duration notificationTolerance, Duration settlementDelay, HeldFundsCapabilities heldFunds) {
 
     /** The default replay window for notifications. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
@@ -49,6 +51,7 @@ public record SandboxSettings(InstantSource clock, String signingSecret, Capabil
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(notificationTolerance, "notificationTolerance");
         Objects.requireNonNull(settlementDelay, "settlementDelay");
+        Objects.requireNonNull(heldFunds, "heldFunds");
         if (signingSecret.isBlank()) {
             throw new IllegalArgumentException("signingSecret must not be blank");
         }
@@ -61,7 +64,23 @@ public record SandboxSettings(InstantSource clock, String signingSecret, Capabil
     }
 
     /**
-     * Settings with every {@link Capabilities.Feature}, every operation synchronous and the
+     * Settings that declare every part of provider-held funds ({@link HeldFundsCapabilities#all()}).
+     *
+     * @param clock the clock, never {@code null}
+     * @param signingSecret the notification key, never {@code null} or blank
+     * @param capabilities what the sandbox declares and enforces, never {@code null}
+     * @param notificationTolerance the replay window, positive, never {@code null}
+     * @param settlementDelay the delay of asynchronous operations, zero or positive, never {@code null}
+     * @throws NullPointerException if a field is {@code null}
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public SandboxSettings(InstantSource clock, String signingSecret, Capabilities capabilities,
+                           Duration notificationTolerance, Duration settlementDelay) {
+        this(clock, signingSecret, capabilities, notificationTolerance, settlementDelay, HeldFundsCapabilities.all());
+    }
+
+    /**
+     * Settings with every {@link Capabilities.Feature}, every part of provider-held funds, every operation synchronous and the
      * {@link #DEFAULT_TOLERANCE}.
      *
      * @param clock the clock, never {@code null}
@@ -83,7 +102,7 @@ public record SandboxSettings(InstantSource clock, String signingSecret, Capabil
      */
     public SandboxSettings withFeatures(Set<Capabilities.Feature> features) {
         return new SandboxSettings(clock, signingSecret, new Capabilities(capabilities.currencies(), features,
-                capabilities.synchronousOperations()), notificationTolerance, settlementDelay);
+                capabilities.synchronousOperations()), notificationTolerance, settlementDelay, heldFunds);
     }
 
     /**
@@ -100,7 +119,7 @@ public record SandboxSettings(InstantSource clock, String signingSecret, Capabil
         synchronous.retainAll(capabilities.synchronousOperations());
         synchronous.removeAll(operations);
         return new SandboxSettings(clock, signingSecret, capabilities.withSynchronousOperations(synchronous),
-                notificationTolerance, delay);
+                notificationTolerance, delay, heldFunds);
     }
 
     /**
@@ -110,12 +129,23 @@ public record SandboxSettings(InstantSource clock, String signingSecret, Capabil
      * @return new settings
      */
     public SandboxSettings withNotificationTolerance(Duration tolerance) {
-        return new SandboxSettings(clock, signingSecret, capabilities, tolerance, settlementDelay);
+        return new SandboxSettings(clock, signingSecret, capabilities, tolerance, settlementDelay, heldFunds);
+    }
+
+    /**
+     * The same settings with other parts of provider-held funds.
+     *
+     * @param parts what to declare and enforce, never {@code null}
+     * @return new settings
+     */
+    public SandboxSettings withHeldFunds(HeldFundsCapabilities parts) {
+        return new SandboxSettings(clock, signingSecret, capabilities, notificationTolerance, settlementDelay, parts);
     }
 
     @Override
     public String toString() {
         return "SandboxSettings[clock=" + clock + ", signingSecret=***, capabilities=" + capabilities
-                + ", notificationTolerance=" + notificationTolerance + ", settlementDelay=" + settlementDelay + "]";
+                + ", notificationTolerance=" + notificationTolerance + ", settlementDelay=" + settlementDelay
+                + ", heldFunds=" + heldFunds + "]";
     }
 }
