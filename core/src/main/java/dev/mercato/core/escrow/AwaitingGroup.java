@@ -50,4 +50,15 @@ public record AwaitingGroup(EscrowTerms terms, EscrowFunds funds, long step, Ins
         return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held), step + 1, at),
                 Flows.refundHeld(Flows.entry(this, "group-failed-refund", at), terms, held).build());
     }
+
+    /** Declares this state's timer: {@link EscrowService#GROUP_DEADLINE}. */
+    @Override
+    public java.util.Optional<EscrowTimer> timer() {
+        return java.util.Optional.of(new EscrowTimer(EscrowService.GROUP_DEADLINE, groupDeadline));
+    }
+
+    @Override
+    public Transition onTimer(Actor actor, Instant at) {
+        return groupFailed(actor, at);
+    }
 }

@@ -62,4 +62,15 @@ public record AwaitingPayment(EscrowTerms terms, EscrowFunds funds, long step, I
         }
         return Flows.accept(new Closed(terms, funds, step + 1, at));
     }
+
+    /** Declares this state's timer: {@link EscrowService#UNPAID_CLOSE}. */
+    @Override
+    public java.util.Optional<EscrowTimer> timer() {
+        return java.util.Optional.of(new EscrowTimer(EscrowService.UNPAID_CLOSE, payBy));
+    }
+
+    @Override
+    public Transition onTimer(Actor actor, Instant at) {
+        return closeUnpaid(actor, at);
+    }
 }

@@ -775,15 +775,13 @@ final class DefaultEscrowService implements EscrowService {
         return stagedFire(uow, timer, clock.instant()).result();
     }
 
-    /** The transition a due timer of this kind asks for. */
+    /** The transition a due timer of this kind asks for: the state's own, if it runs that timer. */
     private static Command timerCommand(String kind) {
-        return switch (kind) {
-            case UNPAID_CLOSE -> (e, at) -> e instanceof AwaitingPayment s ? s.closeUnpaid(SYSTEM, at) : wrongState(e, "close");
-            case AUTO_CONFIRM -> (e, at) -> e instanceof Shipped s ? s.autoConfirm(SYSTEM, at) : wrongState(e, "auto-confirm");
-            case GROUP_DEADLINE -> (e, at) -> e instanceof AwaitingGroup s ? s.groupFailed(SYSTEM, at)
-                    : wrongState(e, "fail the group");
-            default -> throw new InvalidInputException("timer", kind, "is not an escrow timer kind");
-        };
+        if (!EscrowTimer.KINDS.contains(kind)) {
+            throw new InvalidInputException("timer", kind, "is not an escrow timer kind");
+        }
+        return (e, at) -> e.timer().filter(t -> t.kind().equals(kind)).isPresent() ? e.onTimer(SYSTEM, at)
+                : wrongState(e, "fire " + kind + " on");
     }
 
     private void fire(DueTimer timer) {
@@ -821,18 +819,13 @@ final class DefaultEscrowService implements EscrowService {
         return owed.size();
     }
 
+    /** Schedules exactly the timer the escrow's state declares, and cancels the others. */
     private static void syncTimers(DueTimers timers, Escrow escrow) {
         String id = escrow.id();
-        timers.cancel(new TimerKey(UNPAID_CLOSE, id));
-        timers.cancel(new TimerKey(AUTO_CONFIRM, id));
-        timers.cancel(new TimerKey(GROUP_DEADLINE, id));
-        if (escrow instanceof AwaitingPayment s) {
-            timers.schedule(new TimerKey(UNPAID_CLOSE, id), s.payBy());
-        } else if (escrow instanceof AwaitingGroup s) {
-            timers.schedule(new TimerKey(GROUP_DEADLINE, id), s.groupDeadline());
-        } else if (escrow instanceof Shipped s) {
-            timers.schedule(new TimerKey(AUTO_CONFIRM, id), s.shipment().autoConfirmAt());
+        for (String kind : EscrowTimer.KINDS) {
+            timers.cancel(new TimerKey(kind, id));
         }
+        escrow.timer().ifPresent(t -> timers.schedule(new TimerKey(t.kind(), id), t.dueAt()));
     }
 
     // ------------------------------------------------------------------ transaction ids

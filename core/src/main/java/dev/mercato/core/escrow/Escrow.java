@@ -55,6 +55,27 @@ public sealed interface Escrow permits AwaitingPayment, AwaitingGroup, Held, Shi
     }
 
     /**
+     * The due timer this state runs, if any (docs/escrow-and-ledger.md, "Escrow states").
+     *
+     * @return the timer; empty by default
+     */
+    default java.util.Optional<EscrowTimer> timer() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * What this state does when its timer fires.
+     *
+     * @param actor the system
+     * @param at now
+     * @return the transition; a refusal for a state that runs no timer
+     */
+    default Transition onTimer(dev.mercato.core.actor.Actor actor, Instant at) {
+        return new Transition.Refused(this, RefusalReason.NOT_IN_THIS_STATE, "escrow " + id() + " is "
+                + getClass().getSimpleName() + " and runs no timer");
+    }
+
+    /**
      * Whether no transition leaves this state.
      *
      * @return {@code true} for {@link Refunded} and {@link Closed}

@@ -173,4 +173,15 @@ public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment 
         return Flows.accept(new Disputed(terms, funds, step + 1, at,
                 Optional.of(new Disputed.FrozenTimer(shipment, left))));
     }
+
+    /** Declares this state's timer: {@link EscrowService#AUTO_CONFIRM}. */
+    @Override
+    public java.util.Optional<EscrowTimer> timer() {
+        return java.util.Optional.of(new EscrowTimer(EscrowService.AUTO_CONFIRM, shipment.autoConfirmAt()));
+    }
+
+    @Override
+    public Transition onTimer(Actor actor, Instant at) {
+        return autoConfirm(actor, at);
+    }
 }

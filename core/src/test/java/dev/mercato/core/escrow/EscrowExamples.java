@@ -82,6 +82,20 @@ class EscrowExamples {
     }
 
     @Test
+    void eachStateDeclaresItsOwnTimerAndFiresOnlyThat() {
+        AwaitingPayment open = Escrow.open(terms(), T0);
+        assertEquals(java.util.Optional.of(new EscrowTimer(EscrowService.UNPAID_CLOSE, open.payBy())), open.timer());
+        Held held = accept(open.pay(BUYER, T0), Held.class);
+        assertEquals(java.util.Optional.empty(), held.timer());
+        assertEquals(RefusalReason.NOT_IN_THIS_STATE, refusal(held.onTimer(SYSTEM, T0)));
+        Shipped shipped = shipped();
+        assertEquals(java.util.Optional.of(new EscrowTimer(EscrowService.AUTO_CONFIRM, shipped.shipment().autoConfirmAt())),
+                shipped.timer());
+        accept(shipped.onTimer(SYSTEM, shipped.shipment().autoConfirmAt()), Released.class);
+        assertEquals(RefusalReason.TOO_EARLY, refusal(shipped.onTimer(SYSTEM, T0)));
+    }
+
+    @Test
     void aSellerCannotConfirmReceipt() {
         Shipped shipped = shipped();
         Transition t = shipped.confirmReceipt(SELLER, T0.plus(Duration.ofDays(2)));
