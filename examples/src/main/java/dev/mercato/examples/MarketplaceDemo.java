@@ -35,7 +35,9 @@ import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.PricedDiscount;
 import dev.mercato.core.order.PricedSnapshot;
 import dev.mercato.core.settlement.SettlementStatement;
+import dev.mercato.core.storage.Storage;
 import dev.mercato.logistics.Address;
+import dev.mercato.logistics.CarrierId;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
@@ -50,6 +52,7 @@ import dev.mercato.pricing.promotion.PricingEngine;
 import dev.mercato.pricing.promotion.json.PromotionJson;
 import dev.mercato.pricing.revenue.Settlement;
 import dev.mercato.pricing.revenue.json.ScheduleJson;
+import dev.mercato.storage.postgres.PostgresStorage;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -62,6 +65,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -118,30 +122,56 @@ public final class MarketplaceDemo {
 
     private final PrintStream out;
     private final DemoClock clock = new DemoClock(START);
+    /** Where this run starts: {@code START}, or later when the database holds earlier runs. */
+    private final Instant start;
+    /** This run's number in its database, from 1. */
+    private final int run;
+    /** The ledger's balances before this run: its checks read what this run moved. */
+    private final Map<Account, Map<CurrencyUnit, MonetaryAmount>> before;
+    /** Where the data lives, for the story: "memory", or the JDBC URL without its password. */
+    private final String where;
     private final SandboxPaymentProvider sandbox =
             SandboxPaymentProvider.create(SandboxSettings.of(clock, "demo-signing-secret", Set.of(CNY)));
-    private final SandboxCarrier carrier =
-            SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret"), clock);
+    private final SandboxCarrier carrier;
     private final Commerce commerce;
 
-    private MarketplaceDemo(PrintStream out) {
+    private MarketplaceDemo(PrintStream out, Optional<Storage> storage, String where) {
         this.out = out;
+        this.where = where;
         // Configuration only: the catalog, the promotions, the platform's revenue schedule, who the
         // sellers are, the sandboxes. The facade runs each order as a guaranteed transaction.
-        this.commerce = Commerce.builder().clock(clock).catalog(catalog()).inventory(inventory())
+        Commerce.Builder builder = Commerce.builder().clock(clock).catalog(catalog()).inventory(inventory())
                 // The buyer holds the porcelain studio's coupon; everyone else is an anonymous buyer.
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
                         buyer -> buyer.equals(BUYER_ID) ? BuyerContext.anonymous().withCoupons("studio-30")
                                 : BuyerContext.anonymous()))
                 .paymentProvider(sandbox)
-                .carrier(carrier).warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
+                .warehouseAddress(new WarehouseId("east"), EAST_WAREHOUSE)
                 // Shipping is what the carrier quotes for the parcels fulfilment will book.
                 .quotedShipping(ServiceLevel.STANDARD)
                 .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
                 .sellerTypes(SHOPS::get)
-                .paymentMethod(PAYMENT_METHOD)
+                .paymentMethod(PAYMENT_METHOD);
+        storage.ifPresent(s -> builder.storage(s));
+        if (storage.isPresent() && storage.get() instanceof PostgresStorage pg) {
+            // The journal in its own append-only tables, posting in the commands' transactions.
+            builder.journal(pg.journal());
+        }
+        // Earlier runs in the same database: this one starts 30 days after the last, under its own
+        // checkout key and carrier id, so its statements and tracking numbers are its own.
+        Commerce probe = builder.carrier(SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret"), clock))
                 .build();
+        this.run = 1 + probe.ordersOfBuyer(SCHEDULER, BUYER_ID).size() / ORDERS_PER_RUN;
+        this.start = START.plus(Duration.ofDays(30L * (run - 1)));
+        clock.set(start);
+        this.carrier = SandboxCarrier.create(SandboxConfig.defaults("demo-carrier-signing-secret")
+                .withCarrierId(new CarrierId(run == 1 ? "sandbox" : "sandbox-run-" + run)), clock);
+        this.commerce = builder.carrier(carrier).build();
+        this.before = commerce.journal().orElseThrow().balances();
     }
+
+    /** The demo's cart holds goods of three shops: one order each. */
+    private static final int ORDERS_PER_RUN = 3;
 
     /**
      * Runs the demo on standard output.
@@ -160,11 +190,29 @@ public final class MarketplaceDemo {
      * @throws IllegalStateException if a step is refused or the money does not balance
      */
     static void run(PrintStream out) {
-        new MarketplaceDemo(out).story();
+        new MarketplaceDemo(out, Optional.empty(), "memory").story();
+    }
+
+    /**
+     * Runs the whole story on a storage of the host's (for example PostgreSQL), which may hold
+     * earlier runs: this run starts after them and its checks read what it moved.
+     *
+     * @param out where the story goes
+     * @param storage the storage
+     * @param where a description of it for the story, without secrets
+     * @throws IllegalStateException if a step is refused or the money does not balance
+     */
+    static void run(PrintStream out, Storage storage, String where) {
+        new MarketplaceDemo(out, Optional.of(storage), where).story();
     }
 
     private void story() {
         title("Mercato marketplace demo: three shops, one cart, one payment, escrow, settlement");
+        if (!where.equals("memory")) {
+            out.println("Storage: " + where + "; run " + run + " in this database"
+                    + (run == 1 ? "" : ", after " + (run - 1) + " earlier run(s) whose " + ((run - 1) * ORDERS_PER_RUN)
+                            + " orders it reads back") + ".");
+        }
         showCatalog("0. Catalog and stock in the east warehouse (CNY)");
         fillAndPriceCart();
         CheckoutResult.Placed placed = checkout();
@@ -228,7 +276,7 @@ public final class MarketplaceDemo {
     // ---- 2: checkout splits the cart per seller under one payment --------------------------
 
     private CheckoutResult.Placed checkout() {
-        CheckoutResult result = commerce.checkout(BUYER, CartId.of(BUYER_ID), "ann-checkout-1", ANN_DESTINATION);
+        CheckoutResult result = commerce.checkout(BUYER, CartId.of(BUYER_ID), "ann-checkout-" + run, ANN_DESTINATION);
         if (!(result instanceof CheckoutResult.Placed placed)) {
             throw new IllegalStateException("checkout refused: " + result);
         }
@@ -328,7 +376,7 @@ public final class MarketplaceDemo {
             notifications++;
             events += applied.newEvents();
         }
-        Instant lastDelivery = START;
+        Instant lastDelivery = start;
         out.println();
         out.println("Two days later the carrier has pushed " + notifications + " signed notifications (" + events
                 + " tracking events); each parcel:");
@@ -367,12 +415,12 @@ public final class MarketplaceDemo {
     // ---- 5 and 6: settlement statements and the ledger check -------------------------------
 
     private Map<String, SettlementStatement> statements(Map<String, Order> orders) {
-        section("5. Settlement statements, " + START + " to " + clock.instant() + " (b2c-mall schedule)");
+        section("5. Settlement statements, " + start + " to " + clock.instant() + " (b2c-mall schedule)");
         row("%-18s %10s %10s %10s %10s %10s %10s", "shop", "gross", "subsidy", "shop disc.", "commission",
                 "fees", "net");
         Map<String, SettlementStatement> statements = new TreeMap<>();
         for (String seller : orders.keySet()) {
-            SettlementStatement statement = commerce.statement(SCHEDULER, seller, CNY, START, clock.instant().plusMillis(1));
+            SettlementStatement statement = commerce.statement(SCHEDULER, seller, CNY, start, clock.instant().plusMillis(1));
             statements.put(seller, statement);
             row("%-18s %10s %10s %10s %10s %10s %10s", seller, show(statement.gross()),
                     show(statement.platformSubsidies()), show(statement.sellerFundedDiscounts()),
@@ -392,7 +440,7 @@ public final class MarketplaceDemo {
      * is exactly what the sellers got plus what the platform kept, net of the subsidies it paid).
      */
     private void checkTheLedger(MonetaryAmount buyerPaid, Map<String, SettlementStatement> statements) {
-        section("6. Ledger balances");
+        section(where.equals("memory") ? "6. Ledger balances" : "6. Ledger balances (every run in this database)");
         long sum = 0;
         for (Map.Entry<String, MonetaryAmount> balance : balances().entrySet()) {
             row("%-36s %12s", balance.getKey(), show(balance.getValue()));
@@ -405,16 +453,16 @@ public final class MarketplaceDemo {
             sellerNets = Math.addExact(sellerNets, MinorUnits.toMinor(statement.net(), CNY));
         }
         long revenue = 0;
-        for (Map.Entry<Account, Map<CurrencyUnit, MonetaryAmount>> account : journal().balances().entrySet()) {
-            if (account.getKey() instanceof Account.PlatformRevenue) {
-                revenue = Math.addExact(revenue, MinorUnits.toMinor(account.getValue().getOrDefault(CNY, cny("0")), CNY));
+        for (Account account : journal().balances().keySet()) {
+            if (account instanceof Account.PlatformRevenue) {
+                revenue = Math.addExact(revenue, moved(account));
             }
         }
         // The clearing account goes negative by the subsidies the platform paid to sellers.
-        long subsidies = -MinorUnits.toMinor(journal().balance(Account.platformClearing(), CNY), CNY);
+        long subsidies = -moved(Account.platformClearing());
         long platformRevenue = revenue - subsidies;
         long paid = MinorUnits.toMinor(buyerPaid, CNY);
-        long paidIn = -MinorUnits.toMinor(journal().balance(Account.buyerFundsIn(BUYER_ID), CNY), CNY);
+        long paidIn = -moved(Account.buyerFundsIn(BUYER_ID));
         out.println();
         row("%-36s %12s", "seller nets", show(MinorUnits.toAmount(sellerNets, CNY)));
         row("%-36s %12s", "+ platform commission and fees", show(MinorUnits.toAmount(revenue, CNY)));
@@ -436,7 +484,13 @@ public final class MarketplaceDemo {
     /** Each statement's net must be exactly what its seller's payable account received. */
     private boolean statementsMatchPayables(Map<String, SettlementStatement> statements) {
         return statements.values().stream().allMatch(statement ->
-                journal().balance(Account.sellerPayable(statement.sellerId()), CNY).isEqualTo(statement.net()));
+                moved(Account.sellerPayable(statement.sellerId())) == MinorUnits.toMinor(statement.net(), CNY));
+    }
+
+    /** What this run moved on an account: its balance now less its balance before the run. */
+    private long moved(Account account) {
+        long was = MinorUnits.toMinor(before.getOrDefault(account, Map.of()).getOrDefault(CNY, cny("0")), CNY);
+        return Math.subtractExact(MinorUnits.toMinor(journal().balance(account, CNY), CNY), was);
     }
 
     private Map<String, MonetaryAmount> balances() {

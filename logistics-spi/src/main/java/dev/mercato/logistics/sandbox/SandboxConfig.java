@@ -162,6 +162,19 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     }
 
     /**
+     * This configuration under another carrier id: parcels are keyed by carrier and tracking
+     * number, so two sandboxes sharing one database (or two runs of a demo) use distinct ids.
+     *
+     * @param id the carrier id
+     * @return a new configuration
+     */
+    public SandboxConfig withCarrierId(CarrierId id) {
+        return new SandboxConfig(id, currency, zone, rates, volumetricDivisor, remoteRegions, remoteSurchargeMinor,
+                maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
+                pickupPoints, notificationSecret, features, datedSurcharges);
+    }
+
+    /**
      * This configuration with another volumetric divisor.
      *
      * @param cm3PerKg the divisor in cm<sup>3</sup> per kg, positive
