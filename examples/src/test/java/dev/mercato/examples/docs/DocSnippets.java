@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  *       methods or types (members of the wrapping class for statements and members; top-level
  *       types after a compilation unit). Keep it to declarations of the names the prose around the
  *       block already introduces.</li>
+ *   <li>Types that stand for the reader's own code ({@code AcmePayProvider}, {@code MyStorage},
+ *       {@code TeaTime}, ...) are stand-ins in {@code dev.mercato.examples.docs.host}, which every
+ *       block imports too; a name several standard packages share ({@code Shipment},
+ *       {@code SellerType}) needs its single-type import in the block or its prelude.</li>
  *   <li>{@code <!-- snippet: run -->} right before a fence also runs a statements block (keep it
  *       cheap: no network, no sleeping).</li>
  *   <li>{@code <!-- snippet: skip REASON -->} right before a fence leaves a block unchecked; the
