@@ -1,13 +1,15 @@
 package dev.mercato.core.timer;
 
+import dev.mercato.core.storage.ConcurrencyConflictException;
 import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.TimerClaim;
 import dev.mercato.core.storage.TimerKey;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires due timers from storage with handlers registered per timer kind. Time comes from the
+ * Fires due timers from storage with handlers registered per timer kind, claiming them with a
+ * lease so that several instances sharing one storage fire each timer once. Time comes from the
  * injected clock only: a test advances its clock and calls {@link #runDue()}.
  *
  * <p>A handler that throws is logged and its timer stays due; the other timers still fire. Timers
@@ -66,11 +69,17 @@ public final class DueTaskRunner {
     }
 
     /**
-     * Fires every due timer of the kinds this runner has handlers for, asking storage for those
-     * kinds only, so due timers of other kinds (left to other runners) never starve these. Keeps
-     * asking until nothing more is due; each timer fires at most once per call. A handler that
-     * throws is isolated: the others still fire, and its timer is moved back by an exponential
-     * backoff (30 s, doubling, at most 1 h) so a failing timer is retried without blocking the rest.
+     * Fires every due timer of the kinds this runner has handlers for. Timers are
+     * {@linkplain dev.mercato.core.storage.DueTimers#claim claimed}, not polled: each batch is
+     * leased (for {@link #LEASE}) in a committed unit of work, so other instances sharing the
+     * storage skip it while this one fires it, and a timer this instance dies holding is claimed
+     * again once its lease expires. Only the kinds with handlers are asked for, so due timers of
+     * other kinds (left to other runners) never starve these. Keeps claiming until nothing more is
+     * due; a timer whose handler keeps it due fires at most four times per call. After its handler ran, a timer the handler left
+     * as it was is {@linkplain dev.mercato.core.storage.DueTimers#complete completed} (one that the
+     * handler rescheduled or cancelled stays as the handler left it). A handler that throws is
+     * isolated: the others still fire, and its timer is moved back by an exponential backoff
+     * (30 s, doubling, at most 1 h) so a failing timer is retried without blocking the rest.
      *
      * @return how many timers fired without failing
      */
@@ -79,26 +88,88 @@ public final class DueTaskRunner {
         if (kinds.isEmpty()) {
             return 0;
         }
-        Set<TimerKey> tried = new HashSet<>();
+        Map<TimerKey, Integer> firings = new HashMap<>();
         int fired = 0;
+        int races = 0;
         while (true) {
             Instant now = clock.instant();
-            List<DueTimer> due = storage.inTransaction(uow -> uow.timers().due(now, kinds, BATCH));
-            List<DueTimer> fresh = due.stream().filter(t -> tried.add(t.key())).toList();
+            List<TimerClaim> claims;
+            try {
+                claims = storage.inTransaction(uow -> uow.timers().claim(now, kinds, BATCH, LEASE));
+            } catch (ConcurrencyConflictException raced) {
+                // Another instance claimed some of these timers first: claim what is left, a few
+                // times; what stays contended is left to the instances that hold it.
+                if (++races > MAX_RACES) {
+                    return fired;
+                }
+                continue;
+            }
+            // A handler may reschedule its own timer at once (a renewal that is due again): it fires
+            // again, a few times per call at most; beyond that its claim is handed back.
+            List<TimerClaim> fresh = claims.stream()
+                    .filter(c -> firings.merge(c.timer().key(), 1, Integer::sum) <= MAX_FIRINGS_PER_CALL).toList();
+            List<TimerClaim> spent = claims.stream().filter(c -> !fresh.contains(c)).toList();
+            if (!spent.isEmpty()) {
+                release(spent);
+            }
             if (fresh.isEmpty()) {
                 return fired;
             }
-            for (DueTimer timer : fresh) {
+            for (TimerClaim claim : fresh) {
+                DueTimer timer = claim.timer();
                 try {
                     handlers.get(timer.key().kind()).fire(timer, now);
                     failures.remove(timer.key());
                     fired++;
+                    complete(claim);
                 } catch (RuntimeException e) {
                     Duration wait = backoff(failures.merge(timer.key(), 1, Integer::sum));
                     LOG.warn("timer {} due at {} failed; retried in {}", timer.key(), timer.dueAt(), wait, e);
                     postpone(timer, now.plus(wait));
                 }
             }
+        }
+    }
+
+    /** How often one timer fires in one call when its handler keeps it due. */
+    private static final int MAX_FIRINGS_PER_CALL = 4;
+
+    /** Hands claims back unfired: rescheduling a timer at its own instant ends its lease. */
+    private void release(List<TimerClaim> claims) {
+        try {
+            storage.inTransaction(uow -> {
+                for (TimerClaim claim : claims) {
+                    Optional<DueTimer> still = uow.timers().find(claim.timer().key());
+                    if (still.isPresent() && still.get().equals(claim.timer())) {
+                        uow.timers().schedule(claim.timer().key(), claim.timer().dueAt());
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The leases expire on their own.
+            LOG.warn("could not hand back {} timer claims; their leases expire", claims.size(), e);
+        }
+    }
+
+    /** How many lost claim races one call tolerates before it leaves the rest to other instances. */
+    private static final int MAX_RACES = 16;
+
+    /** How long a claim holds its timers: far longer than a batch takes to fire. */
+    public static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** Removes a fired timer its handler left as it was; one the handler changed stays changed. */
+    private void complete(TimerClaim claim) {
+        try {
+            storage.inTransaction(uow -> {
+                Optional<DueTimer> still = uow.timers().find(claim.timer().key());
+                if (still.isPresent() && still.get().equals(claim.timer())) {
+                    uow.timers().complete(claim);
+                }
+                return null;
+            });
+        } catch (ConcurrencyConflictException changed) {
+            // The handler (or another instance after the lease) moved the timer: it stays as they left it.
         }
     }
 
