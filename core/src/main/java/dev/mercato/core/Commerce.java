@@ -93,6 +93,7 @@ public final class Commerce {
     private final Context context;
     private final CartCommands carts;
     private final CheckoutCommands checkout;
+    private final PaymentCommands payments;
     private final OrderCommands orders;
     private final FulfilmentCommands fulfilment;
     private final EscrowCommands escrows;
@@ -102,12 +103,13 @@ public final class Commerce {
             List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard) {
         this.context = context;
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context, paidHooks, checkoutGuard, paymentGuard);
+        this.checkout = new CheckoutCommands(context, checkoutGuard);
+        this.payments = new PaymentCommands(context, paidHooks, paymentGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
         this.escrows = new EscrowCommands(context);
         this.timers = DueTaskRunner.create(context.storage(), context.clock())
-                .on(CheckoutCommands.RECONCILE_TIMER, (timer, now) -> checkout.reconcile(timer))
+                .on(PaymentCommands.RECONCILE_TIMER, (timer, now) -> payments.reconcile(timer))
                 .on(Parcels.TRACK_TIMER, (timer, now) -> fulfilment.track(timer))
                 .on(Orders.UNPAID_CLOSE_TIMER, (timer, now) -> orders.fire(timer))
                 .on(OrderCommands.AUTO_COMPLETE_TIMER, (timer, now) -> orders.fire(timer));
@@ -272,7 +274,7 @@ public final class Commerce {
      * @return paid, pending, or refused
      */
     public PaymentResult pay(Actor actor, String paymentId, PaymentSource source) {
-        return checkout.pay(actor, paymentId, source);
+        return payments.pay(actor, paymentId, source);
     }
 
     /**
@@ -284,7 +286,7 @@ public final class Commerce {
      * @return the outcome
      */
     public PaymentResult confirmPayment(Actor actor, String paymentId, String providerReference) {
-        return checkout.confirm(actor, paymentId, providerReference);
+        return payments.confirm(actor, paymentId, providerReference);
     }
 
     /**
@@ -295,7 +297,7 @@ public final class Commerce {
      * @return the payment, or empty
      */
     public Optional<BuyerPayment> payment(Actor actor, String paymentId) {
-        return checkout.read(actor, paymentId);
+        return payments.read(actor, paymentId);
     }
 
     // ------------------------------------------------------------------ orders

@@ -77,7 +77,7 @@ class CarrierFulfilmentExamples {
         Order.StockAllocated order = world.paidOrder("k1", 2, 1);
         OrderId id = order.id();
         // The teapot's parcel will be five days late.
-        world.sandbox.script(FulfilmentCommands.requestId(id, "ship-1", "w-west"), SandboxFault.delay(Duration.ofDays(5)));
+        world.sandbox.script(ParcelBooking.requestId(id, "ship-1", "w-west"), SandboxFault.delay(Duration.ofDays(5)));
 
         DispatchResult.Dispatched shipped = dispatched(world.commerce.shipWithCarrier(TEA_SHOP, id, everything("ship-1")));
 
@@ -145,7 +145,7 @@ class CarrierFulfilmentExamples {
     @Test
     void aDuplicatedDeliveredEventChangesNothingTheSecondTime() {
         Order.StockAllocated order = world.paidOrder("k1", 1, 0);
-        world.sandbox.script(FulfilmentCommands.requestId(order.id(), "s", "w-east"), SandboxFault.duplicateNotifications());
+        world.sandbox.script(ParcelBooking.requestId(order.id(), "s", "w-east"), SandboxFault.duplicateNotifications());
         dispatched(world.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
         world.clock.advance(Duration.ofDays(6));
         List<TrackingNotification> pushed = world.drain();
@@ -418,7 +418,7 @@ class CarrierFulfilmentExamples {
     @Test
     void aLostParcelSurfacesAsTroubleAndTheEscrowKeepsHoldingTheMoney() {
         Order.StockAllocated order = world.paidOrder("k1", 2, 1);
-        world.sandbox.script(FulfilmentCommands.requestId(order.id(), "s", "w-east"), SandboxFault.lostParcel());
+        world.sandbox.script(ParcelBooking.requestId(order.id(), "s", "w-east"), SandboxFault.lostParcel());
         dispatched(world.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
         world.clock.advance(Duration.ofDays(12));
         world.pushed();

@@ -112,7 +112,7 @@ class CarrierFulfilmentProperties {
             for (String key : KEYS) {
                 for (String warehouse : List.of("w-east", "w-west")) {
                     Optional<SandboxFault> fault = faults.get(i++ % faults.size());
-                    fault.ifPresent(f -> world.sandbox.script(FulfilmentCommands.requestId(id, key, warehouse), f));
+                    fault.ifPresent(f -> world.sandbox.script(ParcelBooking.requestId(id, key, warehouse), f));
                 }
             }
         }
