@@ -292,6 +292,10 @@ class GuaranteedTransactionProperties {
             long released = MinorUnits.toMinor(escrow.funds().released());
             assertEquals(MinorUnits.toMinor(order.facts().snapshot().payable()), MinorUnits.toMinor(escrow.funds().captured()));
             assertEquals(MinorUnits.toMinor(escrow.funds().captured()), held + refunded + released);
+            // Per order: seller net + platform revenue (commission, fees) + shares - subsidy = paid - refunded - held.
+            assertEquals(released, MinorUnits.toMinor(escrow.funds().sellerNet()) + MinorUnits.toMinor(escrow.funds().commission())
+                    + MinorUnits.toMinor(escrow.funds().fees()) + MinorUnits.toMinor(escrow.funds().shares())
+                    - MinorUnits.toMinor(escrow.funds().platformSubsidy()), "seller net + platform revenue - subsidy = released");
             assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(escrow.id()), CNY)), "held in the ledger");
             refundedInEscrows += refunded;
             for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(escrow.id())) {
