@@ -106,10 +106,17 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         if (existing.isEmpty() && items.size() >= limits.maxLines()) {
             return new CartResult.Refused(CartResult.Reason.TOO_MANY_LINES, "a cart holds at most " + limits.maxLines() + " different items");
         }
+        if (quantity > CartLimits.MAX_UNITS) {
+            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "at most " + limits.maxUnits(sku.id())
+                    + " units of " + sku.id() + " per cart");
+        }
         long total = existing.map(CartItem::quantity).orElse(0L) + quantity;
         Optional<String> refusal = quantityRefusal(sku.id(), total, limits);
         if (refusal.isPresent()) {
             return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, refusal.get());
+        }
+        if (total < limits.minUnits(sku.id())) {
+            return new CartResult.Refused(CartResult.Reason.BELOW_MINIMUM_QUANTITY, belowMinimum(sku.id(), total, limits));
         }
         List<CartItem> next = new ArrayList<>(items);
         if (existing.isPresent()) {
@@ -138,6 +145,9 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         Optional<String> refusal = quantityRefusal(sku, quantity, limits);
         if (refusal.isPresent()) {
             return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, refusal.get());
+        }
+        if (quantity < limits.minUnits(sku)) {
+            return new CartResult.Refused(CartResult.Reason.BELOW_MINIMUM_QUANTITY, belowMinimum(sku, quantity, limits));
         }
         List<CartItem> next = new ArrayList<>(items);
         CartItem old = existing.get();
@@ -182,7 +192,7 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         for (CartItem g : guest.items()) {
             Optional<CartItem> mine = next.stream().filter(i -> i.sku().equals(g.sku())).findFirst();
             long wanted = mine.map(CartItem::quantity).orElse(0L) + g.quantity();
-            long cap = Math.min(limits.maxPerSku(), limits.flashSaleCap(g.sku()).orElse(Long.MAX_VALUE));
+            long cap = Math.min(limits.maxUnits(g.sku()), limits.flashSaleCap(g.sku()).orElse(Long.MAX_VALUE));
             long kept = Math.min(wanted, cap);
             if (kept < wanted) {
                 notes.add("SKU " + g.sku() + " cut from " + wanted + " to " + kept + " units");
@@ -208,14 +218,32 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
     }
 
     private static Optional<String> quantityRefusal(SkuId sku, long total, CartLimits limits) {
-        if (total > limits.maxPerSku()) {
-            return Optional.of("at most " + limits.maxPerSku() + " units of one item per cart");
+        if (total > limits.maxUnits(sku)) {
+            return Optional.of("at most " + limits.maxUnits(sku) + " units of " + sku + " per cart");
         }
         Optional<Long> cap = limits.flashSaleCap(sku);
         if (cap.isPresent() && total > cap.get()) {
             return Optional.of("flash sale: at most " + cap.get() + " units of " + sku + " per buyer");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reason a quantity is below a SKU's minimum order quantity, for refusals.
+     *
+     * @param sku the SKU
+     * @param units the units asked
+     * @param limits the limits
+     * @return the reason
+     */
+    public static String belowMinimumText(SkuId sku, long units, CartLimits limits) {
+        return belowMinimum(sku, units, limits);
+    }
+
+    /** The reason a quantity is below a SKU's minimum order quantity. */
+    static String belowMinimum(SkuId sku, long units, CartLimits limits) {
+        return "SKU " + sku + " is sold in at least " + limits.minUnits(sku) + " units (minimum order quantity); "
+                + units + " asked";
     }
 
     private static void requireQuantity(long quantity) {

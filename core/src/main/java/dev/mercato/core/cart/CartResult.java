@@ -41,6 +41,8 @@ public sealed interface CartResult {
         /** A per-SKU or flash-sale quantity limit. */
         QUANTITY_LIMIT,
         /** The SKU is not in the cart. */
-        NOT_IN_CART;
+        NOT_IN_CART,
+        /** Fewer units than the SKU's minimum order quantity ({@link CartLimits#minUnits}). */
+        BELOW_MINIMUM_QUANTITY;
     }
 }

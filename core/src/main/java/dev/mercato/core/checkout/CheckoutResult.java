@@ -69,6 +69,13 @@ public sealed interface CheckoutResult {
         /** A promotion's uses or budget ran out while checking out. */
         PROMOTION_CAP,
         /** The checkout guard (risk checks, inactive sellers) refused or held it for review. */
-        GUARD_REFUSED;
+        GUARD_REFUSED,
+        /**
+         * A SKU's units are outside its limits ({@code CartLimits}: below its minimum order
+         * quantity, or above its maximum), checked again at checkout.
+         */
+        QUANTITY_LIMIT,
+        /** A seller's goods do not reach that seller's minimum order amount ({@code CartLimits.sellerMinimum}). */
+        BELOW_SELLER_MINIMUM;
     }
 }
