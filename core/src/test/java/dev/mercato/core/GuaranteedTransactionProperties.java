@@ -127,7 +127,8 @@ class GuaranteedTransactionProperties {
         return Money.of(new BigDecimal(value), "CNY");
     }
 
-    @Property(tries = 170)
+    /** The build's default tries (200) of up to 60 steps each; 10,000 tries under {@code -Plong-properties}. */
+    @Property
     void orderEscrowAndLedgerStayInStepAndEveryCapturedUnitIsInTheLedger(@ForAll("chains") ActionChain<Model> chain) {
         chain.withInvariant("guaranteed-transaction invariants", GuaranteedTransactionProperties::checkInvariants).run();
     }
