@@ -25,6 +25,7 @@ import dev.mercato.core.order.PricedSnapshot;
 import dev.mercato.core.storage.ConcurrencyConflictException;
 import dev.mercato.core.storage.IdempotencyKey;
 import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.DueTimer;
 import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
@@ -84,6 +85,47 @@ final class CheckoutCommands {
         }
     }
 
+    /** The timer that gives back the stock of a checkout that died between reserving and committing. */
+    static final String RESERVATION_TIMER = "checkout.reservation-expiry";
+    /** How long a checkout attempt may take between reserving stock and committing its orders. */
+    static final java.time.Duration RESERVATION_GRACE = java.time.Duration.ofMinutes(15);
+
+    /** The reservation of an attempt expired before its orders committed. */
+    static final class ReservationExpired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReservationExpired(String orderId) {
+            super("the stock reservation of order " + orderId + " expired before the checkout committed");
+        }
+    }
+
+    /** Cancels the write-ahead reservation timers of an attempt that reserved nothing. */
+    private void forgetReservations(Attempt plan) {
+        context.tx(uow -> {
+            for (Order.AwaitingPayment order : plan.orders()) {
+                uow.timers().cancel(new TimerKey(RESERVATION_TIMER, order.id().value()));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A reservation's grace passed: unless its order was placed, the attempt that reserved the
+     * stock died before committing, and the stock goes back.
+     */
+    void expireReservation(DueTimer timer) {
+        String orderId = timer.key().target();
+        boolean placed = context.tx(uow -> uow.repository(Orders.TYPE).find(new OrderId(orderId)).isPresent());
+        if (!placed) {
+            context.inventory().release(new ReservationId(orderId)).ifPresent(r ->
+                    LOG.warn("released the stock of order {}: its checkout reserved it and never committed", orderId));
+        }
+        context.tx(uow -> {
+            uow.timers().find(timer.key()).filter(timer::equals).ifPresent(t -> uow.timers().cancel(t.key()));
+            return null;
+        });
+    }
+
     private CheckoutResult checkoutOnce(CartId cartId, IdempotencyKey key, String fingerprint,
             Optional<String> destination, Optional<Destination> to) {
         for (int attempt = 1; ; attempt++) {
@@ -118,8 +160,18 @@ final class CheckoutCommands {
             if (capRefusal.isPresent()) {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.FLASH_SALE_CAP, capRefusal.get()));
             }
+            // Written ahead: if this process dies between reserving and committing, the timer gives
+            // the stock back; the placing unit of work cancels it.
+            context.tx(uow -> {
+                for (Order.AwaitingPayment order : plan.orders()) {
+                    uow.timers().schedule(new TimerKey(RESERVATION_TIMER, order.id().value()),
+                            context.now().plus(RESERVATION_GRACE));
+                }
+                return null;
+            });
             Optional<String> stockRefusal = reserve(plan);
             if (stockRefusal.isPresent()) {
+                forgetReservations(plan);
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK, stockRefusal.get()));
             }
             try {
@@ -151,6 +203,10 @@ final class CheckoutCommands {
                 if (attempt >= Context.ATTEMPTS) {
                     throw conflict;
                 }
+            } catch (ReservationExpired expired) {
+                release(plan, Set.of());
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK,
+                        expired.getMessage() + "; check out again"));
             } catch (RuntimeException failed) {
                 // The commit failed (storage down, a bug): unless it committed after all, the stock
                 // this attempt reserved goes back, so a retry does not reserve it twice.
@@ -366,7 +422,13 @@ final class CheckoutCommands {
         carts.update(cart.value().id(), cart.value().cleared(), cart.version());
         Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
         for (Order.AwaitingPayment order : plan.orders()) {
+            if (context.inventory().find(new ReservationId(order.id().value())).isEmpty()) {
+                // Its reservation expired (the attempt took longer than the grace): never an order
+                // without its stock; the caller releases what is left and refuses.
+                throw new ReservationExpired(order.id().value());
+            }
             orders.insert(order.id(), order);
+            uow.timers().cancel(new TimerKey(RESERVATION_TIMER, order.id().value()));
             uow.timers().schedule(new TimerKey(Orders.UNPAID_CLOSE_TIMER, order.id().value()), order.payBy());
             uow.publishAfterCommit(OrderEvent.entered(order, now));
         }

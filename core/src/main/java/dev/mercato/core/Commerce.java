@@ -112,6 +112,7 @@ public final class Commerce {
                 .on(PaymentCommands.RECONCILE_TIMER, (timer, now) -> payments.reconcile(timer))
                 .on(Parcels.TRACK_TIMER, (timer, now) -> fulfilment.track(timer))
                 .on(Orders.UNPAID_CLOSE_TIMER, (timer, now) -> orders.fire(timer))
+                .on(CheckoutCommands.RESERVATION_TIMER, (timer, now) -> checkout.expireReservation(timer))
                 .on(OrderCommands.AUTO_COMPLETE_TIMER, (timer, now) -> orders.fire(timer));
         if (context.guarantee().isPresent()) {
             for (String kind : List.of(EscrowService.UNPAID_CLOSE, EscrowService.AUTO_CONFIRM,
