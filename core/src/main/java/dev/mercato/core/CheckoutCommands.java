@@ -85,6 +85,22 @@ final class CheckoutCommands {
         }
     }
 
+    /**
+     * How often one checkout is attempted while its commit keeps losing to concurrent checkouts
+     * on the same rows (a hot coupon budget, the same stock), with a jittered backoff between.
+     */
+    static final int CONTENDED_ATTEMPTS = 24;
+
+    /** Waits a random 1 .. 2^min(attempt, 6) ms so racing checkouts stop colliding in step. */
+    private static void backOff(int attempt) {
+        long bound = 1L << Math.min(attempt, 6);
+        try {
+            Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The timer that gives back the stock of a checkout that died between reserving and committing. */
     static final String RESERVATION_TIMER = "checkout.reservation-expiry";
     /** How long a checkout attempt may take between reserving stock and committing its orders. */
@@ -200,9 +216,12 @@ final class CheckoutCommands {
                 if (winner.isPresent()) {
                     return winner.get();
                 }
-                if (attempt >= Context.ATTEMPTS) {
-                    throw conflict;
+                if (attempt >= CONTENDED_ATTEMPTS) {
+                    return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.CONTENDED,
+                            "checked out " + attempt + " times while other checkouts changed the same rows ("
+                                    + conflict.getMessage() + "); nothing was placed, try again"));
                 }
+                backOff(attempt);
             } catch (ReservationExpired expired) {
                 release(plan, Set.of());
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK,

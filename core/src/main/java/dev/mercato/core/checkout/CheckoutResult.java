@@ -76,6 +76,11 @@ public sealed interface CheckoutResult {
          */
         QUANTITY_LIMIT,
         /** A seller's goods do not reach that seller's minimum order amount ({@code CartLimits.sellerMinimum}). */
-        BELOW_SELLER_MINIMUM;
+        BELOW_SELLER_MINIMUM,
+        /**
+         * The checkout lost its commit to concurrent checkouts on the same rows (a coupon budget,
+         * the same stock) every time it was tried, with backoff: nothing was placed; try again.
+         */
+        CONTENDED;
     }
 }
