@@ -66,8 +66,13 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A small pool for one process: the demo runs one command at a time. */
-    static HikariDataSource pool(String url) {
+    /**
+     * A small pool for one process: the command line runs one command at a time.
+     *
+     * @param url the JDBC URL
+     * @return the pool; close it when done
+     */
+    public static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);

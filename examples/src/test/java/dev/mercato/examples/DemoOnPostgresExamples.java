@@ -2,17 +2,11 @@ package dev.mercato.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -25,34 +19,23 @@ import picocli.CommandLine;
  * except under {@code CI=true}, where a missing server fails it.
  */
 class DemoOnPostgresExamples {
-    private static final String SERVER = System.getProperty("mercato.pg.url",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    private static final String SCHEMA = "mercato_demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static PostgresTestSchema schema;
 
     @BeforeAll
     static void createSchema() {
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            String message = "no PostgreSQL at " + SERVER + " (" + e.getMessage() + "); start it with"
-                    + " 'pg_ctlcluster --skip-systemctl-redirect 15 main start' or pass -Dmercato.pg.url=jdbc:postgresql://...";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true requires the PostgreSQL tests to run: " + message, e);
-            }
-            Assumptions.abort("skipped: " + message);
-        }
+        schema = PostgresTestSchema.create();
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
         }
     }
 
     @Test
     void theDemoRunsOnPostgresAndASecondRunSeesTheFirstRunsData() {
-        String url = SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        String url = schema.url();
 
         String first = demo(url);
         String second = demo(url);

@@ -180,10 +180,20 @@ final class MallSimulation {
     private int receipts;
 
     MallSimulation(long seed, int days, int buyers) {
+        this(seed, days, buyers, java.util.Optional.empty());
+    }
+
+    /**
+     * A simulation on a storage of its own: in memory, or an empty PostgreSQL database (with its
+     * journal), so the same seed gives the same figures either way.
+     */
+    MallSimulation(long seed, int days, int buyers, java.util.Optional<dev.mercato.storage.postgres.PostgresStorage> storage) {
         this.random = new Random(seed);
         this.days = days;
         this.buyers = buyers;
-        this.commerce = Commerce.builder().clock(clock).catalog(catalog()).inventory(inventory())
+        Commerce.Builder builder = Commerce.builder();
+        storage.ifPresent(pg -> builder.storage(pg).journal(pg.journal()));
+        this.commerce = builder.clock(clock).catalog(catalog()).inventory(inventory())
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
                         buyer -> BuyerContext.anonymous()))
                 .paymentProvider(sandbox)

@@ -65,6 +65,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "also write a self-contained HTML report with charts to this file")
     private String html;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "run on PostgreSQL (an empty database or schema, e.g. ...&currentSchema=sim): the schema is"
+                    + " migrated and the data stays; the figures are those of the same seed in memory")
+    private String jdbcUrl;
+
     @Override
     public Integer call() {
         if (!Presets.names().contains(preset)) {
@@ -82,7 +87,17 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--buyers must be between 1 and 10000, was " + buyers);
         }
         Progress progress = Progress.of(spec.commandLine().getErr(), System.console() != null, days, buyers);
-        MallSimulation.Report report = new MallSimulation(seed, days, buyers).run(progress);
+        MallSimulation.Report report;
+        if (jdbcUrl == null) {
+            report = new MallSimulation(seed, days, buyers).run(progress);
+        } else {
+            try (com.zaxxer.hikari.HikariDataSource pool = dev.mercato.examples.DemoCommand.pool(jdbcUrl)) {
+                dev.mercato.storage.postgres.MercatoSchema.migrate(pool);
+                requireEmpty(pool);
+                report = new MallSimulation(seed, days, buyers,
+                        java.util.Optional.of(dev.mercato.storage.postgres.PostgresStorage.create(pool))).run(progress);
+            }
+        }
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
         boolean balanced = print(out, report);
@@ -102,9 +117,26 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A simulation counts everything in its storage: it runs on an empty database only. */
+    private void requireEmpty(javax.sql.DataSource pool) {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT (SELECT count(*) FROM mercato_document)"
+                        + " + (SELECT count(*) FROM mercato_ledger_entry)")) {
+            rows.next();
+            if (rows.getLong(1) > 0) {
+                throw new ParameterException(spec.commandLine(), "--jdbc-url: the database already holds Mercato data"
+                        + " (the figures would count it); give an empty database or schema, e.g. &currentSchema=sim_"
+                        + seed);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database at --jdbc-url: " + e.getMessage(), e);
+        }
+    }
+
     private boolean print(PrintWriter out, MallSimulation.Report r) {
         out.println("Simulated " + preset + ": seed " + seed + ", " + r.days() + " days, " + r.buyers()
-                + " buyers (the Commerce facade in memory with guaranteed transactions, the sandbox payment provider)");
+                + " buyers (the Commerce facade " + (jdbcUrl == null ? "in memory" : "on PostgreSQL")
+                + " with guaranteed transactions, the sandbox payment provider)");
         out.println();
         row(out, "visits", Integer.toString(r.visits()));
         row(out, "carts checked out", r.checkouts() + " (conversion " + percent(r.checkouts(), r.visits()) + " of visits)");
