@@ -75,7 +75,8 @@ class LineRefundProperties {
                 Arbitraries.integers().between(1, 1_000)).as(GenRefund::new).list().ofMaxSize(8);
     }
 
-    @Property(tries = 400)
+    /** The build's default tries (200); 10,000 under {@code -Plong-properties}. */
+    @Property
     void eachLinesChargesMoveOnlyWithItsOwnRefunds(@ForAll("lines") List<GenLine> gen,
             @ForAll("refunds") List<GenRefund> refunds, @ForAll @IntRange(min = 0, max = 15) int foodPercent,
             @ForAll @IntRange(min = 0, max = 15) int otherPercent, @ForAll @IntRange(min = 0, max = 20) int sharePercent) {
