@@ -32,7 +32,8 @@ public interface CartPricing {
     /**
      * Prices through the promotion engine: price levels, promotions, coupons, with the engine's
      * explanation. The catalog's member price is offered to buyers holding the {@code "member"}
-     * tier; new-user and promotion prices map to the engine's levels. Flash-sale lines are those
+     * tier (name the platform's own plan and tier codes with {@link #engine(PricingEngine,
+     * Function, Set)}); new-user and promotion prices map to the engine's levels. Flash-sale lines are those
      * priced by an applied {@code flash-sale} promotion. The request's shipping charges go to the
      * engine, whose free-shipping rules and shipping coupons may lower them.
      *
@@ -41,9 +42,31 @@ public interface CartPricing {
      * @return the pricing
      */
     static CartPricing engine(PricingEngine engine, Function<String, BuyerContext> buyerContext) {
+        return engine(engine, buyerContext, Set.of(EngineCartPricing.MEMBER_TIER));
+    }
+
+    /**
+     * Prices through the promotion engine, offering the catalog's member price to buyers holding
+     * any of {@code memberTiers}: the codes of the platform's paid plans and loyalty tiers whose
+     * members pay member prices (a plan's code is the tier its members hold in the buyer context,
+     * docs/membership.md), so a {@code PLUS} subscriber gets the member price without the host
+     * setting any buyer flag. Otherwise as {@link #engine(PricingEngine, Function)}.
+     *
+     * @param engine the engine, built once and shared
+     * @param buyerContext the engine's view of a buyer by buyer id (for example {@code
+     *     MembershipService.buyerContext})
+     * @param memberTiers the tiers that unlock the member price, not empty, at most 64
+     * @return the pricing
+     * @throws InvalidInputException if the tiers are empty, blank or too many
+     */
+    static CartPricing engine(PricingEngine engine, Function<String, BuyerContext> buyerContext, Set<String> memberTiers) {
         InvalidInputException.requireNonNull(engine, "engine");
         InvalidInputException.requireNonNull(buyerContext, "buyerContext");
-        return new EngineCartPricing(engine, buyerContext);
+        InvalidInputException.requireNonNull(memberTiers, "memberTiers");
+        if (memberTiers.isEmpty() || memberTiers.size() > 64 || memberTiers.stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw new InvalidInputException("memberTiers", memberTiers, "must name 1 to 64 tiers, none blank");
+        }
+        return new EngineCartPricing(engine, buyerContext, memberTiers);
     }
 
     /**

@@ -29,14 +29,21 @@ final class EngineCartPricing implements CartPricing {
 
     private final PricingEngine engine;
     private final Function<String, BuyerContext> buyers;
+    /** The tiers whose holders get the catalog's member price. */
+    private final Set<String> memberTiers;
 
-    EngineCartPricing(PricingEngine engine, Function<String, BuyerContext> buyers) {
+    EngineCartPricing(PricingEngine engine, Function<String, BuyerContext> buyers, Set<String> memberTiers) {
         this.engine = engine;
         this.buyers = buyers;
+        this.memberTiers = Set.copyOf(memberTiers);
     }
 
     @Override
     public PricedCart price(CartPricingRequest request) {
+        BuyerContext buyer = buyers.apply(request.buyerId());
+        // The catalog's member price is one level per member tier this buyer holds (a plan's code
+        // is the tier its members hold), so any of them unlocks it and the explanation names it.
+        List<String> tiers = buyer.tiers().stream().filter(memberTiers::contains).sorted().toList();
         List<PricingLine> lines = new ArrayList<>();
         Map<String, CartPricingRequest.Line> byId = new HashMap<>();
         for (CartPricingRequest.Line line : request.lines()) {
@@ -44,10 +51,10 @@ final class EngineCartPricing implements CartPricing {
             byId.put(lineId, line);
             Sku sku = line.sku();
             lines.add(new PricingLine(lineId, sku.id().value(), sku.sellerId(), sku.categoryPath(), line.quantity(),
-                    sku.listPrice(), levels(sku)));
+                    sku.listPrice(), levels(sku, tiers)));
         }
         PricingResult result = engine.price(PricingRequest.of(request.currency(), request.at(), lines)
-                .withBuyer(buyers.apply(request.buyerId())).withShipping(request.shipping()).withCaps(request.caps()));
+                .withBuyer(buyer).withShipping(request.shipping()).withCaps(request.caps()));
         Map<String, MonetaryAmount> applied = new HashMap<>();
         Set<String> flashSales = new HashSet<>();
         List<String> explanation = new ArrayList<>();
@@ -97,14 +104,15 @@ final class EngineCartPricing implements CartPricing {
         return frozen;
     }
 
-    private static List<PriceLevel> levels(Sku sku) {
+    private static List<PriceLevel> levels(Sku sku, List<String> memberTiers) {
         List<PriceLevel> levels = new ArrayList<>();
-        sku.priceAt(dev.mercato.core.catalog.PriceLevel.MEMBER).ifPresent(p -> levels.add(PriceLevel.member(MEMBER_TIER, p)));
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.MEMBER).ifPresent(p -> memberTiers.forEach(tier ->
+                levels.add(PriceLevel.member(tier, p))));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.NEW_USER).ifPresent(p -> levels.add(PriceLevel.newUser(p)));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.PROMOTION).ifPresent(p -> levels.add(PriceLevel.promotion("promotion", p)));
         return levels;
     }
 
-    /** The buyer tier that unlocks the catalog's member price. */
+    /** The buyer tier that unlocks the catalog's member price by default. */
     static final String MEMBER_TIER = "member";
 }
