@@ -31,22 +31,15 @@ import dev.mercato.payments.SplitRequest;
 import dev.mercato.payments.TransactionId;
 import dev.mercato.payments.UnfreezeRequest;
 import dev.mercato.payments.UnsupportedCapabilityException;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.MonetaryAmount;
@@ -687,8 +680,7 @@ public abstract class HeldFundsContract {
      * @return the amount
      */
     protected final MonetaryAmount minorUnits(long units) {
-        int digits = Math.max(testAmount().getCurrency().getDefaultFractionDigits(), 0);
-        return testAmount().getFactory().setNumber(BigDecimal.valueOf(units, digits)).create();
+        return KitSupport.minorUnits(testAmount(), units);
     }
 
     /**
@@ -698,8 +690,7 @@ public abstract class HeldFundsContract {
      * @return minor units
      */
     protected static long minor(MonetaryAmount amount) {
-        int digits = Math.max(amount.getCurrency().getDefaultFractionDigits(), 0);
-        return amount.getNumber().numberValue(BigDecimal.class).movePointRight(digits).longValueExact();
+        return KitSupport.minor(amount);
     }
 
     // ------------------------------------------------------------ the kit's own helpers
@@ -768,9 +759,8 @@ public abstract class HeldFundsContract {
         assertEquals(released, funds.released(), "released: " + all);
     }
 
-    private void assertReused(Runnable call, String what) {
-        InvalidPaymentRequestException e = refused(call);
-        assertEquals(Problem.TRANSACTION_ID_REUSED, e.problem(), "the same id with " + what + ": " + e.getMessage());
+    private static void assertReused(Runnable call, String what) {
+        KitSupport.assertReused(call, what);
     }
 
     private void assertRefusedWithoutRecord(Problem expected, Function<TransactionId, PaymentOutcome> call) {
@@ -822,45 +812,11 @@ public abstract class HeldFundsContract {
      * another exception.
      */
     private static Optional<PaymentOutcome> throughFault(Fault fault, Supplier<PaymentOutcome> call) {
-        PaymentOutcome outcome;
-        try {
-            outcome = call.get();
-        } catch (PaymentProviderException expected) {
-            return Optional.empty();
-        } catch (InvalidPaymentRequestException e) {
-            throw new AssertionError("a " + fault + " was reported as a refusal (" + e.getMessage()
-                    + "); the money may have moved: it must be Unknown or a PaymentProviderException", e);
-        } catch (RuntimeException e) {
-            throw new AssertionError("a " + fault + " leaked " + e + "; wrap it in a PaymentProviderException", e);
-        }
-        assertFalse(outcome instanceof PaymentOutcome.Declined, () -> "a " + fault + " was reported as " + outcome
-                + "; a timeout or server error is Unknown, never failed");
-        return Optional.of(outcome);
+        return KitSupport.throughFault(fault, call, "the money may have moved");
     }
 
     private <T> List<T> concurrently(int calls, Function<Integer, T> call) {
         pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            int index = i;
-            Callable<T> task = () -> {
-                start.await();
-                return call.apply(index);
-            };
-            futures.add(pool.submit(task));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        try {
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-        } catch (ExecutionException e) {
-            throw new AssertionError("a concurrent call failed: " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError("concurrent calls did not finish: " + e, e);
-        }
-        return results;
+        return KitSupport.concurrently(pool, calls, call);
     }
 }

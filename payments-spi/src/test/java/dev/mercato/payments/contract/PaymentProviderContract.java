@@ -36,13 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.Monetary;
@@ -881,8 +876,7 @@ public abstract class PaymentProviderContract {
      * @return the amount
      */
     protected final MonetaryAmount minorUnits(long units) {
-        int digits = Math.max(testAmount().getCurrency().getDefaultFractionDigits(), 0);
-        return testAmount().getFactory().setNumber(BigDecimal.valueOf(units, digits)).create();
+        return KitSupport.minorUnits(testAmount(), units);
     }
 
     /**
@@ -892,8 +886,7 @@ public abstract class PaymentProviderContract {
      * @return minor units
      */
     protected static long minor(MonetaryAmount amount) {
-        int digits = Math.max(amount.getCurrency().getDefaultFractionDigits(), 0);
-        return number(amount).movePointRight(digits).longValueExact();
+        return KitSupport.minor(amount);
     }
 
     // ------------------------------------------------------------ the kit's own helpers
@@ -923,9 +916,8 @@ public abstract class PaymentProviderContract {
                 "more than the payment was refundable: " + e.getMessage());
     }
 
-    private void assertReused(Runnable call, String what) {
-        InvalidPaymentRequestException e = refused(call);
-        assertEquals(Problem.TRANSACTION_ID_REUSED, e.problem(), "the same id with " + what + ": " + e.getMessage());
+    private static void assertReused(Runnable call, String what) {
+        KitSupport.assertReused(call, what);
     }
 
     /** A replay answers with the transaction's current outcome: the one status reports (or a later one). */
@@ -964,49 +956,12 @@ public abstract class PaymentProviderContract {
      * the same idempotency key, an approval; never a decline, a refusal or another exception.
      */
     private static Optional<PaymentOutcome> throughFault(Fault fault, Supplier<PaymentOutcome> call) {
-        PaymentOutcome outcome;
-        try {
-            outcome = call.get();
-        } catch (PaymentProviderException expected) {
-            return Optional.empty();
-        } catch (InvalidPaymentRequestException e) {
-            throw new AssertionError("a " + fault + " was reported as a refusal (" + e.getMessage()
-                    + "); nothing says the request was wrong: it must be Unknown or a PaymentProviderException", e);
-        } catch (RuntimeException e) {
-            throw new AssertionError("a " + fault + " leaked " + e + "; wrap it in a PaymentProviderException", e);
-        }
-        assertFalse(outcome instanceof PaymentOutcome.Declined, () -> "a " + fault + " was reported as " + outcome
-                + "; a timeout or server error is Unknown, never Declined");
-        return Optional.of(outcome);
+        return KitSupport.throughFault(fault, call, "nothing says the request was wrong");
     }
 
     private <T> List<T> concurrently(int calls, Function<Integer, T> call) {
         pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<T>> tasks = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            int index = i;
-            tasks.add(() -> {
-                start.await();
-                return call.apply(index);
-            });
-        }
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        try {
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-        } catch (ExecutionException e) {
-            throw new AssertionError("a concurrent call failed: " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError("concurrent calls did not finish: " + e, e);
-        }
-        return results;
+        return KitSupport.concurrently(pool, calls, call);
     }
 
     private PaymentOutcome.Succeeded approved(Operation operation, PaymentOutcome outcome) {

@@ -2,21 +2,11 @@ package dev.mercato.payments.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Measures the held-funds kit: run against each deliberately broken plug-in of
@@ -45,27 +35,7 @@ class HeldFundsKitCatchRateExamples {
     static KitCatchRateExamples.KitResult run(BrokenHeldFundsProvider mistake) {
         HeldFundsKitRun.current = mistake;
         try {
-            Set<String> failed = new TreeSet<>();
-            int[] passed = {0};
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(HeldFundsKitRun.class))
-                    .filters(EngineFilter.includeEngines("junit-jupiter"))
-                    .build(), new TestExecutionListener() {
-                        @Override
-                        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                            if (!test.isTest()) {
-                                return;
-                            }
-                            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                                passed[0]++;
-                            } else if (result.getStatus() == TestExecutionResult.Status.FAILED
-                                    && test.getSource().orElse(null) instanceof MethodSource method) {
-                                failed.add(method.getMethodName());
-                            }
-                        }
-                    });
-            return new KitCatchRateExamples.KitResult(failed, passed[0]);
+            return KitCatchRateExamples.runKit(HeldFundsKitRun.class);
         } finally {
             HeldFundsKitRun.current = null;
         }

@@ -48,29 +48,34 @@ class KitCatchRateExamples {
     static KitResult run(BrokenPaymentProvider mistake) {
         BrokenPaymentProviderKitRun.current = mistake;
         try {
-            Set<String> failed = new TreeSet<>();
-            int[] passed = {0};
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(BrokenPaymentProviderKitRun.class))
-                    .filters(EngineFilter.includeEngines("junit-jupiter"))
-                    .build(), new TestExecutionListener() {
-                        @Override
-                        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                            if (!test.isTest()) {
-                                return;
-                            }
-                            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                                passed[0]++;
-                            } else if (result.getStatus() == TestExecutionResult.Status.FAILED
-                                    && test.getSource().orElse(null) instanceof MethodSource method) {
-                                failed.add(method.getMethodName());
-                            }
-                        }
-                    });
-            return new KitResult(failed, passed[0]);
+            return runKit(BrokenPaymentProviderKitRun.class);
         } finally {
             BrokenPaymentProviderKitRun.current = null;
         }
+    }
+
+    /** Runs a kit's test class on the JUnit platform and collects which checks failed and passed. */
+    static KitResult runKit(Class<?> kitRun) {
+        Set<String> failed = new TreeSet<>();
+        int[] passed = {0};
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(kitRun))
+                .filters(EngineFilter.includeEngines("junit-jupiter"))
+                .build(), new TestExecutionListener() {
+                    @Override
+                    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                        if (!test.isTest()) {
+                            return;
+                        }
+                        if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                            passed[0]++;
+                        } else if (result.getStatus() == TestExecutionResult.Status.FAILED
+                                && test.getSource().orElse(null) instanceof MethodSource method) {
+                            failed.add(method.getMethodName());
+                        }
+                    }
+                });
+        return new KitResult(failed, passed[0]);
     }
 }

@@ -1,7 +1,6 @@
 package dev.mercato.payments.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mercato.payments.DeclineReason;
@@ -11,7 +10,6 @@ import dev.mercato.payments.HoldRequest;
 import dev.mercato.payments.InvalidPaymentRequestException;
 import dev.mercato.payments.InvalidPaymentRequestException.Problem;
 import dev.mercato.payments.PaymentOutcome;
-import dev.mercato.payments.PaymentProviderException;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.RefundRequest;
 import dev.mercato.payments.ReturnRequest;
@@ -121,21 +119,7 @@ class SandboxHeldFundsProperties {
         }
 
         void perform(Call call) {
-            Optional<PaymentOutcome> before = sandbox.status(call.id());
-            try {
-                PaymentOutcome returned = call.send().apply(sandbox);
-                assertEquals(call.id(), returned.transactionId());
-                if (!(returned instanceof PaymentOutcome.Unknown)) {
-                    PaymentOutcome status = sandbox.status(call.id()).orElseThrow();
-                    assertEquals(status, PaymentOutcome.latest(returned, status),
-                            "status " + status + " is neither the returned outcome " + returned + " nor a later one");
-                }
-            } catch (InvalidPaymentRequestException refused) {
-                assertNotEquals(Problem.TRANSACTION_ID_REUSED, refused.problem(), "the model never reuses an id: " + refused);
-                assertEquals(before, sandbox.status(call.id()), "a refused call changed the books: " + refused);
-            } catch (PaymentProviderException scriptedTimeout) {
-                // the effect is unknown to the caller; the invariants read the truth from the provider
-            }
+            SandboxMoneyProperties.Model.perform(sandbox, call.id(), call.send());
         }
 
         void send(Call call) {

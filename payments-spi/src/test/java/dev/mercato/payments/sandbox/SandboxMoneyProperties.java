@@ -100,18 +100,28 @@ class SandboxMoneyProperties {
         }
 
         void perform(Call call) {
-            Optional<PaymentOutcome> before = sandbox.status(call.id());
+            perform(sandbox, call.id(), call.send());
+        }
+
+        /**
+         * Sends one call and checks what every call must keep: its outcome names its id, status
+         * reports that outcome or a later one, a refusal changes nothing (and never for a reused
+         * id, which the models never send), and a scripted timeout leaves the truth to status.
+         */
+        static void perform(SandboxPaymentProvider sandbox, TransactionId id,
+                Function<SandboxPaymentProvider, PaymentOutcome> send) {
+            Optional<PaymentOutcome> before = sandbox.status(id);
             try {
-                PaymentOutcome returned = call.send().apply(sandbox);
-                assertEquals(call.id(), returned.transactionId());
+                PaymentOutcome returned = send.apply(sandbox);
+                assertEquals(id, returned.transactionId());
                 if (!(returned instanceof PaymentOutcome.Unknown)) {
-                    PaymentOutcome status = sandbox.status(call.id()).orElseThrow();
+                    PaymentOutcome status = sandbox.status(id).orElseThrow();
                     assertEquals(status, PaymentOutcome.latest(returned, status),
                             "status " + status + " is neither the returned outcome " + returned + " nor a later one");
                 }
             } catch (InvalidPaymentRequestException refused) {
                 assertNotEquals(Problem.TRANSACTION_ID_REUSED, refused.problem(), "the model never reuses an id: " + refused);
-                assertEquals(before, sandbox.status(call.id()), "a refused call changed the books: " + refused);
+                assertEquals(before, sandbox.status(id), "a refused call changed the books: " + refused);
             } catch (PaymentProviderException scriptedTimeout) {
                 // the effect is unknown to the caller; the invariants read the truth from status
             }
