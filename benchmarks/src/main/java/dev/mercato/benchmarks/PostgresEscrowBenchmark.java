@@ -224,46 +224,8 @@ public class PostgresEscrowBenchmark {
 
     /** The release entry: held out, seller net, commission and payment fee in, balances added. */
     private void release(String id, long gross) throws SQLException {
-        String key = "ref:escrow:" + id + ":2:confirm-receipt";
         String[] codes = {"escrow-held:" + id, "seller-payable:s-1", "revenue:commission", "revenue:payment-fee"};
         long[] minor = {-gross, gross - 560, 500, 60};
-        try (PreparedStatement seen = reference.prepareStatement("SELECT 1 FROM mercato_ledger_entry WHERE key = ?")) {
-            seen.setString(1, key);
-            try (ResultSet rows = seen.executeQuery()) {
-                if (rows.next()) {
-                    throw new IllegalStateException("key used: " + key);
-                }
-            }
-        }
-        try (PreparedStatement entry = reference.prepareStatement("INSERT INTO mercato_ledger_entry (key, at_second,"
-                + " at_nano, memo, ref_kind, ref_aggregate, ref_step, ref_event) VALUES (?, ?, 0, 'release', 'ESCROW', ?, 2,"
-                + " 'confirm-receipt')")) {
-            entry.setString(1, key);
-            entry.setLong(2, AT.getEpochSecond());
-            entry.setString(3, id);
-            entry.executeUpdate();
-        }
-        try (PreparedStatement postings = reference.prepareStatement("INSERT INTO mercato_ledger_posting (entry_key, line,"
-                + " account, account_doc, currency, minor, at_second, at_nano) VALUES (?, ?, ?, '{}'::jsonb, 'CNY', ?, ?, 0)")) {
-            for (int p = 0; p < codes.length; p++) {
-                postings.setString(1, key);
-                postings.setInt(2, p);
-                postings.setString(3, codes[p]);
-                postings.setLong(4, minor[p]);
-                postings.setLong(5, AT.getEpochSecond());
-                postings.addBatch();
-            }
-            postings.executeBatch();
-        }
-        try (PreparedStatement balances = reference.prepareStatement("INSERT INTO mercato_ledger_balance (account, currency,"
-                + " account_doc, balance) VALUES (?, 'CNY', '{}'::jsonb, ?) ON CONFLICT (account, currency)"
-                + " DO UPDATE SET balance = mercato_ledger_balance.balance + EXCLUDED.balance")) {
-            for (int p = 0; p < codes.length; p++) {
-                balances.setString(1, "ref:" + codes[p]);
-                balances.setLong(2, minor[p]);
-                balances.addBatch();
-            }
-            balances.executeBatch();
-        }
+        PostgresLedgerBenchmark.postByHand(reference, "ref:escrow:" + id + ":2:confirm-receipt", codes, minor, id);
     }
 }

@@ -126,47 +126,68 @@ public class PostgresLedgerBenchmark {
             String key = "r-" + r + "-" + i;
             String[] codes = {"escrow-held:o-" + r + "-" + i, "seller-payable:s-" + i % 100, "revenue:commission"};
             long[] minor = {-gross, gross - commission, commission};
-            try (PreparedStatement seen = reference.prepareStatement("SELECT 1 FROM mercato_ledger_entry WHERE key = ?")) {
-                seen.setString(1, key);
-                try (ResultSet rows = seen.executeQuery()) {
-                    if (rows.next()) {
-                        throw new IllegalStateException("key used: " + key);
-                    }
-                }
-            }
-            try (PreparedStatement entry = reference.prepareStatement(
-                    "INSERT INTO mercato_ledger_entry (key, at_second, at_nano, memo) VALUES (?, ?, ?, ?)")) {
-                entry.setString(1, key);
-                entry.setLong(2, AT.getEpochSecond());
-                entry.setInt(3, 0);
-                entry.setString(4, "release");
-                entry.executeUpdate();
-            }
-            try (PreparedStatement postings = reference.prepareStatement("INSERT INTO mercato_ledger_posting (entry_key, line,"
-                    + " account, account_doc, currency, minor, at_second, at_nano) VALUES (?, ?, ?, '{}'::jsonb, 'CNY', ?, ?, 0)")) {
-                for (int p = 0; p < 3; p++) {
-                    postings.setString(1, key);
-                    postings.setInt(2, p);
-                    postings.setString(3, codes[p]);
-                    postings.setLong(4, minor[p]);
-                    postings.setLong(5, AT.getEpochSecond());
-                    postings.addBatch();
-                }
-                postings.executeBatch();
-            }
-            try (PreparedStatement balances = reference.prepareStatement("INSERT INTO mercato_ledger_balance (account, currency,"
-                    + " account_doc, balance) VALUES (?, 'CNY', '{}'::jsonb, ?) ON CONFLICT (account, currency)"
-                    + " DO UPDATE SET balance = mercato_ledger_balance.balance + EXCLUDED.balance")) {
-                for (int p = 0; p < 3; p++) {
-                    balances.setString(1, "ref:" + codes[p]);
-                    balances.setLong(2, minor[p]);
-                    balances.addBatch();
-                }
-                balances.executeBatch();
-            }
+            postByHand(reference, key, codes, minor, null);
             reference.commit();
         }
         return ENTRIES;
+    }
+
+    /**
+     * The rows of one journal entry, written by hand on the caller's transaction: the key lookup,
+     * the entry, its postings in one batch, and the additive balance upserts in one batch.
+     *
+     * @param c the connection, not auto-committing
+     * @param key the entry's key
+     * @param codes the accounts' codes
+     * @param minor the postings in minor units, one per account
+     * @param escrow the escrow the entry releases (its typed reference), or {@code null}
+     * @throws SQLException if a statement fails
+     */
+    static void postByHand(Connection c, String key, String[] codes, long[] minor, String escrow) throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM mercato_ledger_entry WHERE key = ?")) {
+            seen.setString(1, key);
+            try (ResultSet rows = seen.executeQuery()) {
+                if (rows.next()) {
+                    throw new IllegalStateException("key used: " + key);
+                }
+            }
+        }
+        try (PreparedStatement entry = c.prepareStatement("INSERT INTO mercato_ledger_entry (key, at_second, at_nano,"
+                + " memo, ref_kind, ref_aggregate, ref_step, ref_event) VALUES (?, ?, 0, 'release', ?, ?, ?, ?)")) {
+            entry.setString(1, key);
+            entry.setLong(2, AT.getEpochSecond());
+            entry.setString(3, escrow == null ? null : "ESCROW");
+            entry.setString(4, escrow);
+            if (escrow == null) {
+                entry.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                entry.setLong(5, 2);
+            }
+            entry.setString(6, escrow == null ? null : "confirm-receipt");
+            entry.executeUpdate();
+        }
+        try (PreparedStatement postings = c.prepareStatement("INSERT INTO mercato_ledger_posting (entry_key, line,"
+                + " account, account_doc, currency, minor, at_second, at_nano) VALUES (?, ?, ?, '{}'::jsonb, 'CNY', ?, ?, 0)")) {
+            for (int p = 0; p < codes.length; p++) {
+                postings.setString(1, key);
+                postings.setInt(2, p);
+                postings.setString(3, codes[p]);
+                postings.setLong(4, minor[p]);
+                postings.setLong(5, AT.getEpochSecond());
+                postings.addBatch();
+            }
+            postings.executeBatch();
+        }
+        try (PreparedStatement balances = c.prepareStatement("INSERT INTO mercato_ledger_balance (account, currency,"
+                + " account_doc, balance) VALUES (?, 'CNY', '{}'::jsonb, ?) ON CONFLICT (account, currency)"
+                + " DO UPDATE SET balance = mercato_ledger_balance.balance + EXCLUDED.balance")) {
+            for (int p = 0; p < codes.length; p++) {
+                balances.setString(1, "ref:" + codes[p]);
+                balances.setLong(2, minor[p]);
+                balances.addBatch();
+            }
+            balances.executeBatch();
+        }
     }
 
     /** Hands out one connection again and again, as a pool of one would; closing it returns it. */

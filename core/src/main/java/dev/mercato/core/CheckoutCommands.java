@@ -136,10 +136,7 @@ final class CheckoutCommands {
             context.inventory().release(new ReservationId(orderId)).ifPresent(r ->
                     LOG.warn("released the stock of order {}: its checkout reserved it and never committed", orderId));
         }
-        context.tx(uow -> {
-            uow.timers().find(timer.key()).filter(timer::equals).ifPresent(t -> uow.timers().cancel(t.key()));
-            return null;
-        });
+        // The scheduler completes the timer, which this handler leaves as it was.
     }
 
     private CheckoutResult checkoutOnce(CartId cartId, IdempotencyKey key, String fingerprint,

@@ -37,12 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import javax.money.MonetaryAmount;
@@ -116,7 +110,7 @@ class TwoCommerceInstancesExamples {
         }
         clock.advance(Duration.ofDays(11));
 
-        List<Integer> fired = race(List.of(() -> first.runDueTimers(SCHEDULER), () -> second.runDueTimers(SCHEDULER),
+        List<Integer> fired = Race.run(List.of(() -> first.runDueTimers(SCHEDULER), () -> second.runDueTimers(SCHEDULER),
                 () -> first.runDueTimers(SCHEDULER), () -> second.runDueTimers(SCHEDULER)));
 
         // Claimed, not polled: each timer's handler ran on one instance only.
@@ -141,28 +135,5 @@ class TwoCommerceInstancesExamples {
 
     private static MonetaryAmount cny(String value) {
         return Money.of(new BigDecimal(value), "CNY");
-    }
-
-    /** Runs each task on its own thread, released together, and waits for all. */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

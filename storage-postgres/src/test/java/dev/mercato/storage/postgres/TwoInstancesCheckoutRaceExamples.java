@@ -30,11 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.javamoney.moneta.Money;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +87,7 @@ class TwoInstancesCheckoutRaceExamples {
             tasks.add(() -> on.checkout(buyer, CartId.of(buyer.buyerId()), "checkout", Optional.empty()));
         }
 
-        List<CheckoutResult> results = race(tasks);
+        List<CheckoutResult> results = Race.run(8, tasks);
 
         long placed = 0;
         long discounts = 0;
@@ -115,28 +110,5 @@ class TwoInstancesCheckoutRaceExamples {
                 .map(Versioned::value).orElseThrow();
         assertEquals(discounts, usage.spentMinor(), "what is booked is what the placed orders were given");
         assertEquals(300_00, discounts, "the whole budget went to placed orders");
-    }
-
-    /** Runs each task on its own thread (8 at a time), released together, and waits for all. */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

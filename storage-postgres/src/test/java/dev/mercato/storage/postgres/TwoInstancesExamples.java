@@ -29,11 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
@@ -71,29 +66,6 @@ class TwoInstancesExamples {
         second = PostgresStorage.create(database.newDataSource(4));
     }
 
-    /** Runs each task on its own thread, released together, and waits for all. */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void everyTimerClaimedByEitherInstanceFiresOnce() throws Exception {
         int timers = 60;
@@ -108,7 +80,7 @@ class TwoInstancesExamples {
         for (PostgresStorage instance : List.of(first, second, first, second)) {
             sweepers.add(() -> sweep(instance, fired));
         }
-        List<Integer> counts = race(sweepers);
+        List<Integer> counts = Race.run(sweepers);
         assertEquals(timers, counts.stream().mapToInt(Integer::intValue).sum());
         assertEquals(timers, fired.size());
         assertTrue(fired.values().stream().allMatch(n -> n.get() == 1), () -> "fired more than once: " + fired);
@@ -182,7 +154,7 @@ class TwoInstancesExamples {
                 return null;
             });
         }
-        race(writers);
+        Race.run(writers);
         Versioned<StorageContract.Account> end = second.inTransaction(uow -> uow.repository(StorageContract.ACCOUNT).find("a")).orElseThrow();
         assertEquals(100, end.value().balance());
         assertEquals(101, end.version());
@@ -204,7 +176,7 @@ class TwoInstancesExamples {
                 return result;
             }, EventPublisher.none()));
         }
-        List<String> results = race(callers);
+        List<String> results = Race.run(callers);
         assertEquals(1, Set.copyOf(results).size(), () -> "different results: " + results);
         List<Versioned<StorageContract.Account>> payouts =
                 first.inTransaction(uow -> uow.repository(StorageContract.ACCOUNT).findBy("owner", "payout"));
@@ -230,7 +202,7 @@ class TwoInstancesExamples {
                 return null;
             });
         }
-        race(posters);
+        Race.run(posters);
         List<JournalEntry> entries = a.entries();
         int shared = perThread / 10;
         assertEquals(4 * (perThread - shared) + shared, entries.size());
