@@ -26,6 +26,13 @@ import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.membership.MembershipService;
+import dev.mercato.core.membership.MembershipSettings;
+import dev.mercato.core.settlement.PayoutService;
+import dev.mercato.payments.PayeeAccount;
+import dev.mercato.payments.PayoutProvider;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.PricingEngine;
 import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
@@ -98,10 +105,18 @@ public final class Commerce {
     private final FulfilmentCommands fulfilment;
     private final EscrowCommands escrows;
     private final DueTaskRunner timers;
+    private final Optional<Memberships> memberships;
+    private final Optional<Payouts> payouts;
+    private final Optional<Journal> ledger;
 
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
-            List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard) {
+            List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard,
+            Optional<MembershipService> membershipService, Optional<PayoutService> payoutService,
+            Optional<Journal> ledger) {
         this.context = context;
+        this.ledger = ledger;
+        this.memberships = membershipService.map(Memberships::new);
+        this.payouts = payoutService.map(Payouts::new);
         this.carts = new CartCommands(context);
         this.checkout = new CheckoutCommands(context, checkoutGuard);
         this.payments = new PaymentCommands(context, paidHooks, paymentGuard);
@@ -120,6 +135,8 @@ public final class Commerce {
                 timers.on(kind, (timer, now) -> escrows.fire(timer));
             }
         }
+        membershipService.ifPresent(service -> service.registerTimers(timers));
+        payoutService.ifPresent(service -> service.registerTimers(timers));
         moreTimers.forEach(registrar -> registrar.accept(timers));
     }
 
@@ -561,7 +578,33 @@ public final class Commerce {
     public int runDueTimers(Actor actor) {
         Access.system(actor, "run timers");
         int fired = timers.runDue();
-        return fired + escrows.reconcile();
+        int reconciled = payouts.map(Payouts::reconcile).orElse(0);
+        return fired + escrows.reconcile() + reconciled;
+    }
+
+    /**
+     * The memberships configured with {@link Builder#memberships}: paid plans, points and tiers
+     * behind actor checks, with points earned on paid orders and clawed back on refunds by the
+     * facade itself.
+     *
+     * @return the memberships
+     * @throws InvalidInputException when the builder configured none
+     */
+    public Memberships memberships() {
+        return memberships.orElseThrow(() -> new InvalidInputException("memberships", "not configured",
+                "call Commerce.builder().memberships(settings) to run memberships on this facade"));
+    }
+
+    /**
+     * The payouts configured with {@link Builder#payouts}: T+N payouts of released money behind
+     * actor checks, their cycles and reconciliation run by {@link #runDueTimers}.
+     *
+     * @return the payouts
+     * @throws InvalidInputException when the builder configured none
+     */
+    public Payouts payouts() {
+        return payouts.orElseThrow(() -> new InvalidInputException("payouts", "not configured",
+                "call Commerce.builder().payouts(provider, holdPeriod, payees) to pay sellers from this facade"));
     }
 
     // ------------------------------------------------------------------ guaranteed transactions
@@ -736,12 +779,13 @@ public final class Commerce {
 
     /**
      * The ledger every money movement of this facade is posted to (with {@link
-     * Builder#guaranteedTransactions}: the journal in this facade's storage).
+     * Builder#guaranteedTransactions}, {@link Builder#memberships} or {@link Builder#payouts}: the
+     * journal in this facade's storage, one for all three).
      *
-     * @return the journal, or empty without guaranteed transactions
+     * @return the journal, or empty when none of them is configured
      */
     public Optional<Journal> journal() {
-        return context.guarantee().map(Guarantee::journal);
+        return ledger;
     }
 
     /**
@@ -835,8 +879,84 @@ public final class Commerce {
         private boolean sandboxes;
         private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
         private PaymentGuard paymentGuard = PaymentGuard.allowAll();
+        private MembershipSettings membershipSettings;
+        private PricingEngine memberPricingEngine;
+        private Set<String> memberPriceTiers = Set.of();
+        private PayoutProvider payoutProvider;
+        private Duration payoutHoldPeriod;
+        private Function<String, Optional<PayeeAccount>> sellerPayees;
+        private Function<String, Optional<PayeeAccount>> creatorPayees;
 
         private Builder() {}
+
+        /**
+         * Runs a membership programme on this facade (points, tiers, paid plans; see {@link
+         * Commerce#memberships()}): its accounts and subscriptions live in the facade's storage,
+         * plan fees are charged through the facade's payment provider and posted to its journal,
+         * renewals, points expiry and tier reviews run on {@link Commerce#runDueTimers}, and paid
+         * orders earn points (refunds claw them back) with no listener of the host's.
+         *
+         * @param settings the programme
+         * @return this builder
+         */
+        public Builder memberships(MembershipSettings settings) {
+            this.membershipSettings = InvalidInputException.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Prices carts with this engine, each buyer's context (tier, paid plan, benefit codes,
+         * plan shipping coupon) read from the facade's {@link #memberships memberships}, and the
+         * catalog's member price offered to buyers holding any of {@code memberPriceTiers}. Replaces
+         * {@link #pricing}. Register the plans' benefit promotions ({@code
+         * PlanBenefits.promotions(plan)}) with the engine.
+         *
+         * @param engine the pricing engine
+         * @param memberPriceTiers the plan and tier codes that pay the catalog's member price
+         * @return this builder
+         */
+        public Builder memberPricing(PricingEngine engine, Set<String> memberPriceTiers) {
+            this.memberPricingEngine = InvalidInputException.requireNonNull(engine, "engine");
+            this.memberPriceTiers = Set.copyOf(InvalidInputException.requireNonNull(memberPriceTiers, "memberPriceTiers"));
+            return this;
+        }
+
+        /**
+         * Pays sellers out of their released balances (T+N, see {@link Commerce#payouts()}) through
+         * this payout provider; the ledger is the facade's journal, cycles and reconciliation run on
+         * {@link Commerce#runDueTimers}. Creators keep their shares payable.
+         *
+         * @param provider the payout provider
+         * @param holdPeriod N of T+N: released money waits this long before it is paid out, not negative
+         * @param payees where each seller is paid; empty skips the seller
+         * @return this builder
+         */
+        public Builder payouts(PayoutProvider provider, Duration holdPeriod,
+                Function<String, Optional<PayeeAccount>> payees) {
+            return payouts(provider, holdPeriod, payees, party -> Optional.empty());
+        }
+
+        /**
+         * Pays sellers and creators out of their released balances (T+N).
+         *
+         * @param provider the payout provider
+         * @param holdPeriod N of T+N, not negative
+         * @param payees where each seller is paid; empty skips the seller
+         * @param creators where each creator or referrer is paid; empty skips the party
+         * @return this builder
+         */
+        public Builder payouts(PayoutProvider provider, Duration holdPeriod,
+                Function<String, Optional<PayeeAccount>> payees, Function<String, Optional<PayeeAccount>> creators) {
+            this.payoutProvider = InvalidInputException.requireNonNull(provider, "provider");
+            InvalidInputException.requireNonNull(holdPeriod, "holdPeriod");
+            if (holdPeriod.isNegative()) {
+                throw new InvalidInputException("holdPeriod", holdPeriod, "must not be negative");
+            }
+            this.payoutHoldPeriod = holdPeriod;
+            this.sellerPayees = InvalidInputException.requireNonNull(payees, "payees");
+            this.creatorPayees = InvalidInputException.requireNonNull(creators, "creators");
+            return this;
+        }
 
         /**
          * Uses the in-memory sandbox payment provider and sandbox carrier for whichever of the two
@@ -1215,18 +1335,33 @@ public final class Commerce {
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
             Optional<Guarantee> guarantee = Optional.empty();
+            boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
+            TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
+            if (j != null && j.storage() != s) {
+                throw new InvalidInputException("journal", j, "must live in the facade's storage");
+            }
             if (revenueSchedule != null) {
-                TransactionalJournal j = journal != null ? journal : Journal.inStorage(s);
-                if (j.storage() != s) {
-                    throw new InvalidInputException("journal", j, "must live in the facade's storage");
-                }
                 guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
                         autoConfirmExtension, EscrowService.create(s, j, p, clock), j));
             }
-            return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
-                    sellerTypes, guarantee),
+            Optional<MembershipService> members = Optional.ofNullable(membershipSettings)
+                    .map(settings -> MembershipService.create(settings, s, j, p, clock));
+            if (memberPricingEngine != null && members.isEmpty()) {
+                throw new InvalidInputException("memberPricing", "set without memberships",
+                        "call Builder.memberships(settings) too, or price with Builder.pricing(...)");
+            }
+            CartPricing cartPricing = members.isEmpty() || memberPricingEngine == null ? pricing
+                    : CartPricing.engine(memberPricingEngine,
+                            buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), memberPriceTiers);
+            EventPublisher published = members.isEmpty() ? events
+                    : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get())));
+            Optional<PayoutService> payoutService = Optional.ofNullable(payoutProvider)
+                    .map(provider -> PayoutService.create(s, j, provider, clock, payoutHoldPeriod, sellerPayees,
+                            creatorPayees));
+            return new Commerce(new Context(clock, s, c, i, cartPricing, rates, limits, policy, p, k, published,
+                    promotionCaps, sellerTypes, guarantee),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
-                    timerRegistrars, checkoutGuard, paymentGuard);
+                    timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j));
         }
     }
 }
