@@ -49,6 +49,8 @@ import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
+import dev.mercato.payments.Notification;
+import dev.mercato.payments.NotificationResult;
 import dev.mercato.payments.PaymentProvider;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
@@ -293,6 +295,23 @@ public final class Commerce {
      */
     public PaymentResult pay(Actor actor, String paymentId, PaymentSource source) {
         return payments.pay(actor, paymentId, source);
+    }
+
+    /**
+     * Applies a payment provider's webhook as received: the provider verifies it (a forged,
+     * stale or malformed notification is a {@link NotificationResult.Rejected} and changes
+     * nothing), then each event settles the buyer payment whose attempt it answers (paid,
+     * declined or still pending, exactly as {@link #pay} settles a direct answer) or, with
+     * guaranteed transactions, the escrow refund it answers. A notification delivered twice, or
+     * after a later one, changes nothing the second time; an answer to an older attempt of a
+     * payment is ignored.
+     *
+     * @param actor the system (the host's webhook endpoint) or a platform operator
+     * @param notification the webhook as received
+     * @return the provider's verification result
+     */
+    public NotificationResult onPaymentNotification(Actor actor, Notification notification) {
+        return payments.onNotification(actor, notification);
     }
 
     /**

@@ -23,6 +23,9 @@ import dev.mercato.payments.PaymentOutcome;
 import dev.mercato.payments.PaymentRequest;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.TransactionId;
+import dev.mercato.payments.Notification;
+import dev.mercato.payments.NotificationResult;
+import dev.mercato.payments.PaymentEvent;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Duration;
@@ -204,6 +207,44 @@ final class PaymentCommands {
                 return null;
             });
         }
+    }
+
+    /**
+     * Verifies a provider webhook and applies each event: an answer to a buyer payment's latest
+     * attempt settles it as {@link #pay} would (paid, declined, still pending; an answer that does
+     * not match the attempt changes nothing); an answer for an escrow's refund or capture goes to
+     * the escrow service. Duplicated, replayed and reordered notifications change nothing twice:
+     * a paid payment stays paid, an answer to an older attempt is ignored.
+     */
+    NotificationResult onNotification(Actor actor, Notification notification) {
+        Access.system(actor, "apply a payment notification");
+        InvalidInputException.requireNonNull(notification, "notification");
+        NotificationResult result = context.payments().parseNotification(notification);
+        if (result instanceof NotificationResult.Verified verified) {
+            for (PaymentEvent event : verified.events()) {
+                Optional<BuyerPayment> payment = paymentOfAttempt(event.transactionId().value());
+                if (payment.isPresent()) {
+                    if (payment.get().paid().isEmpty()
+                            && payment.get().lastAttempt().orElse("").equals(event.transactionId().value())) {
+                        settle(payment.get().paymentId(), event.outcome());
+                    }
+                } else {
+                    context.guarantee().ifPresent(g -> g.escrows().onPaymentEvent(event));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The buyer payment whose attempt {@code transactionId} is ({@code <paymentId>-<n>}), if any. */
+    private Optional<BuyerPayment> paymentOfAttempt(String transactionId) {
+        int dash = transactionId.lastIndexOf('-');
+        if (dash <= 0) {
+            return Optional.empty();
+        }
+        String paymentId = transactionId.substring(0, dash);
+        return context.tx(uow -> uow.repository(BuyerPayments.TYPE).find(paymentId)).map(Versioned::value)
+                .filter(p -> p.attempts().contains(transactionId));
     }
 
     PaymentResult confirm(Actor actor, String paymentId, String providerReference) {
