@@ -602,6 +602,24 @@ public final class Commerce {
     }
 
     /**
+     * Sends again the refunds of an order's escrow that the provider declined (a closed card, a
+     * refused account). Until then, a declined refund's money is in the ledger as owed to the
+     * buyer ({@code Account.refundOwed(buyer)}), never counted as refunded; see
+     * {@link EscrowService#resendDeclinedRefunds}.
+     *
+     * @param actor a platform operator or the system
+     * @param orderId the order
+     * @return how many refunds were sent again
+     * @throws NotPermittedException for a buyer or a seller
+     */
+    public int resendDeclinedRefunds(Actor actor, OrderId orderId) {
+        Access.system(actor, "send a declined refund again");
+        Escrow escrow = escrow(actor, orderId).orElseThrow(() -> new InvalidInputException("orderId", orderId,
+                "has no escrow (not paid, or no guaranteed transactions)"));
+        return context.guarantee().orElseThrow().escrows().resendDeclinedRefunds(escrow.id(), actor);
+    }
+
+    /**
      * The memberships configured with {@link Builder#memberships}: paid plans, points and tiers
      * behind actor checks, with points earned on paid orders and clawed back on refunds by the
      * facade itself.

@@ -628,6 +628,10 @@ final class DefaultEscrowService implements EscrowService {
         }
         EscrowRecord record = current.value().withOperation(updated);
         Escrow escrow = record.escrow();
+        if (op.kind() == ProviderOperation.Kind.REFUND && updated.outcome() instanceof PaymentOutcome.Declined
+                && !(op.outcome() instanceof PaymentOutcome.Declined)) {
+            return refundDeclined(uow, current, record, updated, now);
+        }
         if (op.kind() == ProviderOperation.Kind.PAYMENT && updated.outcome() instanceof PaymentOutcome.Succeeded
                 && !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
             if (escrow instanceof AwaitingPayment awaiting) {
@@ -642,6 +646,69 @@ final class DefaultEscrowService implements EscrowService {
         }
         repo.update(escrowId, record, current.version());
         return AfterCommit.nothing(escrowId);
+    }
+
+    /**
+     * The provider declined a refund: the money never left the platform, so the refund's entry is
+     * reversed into what the platform owes the buyer ({@link Account#refundOwed}), once per
+     * declined transaction, until {@link #resendDeclinedRefunds} sends it again.
+     */
+    private AfterCommit refundDeclined(UnitOfWork uow, Versioned<EscrowRecord> current, EscrowRecord record,
+            ProviderOperation refund, Instant now) {
+        Escrow escrow = record.escrow();
+        LOG.warn("refund {} of escrow {} was declined: {} is owed to buyer {} until it is sent again",
+                refund.transactionId().value(), escrow.id(), refund.amount(), escrow.terms().buyerId());
+        JournalEntry entry = JournalEntry.builder("escrow:" + escrow.id() + ":declined:" + refund.transactionId().value(),
+                        now, "refund " + refund.transactionId().value() + " declined; owed to the buyer")
+                .reference(new EntryReference(EntryReference.Kind.ESCROW, escrow.id(), escrow.step(), "refund-declined"))
+                .credit(Account.refunds(), refund.amount())
+                .debit(Account.refundOwed(escrow.terms().buyerId()), refund.amount()).build();
+        uow.repository(ESCROWS).update(escrow.id(), record.withState(escrow, Optional.of(entry)), current.version());
+        return new AfterCommit(stage(uow, List.of(entry)), List.of(), escrow.id());
+    }
+
+    @Override
+    public int resendDeclinedRefunds(String escrowId, Actor actor) {
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        InvalidInputException.requireNonNull(actor, "actor");
+        if (!(actor instanceof Actor.PlatformOperator) && !(actor instanceof Actor.System)) {
+            throw new InvalidInputException("actor", actor, "only the platform sends a declined refund again");
+        }
+        Instant now = clock.instant();
+        AfterCommit after = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
+            EscrowRecord record = current.value();
+            Escrow escrow = record.escrow();
+            List<ProviderOperation> declined = record.operations().stream()
+                    .filter(op -> op.kind() == ProviderOperation.Kind.REFUND && op.outcome() instanceof PaymentOutcome.Declined)
+                    .toList();
+            List<ProviderOperation> resent = new ArrayList<>();
+            List<JournalEntry> entries = new ArrayList<>();
+            for (ProviderOperation op : declined) {
+                TransactionId again = new TransactionId(op.transactionId().value() + "-again");
+                if (record.operation(again).isPresent()) {
+                    continue;
+                }
+                ProviderOperation retry = new ProviderOperation(ProviderOperation.Kind.REFUND, again, op.amount(),
+                        new PaymentOutcome.Unknown(again, NOT_SENT), 0, now.plus(backoffBase));
+                JournalEntry entry = JournalEntry.builder("escrow:" + escrowId + ":resent:" + again.value(), now,
+                                "declined refund " + op.transactionId().value() + " sent again as " + again.value())
+                        .reference(new EntryReference(EntryReference.Kind.ESCROW, escrowId, escrow.step(), "refund-resent"))
+                        .credit(Account.refundOwed(escrow.terms().buyerId()), op.amount())
+                        .debit(Account.refunds(), op.amount()).build();
+                record = record.withOperation(retry).withState(escrow, Optional.of(entry));
+                resent.add(retry);
+                entries.add(entry);
+            }
+            if (resent.isEmpty()) {
+                return AfterCommit.nothing(escrowId);
+            }
+            repo.update(escrowId, record, current.version());
+            return new AfterCommit(stage(uow, entries), resent, escrowId);
+        }, EventPublisher.none());
+        finish(after);
+        return after.refunds().size();
     }
 
     /** The buyer's money arrived after the escrow closed: record it and send it straight back. */

@@ -402,6 +402,20 @@ public interface EscrowService {
     DueTaskRunner registerTimers(DueTaskRunner runner);
 
     /**
+     * Sends again, under new transaction ids, the refunds of an escrow that the provider declined.
+     * A declined refund's entry was reversed into {@link dev.mercato.core.ledger.Account#refundOwed}
+     * (the money never left); sending it again moves it back to refunds, and the new attempt is
+     * reconciled like any refund. A refund already sent again is not sent a third time by a
+     * replay; one declined again can be sent again once more after an operator looked at it.
+     *
+     * @param escrowId the escrow
+     * @param actor a platform operator or the system
+     * @return how many refunds were sent again
+     * @throws UnknownEscrowException if there is no such escrow
+     */
+    int resendDeclinedRefunds(String escrowId, dev.mercato.core.actor.Actor actor);
+
+    /**
      * Verifies and applies a provider notification.
      *
      * @param notification the webhook as received

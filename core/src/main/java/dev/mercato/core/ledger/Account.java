@@ -159,6 +159,25 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * A refund the provider declined: the money never left, and the platform owes it to the
+     * buyer until an operator sends it again ({@code EscrowService.resendDeclinedRefunds}) or by
+     * another channel. Its balance is what is still owed.
+     *
+     * @param buyerId the buyer, not blank
+     */
+    record RefundOwed(String buyerId) implements Account {
+        /** Validates the id. */
+        public RefundOwed {
+            requireId(buyerId, "buyerId");
+        }
+
+        @Override
+        public String code() {
+            return "refund-owed:" + buyerId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -243,6 +262,16 @@ public sealed interface Account {
      */
     static Account refunds() {
         return new Refunds();
+    }
+
+    /**
+     * What the platform owes a buyer after the provider declined a refund.
+     *
+     * @param buyerId the buyer
+     * @return the account
+     */
+    static Account refundOwed(String buyerId) {
+        return new RefundOwed(buyerId);
     }
 
     /**

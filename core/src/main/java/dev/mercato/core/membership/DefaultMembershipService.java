@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -50,7 +51,35 @@ final class DefaultMembershipService implements MembershipService {
             AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k);
     static final AggregateType<String, SubscriptionRecord> SUBSCRIPTIONS =
             AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k);
+    /**
+     * A first plan fee whose outcome the provider did not tell at once (a timeout, an unknown
+     * outcome, pending): written before the charge, checked by {@link #FIRST_CHARGE_TIMER} until
+     * it is known, so a charged member is never left without the plan or the ledger entry.
+     */
+    record PendingCharge(String memberId, String planCode, PaymentSource source, String key, int started,
+            String transactionId) {}
+
+    static final AggregateType<String, PendingCharge> PENDING_CHARGES =
+            AggregateType.of("membership-pending-charge", String.class, PendingCharge.class, k -> k);
+    /**
+     * A cancellation refund whose outcome is not known yet, written before the provider is called
+     * and checked by {@link #REFUND_CHECK_TIMER} until it is: {@code posted} once the refund's entry
+     * is in the ledger (the provider answered pending).
+     */
+    record PendingRefund(String memberId, String subscriptionId, long period, String paymentId, boolean posted) {}
+
+    static final AggregateType<String, PendingRefund> PENDING_REFUNDS =
+            AggregateType.of("membership-pending-refund", String.class, PendingRefund.class, k -> k);
+    /** How long after an undecided first fee the provider is asked again. */
+    static final Duration RECHECK = Duration.ofMinutes(5);
     private static final int ATTEMPTS = 5;
+    /** Declined cancellation refunds of one period after which the last answer stands. */
+    private static final int MAX_REFUND_ATTEMPTS = 5;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultMembershipService.class);
+
+    /** What a cancellation refunded, and the refund's id while the provider still has it pending. */
+    private record RefundDone(MonetaryAmount amount, Optional<String> pendingId) {}
 
     private final MembershipSettings settings;
     private final Storage storage;
@@ -288,8 +317,17 @@ final class DefaultMembershipService implements MembershipService {
             // The key is part of the id: a declined first charge stays declined for its key, and
             // a new attempt (new key) is a new transaction; a repeated key replays the same one.
             TransactionId payment = transactionId(terms.subscriptionId(), "p1", "a1", key);
+            // Written ahead: if the answer is lost (or the process stops), the timer asks again.
+            PendingCharge pending = new PendingCharge(memberId, planCode, source, key, started, payment.value());
+            storage.inTransaction(uow -> {
+                Repository<String, PendingCharge> repo = uow.repository(PENDING_CHARGES);
+                repo.save(payment.value(), pending, repo.find(payment.value()));
+                uow.timers().schedule(new TimerKey(FIRST_CHARGE_TIMER, payment.value()), now.plus(RECHECK));
+                return null;
+            });
             PaymentOutcome outcome = charge(terms, payment, 1);
             if (outcome instanceof PaymentOutcome.Declined declined) {
+                forget(payment.value());
                 return new SubscriptionResult.Refused(SubscriptionRefusal.PAYMENT_DECLINED,
                         declined.reason() + " " + declined.providerCode() + ": " + declined.message());
             }
@@ -299,19 +337,199 @@ final class DefaultMembershipService implements MembershipService {
             postFee(terms, 1, payment, now);
             next = new Active(terms, 1, now, plan.period().end(now), payment.value());
         }
+        return commitSubscription(memberId, idem, fingerprint, next, started, current);
+    }
+
+    private SubscriptionResult commitSubscription(String memberId, IdempotencyKey idem, String fingerprint,
+            Subscription next, int started, Optional<Versioned<SubscriptionRecord>> current) {
         SubscriptionResult result = new SubscriptionResult.Done(next);
-        Subscription committed = next;
-        storage.inTransaction(uow -> {
+        return storage.inTransaction(uow -> {
             Optional<SubscriptionResult> raced = uow.idempotency().find(idem, fingerprint, SubscriptionResult.class);
             if (raced.isPresent()) {
                 return raced.get();
             }
-            uow.repository(SUBSCRIPTIONS).save(memberId, new SubscriptionRecord(committed, started), current);
-            scheduleRenewal(uow, committed);
+            uow.repository(SUBSCRIPTIONS).save(memberId, new SubscriptionRecord(next, started), current);
+            scheduleRenewal(uow, next);
+            if (next instanceof Active active) {
+                forget(uow, active.paymentId());
+            }
             uow.idempotency().remember(idem, fingerprint, result);
             return result;
         });
-        return result;
+    }
+
+    private void forget(String transactionId) {
+        storage.inTransaction(uow -> {
+            forget(uow, transactionId);
+            return null;
+        });
+    }
+
+    private static void forget(UnitOfWork uow, String transactionId) {
+        Repository<String, PendingCharge> repo = uow.repository(PENDING_CHARGES);
+        repo.find(transactionId).ifPresent(v -> repo.delete(transactionId, v.version()));
+        uow.timers().cancel(new TimerKey(FIRST_CHARGE_TIMER, transactionId));
+    }
+
+    /**
+     * Asks the provider again about a first fee whose outcome was not known: charged, the
+     * subscription starts as the subscribe call would have started it (its key then replays it);
+     * declined or never received, it is forgotten; still open, asked again later. A fee charged
+     * while the member subscribed again meanwhile is posted and refunded.
+     */
+    private void recheckFirstCharge(DueTimer timer, Instant now) {
+        String id = timer.key().target();
+        Optional<PendingCharge> found = storage.inTransaction(uow -> uow.repository(PENDING_CHARGES).find(id))
+                .map(Versioned::value);
+        if (found.isEmpty()) {
+            forget(id);
+            return;
+        }
+        PendingCharge pending = found.get();
+        TransactionId payment = new TransactionId(id);
+        Optional<PaymentOutcome> status;
+        try {
+            status = payments.status(payment);
+        } catch (PaymentProviderException e) {
+            reschedule(timer, now);
+            return;
+        }
+        if (status.isEmpty() || status.get() instanceof PaymentOutcome.Declined) {
+            forget(id);
+            return;
+        }
+        if (!(status.get() instanceof PaymentOutcome.Succeeded)) {
+            reschedule(timer, now);
+            return;
+        }
+        PlanTerms plan = settings.plans().get(pending.planCode());
+        Optional<Versioned<SubscriptionRecord>> current = storage.inTransaction(uow ->
+                uow.repository(SUBSCRIPTIONS).find(pending.memberId()));
+        int started = current.map(v -> v.value().started()).orElse(0) + 1;
+        SubscriptionTerms terms = new SubscriptionTerms(pending.memberId() + "#" + pending.started(), pending.memberId(),
+                plan, pending.source());
+        if (started == pending.started() && (current.isEmpty() || current.get().value().current().isTerminal())) {
+            postFee(terms, 1, payment, now);
+            IdempotencyKey idem = IdempotencyKey.of(SUBSCRIPTION_SCOPE, pending.memberId(), pending.key());
+            commitSubscription(pending.memberId(), idem, "subscribe|" + pending.planCode(),
+                    new Active(terms, 1, now, plan.period().end(now), id), started, current);
+            return;
+        }
+        // The member subscribed again meanwhile: this fee buys nothing and goes back.
+        TransactionId refund = transactionId(id, "orphan-refund");
+        PaymentOutcome outcome;
+        try {
+            outcome = payments.refund(new RefundRequest(refund, payment, plan.price(), "membership fee charged twice"));
+        } catch (PaymentProviderException e) {
+            outcome = new PaymentOutcome.Unknown(refund, String.valueOf(e.getMessage()));
+        }
+        if (!(outcome instanceof PaymentOutcome.Succeeded)) {
+            reschedule(timer, now);
+            return;
+        }
+        // The fee came in and went back out: one entry, keyed by the charge, not by the period
+        // (the subscription that did start has its own fee entry for that period).
+        long units = MinorUnits.toMinor(plan.price());
+        journal.post(JournalEntry.builder("membership:" + id + ":orphan-refund", now,
+                        "membership fee " + id + " refunded: the member subscribed again meanwhile")
+                .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, terms.subscriptionId(), 1, "orphan-refund"))
+                .minor(Account.buyerFundsIn(pending.memberId()), plan.price().getCurrency(), -units)
+                .minor(Account.refunds(), plan.price().getCurrency(), units).build());
+        forget(id);
+    }
+
+    private static String refundKey(Active active) {
+        return active.terms().subscriptionId() + "|p" + active.periodNumber();
+    }
+
+    private TransactionId refundId(String subscriptionId, long period, int attempt) {
+        return transactionId(subscriptionId, "p" + period, "refund", "a" + attempt);
+    }
+
+    private void forgetRefund(String tracked) {
+        storage.inTransaction(uow -> {
+            Repository<String, PendingRefund> repo = uow.repository(PENDING_REFUNDS);
+            repo.find(tracked).ifPresent(v -> repo.delete(tracked, v.version()));
+            uow.timers().cancel(new TimerKey(REFUND_CHECK_TIMER, tracked));
+            return null;
+        });
+    }
+
+    /**
+     * Asks the provider about a cancellation refund whose outcome was not known: refunded, its
+     * entry is posted (once, by key) and the subscription, if still live, is cancelled as the
+     * member asked; declined or never received, an entry already posted is reversed into what the
+     * platform owes the member ({@link Account#refundOwed}); still open, asked again later.
+     */
+    private void recheckRefund(DueTimer timer, Instant now) {
+        String tracked = timer.key().target();
+        Optional<PendingRefund> found = storage.inTransaction(uow -> uow.repository(PENDING_REFUNDS).find(tracked))
+                .map(Versioned::value);
+        if (found.isEmpty()) {
+            forgetRefund(tracked);
+            return;
+        }
+        PendingRefund pending = found.get();
+        Optional<PaymentOutcome.Succeeded> refunded = Optional.empty();
+        try {
+            for (int attempt = 1; attempt <= MAX_REFUND_ATTEMPTS; attempt++) {
+                Optional<PaymentOutcome> status = payments.status(refundId(pending.subscriptionId(), pending.period(), attempt));
+                if (status.isEmpty()) {
+                    break;
+                }
+                if (status.get() instanceof PaymentOutcome.Succeeded s) {
+                    refunded = Optional.of(s);
+                    break;
+                }
+                if (!status.get().isFinal()) {
+                    reschedule(timer, now);
+                    return;
+                }
+            }
+        } catch (PaymentProviderException e) {
+            reschedule(timer, now);
+            return;
+        }
+        if (refunded.isPresent()) {
+            MonetaryAmount amount = refunded.get().amount();
+            postRefund(pending.subscriptionId(), pending.period(), amount, now);
+            storage.inTransaction(uow -> {
+                Repository<String, SubscriptionRecord> subs = uow.repository(SUBSCRIPTIONS);
+                subs.find(pending.memberId()).ifPresent(v -> {
+                    Subscription current = v.value().current();
+                    if (!current.isTerminal() && current.terms().subscriptionId().equals(pending.subscriptionId())) {
+                        subs.update(pending.memberId(), v.value().with(new Cancelled(current.terms(), now, amount, now)),
+                                v.version());
+                        uow.timers().cancel(new TimerKey(RENEWAL_TIMER, pending.memberId()));
+                    }
+                });
+                return null;
+            });
+        } else if (pending.posted()) {
+            LOG.warn("membership refund of {} period {} was declined: it is owed to {}", pending.subscriptionId(),
+                    pending.period(), pending.memberId());
+            Optional<JournalEntry> posted = journal.entry("membership:" + pending.subscriptionId() + ":p" + pending.period()
+                    + ":refund");
+            posted.ifPresent(entry -> {
+                long units = entry.postings().stream().filter(x -> x.account().equals(Account.refunds()))
+                        .mapToLong(x -> MinorUnits.toMinor(x.amount())).sum();
+                javax.money.CurrencyUnit currency = entry.postings().get(0).currency();
+                journal.post(JournalEntry.builder("membership:" + pending.subscriptionId() + ":p" + pending.period()
+                                + ":refund-declined", now, "membership refund declined; owed to the member")
+                        .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, pending.subscriptionId(),
+                                pending.period(), "refund-declined"))
+                        .minor(Account.refunds(), currency, -units)
+                        .minor(Account.refundOwed(pending.memberId()), currency, units).build());
+            });
+        }
+        forgetRefund(tracked);
+    }
+
+    private void reschedule(DueTimer timer, Instant now) {
+        storage.inTransaction(uow -> {
+            uow.timers().schedule(timer.key(), now.plus(RECHECK));
+            return null;
+        });
     }
 
     @Override
@@ -332,6 +550,7 @@ final class DefaultMembershipService implements MembershipService {
         SubscriptionRecord record = current.get().value();
         Subscription state = record.current();
         Cancelled cancelled;
+        Optional<String> pending = Optional.empty();
         if (state instanceof Trial trial) {
             cancelled = trial.cancel(now);
         } else if (state instanceof RenewalRetrying retrying) {
@@ -340,20 +559,48 @@ final class DefaultMembershipService implements MembershipService {
             Active active = (Active) state;
             Cancelled proposed = active.cancel(now);
             if (proposed.refund().isPositive()) {
+                String tracked = refundKey(active);
+                storage.inTransaction(uow -> {
+                    Repository<String, PendingRefund> repo = uow.repository(PENDING_REFUNDS);
+                    if (repo.find(tracked).isEmpty()) {
+                        repo.insert(tracked, new PendingRefund(memberId, active.terms().subscriptionId(),
+                                active.periodNumber(), active.paymentId(), false));
+                    }
+                    uow.timers().schedule(new TimerKey(REFUND_CHECK_TIMER, tracked), now.plus(RECHECK));
+                    return null;
+                });
                 Object refunded = refund(active, proposed.refund(), now, key);
+                if (refunded instanceof SubscriptionResult.Refused) {
+                    forgetRefund(tracked);
+                }
                 if (refunded instanceof SubscriptionResult problem) {
                     return problem;
                 }
-                proposed = new Cancelled(proposed.terms(), proposed.at(), (MonetaryAmount) refunded,
-                        proposed.benefitsUntil());
+                RefundDone done = (RefundDone) refunded;
+                pending = Optional.of(tracked + (done.pendingId().isPresent() ? "|pending" : "|done"));
+                proposed = new Cancelled(proposed.terms(), proposed.at(), done.amount(), proposed.benefitsUntil());
             }
             cancelled = proposed;
         }
         SubscriptionResult result = new SubscriptionResult.Done(cancelled);
+        Optional<String> pendingRefund = pending;
         storage.inTransaction(uow -> {
             uow.repository(SUBSCRIPTIONS).update(memberId, record.with(cancelled),
                     current.get().version());
             uow.timers().cancel(new TimerKey(RENEWAL_TIMER, memberId));
+            if (pendingRefund.isPresent()) {
+                String tracked = pendingRefund.get().substring(0, pendingRefund.get().lastIndexOf('|'));
+                Repository<String, PendingRefund> refunds = uow.repository(PENDING_REFUNDS);
+                Optional<Versioned<PendingRefund>> v = refunds.find(tracked);
+                if (pendingRefund.get().endsWith("|done")) {
+                    v.ifPresent(x -> refunds.delete(tracked, x.version()));
+                    uow.timers().cancel(new TimerKey(REFUND_CHECK_TIMER, tracked));
+                } else if (v.isPresent()) {
+                    PendingRefund r = v.get().value();
+                    refunds.update(tracked, new PendingRefund(r.memberId(), r.subscriptionId(), r.period(), r.paymentId(),
+                            true), v.get().version());
+                }
+            }
             uow.idempotency().remember(idem, fingerprint, result);
             return result;
         });
@@ -363,17 +610,30 @@ final class DefaultMembershipService implements MembershipService {
     /** Refunds the cancellation; returns the amount refunded, or the result to return instead. */
     private Object refund(Active active, MonetaryAmount amount, Instant now, String key) {
         SubscriptionTerms terms = active.terms();
-        TransactionId refundId = transactionId(terms.subscriptionId(), "p" + active.periodNumber(), "refund", key);
-        PaymentOutcome outcome;
+        // One refund per paid period, whatever key the cancellation comes with: a cancel repeated
+        // (with the same key or another) after an undecided refund must not refund again, and its
+        // amount (pro rata by the clock) has changed since, so the provider is asked what each
+        // attempt did first. Only after a decline is a new attempt (a new id) sent.
+        TransactionId refundId = null;
+        PaymentOutcome outcome = null;
         try {
-            // A cancel repeated after an undecided refund must not refund again, and its amount
-            // (pro rata by the clock) has changed since: ask the provider what the id did first.
-            Optional<PaymentOutcome> earlier = payments.status(refundId);
-            outcome = earlier.isPresent() && !(earlier.get() instanceof PaymentOutcome.Unknown) ? earlier.get()
-                    : payments.refund(new RefundRequest(refundId, new TransactionId(active.paymentId()), amount,
-                            "membership " + terms.subscriptionId() + " cancelled"));
+            for (int attempt = 1; attempt <= MAX_REFUND_ATTEMPTS && outcome == null; attempt++) {
+                TransactionId id = refundId(terms.subscriptionId(), active.periodNumber(), attempt);
+                Optional<PaymentOutcome> earlier = payments.status(id);
+                if (earlier.isPresent() && earlier.get() instanceof PaymentOutcome.Declined
+                        && attempt < MAX_REFUND_ATTEMPTS) {
+                    continue;
+                }
+                refundId = id;
+                outcome = earlier.isPresent() && !(earlier.get() instanceof PaymentOutcome.Unknown) ? earlier.get()
+                        : payments.refund(new RefundRequest(id, new TransactionId(active.paymentId()), amount,
+                                "membership " + terms.subscriptionId() + " cancelled"));
+            }
         } catch (PaymentProviderException e) {
             return new SubscriptionResult.PaymentUndecided(String.valueOf(e.getMessage()));
+        } catch (dev.mercato.payments.InvalidPaymentRequestException e) {
+            return new SubscriptionResult.Refused(SubscriptionRefusal.REFUND_DECLINED,
+                    "the provider refused the refund: " + e.getMessage());
         }
         if (outcome instanceof PaymentOutcome.Declined declined) {
             return new SubscriptionResult.Refused(SubscriptionRefusal.REFUND_DECLINED,
@@ -384,16 +644,23 @@ final class DefaultMembershipService implements MembershipService {
         }
         MonetaryAmount refunded = outcome instanceof PaymentOutcome.Succeeded s ? s.amount()
                 : ((PaymentOutcome.Pending) outcome).amount();
+        Optional<String> pendingId = outcome instanceof PaymentOutcome.Pending
+                ? Optional.of(refundId.value()) : Optional.empty();
         // Succeeded or pending: the provider holds the refund against the payment, so the
         // revenue is reversed now; a pending refund that later fails is a reconciliation case.
         long units = MinorUnits.toMinor(refunded, terms.plan().price().getCurrency());
-        journal.post(JournalEntry.builder("membership:" + terms.subscriptionId() + ":p" + active.periodNumber()
-                        + ":refund", now, "membership refund " + terms.subscriptionId())
-                .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, terms.subscriptionId(), active.periodNumber(),
-                        "refund"))
+        postRefund(terms.subscriptionId(), active.periodNumber(), refunded, now);
+        return new RefundDone(MinorUnits.toAmount(units, refunded.getCurrency()), pendingId);
+    }
+
+    /** The cancellation refund of a period: revenue back into refunds, once by key. */
+    private void postRefund(String subscriptionId, long period, MonetaryAmount refunded, Instant now) {
+        long units = MinorUnits.toMinor(refunded);
+        journal.post(JournalEntry.builder("membership:" + subscriptionId + ":p" + period + ":refund", now,
+                        "membership refund " + subscriptionId)
+                .reference(new EntryReference(EntryReference.Kind.MEMBERSHIP, subscriptionId, period, "refund"))
                 .minor(Account.revenue(RevenueStream.MEMBERSHIP), refunded.getCurrency(), -units)
                 .minor(Account.refunds(), refunded.getCurrency(), units).build());
-        return MinorUnits.toAmount(units, refunded.getCurrency());
     }
 
     private PaymentOutcome charge(SubscriptionTerms terms, TransactionId payment, long period) {
@@ -434,7 +701,8 @@ final class DefaultMembershipService implements MembershipService {
 
     @Override
     public DueTaskRunner registerTimers(DueTaskRunner runner) {
-        return runner.on(RENEWAL_TIMER, this::renew).on(EXPIRY_TIMER, this::expire).on(TIER_REVIEW_TIMER, this::review);
+        return runner.on(RENEWAL_TIMER, this::renew).on(EXPIRY_TIMER, this::expire).on(TIER_REVIEW_TIMER, this::review)
+                .on(FIRST_CHARGE_TIMER, this::recheckFirstCharge).on(REFUND_CHECK_TIMER, this::recheckRefund);
     }
 
     private void renew(DueTimer timer, Instant now) {

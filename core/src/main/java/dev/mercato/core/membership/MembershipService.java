@@ -35,6 +35,10 @@ public interface MembershipService {
     String RENEWAL_TIMER = "membership.renewal";
     /** The timer kind that expires points. */
     String EXPIRY_TIMER = "membership.points-expiry";
+    /** The timer kind that asks the provider again about a first plan fee whose outcome was not known. */
+    String FIRST_CHARGE_TIMER = "membership.first-charge";
+    /** The timer kind that asks the provider again about a cancellation refund it answered pending. */
+    String REFUND_CHECK_TIMER = "membership.refund-check";
     /** The timer kind that reviews tier retention. */
     String TIER_REVIEW_TIMER = "membership.tier-review";
 

@@ -598,6 +598,18 @@ final class Sandbox implements SandboxPaymentProvider {
     }
 
     @Override
+    public int clearScript() {
+        lock.lock();
+        try {
+            int dropped = script.size();
+            script.clear();
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public int scriptedAnswersLeft() {
         lock.lock();
         try {

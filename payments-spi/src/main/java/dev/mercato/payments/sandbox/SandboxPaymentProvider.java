@@ -80,6 +80,14 @@ public interface SandboxPaymentProvider extends HeldFundsProvider, PayoutProvide
     }
 
     /**
+     * Drops the scripted answers no call has used yet, so a test that scripted a fault for a call
+     * that never reached the provider (refused before it) does not leave it for a later call.
+     *
+     * @return how many answers were dropped
+     */
+    int clearScript();
+
+    /**
      * How many scripted answers are still queued.
      *
      * @return zero or more

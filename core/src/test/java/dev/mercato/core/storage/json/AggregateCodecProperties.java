@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -266,6 +266,26 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> sellerStanding() {
         return valuesOf("seller-standing");
+    }
+
+    @Property
+    void membershipPendingChargeRoundTrips(@ForAll("membershipPendingCharge") Object value) {
+        roundTrips(TYPES.get("membership-pending-charge"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> membershipPendingCharge() {
+        return valuesOf("membership-pending-charge");
+    }
+
+    @Property
+    void membershipPendingRefundRoundTrips(@ForAll("membershipPendingRefund") Object value) {
+        roundTrips(TYPES.get("membership-pending-refund"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> membershipPendingRefund() {
+        return valuesOf("membership-pending-refund");
     }
 
     private static Arbitrary<Object> valuesOf(String name) {

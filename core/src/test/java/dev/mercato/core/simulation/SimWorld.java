@@ -1,0 +1,148 @@
+package dev.mercato.core.simulation;
+
+import dev.mercato.core.Commerce;
+import dev.mercato.core.TestClock;
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.catalog.Catalog;
+import dev.mercato.core.catalog.Sku;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.inventory.Inventory;
+import dev.mercato.core.inventory.Warehouse;
+import dev.mercato.core.inventory.WarehouseChoice;
+import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.membership.ClawbackPolicy;
+import dev.mercato.core.membership.MembershipSettings;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.storage.memory.InMemoryStorage;
+import dev.mercato.payments.PayeeAccount;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.membership.BillingPeriod;
+import dev.mercato.pricing.membership.EarnRules;
+import dev.mercato.pricing.membership.PlanBenefits;
+import dev.mercato.pricing.membership.PlanTerms;
+import dev.mercato.pricing.membership.QualificationBasis;
+import dev.mercato.pricing.membership.RedemptionPolicy;
+import dev.mercato.pricing.membership.RefundPolicy;
+import dev.mercato.pricing.membership.TierLevel;
+import dev.mercato.pricing.membership.TierPolicy;
+import dev.mercato.pricing.money.Rate;
+import dev.mercato.pricing.revenue.json.ScheduleJson;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+import org.javamoney.moneta.Money;
+
+/**
+ * One simulated platform: the "outside world" that survives a crash (the database, the payment
+ * provider, the warehouse system, the clock) and the {@link Commerce} instance that a crash
+ * throws away and a restart builds again over it.
+ */
+final class SimWorld {
+    static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
+    static final List<String> BUYERS = List.of("ann", "bob", "cai");
+    static final List<String> SKUS = List.of("longjing", "tea-set", "mask");
+    static final Map<String, Long> STOCK = Map.of("longjing", 6L, "tea-set", 40L, "mask", 40L);
+    static final WarehouseId EAST = new WarehouseId("east");
+    static final Actor.System SCHEDULER = new Actor.System("scheduler");
+    static final Actor.PlatformOperator OPERATOR = new Actor.PlatformOperator("ops");
+    static final PlanTerms PLUS = PlanTerms.of("PLUS", cny("99.00"), BillingPeriod.MONTH)
+            .withRefundPolicy(RefundPolicy.PRO_RATA).withRenewalAttempts(2, Duration.ofDays(1))
+            .withBenefits(PlanBenefits.none().withPointsAcceleration(100));
+
+    /** Faults injected so far, by kind. */
+    enum Fault {
+        DECLINE, TIMEOUT_MONEY_MOVED, TIMEOUT_NOTHING_MOVED, UNKNOWN_OUTCOME, PENDING_THEN_SUCCEED,
+        PENDING_THEN_DECLINE, SERVER_ERROR, DUPLICATED_REORDERED_NOTIFICATIONS, CONFLICT, FAILED_COMMIT,
+        CRASH_RESTART, HOSTILE_COMMAND
+    }
+
+    final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+    final FaultyStorage storage = new FaultyStorage(InMemoryStorage.create());
+    final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
+            SandboxSettings.of(clock, "whsec-simulation", Set.of(CNY)));
+    final ProviderTape provider = new ProviderTape(sandbox);
+    final Catalog catalog = Catalog.inMemory()
+            .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
+            .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
+            .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel")));
+    final Inventory inventory = inventory();
+    final Map<Fault, Long> faults = new EnumMap<>(Fault.class);
+    final List<String> log = new ArrayList<>();
+    Commerce commerce = build();
+    final List<dev.mercato.core.order.OrderId> placed = new ArrayList<>();
+    /** Membership commands answered undecided, which a host repeats with the same key. */
+    final List<java.util.function.Supplier<dev.mercato.core.membership.SubscriptionResult>> undecided = new ArrayList<>();
+    int checkouts;
+    int restarts;
+    long steps;
+    boolean settled;
+
+    private Inventory inventory() {
+        dev.mercato.core.inventory.InMemoryInventory i = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"));
+        for (String sku : SKUS) {
+            i.setStock(EAST, SkuId.of(sku), STOCK.get(sku), 0);
+        }
+        return i;
+    }
+
+    Commerce build() {
+        return Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
+                .paymentProvider(provider)
+                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
+                .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE)
+                .memberships(new MembershipSettings(CNY, EarnRules.perUnit(1), Duration.ofDays(365),
+                        new RedemptionPolicy(100, Rate.percent(50), 100), ClawbackPolicy.ALLOW_NEGATIVE,
+                        new TierPolicy(List.of(TierLevel.of("MEMBER", 0)), QualificationBasis.SPEND,
+                                Duration.ofDays(365), Duration.ofDays(30)),
+                        Map.of("PLUS", PLUS)))
+                .payouts(provider, Duration.ofDays(1), seller -> Optional.of(new PayeeAccount("bank-" + seller)))
+                .build();
+    }
+
+    /** The process dies (whatever it held in memory is gone) and a new one starts over the same storage. */
+    void crashAndRestart() {
+        storage.disarm();
+        commerce = build();
+        restarts++;
+        count(Fault.CRASH_RESTART);
+    }
+
+    void remember(dev.mercato.core.order.OrderId id) {
+        if (!placed.contains(id)) {
+            placed.add(id);
+        }
+    }
+
+    void count(Fault fault) {
+        faults.merge(fault, 1L, Long::sum);
+    }
+
+    /** Every order of every buyer, as the facade reports them. */
+    List<Order> orders() {
+        List<Order> all = new ArrayList<>();
+        for (String buyer : BUYERS) {
+            all.addAll(commerce.ordersOfBuyer(OPERATOR, buyer));
+        }
+        return all;
+    }
+
+    static MonetaryAmount cny(String value) {
+        return Money.of(new BigDecimal(value), "CNY");
+    }
+
+    @Override
+    public String toString() {
+        return steps + " steps, " + checkouts + " checkouts, " + restarts + " restarts, faults " + faults;
+    }
+}
