@@ -78,7 +78,7 @@ import net.jqwik.api.state.Transformer;
  * <p>Budget: 500 chains of up to 200 steps in the default build (at least 100,000 steps, counted
  * and written to {@code target/fault-simulation.txt}); {@code -Plong-properties} runs 10,000 chains.
  */
-class FaultSimulationProperties {
+public class FaultSimulationProperties {
     static final AtomicLong STEPS = new AtomicLong();
     static final AtomicLong CHAINS = new AtomicLong();
     static final Map<Fault, AtomicLong> FAULTS = new EnumMap<>(Fault.class);
@@ -93,6 +93,15 @@ class FaultSimulationProperties {
 
     @Property
     void noMoneyIsLostOrDoubledWhateverFails(@ForAll("chains") ActionChain<SimWorld> chain) {
+        run(chain);
+    }
+
+    /**
+     * Runs one chain and the final settle, counting its steps and faults for the report.
+     *
+     * @param chain the chain
+     */
+    public static void run(ActionChain<SimWorld> chain) {
         SimWorld end;
         try {
             end = chain.withInvariant("money invariants", FaultSimulationProperties::checkAlways).run();
@@ -124,7 +133,18 @@ class FaultSimulationProperties {
 
     @Provide
     Arbitrary<ActionChain<SimWorld>> chains() {
-        return ActionChain.startWith(SimWorld::new)
+        return chains(SimWorld::new, 500);
+    }
+
+    /**
+     * The simulation's chains over worlds from {@code start}.
+     *
+     * @param start a fresh world per chain
+     * @param steps the steps of each chain
+     * @return the chains
+     */
+    public static Arbitrary<ActionChain<SimWorld>> chains(java.util.function.Supplier<SimWorld> start, int steps) {
+        return ActionChain.startWith(start)
                 .withAction(4, new Checkout())
                 .withAction(5, new Pay())
                 .withAction(1, on("cancel", (w, o) -> w.commerce.cancelOrder(buyer(o), o.id())))
@@ -150,7 +170,7 @@ class FaultSimulationProperties {
                 .withAction(1, new Payout())
                 .withAction(2, new Hostile())
                 .withAction(1, new Settle())
-                .withMaxTransformations(500);
+                .withMaxTransformations(steps);
     }
 
     // ------------------------------------------------------------------ actions

@@ -48,7 +48,7 @@ import org.javamoney.moneta.Money;
  * provider, the warehouse system, the clock) and the {@link Commerce} instance that a crash
  * throws away and a restart builds again over it.
  */
-final class SimWorld {
+public final class SimWorld {
     static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
     static final List<String> BUYERS = List.of("ann", "bob", "cai");
     static final List<String> SKUS = List.of("longjing", "tea-set", "mask");
@@ -68,7 +68,7 @@ final class SimWorld {
     }
 
     final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
-    final FaultyStorage storage = new FaultyStorage(InMemoryStorage.create());
+    final FaultyStorage storage;
     final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
             SandboxSettings.of(clock, "whsec-simulation", Set.of(CNY)));
     final ProviderTape provider = new ProviderTape(sandbox);
@@ -78,8 +78,7 @@ final class SimWorld {
             .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel")));
     final Inventory inventory = inventory();
     final Map<Fault, Long> faults = new EnumMap<>(Fault.class);
-    final List<String> log = new ArrayList<>();
-    Commerce commerce = build();
+    Commerce commerce;
     final List<dev.mercato.core.order.OrderId> placed = new ArrayList<>();
     /** Membership commands answered undecided, which a host repeats with the same key. */
     final List<java.util.function.Supplier<dev.mercato.core.membership.SubscriptionResult>> undecided = new ArrayList<>();
@@ -87,6 +86,22 @@ final class SimWorld {
     int restarts;
     long steps;
     boolean settled;
+
+    /** A platform on the embedded in-memory storage. */
+    SimWorld() {
+        this(InMemoryStorage.create());
+    }
+
+    /**
+     * A platform on the given storage (PostgreSQL in {@code storage-postgres}'s run), behind the
+     * fault-injecting wrapper.
+     *
+     * @param base the storage that survives crashes
+     */
+    public SimWorld(dev.mercato.core.storage.Storage base) {
+        storage = new FaultyStorage(base);
+        commerce = build();
+    }
 
     private Inventory inventory() {
         dev.mercato.core.inventory.InMemoryInventory i = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"));
