@@ -169,9 +169,14 @@ final class PaymentCommands {
         }
         javax.money.MonetaryAmount answered = outcome instanceof PaymentOutcome.Succeeded s ? s.amount()
                 : outcome instanceof PaymentOutcome.Pending p ? p.amount() : null;
+        // Compared exactly, without converting: an answer of any size (or precision) is a mismatch,
+        // never an overflow.
         if (answered != null && (!answered.getCurrency().getCurrencyCode().equals(payment.total().getCurrency().getCurrencyCode())
-                || MinorUnits.toMinor(answered) != MinorUnits.toMinor(payment.total()))) {
-            return Optional.of("answered " + MinorUnits.format(MinorUnits.toMinor(answered), answered.getCurrency())
+                || answered.getNumber().numberValue(java.math.BigDecimal.class)
+                        .compareTo(payment.total().getNumber().numberValue(java.math.BigDecimal.class)) != 0)) {
+            String shown = answered.getNumber().numberValue(java.math.BigDecimal.class).toString();
+            return Optional.of("answered " + answered.getCurrency().getCurrencyCode() + " "
+                    + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
                     + " for a payment of " + MinorUnits.format(MinorUnits.toMinor(payment.total()),
                             payment.total().getCurrency()));
         }
