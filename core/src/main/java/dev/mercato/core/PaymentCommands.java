@@ -339,6 +339,8 @@ final class PaymentCommands {
             uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
             BuyerPayment paid = payment.value().withPaid(info);
             payments.update(paymentId, paid, payment.version());
+            // A group-buy member: marked paid; paying the last place forms the group here.
+            GroupBuyCommands.paid(context, uow, paid, now);
             return new PaymentResult.Paid(paid);
         });
     }

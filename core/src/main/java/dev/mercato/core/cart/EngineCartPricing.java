@@ -110,6 +110,8 @@ final class EngineCartPricing implements CartPricing {
                 levels.add(PriceLevel.member(tier, p))));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.NEW_USER).ifPresent(p -> levels.add(PriceLevel.newUser(p)));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.PROMOTION).ifPresent(p -> levels.add(PriceLevel.promotion("promotion", p)));
+        // Present only on a group checkout's campaign SKUs (the facade sets it for group members).
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.GROUP_BUY).ifPresent(p -> levels.add(PriceLevel.promotion("group-buy", p)));
         return levels;
     }
 
