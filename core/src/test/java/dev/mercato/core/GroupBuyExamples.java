@@ -178,4 +178,26 @@ class GroupBuyExamples {
                 w.checkout("ann", "k2", Optional.of(GroupChoice.join(w.groupOf(ann)))));
         assertEquals(CheckoutResult.Reason.GROUP_REFUSED, twice.reason());
     }
+
+    @Test
+    void throughThePromotionEngineTheGroupPriceIsAPriceLevelOfMembersOnly() {
+        dev.mercato.pricing.promotion.PricingEngine engine = dev.mercato.pricing.promotion.PricingEngine.of(
+                dev.mercato.pricing.promotion.json.PromotionJson.standard().read("""
+                        {"currency": "CNY", "promotions": [{"kind": "coupon", "id": "five-off", "off": 5}]}"""));
+        Commerce commerce = GroupBuyWorld.builder(dev.mercato.core.storage.memory.InMemoryStorage.create(), w.inventory, 3,
+                w.clock, w.payments).pricing(dev.mercato.core.cart.CartPricing.engine(engine, buyer ->
+                        dev.mercato.pricing.promotion.BuyerContext.anonymous().withCoupons("five-off"))).build();
+        Actor.Buyer ann = new Actor.Buyer("ann");
+        Actor.Buyer dave = new Actor.Buyer("dave");
+        commerce.addToCart(ann, CartId.of("ann"), GroupBuyWorld.PEACH, 2);
+        commerce.addToCart(dave, CartId.of("dave"), GroupBuyWorld.PEACH, 2);
+        CheckoutResult.Placed member = assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(ann, CartId.of("ann"),
+                "k1", Optional.empty(), GroupChoice.open(GroupBuyWorld.CAMPAIGN)));
+        CheckoutResult.Placed single = assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(dave,
+                CartId.of("dave"), "k1", Optional.empty()));
+        // 2 x 39.90 - 5.00 = 74.80 for the member; 2 x 59.90 - 5.00 = 114.80 outside the group.
+        assertEquals(7480, MinorUnits.toMinor(member.payment().total()));
+        assertEquals(11480, MinorUnits.toMinor(single.payment().total()));
+        assertEquals(7980, MinorUnits.toMinor(member.orders().get(0).facts().snapshot().lines().get(0).priceLevelAmount()));
+    }
 }
