@@ -200,4 +200,27 @@ class GroupBuyExamples {
         assertEquals(11480, MinorUnits.toMinor(single.payment().total()));
         assertEquals(7980, MinorUnits.toMinor(member.orders().get(0).facts().snapshot().lines().get(0).priceLevelAmount()));
     }
+
+    @Test
+    void theHostsOwnGroupBuyPriceRuleAppliesToMembersWithoutTheHostSettingTheFlag() {
+        // The host's kind-13 rule (default flag group-formed) at 35.00 for peaches; the facade marks
+        // group checkouts' buyers as members, so the rule applies to them and to nobody else.
+        dev.mercato.pricing.promotion.PricingEngine engine = dev.mercato.pricing.promotion.PricingEngine.of(
+                dev.mercato.pricing.promotion.json.PromotionJson.standard().read("""
+                        {"currency": "CNY", "promotions": [{"kind": "group-buy-price", "id": "peach-group",
+                         "scope": {"skus": ["peach"]}, "unitPrice": 35}]}"""));
+        Commerce commerce = GroupBuyWorld.builder(dev.mercato.core.storage.memory.InMemoryStorage.create(), w.inventory, 3,
+                w.clock, w.payments).pricing(dev.mercato.core.cart.CartPricing.engine(engine, buyer ->
+                        dev.mercato.pricing.promotion.BuyerContext.anonymous())).build();
+        Actor.Buyer ann = new Actor.Buyer("ann");
+        Actor.Buyer dave = new Actor.Buyer("dave");
+        commerce.addToCart(ann, CartId.of("ann"), GroupBuyWorld.PEACH, 1);
+        commerce.addToCart(dave, CartId.of("dave"), GroupBuyWorld.PEACH, 1);
+        CheckoutResult.Placed member = assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(ann, CartId.of("ann"),
+                "k1", Optional.empty(), GroupChoice.open(GroupBuyWorld.CAMPAIGN)));
+        CheckoutResult.Placed single = assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(dave,
+                CartId.of("dave"), "k1", Optional.empty()));
+        assertEquals(3500, MinorUnits.toMinor(member.payment().total()), "the lower of the campaign's and the rule's price");
+        assertEquals(5990, MinorUnits.toMinor(single.payment().total()));
+    }
 }
