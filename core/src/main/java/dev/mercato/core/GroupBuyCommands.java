@@ -207,6 +207,26 @@ final class GroupBuyCommands {
     // ------------------------------------------------------------------ payment
 
     /**
+     * Why a checkout payment must not start a new attempt: its group formed without it, failed,
+     * passed its deadline, or no longer holds its place (the orders will be, or were, closed).
+     */
+    static Optional<String> unpayable(UnitOfWork uow, String paymentId, Instant now) {
+        Optional<Versioned<GroupSeat>> seat = uow.repository(GroupBuys.SEATS).find(paymentId);
+        if (seat.isEmpty()) {
+            return Optional.empty();
+        }
+        GroupBuy group = uow.repository(GroupBuys.TYPE).find(seat.get().value().groupId()).orElseThrow().value();
+        if (!(group instanceof GroupBuy.Open open) || open.member(paymentId).isEmpty()) {
+            return Optional.of("group " + group.id() + " is " + group.getClass().getSimpleName()
+                    + " and holds no open place for payment " + paymentId);
+        }
+        if (now.isAfter(open.deadline())) {
+            return Optional.of("group " + group.id() + " passed its deadline " + open.deadline() + " unfilled");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The group deadline of a checkout payment's escrows: its group's, while the group is open and
      * holds the payment's place; empty for a payment outside any group.
      */
@@ -287,7 +307,7 @@ final class GroupBuyCommands {
             Instant now = context.now();
             GroupTransition t = open.fail(now);
             if (!(t instanceof GroupTransition.Moved moved)) {
-                uow.timers().schedule(timer.key(), open.deadline());
+                // Not reached: the timer is due at the deadline, and a group fails from its deadline on.
                 return List.<OrderId>of();
             }
             List<OrderId> ids = new ArrayList<>();

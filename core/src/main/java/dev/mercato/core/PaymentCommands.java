@@ -248,7 +248,8 @@ final class PaymentCommands {
                     return Optional.of("order " + id + " is " + order.stateName() + " and cannot be paid");
                 }
             }
-            return Optional.<String>empty();
+            // A group-buy member pays only while the group can still form with them.
+            return GroupBuyCommands.unpayable(uow, payment.paymentId(), context.now());
         });
     }
 

@@ -223,4 +223,15 @@ class GroupBuyExamples {
         assertEquals(3500, MinorUnits.toMinor(member.payment().total()), "the lower of the campaign's and the rule's price");
         assertEquals(5990, MinorUnits.toMinor(single.payment().total()));
     }
+
+    @Test
+    void aMemberCannotStartPayingOnceTheGroupPassedItsDeadline() {
+        CheckoutResult.Placed ann = w.placed("ann", "k1", GroupChoice.open(GroupBuyWorld.CAMPAIGN));
+        w.clock.advance(Duration.ofHours(24).plusSeconds(1));
+        dev.mercato.core.checkout.PaymentResult.Refused refused = assertInstanceOf(
+                dev.mercato.core.checkout.PaymentResult.Refused.class, w.commerce.pay(new Actor.Buyer("ann"),
+                        ann.payment().paymentId(), new dev.mercato.payments.PaymentSource("tok_visa")));
+        assertEquals(dev.mercato.core.checkout.PaymentResult.Reason.ORDER_NOT_PAYABLE, refused.reason());
+        assertEquals(0, buyerFundsIn("ann"), "nothing was captured");
+    }
 }
