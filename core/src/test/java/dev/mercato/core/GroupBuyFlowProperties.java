@@ -60,7 +60,8 @@ class GroupBuyFlowProperties {
     /** Two facade instances over one storage, and what the model remembers of them. */
     static final class Model {
         final GroupBuyWorld w = new GroupBuyWorld();
-        final Commerce other = GroupBuyWorld.builder(w.commerce.storage(), w.inventory, 3, w.clock, w.payments).build();
+        final Commerce other = GroupBuyWorld.builder(w.commerce.storage(), w.inventory, 3, w.clock, w.payments)
+                .carrier(w.carrier).events(w.events::add).build();
         final Map<String, String> payments = new LinkedHashMap<>();   // payment id -> buyer
         final List<OrderId> orders = new ArrayList<>();
         final Set<String> groups = new LinkedHashSet<>();
@@ -130,7 +131,8 @@ class GroupBuyFlowProperties {
                 }))
                 .withAction(1, orderStep("cancel", (m, id, i) -> m.either(i).cancelOrder(buyerOf(m, id), id)))
                 .withAction(2, orderStep("leave the group", (m, id, i) -> m.either(i).leaveGroup(buyerOf(m, id), id)))
-                .withAction(3, orderStep("ship", GroupBuyFlowProperties::ship))
+                .withAction(2, orderStep("ship", GroupBuyFlowProperties::ship))
+                .withAction(2, orderStep("ship with the carrier", GroupBuyFlowProperties::shipWithCarrier))
                 .withAction(1, orderStep("refund before shipment", (m, id, i) -> m.either(i).refundBeforeShipment(
                         buyerOf(m, id), id)))
                 .withAction(2, clock())
@@ -167,6 +169,25 @@ class GroupBuyFlowProperties {
             assertEquals(OrderResult.Reason.GROUP_NOT_FORMED, assertInstanceOf(OrderResult.Refused.class, result).reason());
         } else {
             assertInstanceOf(OrderResult.Done.class, result);
+        }
+    }
+
+    static final dev.mercato.logistics.Address HOME = new dev.mercato.logistics.Address("CN", "Shanghai", "Shanghai",
+            "200001", "8 Garden Road");
+
+    /** The seller books the carrier; before the group formed nothing may be booked. */
+    static void shipWithCarrier(Model m, OrderId id, int i) {
+        Order order = m.w.commerce.order(SCHEDULER, id).orElseThrow();
+        if (!(order instanceof Order.StockAllocated)) {
+            return;
+        }
+        Optional<GroupBuy> group = m.w.commerce.groupOf(SCHEDULER, id);
+        dev.mercato.core.fulfilment.DispatchResult result = m.either(i).shipWithCarrier(ORCHARD, id,
+                dev.mercato.core.fulfilment.CarrierDispatch.everything("d-" + i, HOME, dev.mercato.logistics.ServiceLevel.STANDARD));
+        if (group.isPresent() && !(group.get() instanceof GroupBuy.Formed)) {
+            assertInstanceOf(dev.mercato.core.fulfilment.DispatchResult.GroupNotFormed.class, result);
+        } else {
+            assertInstanceOf(dev.mercato.core.fulfilment.DispatchResult.Dispatched.class, result);
         }
     }
 
@@ -236,7 +257,8 @@ class GroupBuyFlowProperties {
                     || order instanceof Order.RefundedBeforeShipment)) {
                 live++;
             }
-            if (order instanceof Order.Dispatched || order instanceof Order.Delivered || order instanceof Order.Completed) {
+            if (order instanceof Order.Dispatched || order instanceof Order.Delivered || order instanceof Order.Completed
+                    || !c.parcels(SCHEDULER, id).isEmpty()) {
                 assertTrue(group.isEmpty() || group.get() instanceof GroupBuy.Formed, "shipped before its group formed: " + id);
             }
             if (escrow.isEmpty()) {
@@ -265,6 +287,11 @@ class GroupBuyFlowProperties {
         for (String id : m.groups) {
             GroupBuy group = c.groupBuy(SCHEDULER, id).orElseThrow();
             assertTrue(group.members().size() <= group.groupSize(), "a group never overfills");
+            // Formed and failed once each, whichever instance committed it, however often timers fired.
+            assertEquals(group instanceof GroupBuy.Formed ? 1 : 0, m.w.events.stream()
+                    .filter(e -> e instanceof dev.mercato.core.groupbuy.GroupBuyEvent.Formed f && f.groupId().equals(id)).count());
+            assertEquals(group instanceof GroupBuy.Failed ? 1 : 0, m.w.events.stream()
+                    .filter(e -> e instanceof dev.mercato.core.groupbuy.GroupBuyEvent.Failed f && f.groupId().equals(id)).count());
             for (GroupMember member : group.members()) {
                 for (OrderId orderId : member.orders()) {
                     Optional<Escrow> e = c.escrow(SCHEDULER, orderId);

@@ -48,6 +48,9 @@ final class GroupBuyWorld {
     final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
     final SandboxPaymentProvider payments = SandboxPaymentProvider.create(
             SandboxSettings.of(clock, "whsec-group-buy", Set.of(CNY)));
+    /** One carrier for every instance, as one payment provider: instances share the outside world. */
+    final dev.mercato.logistics.sandbox.SandboxCarrier carrier = dev.mercato.logistics.sandbox.SandboxCarrier.create(
+            dev.mercato.logistics.sandbox.SandboxConfig.defaults("whsec-group-buy-carrier"), clock);
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     final Inventory inventory;
     final Commerce commerce;
@@ -59,7 +62,7 @@ final class GroupBuyWorld {
 
     GroupBuyWorld(Storage storage, Inventory inventory, int groupSize) {
         this.inventory = inventory;
-        this.commerce = builder(storage, inventory, groupSize, clock, payments).events(events::add).build();
+        this.commerce = builder(storage, inventory, groupSize, clock, payments).carrier(carrier).events(events::add).build();
     }
 
     static Commerce.Builder builder(Storage storage, Inventory inventory, int groupSize, java.time.Clock clock,
@@ -69,6 +72,7 @@ final class GroupBuyWorld {
                         .put(Sku.of("peach", "orchard", "Peaches, 5 kg", cny("59.90")).withCategoryPath(List.of("food")))
                         .put(Sku.of("tea", "orchard", "Green tea", cny("20.00")).withCategoryPath(List.of("food"))))
                 .inventory(inventory)
+                .warehouseAddress(EAST, new dev.mercato.logistics.Address("CN", "Shanghai", "Shanghai", "200000", "2 Dock Street"))
                 .paymentProvider(payments)
                 .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
                 .groupBuys(List.of(new GroupCampaign(CAMPAIGN, Set.of(PEACH), groupSize, Duration.ofHours(24),
