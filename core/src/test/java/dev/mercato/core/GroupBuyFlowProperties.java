@@ -212,12 +212,25 @@ class GroupBuyFlowProperties {
         }));
     }
 
-    /** Time jumps (minutes to past a group's day) and one or both instances run the timers. */
+    /**
+     * Time jumps (minutes to past a group's day) and one instance, both one after the other, or
+     * both at once on two threads run the timers.
+     */
     static Action.Independent<Model> clock() {
         return () -> Combinators.combine(Arbitraries.of(5L, 20L, 60L, 6 * 60L, 23 * 60L, 25 * 60L),
-                Arbitraries.integers().between(0, 2)).as((minutes, who) -> Transformer.<Model>mutate(
-                        "+" + minutes + "min, timers on " + (who == 2 ? "both" : "instance " + who), m -> {
+                Arbitraries.integers().between(0, 3)).as((minutes, who) -> Transformer.<Model>mutate(
+                        "+" + minutes + "min, timers on " + List.of("instance 0", "instance 1", "both", "both at once")
+                                .get(who), m -> {
                             m.w.clock.advance(Duration.ofMinutes(minutes));
+                            if (who == 3) {
+                                try {
+                                    GroupBuyRaceExamples.race(List.<java.util.concurrent.Callable<Integer>>of(
+                                            () -> m.w.commerce.runDueTimers(SCHEDULER), () -> m.other.runDueTimers(SCHEDULER)));
+                                } catch (Exception e) {
+                                    throw new AssertionError("a timer run failed", e);
+                                }
+                                return;
+                            }
                             if (who != 1) {
                                 m.w.commerce.runDueTimers(SCHEDULER);
                             }
