@@ -30,6 +30,7 @@ module dev.mercato.core {
     exports dev.mercato.core.seller;
     exports dev.mercato.core.risk;
     exports dev.mercato.core.review;
+    exports dev.mercato.core.groupbuy;
 
     uses dev.mercato.core.storage.CodecFactory;
     provides dev.mercato.core.storage.CodecFactory with dev.mercato.core.storage.json.JacksonCodecFactory;

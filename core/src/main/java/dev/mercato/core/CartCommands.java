@@ -114,7 +114,16 @@ final class CartCommands {
      * attached to the priced cart.
      */
     static CartPriceResult price(Context context, Cart cart, Optional<Destination> destination) {
-        CartPricingRequest request = request(context, cart, destination);
+        return price(context, cart, destination, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #price(Context, Cart, Optional)}, each catalog SKU passed through {@code skus}
+     * first (a group checkout offers its campaign SKUs at the group price this way).
+     */
+    static CartPriceResult price(Context context, Cart cart, Optional<Destination> destination,
+            java.util.function.UnaryOperator<dev.mercato.core.catalog.Sku> skus) {
+        CartPricingRequest request = request(context, cart, destination, skus);
         ShippingCharges charges = context.shippingRates().charges(request);
         if (charges instanceof ShippingCharges.Unshippable unshippable) {
             return new CartPriceResult.Unshippable(unshippable.refusal());
@@ -139,10 +148,16 @@ final class CartCommands {
 
     /** The pricing request for a cart, without shipping charges; every SKU must still be active. */
     static CartPricingRequest request(Context context, Cart cart, Optional<Destination> destination) {
+        return request(context, cart, destination, java.util.function.UnaryOperator.identity());
+    }
+
+    private static CartPricingRequest request(Context context, Cart cart, Optional<Destination> destination,
+            java.util.function.UnaryOperator<dev.mercato.core.catalog.Sku> skus) {
         List<CartPricingRequest.Line> lines = new ArrayList<>();
         int lineNo = 1;
         for (CartItem item : cart.items()) {
-            lines.add(new CartPricingRequest.Line(lineNo++, context.catalog().requireActive(item.sku()), item.quantity()));
+            lines.add(new CartPricingRequest.Line(lineNo++, skus.apply(context.catalog().requireActive(item.sku())),
+                    item.quantity()));
         }
         CartPricingRequest request = new CartPricingRequest(cart.id().ownerId(), cart.currency().orElseThrow(),
                 context.now(), lines, Map.of(), destination);

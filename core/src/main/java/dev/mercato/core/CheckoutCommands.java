@@ -56,11 +56,17 @@ final class CheckoutCommands {
     private final Object[] retryLocks = new Object[64];
 
     private final CheckoutGuard guard;
+    private final Optional<GroupBuyCommands> groups;
 
     CheckoutCommands(Context context, CheckoutGuard guard) {
+        this(context, guard, Optional.empty());
+    }
+
+    CheckoutCommands(Context context, CheckoutGuard guard, Optional<GroupBuyCommands> groups) {
         java.util.Arrays.setAll(retryLocks, i -> new Object());
         this.context = context;
         this.guard = guard;
+        this.groups = groups;
     }
 
     /**
@@ -69,6 +75,20 @@ final class CheckoutCommands {
      */
     CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> region,
             Optional<Destination> to) {
+        return checkout(actor, cartId, checkoutKey, region, to, Optional.empty());
+    }
+
+    /**
+     * As {@link #checkout(Actor, CartId, String, Optional, Optional)}; with a group choice the
+     * checkout opens or joins a group-buy group (see {@link GroupBuyCommands}).
+     */
+    CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> region,
+            Optional<Destination> to, Optional<dev.mercato.core.groupbuy.GroupChoice> group) {
+        InvalidInputException.requireNonNull(group, "group");
+        if (group.isPresent() && groups.isEmpty()) {
+            throw new InvalidInputException("group", group.get(), "this facade runs no group-buy campaigns:"
+                    + " build it with Builder.groupBuys(campaigns)");
+        }
         InvalidInputException.requireNonNull(cartId, "cart");
         Access.cartOwner(actor, cartId, "check out");
         InvalidInputException.requireNonNull(region, "destinationRegion");
@@ -76,12 +96,13 @@ final class CheckoutCommands {
         Optional<String> destination = to.isPresent() ? Optional.of(to.get().region()) : region;
         IdempotencyKey key = IdempotencyKey.of(SCOPE, cartId.ownerId(), checkoutKey);
         String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("")
-                + to.map(d -> ";address=" + d.address()).orElse("");
+                + to.map(d -> ";address=" + d.address()).orElse("")
+                + group.map(GroupBuyCommands::fingerprint).orElse("");
         // Retries of one key in this instance run one after another, so a retry never sees the cart
         // or the stock half-way through its twin's placement; across instances sharing storage the
         // idempotency store still places the checkout once (a racing twin may then be refused).
         synchronized (retryLocks[Math.floorMod(key.hashCode(), retryLocks.length)]) {
-            return checkoutOnce(cartId, key, fingerprint, destination, to);
+            return checkoutOnce(cartId, key, fingerprint, destination, to, group);
         }
     }
 
@@ -140,7 +161,8 @@ final class CheckoutCommands {
     }
 
     private CheckoutResult checkoutOnce(CartId cartId, IdempotencyKey key, String fingerprint,
-            Optional<String> destination, Optional<Destination> to) {
+            Optional<String> destination, Optional<Destination> to,
+            Optional<dev.mercato.core.groupbuy.GroupChoice> group) {
         for (int attempt = 1; ; attempt++) {
             Optional<CheckoutResult.Placed> done = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                     CheckoutResult.Placed.class));
@@ -156,7 +178,16 @@ final class CheckoutCommands {
                 return placedMeanwhile(key, fingerprint,
                         new CheckoutResult.Refused(CheckoutResult.Reason.UNAVAILABLE, "no longer available: " + gone + "; remove them from the cart"));
             }
-            CartPriceResult priced = CartCommands.price(context, stored.get().value(), to);
+            if (group.isPresent()) {
+                Optional<CheckoutResult.Refused> groupRefusal = groups.orElseThrow().refusal(group.get(),
+                        cartId.ownerId(), stored.get().value());
+                if (groupRefusal.isPresent()) {
+                    return placedMeanwhile(key, fingerprint, groupRefusal.get());
+                }
+            }
+            // A group member is offered the campaign's group price (no buyer flag needed).
+            CartPriceResult priced = group.isEmpty() ? CartCommands.price(context, stored.get().value(), to)
+                    : CartCommands.price(context, stored.get().value(), to, groups.orElseThrow().groupPrices(group.get()));
             if (priced instanceof CartPriceResult.Unshippable unshippable) {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Unshippable(unshippable.refusal()));
             }
@@ -188,7 +219,7 @@ final class CheckoutCommands {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK, stockRefusal.get()));
             }
             try {
-                CheckoutResult placed = context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan),
+                CheckoutResult placed = context.storage().inTransaction(uow -> place(uow, key, fingerprint, plan, group),
                         context.events());
                 if (placed instanceof CheckoutResult.Placed committed) {
                     try {
@@ -219,6 +250,10 @@ final class CheckoutCommands {
                                     + conflict.getMessage() + "); nothing was placed, try again"));
                 }
                 backOff(attempt);
+            } catch (GroupBuyCommands.GroupRefused refused) {
+                // The group filled, failed or took this buyer meanwhile: nothing was placed.
+                release(plan, Set.of());
+                return placedMeanwhile(key, fingerprint, refused.refusal());
             } catch (ReservationExpired expired) {
                 release(plan, Set.of());
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK,
@@ -426,7 +461,8 @@ final class CheckoutCommands {
         return Optional.empty();
     }
 
-    private CheckoutResult place(UnitOfWork uow, IdempotencyKey key, String fingerprint, Attempt plan) {
+    private CheckoutResult place(UnitOfWork uow, IdempotencyKey key, String fingerprint, Attempt plan,
+            Optional<dev.mercato.core.groupbuy.GroupChoice> group) {
         Optional<CheckoutResult.Placed> earlier = uow.idempotency().find(key, fingerprint, CheckoutResult.Placed.class);
         if (earlier.isPresent()) {
             // Another run of this checkout won; the caller releases this run's reservations.
@@ -453,6 +489,10 @@ final class CheckoutCommands {
                 plan.payment().orderIds(), plan.priced().promotionsApplied(), plan.priced().currency());
         if (overdrawn.isPresent()) {
             throw new CapOverdrawn(overdrawn.get());
+        }
+        if (group.isPresent()) {
+            // The group's version guards its places: a concurrent join fails this commit, which is retried.
+            groups.orElseThrow().join(uow, group.get(), key.toString(), plan.payment());
         }
         CheckoutResult.Placed placed = new CheckoutResult.Placed(plan.payment(), plan.orders(), plan.priced());
         uow.idempotency().remember(key, fingerprint, placed);

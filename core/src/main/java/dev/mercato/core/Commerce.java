@@ -110,21 +110,25 @@ public final class Commerce {
     private final Optional<Memberships> memberships;
     private final Optional<Payouts> payouts;
     private final Optional<Journal> ledger;
+    private final Optional<GroupBuyCommands> groups;
 
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
             List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard,
             Optional<MembershipService> membershipService, Optional<PayoutService> payoutService,
-            Optional<Journal> ledger) {
+            Optional<Journal> ledger, Map<String, dev.mercato.core.groupbuy.GroupCampaign> campaigns) {
         this.context = context;
         this.ledger = ledger;
         this.memberships = membershipService.map(Memberships::new);
         this.payouts = payoutService.map(Payouts::new);
         this.carts = new CartCommands(context);
-        this.checkout = new CheckoutCommands(context, checkoutGuard);
+        EscrowCommands escrowCommands = new EscrowCommands(context);
+        this.groups = campaigns.isEmpty() ? Optional.empty()
+                : Optional.of(new GroupBuyCommands(context, campaigns, escrowCommands));
+        this.checkout = new CheckoutCommands(context, checkoutGuard, groups);
         this.payments = new PaymentCommands(context, paidHooks, paymentGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
-        this.escrows = new EscrowCommands(context);
+        this.escrows = escrowCommands;
         this.timers = DueTaskRunner.create(context.storage(), context.clock())
                 .on(PaymentCommands.RECONCILE_TIMER, (timer, now) -> payments.reconcile(timer))
                 .on(Parcels.TRACK_TIMER, (timer, now) -> fulfilment.track(timer))
@@ -139,6 +143,8 @@ public final class Commerce {
         }
         membershipService.ifPresent(service -> service.registerTimers(timers));
         payoutService.ifPresent(service -> service.registerTimers(timers));
+        groups.ifPresent(g -> timers.on(dev.mercato.core.groupbuy.GroupBuys.DEADLINE_TIMER,
+                (timer, now) -> g.fireDeadline(timer)));
         moreTimers.forEach(registrar -> registrar.accept(timers));
     }
 
@@ -393,6 +399,11 @@ public final class Commerce {
      * @return the order, partially or fully shipped, or a refusal
      */
     public OrderResult ship(Actor actor, OrderId orderId, String trackingNumber, List<Shipment.Item> items) {
+        Optional<String> group = groups.flatMap(g -> g.notFormed(actor, InvalidInputException.requireNonNull(orderId, "orderId")));
+        if (group.isPresent()) {
+            return new OrderResult.Refused(OrderResult.Reason.GROUP_NOT_FORMED, "order " + orderId + " waits for group "
+                    + group.get() + " to form and cannot ship before it does");
+        }
         return orders.ship(actor, orderId, trackingNumber, items);
     }
 
@@ -436,6 +447,11 @@ public final class Commerce {
      * @throws InvalidInputException if a warehouse has no address (see {@link Builder#warehouseAddress})
      */
     public DispatchResult shipWithCarrier(Actor actor, OrderId orderId, CarrierDispatch dispatch) {
+        Optional<String> group = groups.flatMap(g -> g.notFormed(actor, InvalidInputException.requireNonNull(orderId, "orderId")));
+        if (group.isPresent()) {
+            return new DispatchResult.GroupNotFormed(group.get(), "order " + orderId + " waits for group " + group.get()
+                    + " to form; no parcel was booked");
+        }
         return fulfilment.dispatch(actor, orderId, dispatch);
     }
 
@@ -642,6 +658,94 @@ public final class Commerce {
     public Payouts payouts() {
         return payouts.orElseThrow(() -> new InvalidInputException("payouts", "not configured",
                 "call Commerce.builder().payouts(provider, holdPeriod, payees) to pay sellers from this facade"));
+    }
+
+    // ------------------------------------------------------------------ group buying
+
+    /**
+     * Checks a cart out as a group-buy member (docs/group-buying.md): as {@link #checkout(Actor,
+     * CartId, String, Optional)}, and the checkout opens a new group of a campaign or takes a
+     * place in an open group, in the unit of work that places its orders, so a group never takes
+     * more members than its size, however many checkouts race for its last place. The cart must
+     * hold the campaign's SKUs only; they are priced at the campaign's group price because the
+     * buyer is a member (no buyer flag). Once paid, the money waits in the orders' escrows ({@link
+     * dev.mercato.core.escrow.AwaitingGroup}) until the group forms; the seller cannot ship before
+     * ({@link OrderResult.Reason#GROUP_NOT_FORMED}). The payment that pays the last place forms the
+     * group; at the deadline an unfilled group fails and every member is refunded ({@link
+     * #runDueTimers}). Needs {@link Builder#groupBuys} (and guaranteed transactions).
+     *
+     * @param actor the cart's owner
+     * @param cart the cart, holding the campaign's SKUs only
+     * @param checkoutKey the caller's idempotency key, not blank
+     * @param destinationRegion where the goods go, if known
+     * @param group open a group of a campaign, or join a group
+     * @return the placed orders (find the group with {@link #groupOf}), or a refusal: {@code
+     *     GROUP_FULL}, {@code GROUP_REFUSED}, {@code NOT_A_GROUP_CART}, or any checkout refusal
+     * @throws InvalidInputException if this facade runs no group-buy campaigns
+     */
+    public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Optional<String> destinationRegion,
+            dev.mercato.core.groupbuy.GroupChoice group) {
+        return checkout.checkout(actor, cart, checkoutKey, destinationRegion, Optional.empty(),
+                Optional.of(InvalidInputException.requireNonNull(group, "group")));
+    }
+
+    /**
+     * Checks a cart out to a delivery address as a group-buy member: as {@link #checkout(Actor,
+     * CartId, String, Optional, dev.mercato.core.groupbuy.GroupChoice)} with the address's shipping.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart, holding the campaign's SKUs only
+     * @param checkoutKey the caller's idempotency key, not blank
+     * @param destination where the buyer ships
+     * @param group open a group of a campaign, or join a group
+     * @return the placed orders, or a refusal
+     */
+    public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Destination destination,
+            dev.mercato.core.groupbuy.GroupChoice group) {
+        return checkout.checkout(actor, cart, checkoutKey, Optional.empty(),
+                Optional.of(InvalidInputException.requireNonNull(destination, "destination")),
+                Optional.of(InvalidInputException.requireNonNull(group, "group")));
+    }
+
+    /**
+     * The group-buy group an order holds (or held) a place in.
+     *
+     * @param actor the order's buyer or seller, the system or a platform operator
+     * @param orderId the order
+     * @return the group in its current state, or empty for an order outside any group
+     */
+    public Optional<dev.mercato.core.groupbuy.GroupBuy> groupOf(Actor actor, OrderId orderId) {
+        return groups.flatMap(g -> g.groupOf(actor, orderId));
+    }
+
+    /**
+     * A group-buy group by id, for any actor: buyers pass a group's id to friends so they can join.
+     *
+     * @param actor anyone
+     * @param groupId the group
+     * @return the group, or empty
+     */
+    public Optional<dev.mercato.core.groupbuy.GroupBuy> groupBuy(Actor actor, String groupId) {
+        InvalidInputException.requireNonNull(actor, "actor");
+        return groups.flatMap(g -> g.group(groupId));
+    }
+
+    /**
+     * A member leaves an open group before it formed: an unpaid order is cancelled, a paid one is
+     * refunded in full through the payment provider (a balanced refund entry in the ledger) and
+     * refunded before shipment; the stock goes back and the place is free for another buyer.
+     *
+     * @param actor the order's buyer or a platform operator
+     * @param orderId one of the member's orders (all of the member's orders leave)
+     * @return the order afterwards, or {@link OrderResult.Reason#GROUP_NOT_OPEN} when the group
+     *     formed or failed, or the order holds no place
+     * @throws NotPermittedException if the actor may not act for this order
+     */
+    public OrderResult leaveGroup(Actor actor, OrderId orderId) {
+        return groups.<OrderResult>map(g -> g.leave(actor, orderId)).orElseGet(() -> {
+            orders.read(actor, orderId);
+            return new OrderResult.Refused(OrderResult.Reason.GROUP_NOT_OPEN, "this facade runs no group-buy campaigns");
+        });
     }
 
     // ------------------------------------------------------------------ guaranteed transactions
@@ -923,6 +1027,7 @@ public final class Commerce {
         private Duration payoutHoldPeriod;
         private Function<String, Optional<PayeeAccount>> sellerPayees;
         private Function<String, Optional<PayeeAccount>> creatorPayees;
+        private final Map<String, dev.mercato.core.groupbuy.GroupCampaign> groupCampaigns = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -1122,6 +1227,26 @@ public final class Commerce {
          */
         public Builder paymentGuard(PaymentGuard value) {
             this.paymentGuard = InvalidInputException.requireNonNull(value, "paymentGuard");
+            return this;
+        }
+
+        /**
+         * The group-buy campaigns buyers open and join groups of at checkout ({@link
+         * Commerce#checkout(Actor, CartId, String, Optional, dev.mercato.core.groupbuy.GroupChoice)});
+         * needs {@link #guaranteedTransactions} (a member's money is held until the group forms).
+         * Default: none. Calling it again adds more.
+         *
+         * @param campaigns the campaigns, distinct ids
+         * @return this builder
+         * @throws InvalidInputException if a campaign id is used twice
+         */
+        public Builder groupBuys(List<dev.mercato.core.groupbuy.GroupCampaign> campaigns) {
+            for (dev.mercato.core.groupbuy.GroupCampaign campaign : InvalidInputException.requireNonNull(campaigns, "campaigns")) {
+                InvalidInputException.requireNonNull(campaign, "campaign");
+                if (groupCampaigns.putIfAbsent(campaign.id(), campaign) != null) {
+                    throw new InvalidInputException("campaigns", campaign.id(), "names a campaign twice");
+                }
+            }
             return this;
         }
 
@@ -1371,6 +1496,10 @@ public final class Commerce {
             Carrier k = carrier != null ? carrier : SandboxCarrier.create(SandboxConfig.defaults("mercato-embedded-sandbox"), clock);
             ShippingRates rates = quotedService == null ? shippingRates
                     : ShippingRates.quoted(k, quotedService, i, warehouseAddresses, packing);
+            if (!groupCampaigns.isEmpty() && revenueSchedule == null) {
+                throw new InvalidInputException("groupBuys", groupCampaigns.keySet(), "group buying holds each member's"
+                        + " money until the group forms: set Builder.guaranteedTransactions(schedule) as well");
+            }
             Optional<Guarantee> guarantee = Optional.empty();
             boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
             TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
@@ -1398,7 +1527,8 @@ public final class Commerce {
             return new Commerce(new Context(clock, s, c, i, cartPricing, rates, limits, policy, p, k, published,
                     promotionCaps, sellerTypes, guarantee),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
-                    timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j));
+                    timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j),
+                    groupCampaigns);
         }
     }
 }

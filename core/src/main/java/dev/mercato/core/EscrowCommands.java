@@ -139,7 +139,7 @@ final class EscrowCommands {
      * completes a delivered one whose after-sale window has passed; money refunded in full before
      * shipment refunds the order before shipment.
      */
-    private Order sync(UnitOfWork uow, OrderId id, Escrow escrow) {
+    Order sync(UnitOfWork uow, OrderId id, Escrow escrow) {
         Repository<OrderId, Order> orders = uow.repository(Orders.TYPE);
         Versioned<Order> current = orders.find(id).orElseThrow();
         Order order = current.value();

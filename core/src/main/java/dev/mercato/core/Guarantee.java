@@ -85,12 +85,21 @@ final class Guarantee {
      * Holds a captured payment's share for one of its orders, in the unit of work that records the
      * capture. An order that is no longer payable (cancelled, closed unpaid, refunded before the
      * money arrived) still gets its share booked, and refunded at once: no captured unit is left
-     * outside the ledger.
+     * outside the ledger. A member of an open group-buy group holds it until the group forms
+     * ({@link dev.mercato.core.escrow.AwaitingGroup}).
      */
     void hold(UnitOfWork uow, BuyerPayment payment, Order order, boolean payable, Instant paidAt) {
         TransactionId sale = new TransactionId(payment.lastAttempt().orElseThrow());
         CheckoutCapture capture = new CheckoutCapture(sale, payment.total(), payment.orderIds().size(), paidAt);
-        Escrow held = escrows.openPaid(uow, terms(order), capture);
+        EscrowTerms terms = terms(order);
+        if (payable) {
+            // A member of an open group-buy group: the money waits for the group (AwaitingGroup).
+            java.util.Optional<Instant> groupDeadline = GroupBuyCommands.openDeadline(uow, payment.paymentId());
+            if (groupDeadline.isPresent()) {
+                terms = terms.withGroupDeadline(groupDeadline.get());
+            }
+        }
+        Escrow held = escrows.openPaid(uow, terms, capture);
         if (!payable && held instanceof dev.mercato.core.escrow.Held) {
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
                     order.facts().snapshot().payable()));

@@ -294,7 +294,8 @@ final class PaymentCommands {
                     return Optional.of("order " + id + " is " + order.stateName() + " and cannot be paid");
                 }
             }
-            return Optional.<String>empty();
+            // A group-buy member pays only while the group can still form with them.
+            return GroupBuyCommands.unpayable(uow, payment.paymentId(), context.now());
         });
     }
 
@@ -385,6 +386,8 @@ final class PaymentCommands {
             uow.timers().cancel(new TimerKey(RECONCILE_TIMER, paymentId));
             BuyerPayment paid = payment.value().withPaid(info);
             payments.update(paymentId, paid, payment.version());
+            // A group-buy member: marked paid; paying the last place forms the group here.
+            GroupBuyCommands.paid(context, uow, paid, now);
             return new PaymentResult.Paid(paid);
         });
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -79,8 +80,9 @@ public interface CartPricing {
     }
 
     /**
-     * List prices, or the catalog's member price for buyers the predicate calls members; flash
-     * sale SKUs are marked as such. No promotions; shipping as charged in the request.
+     * List prices, or the catalog's member price for buyers the predicate calls members, or the
+     * group-buy price on a group checkout's campaign SKUs when it is lower; flash sale SKUs are
+     * marked as such. No promotions; shipping as charged in the request.
      *
      * @param isMember whether a buyer gets member prices
      * @param flashSaleSkus SKU ids on flash sale (their orders close unpaid within minutes)
@@ -101,9 +103,18 @@ public interface CartPricing {
                 if (member && line.sku().priceAt(PriceLevel.MEMBER).isPresent()) {
                     unit = Math.min(list, MinorUnits.toMinor(line.sku().priceAt(PriceLevel.MEMBER).get(), request.currency()));
                 }
+                Optional<MonetaryAmount> group = line.sku().priceAt(PriceLevel.GROUP_BUY);
+                boolean grouped = group.isPresent() && MinorUnits.toMinor(group.get(), request.currency()) < unit;
+                if (grouped) {
+                    unit = MinorUnits.toMinor(group.get(), request.currency());
+                }
                 long subtotal = Math.multiplyExact(list, line.quantity());
                 long payable = Math.multiplyExact(unit, line.quantity());
-                if (unit < list) {
+                if (grouped) {
+                    explanation.add("line " + line.lineNo() + " (" + line.sku().id() + "): group price "
+                            + MinorUnits.toAmount(unit, request.currency()) + " instead of "
+                            + MinorUnits.toAmount(list, request.currency()));
+                } else if (unit < list) {
                     explanation.add("line " + line.lineNo() + " (" + line.sku().id() + "): member price "
                             + MinorUnits.toAmount(unit, request.currency()) + " instead of "
                             + MinorUnits.toAmount(list, request.currency()));

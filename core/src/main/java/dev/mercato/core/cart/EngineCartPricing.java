@@ -41,6 +41,13 @@ final class EngineCartPricing implements CartPricing {
     @Override
     public PricedCart price(CartPricingRequest request) {
         BuyerContext buyer = buyers.apply(request.buyerId());
+        if (request.lines().stream().anyMatch(l -> l.sku().priceAt(dev.mercato.core.catalog.PriceLevel.GROUP_BUY).isPresent())) {
+            // A group checkout (the facade sets the level for members only): the buyer is a member of a
+            // forming or formed group, so the engine's group-buy price rules apply without a host flag.
+            Set<String> flags = new HashSet<>(buyer.flags());
+            flags.add(BuyerContext.GROUP_FORMED);
+            buyer = buyer.withFlags(flags.toArray(String[]::new));
+        }
         // The catalog's member price is one level per member tier this buyer holds (a plan's code
         // is the tier its members hold), so any of them unlocks it and the explanation names it.
         List<String> tiers = buyer.tiers().stream().filter(memberTiers::contains).sorted().toList();
@@ -110,6 +117,8 @@ final class EngineCartPricing implements CartPricing {
                 levels.add(PriceLevel.member(tier, p))));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.NEW_USER).ifPresent(p -> levels.add(PriceLevel.newUser(p)));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.PROMOTION).ifPresent(p -> levels.add(PriceLevel.promotion("promotion", p)));
+        // Present only on a group checkout's campaign SKUs (the facade sets it for group members).
+        sku.priceAt(dev.mercato.core.catalog.PriceLevel.GROUP_BUY).ifPresent(p -> levels.add(PriceLevel.groupBuy(p)));
         return levels;
     }
 

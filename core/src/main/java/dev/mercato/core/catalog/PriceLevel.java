@@ -10,5 +10,10 @@ public enum PriceLevel {
     /** A promotional price, e.g. during a campaign. */
     PROMOTION,
     /** The price for a buyer's first order. */
-    NEW_USER
+    NEW_USER,
+    /**
+     * The group-buy price: set by the facade, on a group checkout's campaign SKUs only, for the
+     * members of a forming or formed group (docs/group-buying.md). A catalog SKU does not carry it.
+     */
+    GROUP_BUY
 }

@@ -81,6 +81,15 @@ public sealed interface CheckoutResult {
          * The checkout lost its commit to concurrent checkouts on the same rows (a coupon budget,
          * the same stock) every time it was tried, with backoff: nothing was placed; try again.
          */
-        CONTENDED;
+        CONTENDED,
+        /** The group-buy group to join has every place taken. */
+        GROUP_FULL,
+        /**
+         * The group-buy choice cannot be taken: an unknown campaign or group, a group that formed,
+         * failed or passed its deadline, or a buyer who already holds a place in it.
+         */
+        GROUP_REFUSED,
+        /** A group checkout's cart holds SKUs outside the campaign. */
+        NOT_A_GROUP_CART;
     }
 }

@@ -51,6 +51,23 @@ public record AwaitingGroup(EscrowTerms terms, EscrowFunds funds, long step, Ins
                 Flows.refundHeld(Flows.entry(this, "group-failed-refund", at), terms, held).build());
     }
 
+    /**
+     * The buyer leaves the group before it formed (or the facade takes the place back): the
+     * payment goes back in full, at any time before the group forms.
+     *
+     * @param actor the buyer, the system or a platform operator
+     * @param at now
+     * @return {@link Refunded} with the refund entry, or a refusal
+     */
+    public Transition leaveGroup(Actor actor, Instant at) {
+        if (!Flows.isBuyer(actor, terms) && !Flows.isSystem(actor) && !Flows.isOperator(actor)) {
+            return Flows.notAllowed(this, actor, "leave the group of");
+        }
+        long held = funds.heldMinor();
+        return Flows.accept(new Refunded(terms, Flows.refundHeldFunds(terms, funds, held), step + 1, at),
+                Flows.refundHeld(Flows.entry(this, "group-left-refund", at), terms, held).build());
+    }
+
     /** Declares this state's timer: {@link EscrowService#GROUP_DEADLINE}. */
     @Override
     public java.util.Optional<EscrowTimer> timer() {

@@ -200,10 +200,6 @@ final class DefaultEscrowService implements EscrowService {
             throw new InvalidInputException("terms.amount", terms.amount(), "exceeds the captured total "
                     + capture.total());
         }
-        if (terms.groupDeadline().isPresent()) {
-            throw new InvalidInputException("terms.groupDeadline", terms.groupDeadline().get(),
-                    "a group-buy escrow cannot open from a checkout's sale");
-        }
     }
 
     private Outcome<Escrow> stagedOpenPaid(UnitOfWork uow, EscrowTerms terms, CheckoutCapture capture, Instant now) {
@@ -399,6 +395,10 @@ final class DefaultEscrowService implements EscrowService {
                     : wrongState(e, "compensate");
         } else if (command instanceof EscrowCommand.GroupFormed) {
             return e instanceof AwaitingGroup s ? s.groupFormed(actor, now) : wrongState(e, "form the group");
+        } else if (command instanceof EscrowCommand.GroupFailed) {
+            return e instanceof AwaitingGroup s ? s.groupFailed(actor, now) : wrongState(e, "fail the group");
+        } else if (command instanceof EscrowCommand.LeaveGroup) {
+            return e instanceof AwaitingGroup s ? s.leaveGroup(actor, now) : wrongState(e, "leave the group");
         }
         throw new IllegalStateException("unhandled escrow command " + command);
     }

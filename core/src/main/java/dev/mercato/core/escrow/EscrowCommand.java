@@ -260,4 +260,28 @@ public sealed interface EscrowCommand {
             InvalidInputException.requireNonNull(actor, "actor");
         }
     }
+
+    /**
+     * {@link AwaitingGroup#groupFailed}: the group's deadline passed unfilled.
+     *
+     * @param actor the system or an operator
+     */
+    record GroupFailed(Actor actor) implements EscrowCommand {
+        /** Validates the field. */
+        public GroupFailed {
+            InvalidInputException.requireNonNull(actor, "actor");
+        }
+    }
+
+    /**
+     * {@link AwaitingGroup#leaveGroup}: the member leaves before the group formed.
+     *
+     * @param actor the buyer, the system or an operator
+     */
+    record LeaveGroup(Actor actor) implements EscrowCommand {
+        /** Validates the field. */
+        public LeaveGroup {
+            InvalidInputException.requireNonNull(actor, "actor");
+        }
+    }
 }

@@ -92,7 +92,8 @@ public interface EscrowService {
      * {@link RefusalReason#PROVIDER_CANNOT_REFUND}. Idempotent by escrow id: opening the same terms
      * again returns the existing escrow, in whatever state it is, and posts nothing.
      *
-     * @param terms the terms; not a group-buy
+     * @param terms the terms; with a group deadline ({@link EscrowTerms#withGroupDeadline}) the
+     *     escrow opens in {@link AwaitingGroup} instead of {@link Held}
      * @param capture the checkout's sale; its total at least {@code terms.amount()}, same currency
      * @return the escrow
      * @throws InvalidInputException if the id is used for other terms, or the terms do not fit the sale
@@ -106,7 +107,7 @@ public interface EscrowService {
      * journal to be kept in the same storage ({@link Journal#inStorage}).
      *
      * @param uow the caller's unit of work, of this service's storage
-     * @param terms the terms; not a group-buy
+     * @param terms the terms; with a group deadline the escrow opens in {@link AwaitingGroup}
      * @param capture the checkout's sale
      * @return the escrow (the existing one when already opened with these terms)
      * @throws InvalidInputException if the journal is not in this storage, the id is used for other

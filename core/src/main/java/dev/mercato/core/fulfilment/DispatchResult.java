@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The result of shipping through the carrier (an order's parcels, or a return shipment). Only
- * {@link Dispatched} changed anything; the other two left the order, its stock and its parcels as
+ * {@link Dispatched} changed anything; the others left the order, its stock and its parcels as
  * they were.
  */
 public sealed interface DispatchResult {
@@ -51,6 +51,21 @@ public sealed interface DispatchResult {
     record CarrierUnavailable(String detail) implements DispatchResult {
         /** Validates the field. */
         public CarrierUnavailable {
+            InvalidInputException.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * Refused before anything was booked: the order belongs to a group-buy group that has not
+     * formed, and the seller cannot ship until it does.
+     *
+     * @param groupId the order's group
+     * @param detail a message naming the group and its state
+     */
+    record GroupNotFormed(String groupId, String detail) implements DispatchResult {
+        /** Validates the fields. */
+        public GroupNotFormed {
+            InvalidInputException.requireNonNull(groupId, "groupId");
             InvalidInputException.requireNonNull(detail, "detail");
         }
     }

@@ -44,6 +44,10 @@ public sealed interface OrderResult {
         /** The order has no escrow (not paid yet). */
         NO_ESCROW,
         /** The command needs the order shipped first. */
-        NOT_SHIPPED;
+        NOT_SHIPPED,
+        /** The order belongs to a group-buy group that has not formed yet: it cannot ship. */
+        GROUP_NOT_FORMED,
+        /** The order holds no place in an open group-buy group (it formed, failed, or was left). */
+        GROUP_NOT_OPEN;
     }
 }

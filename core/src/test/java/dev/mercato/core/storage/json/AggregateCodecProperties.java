@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "ledger-sequence", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -106,6 +106,26 @@ class AggregateCodecProperties {
         assertEquals(0, againTerms.get("lines").size());
         againTerms.remove("lines");
         assertEquals(tree, again);
+    }
+
+    @Property
+    void groupBuyRoundTrips(@ForAll("groupBuy") Object value) {
+        roundTrips(TYPES.get("group-buy"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> groupBuy() {
+        return valuesOf("group-buy");
+    }
+
+    @Property
+    void groupBuySeatRoundTrips(@ForAll("groupBuySeat") Object value) {
+        roundTrips(TYPES.get("group-buy-seat"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> groupBuySeat() {
+        return valuesOf("group-buy-seat");
     }
 
     @Property

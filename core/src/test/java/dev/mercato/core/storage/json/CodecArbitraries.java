@@ -13,6 +13,8 @@ import dev.mercato.pricing.fee.FeeSchedule;
 import dev.mercato.pricing.money.RoundingPolicy;
 import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.core.fulfilment.TrackedParcel;
+import dev.mercato.core.groupbuy.GroupBuy;
+import dev.mercato.core.groupbuy.GroupMember;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.Posting;
@@ -52,8 +54,33 @@ final class CodecArbitraries {
                 .with(EscrowTerms.class, CodecArbitraries::terms)
                 .with(Address.class, (g, r) -> new Address(List.of("CN", "DE", "JP").get(r.nextInt(3)), g.text(r),
                         g.text(r), g.text(r), g.text(r)))
+                .with(GroupBuy.class, CodecArbitraries::groupBuy)
                 .with(TrackedParcel.class, (g, r) -> g.pinning(TrackingNumber.class,
                         new TrackingNumber("T" + r.nextInt(1_000_000)), TrackedParcel.class, r));
+    }
+
+    /** A group in any state: members distinct, within the size; a formed group full and paid. */
+    private static GroupBuy groupBuy(StructuralValues g, Random r) {
+        int size = 2 + r.nextInt(4);
+        int state = r.nextInt(3);
+        int count = state == 1 ? size : r.nextInt(size + 1);
+        List<GroupMember> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<dev.mercato.core.order.OrderId> orders = new ArrayList<>();
+            for (int o = 0; o <= r.nextInt(2); o++) {
+                orders.add(new dev.mercato.core.order.OrderId("ord-" + i + "-" + o + "-" + g.text(r)));
+            }
+            members.add(new GroupMember("buyer-" + i + g.text(r), "pay-" + i + g.text(r), orders, state == 1 || r.nextBoolean()));
+        }
+        Instant opened = T0.plusSeconds(r.nextInt(1_000_000));
+        Instant deadline = opened.plusSeconds(1 + r.nextInt(200_000));
+        String id = "grp-" + g.text(r);
+        String campaign = "campaign-" + g.text(r);
+        return switch (state) {
+            case 0 -> new GroupBuy.Open(id, campaign, size, opened, deadline, members);
+            case 1 -> new GroupBuy.Formed(id, campaign, size, deadline, members, deadline.minusSeconds(r.nextInt(1_000)));
+            default -> new GroupBuy.Failed(id, campaign, size, deadline, members, deadline.plusSeconds(r.nextInt(1_000)));
+        };
     }
 
     private static OrderLine line(StructuralValues g, Random r, int lineNo) {
