@@ -248,9 +248,14 @@ public class FaultSimulationProperties {
                             }
                         }
                         int key = again && w.checkouts > 0 ? w.checkouts : ++w.checkouts;
-                        if (w.commerce.checkout(buyer, cart, buyer.buyerId() + "-k" + key, Optional.empty())
+                        String idempotencyKey = buyer.buyerId() + "-k" + key;
+                        if (w.commerce.checkout(buyer, cart, idempotencyKey, Optional.empty())
                                 instanceof CheckoutResult.Placed placed) {
                             placed.orders().forEach(o -> w.remember(o.id()));
+                            List<OrderId> ids = placed.orders().stream().map(Order::id).toList();
+                            List<OrderId> first = w.placedByKey.putIfAbsent(idempotencyKey, ids);
+                            assertEquals(first == null ? ids : first, ids, "checkout key " + idempotencyKey
+                                    + " has one effect: the same orders every time");
                         }
                     })));
         }
@@ -599,6 +604,15 @@ public class FaultSimulationProperties {
             assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(e.id()), CNY)),
                     "escrow " + e.id() + ": held in the ledger");
         }
+        // Each escrow resolves at most once: one release entry at most, and never both a release
+        // and a full refund of the same money (held + refunded + released = captured above).
+        Map<String, Long> releases = new java.util.HashMap<>();
+        for (dev.mercato.core.ledger.JournalEntry entry : journal.entries()) {
+            entry.reference().filter(r -> r.kind() == dev.mercato.core.ledger.EntryReference.Kind.ESCROW
+                    && dev.mercato.core.ledger.EntryReference.RELEASE_EVENTS.contains(r.event()))
+                    .ifPresent(r -> releases.merge(r.aggregateId(), 1L, Long::sum));
+        }
+        releases.forEach((escrow, n) -> assertEquals(1L, n, "escrow " + escrow + " released " + n + " times"));
         long reserved = 0;
         for (String sku : SimWorld.SKUS) {
             for (StockLevel level : w.inventory.stock(SkuId.of(sku))) {

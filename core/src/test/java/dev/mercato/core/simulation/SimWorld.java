@@ -80,6 +80,8 @@ public final class SimWorld {
     final Map<Fault, Long> faults = new EnumMap<>(Fault.class);
     Commerce commerce;
     final List<dev.mercato.core.order.OrderId> placed = new ArrayList<>();
+    /** The orders each checkout key answered first: a key has one effect. */
+    final Map<String, List<dev.mercato.core.order.OrderId>> placedByKey = new java.util.HashMap<>();
     /** Membership commands answered undecided, which a host repeats with the same key. */
     final List<java.util.function.Supplier<dev.mercato.core.membership.SubscriptionResult>> undecided = new ArrayList<>();
     int checkouts;
