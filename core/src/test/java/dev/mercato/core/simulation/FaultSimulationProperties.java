@@ -83,6 +83,7 @@ public class FaultSimulationProperties {
     static final AtomicLong CHAINS = new AtomicLong();
     static final Map<Fault, AtomicLong> FAULTS = new EnumMap<>(Fault.class);
     static final AtomicLong HOSTILE_REFUSED = new AtomicLong();
+    static final Map<String, AtomicLong> GROUPS = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final java.util.concurrent.atomic.AtomicBoolean VIOLATED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static {
@@ -113,6 +114,11 @@ public class FaultSimulationProperties {
         }
         CHAINS.incrementAndGet();
         STEPS.addAndGet(end.steps);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (OrderId id : end.placed) {
+            end.commerce.groupOf(SCHEDULER, id).filter(g -> seen.add(g.id())).ifPresent(g ->
+                    GROUPS.computeIfAbsent(g.getClass().getSimpleName().toLowerCase(), k -> new AtomicLong()).incrementAndGet());
+        }
         end.faults.forEach((fault, n) -> FAULTS.get(fault).addAndGet(n));
     }
 
@@ -125,6 +131,7 @@ public class FaultSimulationProperties {
         FAULTS.forEach((fault, n) -> out.append("  ").append(fault.name().toLowerCase().replace('_', ' '))
                 .append(": ").append(n.get()).append('\n'));
         out.append("hostile commands refused: ").append(HOSTILE_REFUSED.get()).append('\n');
+        out.append("group buys at the end of their chains: ").append(GROUPS).append('\n');
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("fault-simulation.txt"), out);
@@ -147,6 +154,12 @@ public class FaultSimulationProperties {
         return ActionChain.startWith(start)
                 .withAction(4, new Checkout())
                 .withAction(5, new Pay())
+                .withAction(3, new GroupCheckout())
+                .withAction(1, on("leave group", (w, o) -> {
+                    if (w.commerce.groupOf(SCHEDULER, o.id()).isPresent()) {
+                        w.commerce.leaveGroup(buyer(o), o.id());
+                    }
+                }))
                 .withAction(1, on("cancel", (w, o) -> w.commerce.cancelOrder(buyer(o), o.id())))
                 .withAction(3, on("ship", FaultSimulationProperties::shipAll))
                 .withAction(2, on("deliver", (w, o) -> w.commerce.confirmDelivery(buyer(o), o.id())))
@@ -258,6 +271,32 @@ public class FaultSimulationProperties {
                                     + " has one effect: the same orders every time");
                         }
                     })));
+        }
+    }
+
+    /** A buyer opens a peach group, or joins one opened before, with one or two boxes. */
+    static final class GroupCheckout implements Action.Independent<SimWorld> {
+        @Override
+        public Arbitrary<Transformer<SimWorld>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-1, 20),
+                    Arbitraries.longs().between(1, 2)).as((b, g, qty) -> Transformer.mutate("group checkout "
+                            + SimWorld.BUYERS.get(b) + (g < 0 ? " opening a group" : " joining group #" + g) + " x" + qty,
+                            w -> step(w, "group checkout", () -> {
+                                Actor.Buyer buyer = new Actor.Buyer(SimWorld.BUYERS.get(b));
+                                CartId cart = CartId.of(buyer.buyerId());
+                                w.commerce.addToCart(buyer, cart, SkuId.of(SimWorld.PEACH), qty);
+                                dev.mercato.core.groupbuy.GroupChoice choice = g < 0 || w.groups.isEmpty()
+                                        ? dev.mercato.core.groupbuy.GroupChoice.open(SimWorld.PEACHES.id())
+                                        : dev.mercato.core.groupbuy.GroupChoice.join(w.groups.get(g % w.groups.size()));
+                                if (w.commerce.checkout(buyer, cart, buyer.buyerId() + "-g" + (++w.checkouts),
+                                        Optional.empty(), choice) instanceof CheckoutResult.Placed placed) {
+                                    placed.orders().forEach(o -> {
+                                        w.remember(o.id());
+                                        w.commerce.groupOf(SCHEDULER, o.id()).map(dev.mercato.core.groupbuy.GroupBuy::id)
+                                                .filter(id -> !w.groups.contains(id)).ifPresent(w.groups::add);
+                                    });
+                                }
+                            })));
         }
     }
 
@@ -592,11 +631,24 @@ public class FaultSimulationProperties {
                 liveUnits += o.facts().snapshot().lines().stream().mapToLong(l -> l.quantity()).sum();
             }
             Optional<Escrow> found = w.commerce.escrow(SCHEDULER, o.id());
+            Optional<dev.mercato.core.groupbuy.GroupBuy> group = w.commerce.groupOf(SCHEDULER, o.id());
+            if (group.isPresent() && !(group.get() instanceof dev.mercato.core.groupbuy.GroupBuy.Formed)) {
+                assertTrue(!(o instanceof Order.Dispatched) && !(o instanceof Order.Delivered)
+                        && !(o instanceof Order.Completed), o.id() + " shipped before its group formed: " + o.stateName());
+            }
+            if (group.isPresent()) {
+                long units = o.facts().snapshot().lines().stream().mapToLong(l -> l.quantity()).sum();
+                assertEquals(3_990 * units, MinorUnits.toMinor(o.facts().snapshot().payable()),
+                        o.id() + ": a member pays the group price");
+            }
             if (found.isEmpty()) {
                 continue;
             }
             Escrow e = found.get();
             long held = MinorUnits.toMinor(e.funds().held());
+            if (group.orElse(null) instanceof dev.mercato.core.groupbuy.GroupBuy.Failed) {
+                assertEquals(0, held, e.id() + ": nothing is held in a failed group");
+            }
             assertTrue(held >= 0, "escrow " + e.id() + " holds " + held);
             assertEquals(MinorUnits.toMinor(e.funds().captured()),
                     held + MinorUnits.toMinor(e.funds().refunded()) + MinorUnits.toMinor(e.funds().released()),
@@ -614,7 +666,7 @@ public class FaultSimulationProperties {
         }
         releases.forEach((escrow, n) -> assertEquals(1L, n, "escrow " + escrow + " released " + n + " times"));
         long reserved = 0;
-        for (String sku : SimWorld.SKUS) {
+        for (String sku : SimWorld.STOCK.keySet()) {
             for (StockLevel level : w.inventory.stock(SkuId.of(sku))) {
                 reserved += level.reserved();
                 assertTrue(level.reserved() >= 0 && level.onHand() >= 0, "stock of " + sku + ": " + level);
@@ -689,7 +741,7 @@ public class FaultSimulationProperties {
             assertEquals(payment.paid().isPresent(), escrow.isPresent(), o.id() + ": an escrow exactly for each captured order");
         }
         long reserved = 0;
-        for (String sku : SimWorld.SKUS) {
+        for (String sku : SimWorld.STOCK.keySet()) {
             for (StockLevel level : w.inventory.stock(SkuId.of(sku))) {
                 reserved += level.reserved();
             }

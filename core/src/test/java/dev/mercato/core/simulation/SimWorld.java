@@ -52,7 +52,11 @@ public final class SimWorld {
     static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
     static final List<String> BUYERS = List.of("ann", "bob", "cai");
     static final List<String> SKUS = List.of("longjing", "tea-set", "mask");
-    static final Map<String, Long> STOCK = Map.of("longjing", 6L, "tea-set", 40L, "mask", 40L);
+    /** Sold at 59.90, or 39.90 to the members of a group of 2. */
+    static final String PEACH = "peach";
+    static final Map<String, Long> STOCK = Map.of("longjing", 6L, "tea-set", 40L, "mask", 40L, PEACH, 30L);
+    static final dev.mercato.core.groupbuy.GroupCampaign PEACHES = new dev.mercato.core.groupbuy.GroupCampaign(
+            "peach-2", Set.of(SkuId.of(PEACH)), 2, Duration.ofDays(3), cny("39.90"));
     static final WarehouseId EAST = new WarehouseId("east");
     static final Actor.System SCHEDULER = new Actor.System("scheduler");
     static final Actor.PlatformOperator OPERATOR = new Actor.PlatformOperator("ops");
@@ -75,11 +79,14 @@ public final class SimWorld {
     final Catalog catalog = Catalog.inMemory()
             .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
             .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
-            .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel")));
+            .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel")))
+            .put(Sku.of(PEACH, "tea-shop", "Peaches, 5 kg", cny("59.90")).withCategoryPath(List.of("food")));
     final Inventory inventory = inventory();
     final Map<Fault, Long> faults = new EnumMap<>(Fault.class);
     Commerce commerce;
     final List<dev.mercato.core.order.OrderId> placed = new ArrayList<>();
+    /** Groups opened so far, in the order they were opened. */
+    final List<String> groups = new ArrayList<>();
     /** The orders each checkout key answered first: a key has one effect. */
     final Map<String, List<dev.mercato.core.order.OrderId>> placedByKey = new java.util.HashMap<>();
     /** Membership commands answered undecided, which a host repeats with the same key. */
@@ -107,7 +114,7 @@ public final class SimWorld {
 
     private Inventory inventory() {
         dev.mercato.core.inventory.InMemoryInventory i = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"));
-        for (String sku : SKUS) {
+        for (String sku : STOCK.keySet()) {
             i.setStock(EAST, SkuId.of(sku), STOCK.get(sku), 0);
         }
         return i;
@@ -124,6 +131,7 @@ public final class SimWorld {
                                 Duration.ofDays(365), Duration.ofDays(30)),
                         Map.of("PLUS", PLUS)))
                 .payouts(provider, Duration.ofDays(1), seller -> Optional.of(new PayeeAccount("bank-" + seller)))
+                .groupBuys(List.of(PEACHES))
                 .build();
     }
 
