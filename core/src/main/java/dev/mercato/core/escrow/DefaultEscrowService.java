@@ -98,8 +98,9 @@ final class DefaultEscrowService implements EscrowService {
 
     static final AggregateType<String, EscrowRecord> ESCROWS = AggregateType
             .of("escrow", String.class, EscrowRecord.class, Function.identity())
-            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 2,
-                    new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines)))
+            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 3,
+                    new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines),
+                    new dev.mercato.core.storage.Upcaster(2, DefaultEscrowService::withoutTax)))
             .withIndex("operations", r -> r.hasOpenOperations() ? OPEN : "")
             .withIndex("all", r -> "escrow");
 
@@ -112,6 +113,31 @@ final class DefaultEscrowService implements EscrowService {
         Object escrow = doc.get("escrow");
         if (escrow instanceof java.util.Map<?, ?> e && e.get("terms") instanceof java.util.Map<?, ?> terms) {
             ((java.util.Map<String, Object>) terms).putIfAbsent("lines", List.of());
+        }
+        return doc;
+    }
+
+    /**
+     * Schema 2 to 3: escrows stored before tax have no tax on their lines and none released (the
+     * lines were settled without tax).
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> withoutTax(java.util.Map<String, Object> doc) {
+        if (!(doc.get("escrow") instanceof java.util.Map<?, ?> escrow)) {
+            return doc;
+        }
+        if (escrow.get("funds") instanceof java.util.Map<?, ?> funds) {
+            ((java.util.Map<String, Object>) funds).putIfAbsent("tax", 0L);
+        }
+        if (escrow.get("terms") instanceof java.util.Map<?, ?> terms && terms.get("lines") instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof java.util.Map<?, ?> l && l.get("sellerNet") instanceof java.util.Map<?, ?> net) {
+                    java.util.Map<String, Object> zero = new java.util.LinkedHashMap<>();
+                    zero.put("minor", 0L);
+                    zero.put("currency", net.get("currency"));
+                    ((java.util.Map<String, Object>) l).putIfAbsent("tax", zero);
+                }
+            }
         }
         return doc;
     }

@@ -215,6 +215,55 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
     }
 
     /**
+     * Terms for one order from its lines as settled (for example {@link LineSettlement#withTax
+     * with their tax}): the buyer pays what the lines were paid (shipping and exclusive tax
+     * included), the platform adds their subsidies on release, and the deductions are the lines'
+     * own charges. Refunds reverse each line's own charges and tax; release posts the tax left on
+     * the lines to tax payable (docs/escrow-and-ledger.md, "Tax and cash rounding").
+     *
+     * @param escrowId the escrow id
+     * @param buyerId the buyer
+     * @param lines the lines of one order, of one seller, at least one
+     * @return the terms, with default timings
+     * @throws InvalidInputException if there is no line or the lines name several sellers
+     */
+    public static EscrowTerms fromLines(String escrowId, String buyerId, List<LineSettlement> lines) {
+        InvalidInputException.requireNonNull(lines, "lines");
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("lines", "no line", "must have at least one line");
+        }
+        CurrencyUnit currency = lines.get(0).line().currency();
+        String sellerId = lines.get(0).line().sellerId();
+        long paid = 0;
+        long subsidy = 0;
+        for (LineSettlement line : lines) {
+            InvalidInputException.requireNonNull(line, "line");
+            if (!line.line().sellerId().equals(sellerId)) {
+                throw new InvalidInputException("lines", line.line().sellerId(), "must all be sold by " + sellerId);
+            }
+            paid = Exact.add(paid, MinorUnits.toMinor(line.buyerPaid(), currency));
+            subsidy = Exact.add(subsidy, MinorUnits.toMinor(line.platformSubsidy(), currency));
+        }
+        return new EscrowTerms(escrowId, buyerId, sellerId, MinorUnits.toAmount(paid, currency),
+                Deductions.ofLines(lines, currency), DEFAULT_PAY_WITHIN, DEFAULT_AUTO_CONFIRM_AFTER, DEFAULT_EXTENSION,
+                Optional.empty(), MinorUnits.toAmount(subsidy, currency), lines);
+    }
+
+    /**
+     * The tax the lines carry ({@link LineSettlement#tax()}), all of it: what release and refunds
+     * post to and reverse from tax payable.
+     *
+     * @return zero for terms without lines or without tax
+     */
+    public MonetaryAmount tax() {
+        long tax = 0;
+        for (LineSettlement line : lines) {
+            tax = Exact.add(tax, MinorUnits.toMinor(line.tax(), currency()));
+        }
+        return MinorUnits.toAmount(tax, currency());
+    }
+
+    /**
      * These terms with other deductions.
      *
      * @param newDeductions commission and fees for a full release
