@@ -320,6 +320,7 @@ final class CheckoutCommands {
             OrderId id = new OrderId("ord-" + uuid(seed + "\n" + seller));
             OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash,
                     to.map(Destination::address), priced.deliveryOf(seller));
+            facts = context.guarantee().isPresent() ? context.guarantee().get().taxed(facts) : facts;
             orders.add(new Order.AwaitingPayment(facts,
                     now.plus(flash ? context.policy().flashSalePayWithin() : context.policy().payWithin())));
         }

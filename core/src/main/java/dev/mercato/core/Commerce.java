@@ -835,6 +835,7 @@ public final class Commerce {
         private boolean sandboxes;
         private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
         private PaymentGuard paymentGuard = PaymentGuard.allowAll();
+        private Optional<Guarantee.Taxing> taxing = Optional.empty();
 
         private Builder() {}
 
@@ -864,6 +865,33 @@ public final class Commerce {
          */
         public Builder guaranteedTransactions(RevenueSchedule schedule) {
             this.revenueSchedule = InvalidInputException.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * Taxes every order (with {@link #guaranteedTransactions}; docs/pricing.md, "Tax in the
+         * facade"): at checkout each order line, and the order's shipping, is taxed by the
+         * calculator in the order's region at the placing instant, and the tax is recorded on the
+         * order's snapshot ({@code PricedSnapshot.tax()}); the escrow's lines carry it, release
+         * posts what is left of it to {@link dev.mercato.core.ledger.Account.TaxPayable} (never to
+         * the seller), and refunds reverse it in proportion, exactly on the refund that closes a
+         * line. Regions must tax inclusively (VAT and GST, retail prices in China and Japan): the
+         * tax is inside the prices, so what the buyer pays does not change; a checkout in an
+         * exclusive region is refused with an {@code InvalidInputException}. Commission and fees
+         * keep the base their schedules name (the price as sold, tax inside). Without this call
+         * nothing is taxed.
+         *
+         * @param calculator the tax calculator, e.g. {@code TaxCalculator.fromTable(regions, rates)}
+         * @param region the tax region of an order, e.g. from {@code facts.destinationRegion()}
+         * @param category the tax category of an order line, e.g. from its category path or SKU
+         * @return this builder
+         */
+        public Builder tax(dev.mercato.pricing.tax.TaxCalculator calculator,
+                Function<dev.mercato.core.order.OrderFacts, String> region,
+                Function<dev.mercato.core.order.OrderLine, String> category) {
+            this.taxing = Optional.of(new Guarantee.Taxing(InvalidInputException.requireNonNull(calculator, "calculator"),
+                    InvalidInputException.requireNonNull(region, "region"),
+                    InvalidInputException.requireNonNull(category, "category")));
             return this;
         }
 
@@ -1221,7 +1249,10 @@ public final class Commerce {
                     throw new InvalidInputException("journal", j, "must live in the facade's storage");
                 }
                 guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
-                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j));
+                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing));
+            } else if (taxing.isPresent()) {
+                throw new InvalidInputException("tax", "set", "needs Builder.guaranteedTransactions(schedule): the"
+                        + " tax is posted to the ledger with the escrow's release");
             }
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
                     sellerTypes, guarantee),

@@ -51,9 +51,24 @@ final class Guarantee {
     private final Duration extension;
     private final EscrowService escrows;
     private final TransactionalJournal journal;
+    private final Optional<Taxing> taxing;
+
+    /**
+     * How the facade taxes orders ({@code Commerce.Builder.tax}): the calculator, the region of an
+     * order and the tax category of each of its lines.
+     */
+    record Taxing(dev.mercato.pricing.tax.TaxCalculator calculator,
+            java.util.function.Function<dev.mercato.core.order.OrderFacts, String> region,
+            java.util.function.Function<dev.mercato.core.order.OrderLine, String> category) {}
 
     Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
             EscrowService escrows, TransactionalJournal journal) {
+        this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, Optional.empty());
+    }
+
+    Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing) {
+        this.taxing = taxing;
         this.schedule = schedule;
         this.paymentMethod = paymentMethod;
         this.autoConfirmAfter = autoConfirmAfter;
@@ -74,11 +89,68 @@ final class Guarantee {
         return order.value();
     }
 
-    /** The order's escrow terms, settled from its own snapshot with the platform's schedule. */
+    /**
+     * The order's escrow terms, settled from its own snapshot with the platform's schedule; with
+     * the tax recorded on the snapshot, each line carries its own tax and its part of the
+     * shipping's (split like the shipping, by the snapshot's weights).
+     */
     EscrowTerms terms(Order order) {
         Settlement settlement = schedule.settle(SaleLines.of(order.facts(), paymentMethod));
-        return EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement, order.id().value())
+        Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        if (tax.isEmpty()) {
+            return EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement,
+                    order.id().value()).withAutoConfirm(autoConfirmAfter, extension);
+        }
+        CurrencyUnit currency = order.facts().snapshot().currency();
+        List<dev.mercato.pricing.revenue.LineSettlement> lines = settlement.lines().stream()
+                .filter(l -> l.line().orderId().equals(order.id().value())).toList();
+        long shippingTax = MinorUnits.toMinor(tax.get().shippingTax(), currency);
+        long[] weights = lines.stream().mapToLong(l -> MinorUnits.toMinor(l.line().shipping())).toArray();
+        long[] shippingParts = shippingTax == 0 ? new long[lines.size()]
+                : dev.mercato.pricing.money.Allocation.allocate(shippingTax, weights);
+        List<dev.mercato.pricing.revenue.LineSettlement> taxed = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            taxed.add(lines.get(i).withTax(tax.get().mode(), tax.get().lines().get(i).tax(),
+                    MinorUnits.toAmount(shippingParts[i], currency)));
+        }
+        return EscrowTerms.fromLines(escrowId(order.id()), order.facts().buyerId(), taxed)
                 .withAutoConfirm(autoConfirmAfter, extension);
+    }
+
+    /**
+     * The facts of an order being placed, with its tax recorded on the snapshot when the facade
+     * taxes orders: each line ({@code line-<lineNo>}) at its category's rate in the order's
+     * region at the placing instant, and the shipping (after shipping discounts) at the region's
+     * shipping rate. Unchanged without tax.
+     *
+     * @throws dev.mercato.pricing.tax.NoTaxRateException if the region or a rate is unknown
+     * @throws dev.mercato.pricing.error.InvalidInputException if the region taxes exclusively
+     */
+    dev.mercato.core.order.OrderFacts taxed(dev.mercato.core.order.OrderFacts facts) {
+        if (taxing.isEmpty()) {
+            return facts;
+        }
+        Taxing t = taxing.get();
+        dev.mercato.core.order.PricedSnapshot snapshot = facts.snapshot();
+        CurrencyUnit currency = snapshot.currency();
+        List<dev.mercato.pricing.tax.TaxLine> lines = new ArrayList<>();
+        for (dev.mercato.core.order.OrderLine line : snapshot.lines()) {
+            lines.add(new dev.mercato.pricing.tax.TaxLine(SaleLines.lineId(line.lineNo()), t.category().apply(line),
+                    line.payable(), MinorUnits.toAmount(line.platformFundedMinor(), currency)));
+        }
+        List<dev.mercato.pricing.tax.TaxLine> shipping = new ArrayList<>();
+        if (snapshot.shipping().isPositive()) {
+            shipping.add(new dev.mercato.pricing.tax.TaxLine(dev.mercato.pricing.tax.TaxRequest.SHIPPING_PREFIX
+                    + facts.sellerId(), "shipping", snapshot.shipping(),
+                    MinorUnits.toAmount(snapshot.shippingSubsidyMinor(), currency)));
+        }
+        dev.mercato.pricing.tax.TaxResult result = t.calculator().calculate(new dev.mercato.pricing.tax.TaxRequest(
+                currency, t.region().apply(facts), facts.placedAt(), lines, shipping));
+        dev.mercato.core.order.PricedSnapshot taxed = snapshot.withTax(new dev.mercato.core.order.OrderTax(
+                result.region(), result.mode(), result.lines(), result.shipping()));
+        return new dev.mercato.core.order.OrderFacts(facts.id(), facts.buyerId(), facts.sellerId(), facts.paymentId(),
+                facts.placedAt(), taxed, facts.destinationRegion(), facts.flashSale(), facts.destination(),
+                facts.deliveryPromise());
     }
 
     /**

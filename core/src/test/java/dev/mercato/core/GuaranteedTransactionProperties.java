@@ -85,18 +85,31 @@ class GuaranteedTransactionProperties {
         final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
         final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
                 SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
-        final Commerce commerce = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
-                .catalog(Catalog.inMemory()
-                        .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
-                        .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
-                        .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel"))))
-                .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
-                        .setStock(EAST, SkuId.of("longjing"), 10_000, 0).setStock(EAST, SkuId.of("tea-set"), 10_000, 0)
-                        .setStock(EAST, SkuId.of("mask"), 10_000, 0))
-                .paymentProvider(sandbox)
-                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
-                .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE)
-                .build();
+        /** Whether this run taxes orders: China's VAT, 9% on food and 13% on the rest, inclusive. */
+        final boolean taxed;
+        final Commerce commerce;
+
+        Model() {
+            this(false);
+        }
+
+        Model(boolean taxed) {
+            this.taxed = taxed;
+            Commerce.Builder builder = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
+                    .catalog(Catalog.inMemory()
+                            .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
+                            .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
+                            .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel"))))
+                    .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
+                            .setStock(EAST, SkuId.of("longjing"), 10_000, 0).setStock(EAST, SkuId.of("tea-set"), 10_000, 0)
+                            .setStock(EAST, SkuId.of("mask"), 10_000, 0))
+                    .paymentProvider(sandbox)
+                    .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
+                    .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE);
+            commerce = (taxed ? builder.tax(CHINA_VAT, facts -> "CN",
+                    line -> line.categoryPath().contains("food") ? "food" : "standard") : builder).build();
+        }
+
         final List<String> payments = new ArrayList<>();
         final List<OrderId> orders = new ArrayList<>();
         int checkouts;
@@ -127,6 +140,13 @@ class GuaranteedTransactionProperties {
         return Money.of(new BigDecimal(value), "CNY");
     }
 
+    static final dev.mercato.pricing.tax.TaxCalculator CHINA_VAT = dev.mercato.pricing.tax.TaxCalculator.fromTable(
+            List.of(dev.mercato.pricing.tax.TaxRegion.of("CN", dev.mercato.pricing.tax.TaxMode.INCLUSIVE)),
+            List.of(dev.mercato.pricing.tax.TaxRate.from("CN", "standard", dev.mercato.pricing.money.Rate.percent(13),
+                            Instant.parse("2019-04-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("CN", "food", dev.mercato.pricing.money.Rate.percent(9),
+                            Instant.parse("2019-04-01T00:00:00Z"))));
+
     /** The build's default tries (200) of up to 60 steps each; 10,000 tries under {@code -Plong-properties}. */
     @Property
     void orderEscrowAndLedgerStayInStepAndEveryCapturedUnitIsInTheLedger(@ForAll("chains") ActionChain<Model> chain) {
@@ -135,7 +155,7 @@ class GuaranteedTransactionProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return ActionChain.startWith(Model::new)
+        return Arbitraries.of(false, true).flatMap(taxed -> ActionChain.startWith(() -> new Model(taxed))
                         .withAction(3, new Checkout())
                         .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
                                 new PaymentSource("tok_visa"))))
@@ -151,7 +171,7 @@ class GuaranteedTransactionProperties {
                         .withAction(on("end dispute", (m, id) -> m.commerce.endDispute(OPERATOR, id)))
                         .withAction(2, on("after-sale refund", GuaranteedTransactionProperties::afterSaleRefund))
                         .withAction(3, new MoveClock())
-                        .withMaxTransformations(60);
+                        .withMaxTransformations(60));
     }
 
     @FunctionalInterface
@@ -277,6 +297,7 @@ class GuaranteedTransactionProperties {
                 "buyer funds in the ledger = provider captures");
         long refundedInEscrows = 0;
         long refundedByProvider = 0;
+        long taxOnReleased = 0;
         for (OrderId id : m.orders) {
             Order order = m.order(id);
             Optional<Escrow> found = m.escrow(id);
@@ -296,7 +317,10 @@ class GuaranteedTransactionProperties {
             // Per order: seller net + platform revenue (commission, fees) + shares - subsidy = paid - refunded - held.
             assertEquals(released, MinorUnits.toMinor(escrow.funds().sellerNet()) + MinorUnits.toMinor(escrow.funds().commission())
                     + MinorUnits.toMinor(escrow.funds().fees()) + MinorUnits.toMinor(escrow.funds().shares())
-                    - MinorUnits.toMinor(escrow.funds().platformSubsidy()), "seller net + platform revenue - subsidy = released");
+                    + MinorUnits.toMinor(escrow.funds().tax()) - MinorUnits.toMinor(escrow.funds().platformSubsidy()),
+                    "seller net + platform revenue + tax - subsidy = released");
+            assertTaxRecordedAndExact(m, order, escrow);
+            taxOnReleased += MinorUnits.toMinor(escrow.funds().tax());
             assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(escrow.id()), CNY)), "held in the ledger");
             refundedInEscrows += refunded;
             for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(escrow.id())) {
@@ -309,6 +333,8 @@ class GuaranteedTransactionProperties {
             assertLinesExact(escrow);
         }
         assertEquals(refundedInEscrows, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
+        // Tax payable = the tax charged on released orders minus what their refunds reversed.
+        assertEquals(taxOnReleased, MinorUnits.toMinor(journal.balance(Account.taxPayable(), CNY)), "tax payable");
         assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
     }
 
@@ -333,6 +359,40 @@ class GuaranteedTransactionProperties {
         if (escrow instanceof Released) {
             assertEquals(kept, MinorUnits.toMinor(escrow.funds().commission()), "each line's commission reversal exact");
         }
+    }
+
+    /**
+     * The order records its tax (net + tax = gross = the line's payable, inclusive) and the escrow
+     * carries it line by line; only a released escrow has posted tax, exactly each line's tax less
+     * what its own refunds reversed, never more than was charged.
+     */
+    static void assertTaxRecordedAndExact(Model m, Order order, Escrow escrow) {
+        java.util.Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        assertEquals(m.taxed, tax.isPresent(), "an order records its tax exactly when the facade taxes");
+        long charged = 0;
+        if (tax.isPresent()) {
+            for (int i = 0; i < tax.get().lines().size(); i++) {
+                dev.mercato.pricing.tax.LineTax line = tax.get().lines().get(i);
+                assertEquals(MinorUnits.toMinor(line.net()) + MinorUnits.toMinor(line.tax()), MinorUnits.toMinor(line.gross()));
+                assertEquals(MinorUnits.toMinor(order.facts().snapshot().lines().get(i).payable()),
+                        MinorUnits.toMinor(line.gross()), "inclusive: the gross is what the buyer pays for the line");
+            }
+            charged = MinorUnits.toMinor(tax.get().total());
+            assertTrue(charged > 0, "13% or 9% of a positive price");
+        }
+        assertEquals(charged, MinorUnits.toMinor(escrow.terms().tax()), "the escrow's lines carry the order's tax");
+        List<LineSettlement> lines = escrow.terms().lines();
+        long kept = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            long refunded = MinorUnits.toMinor(escrow.funds().lineRefunded(i));
+            long paid = MinorUnits.toMinor(lines.get(i).buyerPaid());
+            long lineTax = MinorUnits.toMinor(lines.get(i).tax());
+            kept += refunded == 0 || lineTax == 0 ? lineTax : refunded == paid ? 0
+                    : lineTax - Allocation.allocate(lineTax, new long[] {refunded, paid - refunded})[0];
+        }
+        long posted = MinorUnits.toMinor(escrow.funds().tax());
+        assertEquals(escrow instanceof Released ? kept : 0, posted, "tax posted on release, less what refunds reversed");
+        assertTrue(posted <= charged, "never more tax than charged");
     }
 
     static void assertStatesAgree(Order order, Escrow escrow) {

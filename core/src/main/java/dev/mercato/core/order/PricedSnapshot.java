@@ -8,6 +8,7 @@ import dev.mercato.pricing.money.InvalidAmountException;
 import dev.mercato.pricing.money.MinorUnits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -28,10 +29,53 @@ import javax.money.MonetaryAmount;
  * @param shippingDiscounts the discounts on this order's shipping with their funding; {@code
  *     shipping} is already net of them, so the listed shipping is {@code shipping} plus their sum
  * @param sellerType the seller's type at checkout, which commission and fee rules read
+ * @param tax the order's tax, when the facade computes tax ({@code Commerce.Builder.tax}); empty
+ *     otherwise (and for orders placed before tax)
  */
 public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
         MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
-        List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
+        List<PricedDiscount> shippingDiscounts, SellerType sellerType, Optional<OrderTax> tax) {
+
+    /**
+     * A snapshot without tax.
+     *
+     * @param currency the currency
+     * @param lines the lines
+     * @param shipping the shipping charged
+     * @param payable what the buyer pays
+     * @param prorationWeights one weight per line
+     * @param explanation the pricing explanation
+     * @param shippingDiscounts the shipping discounts with their funding
+     * @param sellerType the seller's type
+     */
+    public PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
+            MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
+            List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
+        this(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts, sellerType,
+                Optional.empty());
+    }
+
+    /**
+     * This snapshot with the order's tax recorded. Inclusive tax only: it is inside the line
+     * payables, so what the buyer pays does not change.
+     *
+     * @param orderTax the tax, one entry per line
+     * @return the snapshot with the tax
+     * @throws InvalidInputException if the tax is exclusive or its lines are not this order's
+     */
+    public PricedSnapshot withTax(OrderTax orderTax) {
+        InvalidInputException.requireNonNull(orderTax, "tax");
+        if (orderTax.mode() != dev.mercato.pricing.tax.TaxMode.INCLUSIVE) {
+            throw new InvalidInputException("tax", orderTax.region(), "must be inclusive: an order's payable is"
+                    + " the sum of its line payables and shipping");
+        }
+        if (orderTax.lines().size() != lines.size()) {
+            throw new InvalidInputException("tax", orderTax.lines().size() + " lines", "must have one line per order line ("
+                    + lines.size() + ")");
+        }
+        return new PricedSnapshot(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts,
+                sellerType, Optional.of(orderTax));
+    }
 
     /**
      * A snapshot without shipping discounts, of an {@link SellerType#ENTERPRISE} seller.
@@ -50,6 +94,7 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
 
     /** Validates the invariants and copies the lists. */
     public PricedSnapshot {
+        InvalidInputException.requireNonNull(tax, "tax");
         shippingDiscounts = List.copyOf(InvalidInputException.requireNonNull(shippingDiscounts, "shippingDiscounts"));
         InvalidInputException.requireNonNull(sellerType, "sellerType");
         InvalidInputException.requireNonNull(currency, "currency");
