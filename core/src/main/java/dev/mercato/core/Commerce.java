@@ -836,6 +836,7 @@ public final class Commerce {
         private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
         private PaymentGuard paymentGuard = PaymentGuard.allowAll();
         private Optional<Guarantee.Taxing> taxing = Optional.empty();
+        private Optional<dev.mercato.pricing.money.CashRounding> cashRounding = Optional.empty();
 
         private Builder() {}
 
@@ -892,6 +893,25 @@ public final class Commerce {
             this.taxing = Optional.of(new Guarantee.Taxing(InvalidInputException.requireNonNull(calculator, "calculator"),
                     InvalidInputException.requireNonNull(region, "region"),
                     InvalidInputException.requireNonNull(category, "category")));
+            return this;
+        }
+
+        /**
+         * Rounds what the buyer pays to a cash increment (with {@link #guaranteedTransactions};
+         * docs/pricing.md, "Cash rounding in the facade"): each order's payable is rounded at
+         * checkout and recorded on its snapshot ({@code PricedSnapshot.cash()}); the buyer pays the
+         * rounded totals. The difference belongs to no line, seller or split: it is posted with the
+         * capture to {@link dev.mercato.core.ledger.Account.CashRounding} (the platform gains it when
+         * rounding up, bears it when rounding down), escrows, commissions and partial refunds use the
+         * exact amounts, and the refund that gives the buyer an order's last money back returns the
+         * difference too, once, so a full refund returns exactly what the buyer paid. A payable that
+         * would round to nothing is paid exactly. Without this call nothing is rounded.
+         *
+         * @param rounding the increment and mode, e.g. {@code CashRounding.to(Money.of(0.05, "CHF"))}
+         * @return this builder
+         */
+        public Builder cashRounding(dev.mercato.pricing.money.CashRounding rounding) {
+            this.cashRounding = Optional.of(InvalidInputException.requireNonNull(rounding, "rounding"));
             return this;
         }
 
@@ -1249,10 +1269,13 @@ public final class Commerce {
                     throw new InvalidInputException("journal", j, "must live in the facade's storage");
                 }
                 guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
-                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing));
+                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing, cashRounding));
             } else if (taxing.isPresent()) {
                 throw new InvalidInputException("tax", "set", "needs Builder.guaranteedTransactions(schedule): the"
                         + " tax is posted to the ledger with the escrow's release");
+            } else if (cashRounding.isPresent()) {
+                throw new InvalidInputException("cashRounding", "set", "needs Builder.guaranteedTransactions(schedule):"
+                        + " the difference is posted to the ledger with the escrow's capture");
             }
             return new Commerce(new Context(clock, s, c, i, pricing, rates, limits, policy, p, k, events, promotionCaps,
                     sellerTypes, guarantee),

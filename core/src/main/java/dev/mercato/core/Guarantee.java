@@ -52,6 +52,7 @@ final class Guarantee {
     private final EscrowService escrows;
     private final TransactionalJournal journal;
     private final Optional<Taxing> taxing;
+    private final Optional<dev.mercato.pricing.money.CashRounding> cashRounding;
 
     /**
      * How the facade taxes orders ({@code Commerce.Builder.tax}): the calculator, the region of an
@@ -68,7 +69,14 @@ final class Guarantee {
 
     Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
             EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing) {
+        this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing, Optional.empty());
+    }
+
+    Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
+            Optional<dev.mercato.pricing.money.CashRounding> cashRounding) {
         this.taxing = taxing;
+        this.cashRounding = cashRounding;
         this.schedule = schedule;
         this.paymentMethod = paymentMethod;
         this.autoConfirmAfter = autoConfirmAfter;
@@ -97,9 +105,11 @@ final class Guarantee {
     EscrowTerms terms(Order order) {
         Settlement settlement = schedule.settle(SaleLines.of(order.facts(), paymentMethod));
         Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        Optional<dev.mercato.pricing.money.CashRounding.CashAdjustment> cash = order.facts().snapshot().cash();
         if (tax.isEmpty()) {
-            return EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement,
+            EscrowTerms terms = EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement,
                     order.id().value()).withAutoConfirm(autoConfirmAfter, extension);
+            return cash.isEmpty() ? terms : terms.withCashAdjustment(cash.get().adjustment());
         }
         CurrencyUnit currency = order.facts().snapshot().currency();
         List<dev.mercato.pricing.revenue.LineSettlement> lines = settlement.lines().stream()
@@ -113,8 +123,25 @@ final class Guarantee {
             taxed.add(lines.get(i).withTax(tax.get().mode(), tax.get().lines().get(i).tax(),
                     MinorUnits.toAmount(shippingParts[i], currency)));
         }
-        return EscrowTerms.fromLines(escrowId(order.id()), order.facts().buyerId(), taxed)
+        EscrowTerms terms = EscrowTerms.fromLines(escrowId(order.id()), order.facts().buyerId(), taxed)
                 .withAutoConfirm(autoConfirmAfter, extension);
+        return cash.isEmpty() ? terms : terms.withCashAdjustment(cash.get().adjustment());
+    }
+
+    /**
+     * The facts of an order being placed as the facade records them: with its tax ({@link
+     * #taxed}) and its payable rounded to the cash increment when the facade rounds ({@code
+     * Commerce.Builder.cashRounding}; each order on its own, so a checkout's total, their sum, is a
+     * multiple of the increment too). Unchanged without either option.
+     */
+    dev.mercato.core.order.OrderFacts recorded(dev.mercato.core.order.OrderFacts facts) {
+        dev.mercato.core.order.OrderFacts taxed = taxed(facts);
+        if (cashRounding.isEmpty()) {
+            return taxed;
+        }
+        return new dev.mercato.core.order.OrderFacts(taxed.id(), taxed.buyerId(), taxed.sellerId(), taxed.paymentId(),
+                taxed.placedAt(), taxed.snapshot().withCashRounding(cashRounding.get()), taxed.destinationRegion(),
+                taxed.flashSale(), taxed.destination(), taxed.deliveryPromise());
     }
 
     /**

@@ -87,14 +87,17 @@ class GuaranteedTransactionProperties {
                 SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
         /** Whether this run taxes orders: China's VAT, 9% on food and 13% on the rest, inclusive. */
         final boolean taxed;
+        /** Whether this run rounds what the buyer pays to the jiao (CNY 0.10). */
+        final boolean rounded;
         final Commerce commerce;
 
         Model() {
-            this(false);
+            this(false, false);
         }
 
-        Model(boolean taxed) {
+        Model(boolean taxed, boolean rounded) {
             this.taxed = taxed;
+            this.rounded = rounded;
             Commerce.Builder builder = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
                     .catalog(Catalog.inMemory()
                             .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
@@ -106,8 +109,13 @@ class GuaranteedTransactionProperties {
                     .paymentProvider(sandbox)
                     .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
                     .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE);
-            commerce = (taxed ? builder.tax(CHINA_VAT, facts -> "CN",
-                    line -> line.categoryPath().contains("food") ? "food" : "standard") : builder).build();
+            if (taxed) {
+                builder.tax(CHINA_VAT, facts -> "CN", line -> line.categoryPath().contains("food") ? "food" : "standard");
+            }
+            if (rounded) {
+                builder.cashRounding(dev.mercato.pricing.money.CashRounding.to(cny("0.10")));
+            }
+            commerce = builder.build();
         }
 
         final List<String> payments = new ArrayList<>();
@@ -155,7 +163,8 @@ class GuaranteedTransactionProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return Arbitraries.of(false, true).flatMap(taxed -> ActionChain.startWith(() -> new Model(taxed))
+        return Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true)).as(List::of)
+                .flatMap(options -> ActionChain.startWith(() -> new Model(options.get(0), options.get(1)))
                         .withAction(3, new Checkout())
                         .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
                                 new PaymentSource("tok_visa"))))
@@ -298,6 +307,7 @@ class GuaranteedTransactionProperties {
         long refundedInEscrows = 0;
         long refundedByProvider = 0;
         long taxOnReleased = 0;
+        long cashRounding = 0;
         for (OrderId id : m.orders) {
             Order order = m.order(id);
             Optional<Escrow> found = m.escrow(id);
@@ -323,19 +333,26 @@ class GuaranteedTransactionProperties {
             taxOnReleased += MinorUnits.toMinor(escrow.funds().tax());
             assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(escrow.id()), CNY)), "held in the ledger");
             refundedInEscrows += refunded;
+            long providerRefunded = 0;
             for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(escrow.id())) {
                 if (op.kind() == ProviderOperation.Kind.REFUND
                         && m.sandbox.status(op.transactionId()).orElse(null) instanceof PaymentOutcome.Succeeded s) {
-                    refundedByProvider += MinorUnits.toMinor(s.amount());
+                    providerRefunded += MinorUnits.toMinor(s.amount());
                 }
             }
+            refundedByProvider += providerRefunded;
+            cashRounding += assertCashRoundingKeptApart(m, order, escrow, providerRefunded);
             assertStatesAgree(order, escrow);
             assertLinesExact(escrow);
         }
-        assertEquals(refundedInEscrows, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
+        assertEquals(refundedByProvider, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)),
+                "the refunds in the ledger are what the provider refunded");
+        assertEquals(cashRounding, MinorUnits.toMinor(journal.balance(Account.cashRounding(), CNY)), "cash rounding");
         // Tax payable = the tax charged on released orders minus what their refunds reversed.
         assertEquals(taxOnReleased, MinorUnits.toMinor(journal.balance(Account.taxPayable(), CNY)), "tax payable");
-        assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+        if (!m.rounded) {
+            assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+        }
     }
 
     /**
@@ -393,6 +410,31 @@ class GuaranteedTransactionProperties {
         long posted = MinorUnits.toMinor(escrow.funds().tax());
         assertEquals(escrow instanceof Released ? kept : 0, posted, "tax posted on release, less what refunds reversed");
         assertTrue(posted <= charged, "never more tax than charged");
+    }
+
+    /**
+     * The cash rounding of an order is recorded on it, at most half an increment, and kept apart:
+     * the escrow (its lines, seller, commission, partial refunds) holds the exact payable; the
+     * provider never refunds more than the buyer paid in cash, and an escrow refunded in full has
+     * returned exactly that. Returns the order's part of the cash-rounding balance: the adjustment
+     * less what refunds returned beyond their exact amounts.
+     */
+    static long assertCashRoundingKeptApart(Model m, Order order, Escrow escrow, long providerRefunded) {
+        dev.mercato.core.order.PricedSnapshot snapshot = order.facts().snapshot();
+        assertEquals(m.rounded, snapshot.cash().isPresent(), "an order records its rounding exactly when the facade rounds");
+        long adjustment = snapshot.cash().map(c -> MinorUnits.toMinor(c.adjustment())).orElse(0L);
+        assertTrue(Math.abs(adjustment) <= 5, "at most half of CNY 0.10: " + adjustment);
+        assertEquals(0, Math.floorMod(MinorUnits.toMinor(snapshot.payableInCash()), m.rounded ? 10 : 1));
+        assertEquals(MinorUnits.toMinor(snapshot.payable()), MinorUnits.toMinor(escrow.terms().amount()),
+                "the escrow holds the exact payable: no line, seller or split carries the rounding");
+        assertEquals(adjustment, MinorUnits.toMinor(escrow.terms().cashAdjustment()));
+        long paidInCash = MinorUnits.toMinor(snapshot.payableInCash());
+        long refundedExact = MinorUnits.toMinor(escrow.funds().refunded());
+        assertTrue(providerRefunded <= paidInCash, "never more refunded than paid in cash");
+        if (refundedExact == MinorUnits.toMinor(escrow.funds().captured())) {
+            assertEquals(paidInCash, providerRefunded, "a full refund returns what the buyer paid");
+        }
+        return adjustment + refundedExact - providerRefunded;
     }
 
     static void assertStatesAgree(Order order, Escrow escrow) {

@@ -37,10 +37,39 @@ import javax.money.MonetaryAmount;
  *     {@link #fromSettlement settled} from the order): refunds then reverse each line's own
  *     commission, fees, shares and subsidy (docs/escrow-and-ledger.md, "Refunds by line"); empty
  *     for an escrow opened with an amount alone, whose refunds prorate over the whole order
+ * @param cashAdjustment what the buyer paid on top of {@code amount} (negative: below it) because
+ *     the checkout's payable was rounded to a cash increment ({@code Commerce.Builder.cashRounding});
+ *     it belongs to no line, seller or split: posted to the platform's cash-rounding account with
+ *     the capture and returned, once, by the refund that gives the buyer everything back
+ *     (docs/escrow-and-ledger.md, "Tax and cash rounding"); zero otherwise
  */
 public record EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
         Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
-        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines) {
+        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines,
+        MonetaryAmount cashAdjustment) {
+
+    /**
+     * Terms without a cash adjustment.
+     *
+     * @param escrowId the escrow's id
+     * @param buyerId the buyer
+     * @param sellerId the seller
+     * @param amount what the buyer pays, positive
+     * @param deductions what the platform keeps from a full release
+     * @param payWithin how long the buyer has to pay
+     * @param autoConfirmAfter the auto-confirm timer
+     * @param extension what one buyer extension adds
+     * @param groupDeadline the group-buy deadline, if any
+     * @param platformSubsidy platform-funded discounts
+     * @param lines the order's lines as settled, or empty
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
+            Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
+            Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines) {
+        this(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter, extension, groupDeadline,
+                platformSubsidy, lines, MinorUnits.toAmount(0, amount.getCurrency()));
+    }
 
     /** The most lines one escrow carries: bounds the work of every refund. */
     public static final int MAX_LINES = 1_000;
@@ -84,6 +113,34 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
         requirePositive(extension, "extension");
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         requireLines(lines, units, subsidy, amount.getCurrency(), deductions);
+        InvalidInputException.requireNonNull(cashAdjustment, "cashAdjustment");
+        long adjustment = MinorUnits.toMinor(cashAdjustment, amount.getCurrency());
+        if (Exact.add(units, adjustment) <= 0) {
+            throw new InvalidInputException("cashAdjustment", cashAdjustment, "must leave the buyer paying more than"
+                    + " nothing on " + amount);
+        }
+    }
+
+    /**
+     * These terms with a cash adjustment: the buyer paid {@code amount + adjustment} in cash.
+     *
+     * @param adjustment the rounded payable minus the exact one (negative when rounded down)
+     * @return new terms
+     * @throws InvalidInputException if the buyer would pay nothing or less
+     */
+    public EscrowTerms withCashAdjustment(MonetaryAmount adjustment) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy, lines, adjustment);
+    }
+
+    /**
+     * What the buyer paid in cash: the amount plus the cash adjustment.
+     *
+     * @return positive
+     */
+    public MonetaryAmount paidInCash() {
+        return MinorUnits.toAmount(Exact.add(MinorUnits.toMinor(amount), MinorUnits.toMinor(cashAdjustment)),
+                amount.getCurrency());
     }
 
     /**
@@ -168,7 +225,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withoutLines() {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, List.of());
+                extension, groupDeadline, platformSubsidy, List.of(), cashAdjustment);
     }
 
     /**
@@ -273,7 +330,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withDeductions(Deductions newDeductions) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, newDeductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -284,7 +341,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPayWithin(Duration newPayWithin) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, newPayWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -296,7 +353,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withAutoConfirm(Duration newAutoConfirmAfter, Duration newExtension) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, newAutoConfirmAfter,
-                newExtension, groupDeadline, platformSubsidy, lines);
+                newExtension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -308,7 +365,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withGroupDeadline(Instant deadline) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, Optional.of(deadline), platformSubsidy, lines);
+                extension, Optional.of(deadline), platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -320,7 +377,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPlatformSubsidy(MonetaryAmount subsidy) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, subsidy, lines);
+                extension, groupDeadline, subsidy, lines, cashAdjustment);
     }
 
     /**

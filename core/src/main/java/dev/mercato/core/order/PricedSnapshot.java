@@ -31,10 +31,15 @@ import javax.money.MonetaryAmount;
  * @param sellerType the seller's type at checkout, which commission and fee rules read
  * @param tax the order's tax, when the facade computes tax ({@code Commerce.Builder.tax}); empty
  *     otherwise (and for orders placed before tax)
+ * @param cash the payable rounded to a cash increment, when the facade rounds
+ *     ({@code Commerce.Builder.cashRounding}): {@code exact} is {@code payable}, {@code rounded}
+ *     what the buyer pays, {@code adjustment} their difference, which belongs to no line; empty
+ *     otherwise
  */
 public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
         MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
-        List<PricedDiscount> shippingDiscounts, SellerType sellerType, Optional<OrderTax> tax) {
+        List<PricedDiscount> shippingDiscounts, SellerType sellerType, Optional<OrderTax> tax,
+        Optional<dev.mercato.pricing.money.CashRounding.CashAdjustment> cash) {
 
     /**
      * A snapshot without tax.
@@ -52,7 +57,7 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
             MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
             List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
         this(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts, sellerType,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -74,7 +79,33 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
                     + lines.size() + ")");
         }
         return new PricedSnapshot(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts,
-                sellerType, Optional.of(orderTax));
+                sellerType, Optional.of(orderTax), cash);
+    }
+
+    /**
+     * This snapshot with its payable rounded to a cash increment.
+     *
+     * @param rounding the cash rounding
+     * @return the snapshot with {@link #cash()} set, or this snapshot when the rounded payable
+     *     would not be positive (a payable below half an increment is paid exactly)
+     */
+    public PricedSnapshot withCashRounding(dev.mercato.pricing.money.CashRounding rounding) {
+        InvalidInputException.requireNonNull(rounding, "rounding");
+        dev.mercato.pricing.money.CashRounding.CashAdjustment adjustment = rounding.round(payable);
+        if (!adjustment.rounded().isPositive()) {
+            return this;
+        }
+        return new PricedSnapshot(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts,
+                sellerType, tax, Optional.of(adjustment));
+    }
+
+    /**
+     * What the buyer pays for this order: the payable, or its cash-rounded value.
+     *
+     * @return {@code cash().rounded()} when rounded, else {@link #payable()}
+     */
+    public MonetaryAmount payableInCash() {
+        return cash.map(dev.mercato.pricing.money.CashRounding.CashAdjustment::rounded).orElse(payable);
     }
 
     /**
@@ -95,6 +126,10 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
     /** Validates the invariants and copies the lists. */
     public PricedSnapshot {
         InvalidInputException.requireNonNull(tax, "tax");
+        InvalidInputException.requireNonNull(cash, "cash");
+        if (cash.isPresent() && !cash.get().exact().isEqualTo(payable)) {
+            throw new InvalidInputException("cash", cash.get(), "must round the payable " + payable);
+        }
         shippingDiscounts = List.copyOf(InvalidInputException.requireNonNull(shippingDiscounts, "shippingDiscounts"));
         InvalidInputException.requireNonNull(sellerType, "sellerType");
         InvalidInputException.requireNonNull(currency, "currency");
