@@ -876,11 +876,12 @@ public final class Commerce {
          * order's snapshot ({@code PricedSnapshot.tax()}); the escrow's lines carry it, release
          * posts what is left of it to {@link dev.mercato.core.ledger.Account.TaxPayable} (never to
          * the seller), and refunds reverse it in proportion, exactly on the refund that closes a
-         * line. Regions must tax inclusively (VAT and GST, retail prices in China and Japan): the
-         * tax is inside the prices, so what the buyer pays does not change; a checkout in an
-         * exclusive region is refused with an {@code InvalidInputException}. Commission and fees
-         * keep the base their schedules name (the price as sold, tax inside). Without this call
-         * nothing is taxed.
+         * line. In an inclusive region (VAT and GST, retail prices in China and Japan) the tax is
+         * inside the prices, so what the buyer pays does not change; in an exclusive one (US sales
+         * tax) it is added to what the buyer pays ({@code PricedSnapshot.payableWithTax()}) and
+         * the order's refunds, named in prices before tax, return their tax with them.
+         * Commission and fees keep the base their schedules name: the price as sold (inclusive
+         * tax inside it, exclusive tax never). Without this call nothing is taxed.
          *
          * @param calculator the tax calculator, e.g. {@code TaxCalculator.fromTable(regions, rates)}
          * @param region the tax region of an order, e.g. from {@code facts.destinationRegion()}

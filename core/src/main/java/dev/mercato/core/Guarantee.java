@@ -151,7 +151,6 @@ final class Guarantee {
      * shipping rate. Unchanged without tax.
      *
      * @throws dev.mercato.pricing.tax.NoTaxRateException if the region or a rate is unknown
-     * @throws dev.mercato.pricing.error.InvalidInputException if the region taxes exclusively
      */
     dev.mercato.core.order.OrderFacts taxed(dev.mercato.core.order.OrderFacts facts) {
         if (taxing.isEmpty()) {
@@ -192,7 +191,7 @@ final class Guarantee {
         Escrow held = escrows.openPaid(uow, terms(order), capture);
         if (!payable && held instanceof dev.mercato.core.escrow.Held) {
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
-                    order.facts().snapshot().payable()));
+                    held.terms().amount()));
             if (!(refund instanceof Transition.Accepted)) {
                 // Only a concurrent run recording the same capture moves this escrow meanwhile: its
                 // commit wins, and this unit of work is run again (and then finds the payment paid).
@@ -236,11 +235,11 @@ final class Guarantee {
                     .map(Shipment::trackingNumber).collect(Collectors.joining(",")), shippedAt, delivered.deliveredAt()));
         }
         if (after instanceof Order.RefundedBeforeShipment refunded && !(before instanceof Order.RefundedBeforeShipment)) {
-            return byLine(after, List.of(refunded.refund()));
+            return byLine(after, List.of(), List.of(refunded.refund()));
         }
         if (after instanceof Order.Delivered now && before instanceof Order.Delivered was
                 && now.refunds().size() > was.refunds().size()) {
-            return byLine(after, now.refunds().subList(was.refunds().size(), now.refunds().size()));
+            return byLine(after, was.refunds(), now.refunds().subList(was.refunds().size(), now.refunds().size()));
         }
         return Optional.empty();
     }
@@ -250,7 +249,78 @@ final class Guarantee {
      * refund gave of it (so it reverses that line's own commission, fees and subsidy), and what the
      * refunds gave beyond their lines is shipping. Empty when they gave nothing.
      */
-    static Optional<EscrowCommand> byLine(Order order, List<Refund> refunds) {
+    static Optional<EscrowCommand> byLine(Order order, List<Refund> earlier, List<Refund> refunds) {
+        Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        if (tax.isEmpty() || tax.get().mode() != dev.mercato.pricing.tax.TaxMode.EXCLUSIVE) {
+            return exactByLine(order, refunds);
+        }
+        return withExclusiveTax(order, tax.get(), earlier, refunds);
+    }
+
+    /**
+     * The order's refunds, which are in its prices before exclusive tax, as an escrow refund in
+     * what the buyer paid: each line's (and the shipping's) refunded amount grossed up by its tax
+     * in proportion, cumulatively over the order's refunds, so the refund that completes a line
+     * returns exactly its price plus its tax.
+     */
+    private static Optional<EscrowCommand> withExclusiveTax(Order order, dev.mercato.core.order.OrderTax tax,
+            List<Refund> earlier, List<Refund> refunds) {
+        dev.mercato.core.order.PricedSnapshot snapshot = order.facts().snapshot();
+        CurrencyUnit currency = snapshot.currency();
+        int n = snapshot.lines().size();
+        long[] before = new long[n + 1];
+        long[] after = new long[n + 1];
+        addUp(earlier, before, currency);
+        addUp(earlier, after, currency);
+        addUp(refunds, after, currency);
+        List<LineAmount> amounts = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long payable = MinorUnits.toMinor(snapshot.lines().get(i).payable());
+            long lineTax = MinorUnits.toMinor(tax.lines().get(i).tax());
+            long delta = grossed(after[i], payable, lineTax) - grossed(before[i], payable, lineTax);
+            if (delta > 0) {
+                amounts.add(new LineAmount(SaleLines.lineId(i + 1), MinorUnits.toAmount(delta, currency)));
+                total = Math.addExact(total, delta);
+            }
+        }
+        long shipping = MinorUnits.toMinor(snapshot.shipping());
+        long shippingTax = MinorUnits.toMinor(tax.shippingTax());
+        long shippingDelta = grossed(after[n], shipping, shippingTax) - grossed(before[n], shipping, shippingTax);
+        if (Math.addExact(total, shippingDelta) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new EscrowCommand.RefundLines(seller(order), amounts,
+                MinorUnits.toAmount(shippingDelta, currency)));
+    }
+
+    /** Cumulative refunds per line (by line number) and, at the end, of shipping. */
+    private static void addUp(List<Refund> refunds, long[] sums, CurrencyUnit currency) {
+        for (Refund refund : refunds) {
+            long lines = 0;
+            for (Refund.LineRefund line : refund.lines()) {
+                long units = MinorUnits.toMinor(line.amount(), currency);
+                sums[line.lineNo() - 1] = Math.addExact(sums[line.lineNo() - 1], units);
+                lines = Math.addExact(lines, units);
+            }
+            sums[sums.length - 1] = Math.addExact(sums[sums.length - 1],
+                    MinorUnits.toMinor(refund.total(), currency) - lines);
+        }
+    }
+
+    /** {@code refunded} of {@code price} with its part of {@code tax}: all of it once fully refunded. */
+    private static long grossed(long refunded, long price, long tax) {
+        if (refunded <= 0 || tax == 0) {
+            return Math.max(0, refunded);
+        }
+        if (refunded >= price) {
+            return Math.addExact(refunded, tax);
+        }
+        return Math.addExact(refunded, dev.mercato.pricing.money.Allocation.allocate(tax,
+                new long[] {refunded, price - refunded})[0]);
+    }
+
+    static Optional<EscrowCommand> exactByLine(Order order, List<Refund> refunds) {
         CurrencyUnit currency = order.facts().snapshot().currency();
         Map<Integer, Long> perLine = new TreeMap<>();
         long total = 0;

@@ -85,18 +85,24 @@ class GuaranteedTransactionProperties {
         final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
         final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
                 SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
-        /** Whether this run taxes orders: China's VAT, 9% on food and 13% on the rest, inclusive. */
+        /**
+         * Whether this run taxes orders: China's VAT, 9% on food and 13% on the rest, inclusive;
+         * or, when {@link #exclusive}, California's 7.25% sales tax added to the prices.
+         */
         final boolean taxed;
+        final boolean exclusive;
         /** Whether this run rounds what the buyer pays to the jiao (CNY 0.10). */
         final boolean rounded;
         final Commerce commerce;
 
         Model() {
-            this(false, false);
+            this(0, false);
         }
 
-        Model(boolean taxed, boolean rounded) {
-            this.taxed = taxed;
+        /** {@code tax}: 0 none, 1 China's inclusive VAT, 2 California's exclusive sales tax. */
+        Model(int tax, boolean rounded) {
+            this.taxed = tax > 0;
+            this.exclusive = tax == 2;
             this.rounded = rounded;
             Commerce.Builder builder = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
                     .catalog(Catalog.inMemory()
@@ -110,7 +116,8 @@ class GuaranteedTransactionProperties {
                     .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
                     .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE);
             if (taxed) {
-                builder.tax(CHINA_VAT, facts -> "CN", line -> line.categoryPath().contains("food") ? "food" : "standard");
+                builder.tax(CHINA_VAT, facts -> exclusive ? "US-CA" : "CN",
+                        line -> line.categoryPath().contains("food") ? "food" : "standard");
             }
             if (rounded) {
                 builder.cashRounding(dev.mercato.pricing.money.CashRounding.to(cny("0.10")));
@@ -149,8 +156,13 @@ class GuaranteedTransactionProperties {
     }
 
     static final dev.mercato.pricing.tax.TaxCalculator CHINA_VAT = dev.mercato.pricing.tax.TaxCalculator.fromTable(
-            List.of(dev.mercato.pricing.tax.TaxRegion.of("CN", dev.mercato.pricing.tax.TaxMode.INCLUSIVE)),
-            List.of(dev.mercato.pricing.tax.TaxRate.from("CN", "standard", dev.mercato.pricing.money.Rate.percent(13),
+            List.of(dev.mercato.pricing.tax.TaxRegion.of("CN", dev.mercato.pricing.tax.TaxMode.INCLUSIVE),
+                    dev.mercato.pricing.tax.TaxRegion.of("US-CA", dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)),
+            List.of(dev.mercato.pricing.tax.TaxRate.from("US-CA", "standard", dev.mercato.pricing.money.Rate.fraction("0.0725"),
+                            Instant.parse("2017-01-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("US-CA", "food", dev.mercato.pricing.money.Rate.ZERO,
+                            Instant.parse("2017-01-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("CN", "standard", dev.mercato.pricing.money.Rate.percent(13),
                             Instant.parse("2019-04-01T00:00:00Z")),
                     dev.mercato.pricing.tax.TaxRate.from("CN", "food", dev.mercato.pricing.money.Rate.percent(9),
                             Instant.parse("2019-04-01T00:00:00Z"))));
@@ -163,8 +175,9 @@ class GuaranteedTransactionProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true)).as(List::of)
-                .flatMap(options -> ActionChain.startWith(() -> new Model(options.get(0), options.get(1)))
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(false, true))
+                .as((tax, rounded) -> (java.util.function.Supplier<Model>) () -> new Model(tax, rounded))
+                .flatMap(model -> ActionChain.startWith(model)
                         .withAction(3, new Checkout())
                         .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
                                 new PaymentSource("tok_visa"))))
@@ -322,7 +335,8 @@ class GuaranteedTransactionProperties {
             long held = MinorUnits.toMinor(escrow.funds().held());
             long refunded = MinorUnits.toMinor(escrow.funds().refunded());
             long released = MinorUnits.toMinor(escrow.funds().released());
-            assertEquals(MinorUnits.toMinor(order.facts().snapshot().payable()), MinorUnits.toMinor(escrow.funds().captured()));
+            assertEquals(MinorUnits.toMinor(order.facts().snapshot().payableWithTax()),
+                    MinorUnits.toMinor(escrow.funds().captured()));
             assertEquals(MinorUnits.toMinor(escrow.funds().captured()), held + refunded + released);
             // Per order: seller net + platform revenue (commission, fees) + shares - subsidy = paid - refunded - held.
             assertEquals(released, MinorUnits.toMinor(escrow.funds().sellerNet()) + MinorUnits.toMinor(escrow.funds().commission())
@@ -392,10 +406,13 @@ class GuaranteedTransactionProperties {
                 dev.mercato.pricing.tax.LineTax line = tax.get().lines().get(i);
                 assertEquals(MinorUnits.toMinor(line.net()) + MinorUnits.toMinor(line.tax()), MinorUnits.toMinor(line.gross()));
                 assertEquals(MinorUnits.toMinor(order.facts().snapshot().lines().get(i).payable()),
-                        MinorUnits.toMinor(line.gross()), "inclusive: the gross is what the buyer pays for the line");
+                        MinorUnits.toMinor(m.exclusive ? line.net() : line.gross()),
+                        "the line's price is the gross when inclusive, the net when exclusive");
             }
             charged = MinorUnits.toMinor(tax.get().total());
-            assertTrue(charged > 0, "13% or 9% of a positive price");
+            assertEquals(m.exclusive ? charged : 0, MinorUnits.toMinor(order.facts().snapshot().payableWithTax())
+                    - MinorUnits.toMinor(order.facts().snapshot().payable()), "exclusive tax is added to the payable");
+            assertTrue(m.exclusive || charged > 0, "13% or 9% of a positive price");
         }
         assertEquals(charged, MinorUnits.toMinor(escrow.terms().tax()), "the escrow's lines carry the order's tax");
         List<LineSettlement> lines = escrow.terms().lines();
@@ -425,7 +442,7 @@ class GuaranteedTransactionProperties {
         long adjustment = snapshot.cash().map(c -> MinorUnits.toMinor(c.adjustment())).orElse(0L);
         assertTrue(Math.abs(adjustment) <= 5, "at most half of CNY 0.10: " + adjustment);
         assertEquals(0, Math.floorMod(MinorUnits.toMinor(snapshot.payableInCash()), m.rounded ? 10 : 1));
-        assertEquals(MinorUnits.toMinor(snapshot.payable()), MinorUnits.toMinor(escrow.terms().amount()),
+        assertEquals(MinorUnits.toMinor(snapshot.payableWithTax()), MinorUnits.toMinor(escrow.terms().amount()),
                 "the escrow holds the exact payable: no line, seller or split carries the rounding");
         assertEquals(adjustment, MinorUnits.toMinor(escrow.terms().cashAdjustment()));
         long paidInCash = MinorUnits.toMinor(snapshot.payableInCash());

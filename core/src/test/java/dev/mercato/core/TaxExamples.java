@@ -62,7 +62,8 @@ import org.junit.jupiter.api.Test;
  * one SKU, 5% commission on the price as sold; the order records its tax, release posts it to tax
  * payable (never the seller's), and refunds of one unit and then the other reverse it in
  * proportion and then exactly. China 13% VAT (CNY), Japan 10% consumption tax (JPY, no decimals),
- * Bahrain 10% VAT (BHD, three decimals), all inclusive.
+ * Bahrain 10% VAT (BHD, three decimals), all inclusive, and California's 7.25% sales tax (USD),
+ * exclusive.
  */
 class TaxExamples {
     static final Actor.Buyer ANN = new Actor.Buyer("ann");
@@ -260,12 +261,33 @@ class TaxExamples {
     }
 
     @Test
-    void aCheckoutInAnExclusiveRegionIsRefusedByTheFacade() {
+    void californiaSalesTaxIsAddedToWhatTheBuyerPaysAndTheOrdersRefundsReturnItWithThem() {
         World w = new World("USD", "20.00");
-        CartId cart = CartId.of("ann");
-        w.commerce.addToCart(ANN, cart, SkuId.of("kettle"), 1);
-        assertThrows(InvalidInputException.class,
-                () -> w.commerce.checkout(ANN, cart, "checkout-1", Optional.of("US-CA")));
+        Order order = w.paidOrder("US-CA");
+        // 40.00 at 7.25% on top: 2.90; the buyer pays 42.90, the order's prices stay 40.00.
+        OrderTax tax = order.facts().snapshot().tax().orElseThrow();
+        w.assertMoney("2.90", tax.total());
+        w.assertMoney("40.00", order.facts().snapshot().payable());
+        w.assertMoney("42.90", order.facts().snapshot().payableWithTax());
+        w.assertMoney("42.90", w.commerce.payment(ANN, order.facts().paymentId()).orElseThrow().total());
+
+        w.release(order);
+        w.assertMoney("2.90", w.balance(Account.taxPayable()));
+        w.assertMoney("2.00", w.balance(Account.revenue(RevenueStream.COMMISSION))); // 5% of 40.00, not of 42.90
+        w.assertMoney("38.00", w.balance(Account.sellerPayable("shop")));
+
+        w.refundOneUnit(order, "return-1");
+        // One unit, 20.00 before tax: with its tax 20.00 + 1.45 = 21.45 goes back; the seller gives
+        // back 20.00 - 1.00 commission.
+        w.assertMoney("21.45", w.balance(Account.refunds()));
+        w.assertMoney("1.45", w.balance(Account.taxPayable()));
+        w.assertMoney("19.00", w.balance(Account.sellerPayable("shop")));
+
+        w.refundOneUnit(order, "return-2");
+        w.assertMoney("42.90", w.balance(Account.refunds())); // everything the buyer paid
+        w.assertMoney("0.00", w.balance(Account.taxPayable()));
+        w.assertMoney("0.00", w.balance(Account.sellerPayable("shop")));
+        assertEquals(0, w.sumOfAllBalances());
     }
 
     @Test

@@ -61,19 +61,16 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
     }
 
     /**
-     * This snapshot with the order's tax recorded. Inclusive tax only: it is inside the line
-     * payables, so what the buyer pays does not change.
+     * This snapshot with the order's tax recorded. Inclusive tax is inside the line payables, so
+     * what the buyer pays does not change; exclusive tax is added to it ({@link
+     * #payableWithTax()}), while {@link #payable()} and the lines stay the prices before tax.
      *
      * @param orderTax the tax, one entry per line
      * @return the snapshot with the tax
-     * @throws InvalidInputException if the tax is exclusive or its lines are not this order's
+     * @throws InvalidInputException if its lines are not this order's
      */
     public PricedSnapshot withTax(OrderTax orderTax) {
         InvalidInputException.requireNonNull(orderTax, "tax");
-        if (orderTax.mode() != dev.mercato.pricing.tax.TaxMode.INCLUSIVE) {
-            throw new InvalidInputException("tax", orderTax.region(), "must be inclusive: an order's payable is"
-                    + " the sum of its line payables and shipping");
-        }
         if (orderTax.lines().size() != lines.size()) {
             throw new InvalidInputException("tax", orderTax.lines().size() + " lines", "must have one line per order line ("
                     + lines.size() + ")");
@@ -91,7 +88,7 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
      */
     public PricedSnapshot withCashRounding(dev.mercato.pricing.money.CashRounding rounding) {
         InvalidInputException.requireNonNull(rounding, "rounding");
-        dev.mercato.pricing.money.CashRounding.CashAdjustment adjustment = rounding.round(payable);
+        dev.mercato.pricing.money.CashRounding.CashAdjustment adjustment = rounding.round(payableWithTax());
         if (!adjustment.rounded().isPositive()) {
             return this;
         }
@@ -100,12 +97,23 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
     }
 
     /**
-     * What the buyer pays for this order: the payable, or its cash-rounded value.
+     * What the buyer pays for this order: the payable with exclusive tax, or its cash-rounded value.
      *
-     * @return {@code cash().rounded()} when rounded, else {@link #payable()}
+     * @return {@code cash().rounded()} when rounded, else {@link #payableWithTax()}
      */
     public MonetaryAmount payableInCash() {
-        return cash.map(dev.mercato.pricing.money.CashRounding.CashAdjustment::rounded).orElse(payable);
+        return cash.map(dev.mercato.pricing.money.CashRounding.CashAdjustment::rounded).orElse(payableWithTax());
+    }
+
+    /**
+     * The payable plus the tax added to it in an exclusive region: what the buyer owes before
+     * any cash rounding, and the amount the order's escrow holds.
+     *
+     * @return {@link #payable()} when untaxed or taxed inclusively
+     */
+    public MonetaryAmount payableWithTax() {
+        return tax.filter(t -> t.mode() == dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)
+                .map(t -> payable.add(t.total())).orElse(payable);
     }
 
     /**
@@ -127,8 +135,10 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
     public PricedSnapshot {
         InvalidInputException.requireNonNull(tax, "tax");
         InvalidInputException.requireNonNull(cash, "cash");
-        if (cash.isPresent() && !cash.get().exact().isEqualTo(payable)) {
-            throw new InvalidInputException("cash", cash.get(), "must round the payable " + payable);
+        if (cash.isPresent() && !cash.get().exact().isEqualTo(tax
+                .filter(t -> t.mode() == dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)
+                .map(t -> payable.add(t.total())).orElse(payable))) {
+            throw new InvalidInputException("cash", cash.get(), "must round the payable with its exclusive tax");
         }
         shippingDiscounts = List.copyOf(InvalidInputException.requireNonNull(shippingDiscounts, "shippingDiscounts"));
         InvalidInputException.requireNonNull(sellerType, "sellerType");
