@@ -74,8 +74,11 @@ class TaxExamples {
 
     static final TaxCalculator TAX = TaxCalculator.fromTable(
             List.of(TaxRegion.of("CN", TaxMode.INCLUSIVE), TaxRegion.of("JP", TaxMode.INCLUSIVE),
+                    TaxRegion.of("CN-SHIPPING", TaxMode.INCLUSIVE).withShippingTaxedAs("shipping"),
                     TaxRegion.of("BH", TaxMode.INCLUSIVE), TaxRegion.of("US-CA", TaxMode.EXCLUSIVE)),
             List.of(TaxRate.from("CN", "standard", Rate.percent(13), Instant.parse("2019-04-01T00:00:00Z")),
+                    TaxRate.from("CN-SHIPPING", "standard", Rate.percent(13), Instant.parse("2019-04-01T00:00:00Z")),
+                    TaxRate.from("CN-SHIPPING", "shipping", Rate.percent(9), Instant.parse("2019-04-01T00:00:00Z")),
                     TaxRate.from("JP", "standard", Rate.percent(10), Instant.parse("2019-10-01T00:00:00Z")),
                     TaxRate.from("BH", "standard", Rate.percent(10), Instant.parse("2022-01-01T00:00:00Z")),
                     TaxRate.from("US-CA", "standard", Rate.fraction("0.0725"), Instant.parse("2017-01-01T00:00:00Z"))));
@@ -87,6 +90,10 @@ class TaxExamples {
         final Commerce commerce;
 
         World(String currencyCode, String unitPrice) {
+            this(currencyCode, unitPrice, dev.mercato.core.cart.ShippingRates.none());
+        }
+
+        World(String currencyCode, String unitPrice, dev.mercato.core.cart.ShippingRates shipping) {
             currency = Monetary.getCurrency(currencyCode);
             RevenueSchedule fivePercent = new RevenueSchedule("tax-example",
                     CommissionSchedule.of("tax-example", currency, ChargeBase.PAID_PLUS_SUBSIDY, RoundingPolicy.HALF_UP,
@@ -97,6 +104,7 @@ class TaxExamples {
                     .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "east"))
                             .setStock(EAST, SkuId.of("kettle"), 10, 0))
                     .paymentProvider(SandboxPaymentProvider.create(SandboxSettings.of(clock, "whsec-tax", Set.of(currency))))
+                    .shippingRates(shipping)
                     .guaranteedTransactions(fivePercent)
                     .tax(TAX, facts -> facts.destinationRegion().orElseThrow(), line -> "standard")
                     .build();
@@ -191,6 +199,34 @@ class TaxExamples {
         w.assertMoney("0.00", w.balance(Account.taxPayable())); // the full refund reverses all 22.78
         w.assertMoney("0.00", w.balance(Account.sellerPayable("shop")));
         w.assertMoney("198.00", w.balance(Account.refunds()));
+        assertEquals(0, w.sumOfAllBalances());
+    }
+
+    @Test
+    void taxedShippingIsRecordedApartAndCarriedByTheLineWithItsShipping() {
+        World w = new World("CNY", "99.00", dev.mercato.core.cart.ShippingRates.flatPerSeller(Money.of(10, "CNY")));
+        Order order = w.paidOrder("CN-SHIPPING");
+        // Goods 198.00 at 13%: 22.78; shipping 10.00 at 9%: 10.00 x 9 / 109 = 0.8257 -> 0.83.
+        OrderTax tax = order.facts().snapshot().tax().orElseThrow();
+        w.assertMoney("0.83", tax.shippingTax());
+        w.assertMoney("23.61", tax.total());
+        w.assertMoney("208.00", order.facts().snapshot().payable());
+        w.assertMoney("23.61", w.escrow(order).terms().tax());
+
+        w.release(order);
+        w.assertMoney("23.61", w.balance(Account.taxPayable()));
+        w.assertMoney("174.49", w.balance(Account.sellerPayable("shop"))); // 208.00 - 9.90 - 23.61
+
+        w.refundOneUnit(order, "return-1");
+        // 99.00 of the line's 208.00 (goods and shipping): 23.61 x 99 / 208 = 11.237 -> 11.24 back,
+        // commission 4.71; the seller gives back 99.00 - 4.71 - 11.24 = 83.05.
+        w.assertMoney("12.37", w.balance(Account.taxPayable()));
+        w.assertMoney("91.44", w.balance(Account.sellerPayable("shop")));
+
+        w.refundOneUnit(order, "return-2");
+        // 198.00 of 208.00 refunded: 23.61 splits 22.4746 : 1.1351; the spare cent goes to the larger
+        // remainder, so the kept shipping's part of the tax is 1.14.
+        w.assertMoney("1.14", w.balance(Account.taxPayable()));
         assertEquals(0, w.sumOfAllBalances());
     }
 
