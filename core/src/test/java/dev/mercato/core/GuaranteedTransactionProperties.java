@@ -69,7 +69,12 @@ import org.javamoney.moneta.Money;
  * balances sum to zero; every captured unit is in the ledger (the buyer's funds in equal what the
  * provider captured); the refunds in the ledger equal what the provider refunded; each escrow's
  * captured money is held, refunded or released and equals its order's payable; order and escrow
- * states agree. 170 chains of up to 60 steps (over 10,000 steps) in the default build.
+ * states agree. 170 chains of up to 60 steps (over 10,000 steps) in the default build. Chains
+ * run untaxed, with China's inclusive VAT or California's exclusive sales tax, each with or
+ * without cash rounding to the jiao: then also each order records its tax and rounding, tax
+ * payable is the tax of released orders less what their refunds reversed, the cash-rounding
+ * account holds each order's adjustment less what refunds returned beyond their exact amounts,
+ * and the provider never refunds more than the buyer paid in cash.
  */
 class GuaranteedTransactionProperties {
     static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
@@ -409,7 +414,17 @@ class GuaranteedTransactionProperties {
                         MinorUnits.toMinor(m.exclusive ? line.net() : line.gross()),
                         "the line's price is the gross when inclusive, the net when exclusive");
             }
+            long net = 0;
+            long lineTax = 0;
+            long gross = 0;
+            for (dev.mercato.pricing.tax.LineTax line : tax.get().lines()) {
+                net += MinorUnits.toMinor(line.net());
+                lineTax += MinorUnits.toMinor(line.tax());
+                gross += MinorUnits.toMinor(line.gross());
+            }
+            assertEquals(gross, net + lineTax, "net + tax = gross for the order");
             charged = MinorUnits.toMinor(tax.get().total());
+            assertEquals(charged, lineTax + MinorUnits.toMinor(tax.get().shippingTax()), "the order's tax is its lines' and shipping's");
             assertEquals(m.exclusive ? charged : 0, MinorUnits.toMinor(order.facts().snapshot().payableWithTax())
                     - MinorUnits.toMinor(order.facts().snapshot().payable()), "exclusive tax is added to the payable");
             assertTrue(m.exclusive || charged > 0, "13% or 9% of a positive price");
