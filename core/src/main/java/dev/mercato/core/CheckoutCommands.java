@@ -355,13 +355,14 @@ final class CheckoutCommands {
             OrderId id = new OrderId("ord-" + uuid(seed + "\n" + seller));
             OrderFacts facts = new OrderFacts(id, cartId.ownerId(), seller, paymentId, now, snapshot, destination, flash,
                     to.map(Destination::address), priced.deliveryOf(seller));
+            facts = context.guarantee().isPresent() ? context.guarantee().get().recorded(facts) : facts;
             orders.add(new Order.AwaitingPayment(facts,
                     now.plus(flash ? context.policy().flashSalePayWithin() : context.policy().payWithin())));
         }
         long total = 0;
         List<OrderId> ids = new ArrayList<>();
         for (Order.AwaitingPayment order : orders) {
-            total = Math.addExact(total, MinorUnits.toMinor(order.facts().snapshot().payable()));
+            total = Math.addExact(total, MinorUnits.toMinor(order.facts().snapshot().payableInCash()));
             ids.add(order.id());
         }
         BuyerPayment payment = new BuyerPayment(paymentId, cartId.ownerId(), ids,

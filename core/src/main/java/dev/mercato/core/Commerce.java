@@ -1028,6 +1028,8 @@ public final class Commerce {
         private Function<String, Optional<PayeeAccount>> sellerPayees;
         private Function<String, Optional<PayeeAccount>> creatorPayees;
         private final Map<String, dev.mercato.core.groupbuy.GroupCampaign> groupCampaigns = new LinkedHashMap<>();
+        private Optional<Guarantee.Taxing> taxing = Optional.empty();
+        private Optional<dev.mercato.pricing.money.CashRounding> cashRounding = Optional.empty();
 
         private Builder() {}
 
@@ -1126,6 +1128,53 @@ public final class Commerce {
          */
         public Builder guaranteedTransactions(RevenueSchedule schedule) {
             this.revenueSchedule = InvalidInputException.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * Taxes every order (with {@link #guaranteedTransactions}; docs/pricing.md, "Tax in the
+         * facade"): at checkout each order line, and the order's shipping, is taxed by the
+         * calculator in the order's region at the placing instant, and the tax is recorded on the
+         * order's snapshot ({@code PricedSnapshot.tax()}); the escrow's lines carry it, release
+         * posts what is left of it to {@link dev.mercato.core.ledger.Account.TaxPayable} (never to
+         * the seller), and refunds reverse it in proportion, exactly on the refund that closes a
+         * line. In an inclusive region (VAT and GST, retail prices in China and Japan) the tax is
+         * inside the prices, so what the buyer pays does not change; in an exclusive one (US sales
+         * tax) it is added to what the buyer pays ({@code PricedSnapshot.payableWithTax()}) and
+         * the order's refunds, named in prices before tax, return their tax with them.
+         * Commission and fees keep the base their schedules name: the price as sold (inclusive
+         * tax inside it, exclusive tax never). Without this call nothing is taxed.
+         *
+         * @param calculator the tax calculator, e.g. {@code TaxCalculator.fromTable(regions, rates)}
+         * @param region the tax region of an order, e.g. from {@code facts.destinationRegion()}
+         * @param category the tax category of an order line, e.g. from its category path or SKU
+         * @return this builder
+         */
+        public Builder tax(dev.mercato.pricing.tax.TaxCalculator calculator,
+                Function<dev.mercato.core.order.OrderFacts, String> region,
+                Function<dev.mercato.core.order.OrderLine, String> category) {
+            this.taxing = Optional.of(new Guarantee.Taxing(InvalidInputException.requireNonNull(calculator, "calculator"),
+                    InvalidInputException.requireNonNull(region, "region"),
+                    InvalidInputException.requireNonNull(category, "category")));
+            return this;
+        }
+
+        /**
+         * Rounds what the buyer pays to a cash increment (with {@link #guaranteedTransactions};
+         * docs/pricing.md, "Cash rounding in the facade"): each order's payable is rounded at
+         * checkout and recorded on its snapshot ({@code PricedSnapshot.cash()}); the buyer pays the
+         * rounded totals. The difference belongs to no line, seller or split: it is posted with the
+         * capture to {@link dev.mercato.core.ledger.Account.CashRounding} (the platform gains it when
+         * rounding up, bears it when rounding down), escrows, commissions and partial refunds use the
+         * exact amounts, and the refund that gives the buyer an order's last money back returns the
+         * difference too, once, so a full refund returns exactly what the buyer paid. A payable that
+         * would round to nothing is paid exactly. Without this call nothing is rounded.
+         *
+         * @param rounding the increment and mode, e.g. {@code CashRounding.to(Money.of(0.05, "CHF"))}
+         * @return this builder
+         */
+        public Builder cashRounding(dev.mercato.pricing.money.CashRounding rounding) {
+            this.cashRounding = Optional.of(InvalidInputException.requireNonNull(rounding, "rounding"));
             return this;
         }
 
@@ -1508,7 +1557,13 @@ public final class Commerce {
             }
             if (revenueSchedule != null) {
                 guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
-                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j));
+                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing, cashRounding));
+            } else if (taxing.isPresent()) {
+                throw new InvalidInputException("tax", "set", "needs Builder.guaranteedTransactions(schedule): the"
+                        + " tax is posted to the ledger with the escrow's release");
+            } else if (cashRounding.isPresent()) {
+                throw new InvalidInputException("cashRounding", "set", "needs Builder.guaranteedTransactions(schedule):"
+                        + " the difference is posted to the ledger with the escrow's capture");
             }
             Optional<MembershipService> members = Optional.ofNullable(membershipSettings)
                     .map(settings -> MembershipService.create(settings, s, j, p, clock));

@@ -51,9 +51,32 @@ final class Guarantee {
     private final Duration extension;
     private final EscrowService escrows;
     private final TransactionalJournal journal;
+    private final Optional<Taxing> taxing;
+    private final Optional<dev.mercato.pricing.money.CashRounding> cashRounding;
+
+    /**
+     * How the facade taxes orders ({@code Commerce.Builder.tax}): the calculator, the region of an
+     * order and the tax category of each of its lines.
+     */
+    record Taxing(dev.mercato.pricing.tax.TaxCalculator calculator,
+            java.util.function.Function<dev.mercato.core.order.OrderFacts, String> region,
+            java.util.function.Function<dev.mercato.core.order.OrderLine, String> category) {}
 
     Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
             EscrowService escrows, TransactionalJournal journal) {
+        this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, Optional.empty());
+    }
+
+    Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing) {
+        this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing, Optional.empty());
+    }
+
+    Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
+            Optional<dev.mercato.pricing.money.CashRounding> cashRounding) {
+        this.taxing = taxing;
+        this.cashRounding = cashRounding;
         this.schedule = schedule;
         this.paymentMethod = paymentMethod;
         this.autoConfirmAfter = autoConfirmAfter;
@@ -74,11 +97,86 @@ final class Guarantee {
         return order.value();
     }
 
-    /** The order's escrow terms, settled from its own snapshot with the platform's schedule. */
+    /**
+     * The order's escrow terms, settled from its own snapshot with the platform's schedule; with
+     * the tax recorded on the snapshot, each line carries its own tax and its part of the
+     * shipping's (split like the shipping, by the snapshot's weights).
+     */
     EscrowTerms terms(Order order) {
         Settlement settlement = schedule.settle(SaleLines.of(order.facts(), paymentMethod));
-        return EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement, order.id().value())
+        Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        Optional<dev.mercato.pricing.money.CashRounding.CashAdjustment> cash = order.facts().snapshot().cash();
+        if (tax.isEmpty()) {
+            EscrowTerms terms = EscrowTerms.fromSettlement(escrowId(order.id()), order.facts().buyerId(), settlement,
+                    order.id().value()).withAutoConfirm(autoConfirmAfter, extension);
+            return cash.isEmpty() ? terms : terms.withCashAdjustment(cash.get().adjustment());
+        }
+        CurrencyUnit currency = order.facts().snapshot().currency();
+        List<dev.mercato.pricing.revenue.LineSettlement> lines = settlement.lines().stream()
+                .filter(l -> l.line().orderId().equals(order.id().value())).toList();
+        long shippingTax = MinorUnits.toMinor(tax.get().shippingTax(), currency);
+        long[] weights = lines.stream().mapToLong(l -> MinorUnits.toMinor(l.line().shipping())).toArray();
+        long[] shippingParts = shippingTax == 0 ? new long[lines.size()]
+                : dev.mercato.pricing.money.Allocation.allocate(shippingTax, weights);
+        List<dev.mercato.pricing.revenue.LineSettlement> taxed = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            taxed.add(lines.get(i).withTax(tax.get().mode(), tax.get().lines().get(i).tax(),
+                    MinorUnits.toAmount(shippingParts[i], currency)));
+        }
+        EscrowTerms terms = EscrowTerms.fromLines(escrowId(order.id()), order.facts().buyerId(), taxed)
                 .withAutoConfirm(autoConfirmAfter, extension);
+        return cash.isEmpty() ? terms : terms.withCashAdjustment(cash.get().adjustment());
+    }
+
+    /**
+     * The facts of an order being placed as the facade records them: with its tax ({@link
+     * #taxed}) and its payable rounded to the cash increment when the facade rounds ({@code
+     * Commerce.Builder.cashRounding}; each order on its own, so a checkout's total, their sum, is a
+     * multiple of the increment too). Unchanged without either option.
+     */
+    dev.mercato.core.order.OrderFacts recorded(dev.mercato.core.order.OrderFacts facts) {
+        dev.mercato.core.order.OrderFacts taxed = taxed(facts);
+        if (cashRounding.isEmpty()) {
+            return taxed;
+        }
+        return new dev.mercato.core.order.OrderFacts(taxed.id(), taxed.buyerId(), taxed.sellerId(), taxed.paymentId(),
+                taxed.placedAt(), taxed.snapshot().withCashRounding(cashRounding.get()), taxed.destinationRegion(),
+                taxed.flashSale(), taxed.destination(), taxed.deliveryPromise());
+    }
+
+    /**
+     * The facts of an order being placed, with its tax recorded on the snapshot when the facade
+     * taxes orders: each line ({@code line-<lineNo>}) at its category's rate in the order's
+     * region at the placing instant, and the shipping (after shipping discounts) at the region's
+     * shipping rate. Unchanged without tax.
+     *
+     * @throws dev.mercato.pricing.tax.NoTaxRateException if the region or a rate is unknown
+     */
+    dev.mercato.core.order.OrderFacts taxed(dev.mercato.core.order.OrderFacts facts) {
+        if (taxing.isEmpty()) {
+            return facts;
+        }
+        Taxing t = taxing.get();
+        dev.mercato.core.order.PricedSnapshot snapshot = facts.snapshot();
+        CurrencyUnit currency = snapshot.currency();
+        List<dev.mercato.pricing.tax.TaxLine> lines = new ArrayList<>();
+        for (dev.mercato.core.order.OrderLine line : snapshot.lines()) {
+            lines.add(new dev.mercato.pricing.tax.TaxLine(SaleLines.lineId(line.lineNo()), t.category().apply(line),
+                    line.payable(), MinorUnits.toAmount(line.platformFundedMinor(), currency)));
+        }
+        List<dev.mercato.pricing.tax.TaxLine> shipping = new ArrayList<>();
+        if (snapshot.shipping().isPositive()) {
+            shipping.add(new dev.mercato.pricing.tax.TaxLine(dev.mercato.pricing.tax.TaxRequest.SHIPPING_PREFIX
+                    + facts.sellerId(), "shipping", snapshot.shipping(),
+                    MinorUnits.toAmount(snapshot.shippingSubsidyMinor(), currency)));
+        }
+        dev.mercato.pricing.tax.TaxResult result = t.calculator().calculate(new dev.mercato.pricing.tax.TaxRequest(
+                currency, t.region().apply(facts), facts.placedAt(), lines, shipping));
+        dev.mercato.core.order.PricedSnapshot taxed = snapshot.withTax(new dev.mercato.core.order.OrderTax(
+                result.region(), result.mode(), result.lines(), result.shipping()));
+        return new dev.mercato.core.order.OrderFacts(facts.id(), facts.buyerId(), facts.sellerId(), facts.paymentId(),
+                facts.placedAt(), taxed, facts.destinationRegion(), facts.flashSale(), facts.destination(),
+                facts.deliveryPromise());
     }
 
     /**
@@ -102,7 +200,7 @@ final class Guarantee {
         Escrow held = escrows.openPaid(uow, terms, capture);
         if (!payable && held instanceof dev.mercato.core.escrow.Held) {
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
-                    order.facts().snapshot().payable()));
+                    held.terms().amount()));
             if (!(refund instanceof Transition.Accepted)) {
                 // Only a concurrent run recording the same capture moves this escrow meanwhile: its
                 // commit wins, and this unit of work is run again (and then finds the payment paid).
@@ -146,11 +244,11 @@ final class Guarantee {
                     .map(Shipment::trackingNumber).collect(Collectors.joining(",")), shippedAt, delivered.deliveredAt()));
         }
         if (after instanceof Order.RefundedBeforeShipment refunded && !(before instanceof Order.RefundedBeforeShipment)) {
-            return byLine(after, List.of(refunded.refund()));
+            return byLine(after, List.of(), List.of(refunded.refund()));
         }
         if (after instanceof Order.Delivered now && before instanceof Order.Delivered was
                 && now.refunds().size() > was.refunds().size()) {
-            return byLine(after, now.refunds().subList(was.refunds().size(), now.refunds().size()));
+            return byLine(after, was.refunds(), now.refunds().subList(was.refunds().size(), now.refunds().size()));
         }
         return Optional.empty();
     }
@@ -160,7 +258,78 @@ final class Guarantee {
      * refund gave of it (so it reverses that line's own commission, fees and subsidy), and what the
      * refunds gave beyond their lines is shipping. Empty when they gave nothing.
      */
-    static Optional<EscrowCommand> byLine(Order order, List<Refund> refunds) {
+    static Optional<EscrowCommand> byLine(Order order, List<Refund> earlier, List<Refund> refunds) {
+        Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        if (tax.isEmpty() || tax.get().mode() != dev.mercato.pricing.tax.TaxMode.EXCLUSIVE) {
+            return exactByLine(order, refunds);
+        }
+        return withExclusiveTax(order, tax.get(), earlier, refunds);
+    }
+
+    /**
+     * The order's refunds, which are in its prices before exclusive tax, as an escrow refund in
+     * what the buyer paid: each line's (and the shipping's) refunded amount grossed up by its tax
+     * in proportion, cumulatively over the order's refunds, so the refund that completes a line
+     * returns exactly its price plus its tax.
+     */
+    private static Optional<EscrowCommand> withExclusiveTax(Order order, dev.mercato.core.order.OrderTax tax,
+            List<Refund> earlier, List<Refund> refunds) {
+        dev.mercato.core.order.PricedSnapshot snapshot = order.facts().snapshot();
+        CurrencyUnit currency = snapshot.currency();
+        int n = snapshot.lines().size();
+        long[] before = new long[n + 1];
+        long[] after = new long[n + 1];
+        addUp(earlier, before, currency);
+        addUp(earlier, after, currency);
+        addUp(refunds, after, currency);
+        List<LineAmount> amounts = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long payable = MinorUnits.toMinor(snapshot.lines().get(i).payable());
+            long lineTax = MinorUnits.toMinor(tax.lines().get(i).tax());
+            long delta = grossed(after[i], payable, lineTax) - grossed(before[i], payable, lineTax);
+            if (delta > 0) {
+                amounts.add(new LineAmount(SaleLines.lineId(i + 1), MinorUnits.toAmount(delta, currency)));
+                total = Math.addExact(total, delta);
+            }
+        }
+        long shipping = MinorUnits.toMinor(snapshot.shipping());
+        long shippingTax = MinorUnits.toMinor(tax.shippingTax());
+        long shippingDelta = grossed(after[n], shipping, shippingTax) - grossed(before[n], shipping, shippingTax);
+        if (Math.addExact(total, shippingDelta) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new EscrowCommand.RefundLines(seller(order), amounts,
+                MinorUnits.toAmount(shippingDelta, currency)));
+    }
+
+    /** Cumulative refunds per line (by line number) and, at the end, of shipping. */
+    private static void addUp(List<Refund> refunds, long[] sums, CurrencyUnit currency) {
+        for (Refund refund : refunds) {
+            long lines = 0;
+            for (Refund.LineRefund line : refund.lines()) {
+                long units = MinorUnits.toMinor(line.amount(), currency);
+                sums[line.lineNo() - 1] = Math.addExact(sums[line.lineNo() - 1], units);
+                lines = Math.addExact(lines, units);
+            }
+            sums[sums.length - 1] = Math.addExact(sums[sums.length - 1],
+                    MinorUnits.toMinor(refund.total(), currency) - lines);
+        }
+    }
+
+    /** {@code refunded} of {@code price} with its part of {@code tax}: all of it once fully refunded. */
+    private static long grossed(long refunded, long price, long tax) {
+        if (refunded <= 0 || tax == 0) {
+            return Math.max(0, refunded);
+        }
+        if (refunded >= price) {
+            return Math.addExact(refunded, tax);
+        }
+        return Math.addExact(refunded, dev.mercato.pricing.money.Allocation.allocate(tax,
+                new long[] {refunded, price - refunded})[0]);
+    }
+
+    static Optional<EscrowCommand> exactByLine(Order order, List<Refund> refunds) {
         CurrencyUnit currency = order.facts().snapshot().currency();
         Map<Integer, Long> perLine = new TreeMap<>();
         long total = 0;

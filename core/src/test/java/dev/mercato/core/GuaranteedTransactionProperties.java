@@ -69,7 +69,12 @@ import org.javamoney.moneta.Money;
  * balances sum to zero; every captured unit is in the ledger (the buyer's funds in equal what the
  * provider captured); the refunds in the ledger equal what the provider refunded; each escrow's
  * captured money is held, refunded or released and equals its order's payable; order and escrow
- * states agree. 170 chains of up to 60 steps (over 10,000 steps) in the default build.
+ * states agree. 170 chains of up to 60 steps (over 10,000 steps) in the default build. Chains
+ * run untaxed, with China's inclusive VAT or California's exclusive sales tax, each with or
+ * without cash rounding to the jiao: then also each order records its tax and rounding, tax
+ * payable is the tax of released orders less what their refunds reversed, the cash-rounding
+ * account holds each order's adjustment less what refunds returned beyond their exact amounts,
+ * and the provider never refunds more than the buyer paid in cash.
  */
 class GuaranteedTransactionProperties {
     static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
@@ -85,18 +90,46 @@ class GuaranteedTransactionProperties {
         final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
         final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
                 SandboxSettings.of(clock, "whsec-guaranteed-properties", Set.of(CNY)));
-        final Commerce commerce = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
-                .catalog(Catalog.inMemory()
-                        .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
-                        .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
-                        .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel"))))
-                .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
-                        .setStock(EAST, SkuId.of("longjing"), 10_000, 0).setStock(EAST, SkuId.of("tea-set"), 10_000, 0)
-                        .setStock(EAST, SkuId.of("mask"), 10_000, 0))
-                .paymentProvider(sandbox)
-                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
-                .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE)
-                .build();
+        /**
+         * Whether this run taxes orders: China's VAT, 9% on food and 13% on the rest, inclusive;
+         * or, when {@link #exclusive}, California's 7.25% sales tax added to the prices.
+         */
+        final boolean taxed;
+        final boolean exclusive;
+        /** Whether this run rounds what the buyer pays to the jiao (CNY 0.10). */
+        final boolean rounded;
+        final Commerce commerce;
+
+        Model() {
+            this(0, false);
+        }
+
+        /** {@code tax}: 0 none, 1 China's inclusive VAT, 2 California's exclusive sales tax. */
+        Model(int tax, boolean rounded) {
+            this.taxed = tax > 0;
+            this.exclusive = tax == 2;
+            this.rounded = rounded;
+            Commerce.Builder builder = Commerce.builder().sandboxes().clock(clock).storage(InMemoryStorage.create())
+                    .catalog(Catalog.inMemory()
+                            .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
+                            .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
+                            .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel"))))
+                    .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"))
+                            .setStock(EAST, SkuId.of("longjing"), 10_000, 0).setStock(EAST, SkuId.of("tea-set"), 10_000, 0)
+                            .setStock(EAST, SkuId.of("mask"), 10_000, 0))
+                    .paymentProvider(sandbox)
+                    .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
+                    .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE);
+            if (taxed) {
+                builder.tax(CHINA_VAT, facts -> exclusive ? "US-CA" : "CN",
+                        line -> line.categoryPath().contains("food") ? "food" : "standard");
+            }
+            if (rounded) {
+                builder.cashRounding(dev.mercato.pricing.money.CashRounding.to(cny("0.10")));
+            }
+            commerce = builder.build();
+        }
+
         final List<String> payments = new ArrayList<>();
         final List<OrderId> orders = new ArrayList<>();
         int checkouts;
@@ -127,6 +160,18 @@ class GuaranteedTransactionProperties {
         return Money.of(new BigDecimal(value), "CNY");
     }
 
+    static final dev.mercato.pricing.tax.TaxCalculator CHINA_VAT = dev.mercato.pricing.tax.TaxCalculator.fromTable(
+            List.of(dev.mercato.pricing.tax.TaxRegion.of("CN", dev.mercato.pricing.tax.TaxMode.INCLUSIVE),
+                    dev.mercato.pricing.tax.TaxRegion.of("US-CA", dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)),
+            List.of(dev.mercato.pricing.tax.TaxRate.from("US-CA", "standard", dev.mercato.pricing.money.Rate.fraction("0.0725"),
+                            Instant.parse("2017-01-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("US-CA", "food", dev.mercato.pricing.money.Rate.ZERO,
+                            Instant.parse("2017-01-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("CN", "standard", dev.mercato.pricing.money.Rate.percent(13),
+                            Instant.parse("2019-04-01T00:00:00Z")),
+                    dev.mercato.pricing.tax.TaxRate.from("CN", "food", dev.mercato.pricing.money.Rate.percent(9),
+                            Instant.parse("2019-04-01T00:00:00Z"))));
+
     /** The build's default tries (200) of up to 60 steps each; 10,000 tries under {@code -Plong-properties}. */
     @Property
     void orderEscrowAndLedgerStayInStepAndEveryCapturedUnitIsInTheLedger(@ForAll("chains") ActionChain<Model> chain) {
@@ -135,7 +180,9 @@ class GuaranteedTransactionProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return ActionChain.startWith(Model::new)
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(false, true))
+                .as((tax, rounded) -> (java.util.function.Supplier<Model>) () -> new Model(tax, rounded))
+                .flatMap(model -> ActionChain.startWith(model)
                         .withAction(3, new Checkout())
                         .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
                                 new PaymentSource("tok_visa"))))
@@ -151,7 +198,7 @@ class GuaranteedTransactionProperties {
                         .withAction(on("end dispute", (m, id) -> m.commerce.endDispute(OPERATOR, id)))
                         .withAction(2, on("after-sale refund", GuaranteedTransactionProperties::afterSaleRefund))
                         .withAction(3, new MoveClock())
-                        .withMaxTransformations(60);
+                        .withMaxTransformations(60));
     }
 
     @FunctionalInterface
@@ -277,6 +324,8 @@ class GuaranteedTransactionProperties {
                 "buyer funds in the ledger = provider captures");
         long refundedInEscrows = 0;
         long refundedByProvider = 0;
+        long taxOnReleased = 0;
+        long cashRounding = 0;
         for (OrderId id : m.orders) {
             Order order = m.order(id);
             Optional<Escrow> found = m.escrow(id);
@@ -291,25 +340,38 @@ class GuaranteedTransactionProperties {
             long held = MinorUnits.toMinor(escrow.funds().held());
             long refunded = MinorUnits.toMinor(escrow.funds().refunded());
             long released = MinorUnits.toMinor(escrow.funds().released());
-            assertEquals(MinorUnits.toMinor(order.facts().snapshot().payable()), MinorUnits.toMinor(escrow.funds().captured()));
+            assertEquals(MinorUnits.toMinor(order.facts().snapshot().payableWithTax()),
+                    MinorUnits.toMinor(escrow.funds().captured()));
             assertEquals(MinorUnits.toMinor(escrow.funds().captured()), held + refunded + released);
             // Per order: seller net + platform revenue (commission, fees) + shares - subsidy = paid - refunded - held.
             assertEquals(released, MinorUnits.toMinor(escrow.funds().sellerNet()) + MinorUnits.toMinor(escrow.funds().commission())
                     + MinorUnits.toMinor(escrow.funds().fees()) + MinorUnits.toMinor(escrow.funds().shares())
-                    - MinorUnits.toMinor(escrow.funds().platformSubsidy()), "seller net + platform revenue - subsidy = released");
+                    + MinorUnits.toMinor(escrow.funds().tax()) - MinorUnits.toMinor(escrow.funds().platformSubsidy()),
+                    "seller net + platform revenue + tax - subsidy = released");
+            assertTaxRecordedAndExact(m, order, escrow);
+            taxOnReleased += MinorUnits.toMinor(escrow.funds().tax());
             assertEquals(held, MinorUnits.toMinor(journal.balance(Account.escrowHeld(escrow.id()), CNY)), "held in the ledger");
             refundedInEscrows += refunded;
+            long providerRefunded = 0;
             for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(escrow.id())) {
                 if (op.kind() == ProviderOperation.Kind.REFUND
                         && m.sandbox.status(op.transactionId()).orElse(null) instanceof PaymentOutcome.Succeeded s) {
-                    refundedByProvider += MinorUnits.toMinor(s.amount());
+                    providerRefunded += MinorUnits.toMinor(s.amount());
                 }
             }
+            refundedByProvider += providerRefunded;
+            cashRounding += assertCashRoundingKeptApart(m, order, escrow, providerRefunded);
             assertStatesAgree(order, escrow);
             assertLinesExact(escrow);
         }
-        assertEquals(refundedInEscrows, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
-        assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+        assertEquals(refundedByProvider, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)),
+                "the refunds in the ledger are what the provider refunded");
+        assertEquals(cashRounding, MinorUnits.toMinor(journal.balance(Account.cashRounding(), CNY)), "cash rounding");
+        // Tax payable = the tax charged on released orders minus what their refunds reversed.
+        assertEquals(taxOnReleased, MinorUnits.toMinor(journal.balance(Account.taxPayable(), CNY)), "tax payable");
+        if (!m.rounded) {
+            assertEquals(refundedInEscrows, refundedByProvider, "every refund in the ledger went to the provider");
+        }
     }
 
     /**
@@ -333,6 +395,78 @@ class GuaranteedTransactionProperties {
         if (escrow instanceof Released) {
             assertEquals(kept, MinorUnits.toMinor(escrow.funds().commission()), "each line's commission reversal exact");
         }
+    }
+
+    /**
+     * The order records its tax (net + tax = gross = the line's payable, inclusive) and the escrow
+     * carries it line by line; only a released escrow has posted tax, exactly each line's tax less
+     * what its own refunds reversed, never more than was charged.
+     */
+    static void assertTaxRecordedAndExact(Model m, Order order, Escrow escrow) {
+        java.util.Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
+        assertEquals(m.taxed, tax.isPresent(), "an order records its tax exactly when the facade taxes");
+        long charged = 0;
+        if (tax.isPresent()) {
+            for (int i = 0; i < tax.get().lines().size(); i++) {
+                dev.mercato.pricing.tax.LineTax line = tax.get().lines().get(i);
+                assertEquals(MinorUnits.toMinor(line.net()) + MinorUnits.toMinor(line.tax()), MinorUnits.toMinor(line.gross()));
+                assertEquals(MinorUnits.toMinor(order.facts().snapshot().lines().get(i).payable()),
+                        MinorUnits.toMinor(m.exclusive ? line.net() : line.gross()),
+                        "the line's price is the gross when inclusive, the net when exclusive");
+            }
+            long net = 0;
+            long lineTax = 0;
+            long gross = 0;
+            for (dev.mercato.pricing.tax.LineTax line : tax.get().lines()) {
+                net += MinorUnits.toMinor(line.net());
+                lineTax += MinorUnits.toMinor(line.tax());
+                gross += MinorUnits.toMinor(line.gross());
+            }
+            assertEquals(gross, net + lineTax, "net + tax = gross for the order");
+            charged = MinorUnits.toMinor(tax.get().total());
+            assertEquals(charged, lineTax + MinorUnits.toMinor(tax.get().shippingTax()), "the order's tax is its lines' and shipping's");
+            assertEquals(m.exclusive ? charged : 0, MinorUnits.toMinor(order.facts().snapshot().payableWithTax())
+                    - MinorUnits.toMinor(order.facts().snapshot().payable()), "exclusive tax is added to the payable");
+            assertTrue(m.exclusive || charged > 0, "13% or 9% of a positive price");
+        }
+        assertEquals(charged, MinorUnits.toMinor(escrow.terms().tax()), "the escrow's lines carry the order's tax");
+        List<LineSettlement> lines = escrow.terms().lines();
+        long kept = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            long refunded = MinorUnits.toMinor(escrow.funds().lineRefunded(i));
+            long paid = MinorUnits.toMinor(lines.get(i).buyerPaid());
+            long lineTax = MinorUnits.toMinor(lines.get(i).tax());
+            kept += refunded == 0 || lineTax == 0 ? lineTax : refunded == paid ? 0
+                    : lineTax - Allocation.allocate(lineTax, new long[] {refunded, paid - refunded})[0];
+        }
+        long posted = MinorUnits.toMinor(escrow.funds().tax());
+        assertEquals(escrow instanceof Released ? kept : 0, posted, "tax posted on release, less what refunds reversed");
+        assertTrue(posted <= charged, "never more tax than charged");
+    }
+
+    /**
+     * The cash rounding of an order is recorded on it, at most half an increment, and kept apart:
+     * the escrow (its lines, seller, commission, partial refunds) holds the exact payable; the
+     * provider never refunds more than the buyer paid in cash, and an escrow refunded in full has
+     * returned exactly that. Returns the order's part of the cash-rounding balance: the adjustment
+     * less what refunds returned beyond their exact amounts.
+     */
+    static long assertCashRoundingKeptApart(Model m, Order order, Escrow escrow, long providerRefunded) {
+        dev.mercato.core.order.PricedSnapshot snapshot = order.facts().snapshot();
+        assertEquals(m.rounded, snapshot.cash().isPresent(), "an order records its rounding exactly when the facade rounds");
+        long adjustment = snapshot.cash().map(c -> MinorUnits.toMinor(c.adjustment())).orElse(0L);
+        assertTrue(Math.abs(adjustment) <= 5, "at most half of CNY 0.10: " + adjustment);
+        assertEquals(0, Math.floorMod(MinorUnits.toMinor(snapshot.payableInCash()), m.rounded ? 10 : 1));
+        assertEquals(MinorUnits.toMinor(snapshot.payableWithTax()), MinorUnits.toMinor(escrow.terms().amount()),
+                "the escrow holds the exact payable: no line, seller or split carries the rounding");
+        assertEquals(adjustment, MinorUnits.toMinor(escrow.terms().cashAdjustment()));
+        long paidInCash = MinorUnits.toMinor(snapshot.payableInCash());
+        long refundedExact = MinorUnits.toMinor(escrow.funds().refunded());
+        assertTrue(providerRefunded <= paidInCash, "never more refunded than paid in cash");
+        if (refundedExact == MinorUnits.toMinor(escrow.funds().captured())) {
+            assertEquals(paidInCash, providerRefunded, "a full refund returns what the buyer paid");
+        }
+        return adjustment + refundedExact - providerRefunded;
     }
 
     static void assertStatesAgree(Order order, Escrow escrow) {

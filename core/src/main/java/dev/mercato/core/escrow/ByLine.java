@@ -37,7 +37,7 @@ final class ByLine {
 
     /**
      * What one refund takes back, laid out for {@link Flows#clawBack}: {@code parts = [net,
-     * commission, service fee, payment fee, share 0, ...]} of {@code refund + subsidyBack}.
+     * commission, service fee, payment fee, share 0, ..., tax]} of {@code refund + subsidyBack}.
      */
     record Reversal(long refund, long[] parts, long subsidyBack) {}
 
@@ -112,7 +112,7 @@ final class ByLine {
 
     /** The reversal of refunding {@code perLine[i]} of each line from where it is now. */
     static Reversal reverse(EscrowTerms t, EscrowFunds f, long[] perLine) {
-        long[] parts = new long[4 + t.deductions().shares().size()];
+        long[] parts = new long[5 + t.deductions().shares().size()];
         long subsidy = 0;
         long refund = 0;
         for (int i = 0; i < perLine.length; i++) {
@@ -131,11 +131,11 @@ final class ByLine {
 
     /**
      * The release of every line's remainder: {@code [net, commission, service fee, payment fee,
-     * subsidy, share 0, ...]} as {@link Flows#releaseParts}; the buyer's money it releases is
-     * what is left of the lines, which is what is held.
+     * subsidy, share 0, ..., tax]} as {@link Flows#releaseParts}; the buyer's money it releases is
+     * what is left of the lines, which is what is held, and the tax each line has left.
      */
     static long[] releaseParts(EscrowTerms t, EscrowFunds f) {
-        long[] parts = new long[4 + t.deductions().shares().size()];
+        long[] parts = new long[5 + t.deductions().shares().size()];
         long subsidy = 0;
         long released = 0;
         for (int i = 0; i < t.lines().size(); i++) {
@@ -161,11 +161,13 @@ final class ByLine {
         return release;
     }
 
-    /** Adds a line's reversal to {@code parts} ([net, commission, fees, shares]); returns its subsidy. */
+    /** Adds a line's reversal to {@code parts} ([net, commission, fees, shares, tax]); returns its subsidy. */
     private static long add(EscrowTerms t, LineReversal r, long[] parts) {
         CurrencyUnit c = t.currency();
         long commission = MinorUnits.toMinor(r.commission(), c);
-        long charges = commission;
+        long tax = MinorUnits.toMinor(r.tax(), c);
+        parts[parts.length - 1] = Exact.add(parts[parts.length - 1], tax);
+        long charges = Exact.add(commission, tax);
         parts[1] = Exact.add(parts[1], commission);
         for (LineFee fee : r.fees()) {
             if (fee.bearer() != Bearer.SELLER) {

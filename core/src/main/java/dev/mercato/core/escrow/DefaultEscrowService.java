@@ -31,6 +31,7 @@ import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.RefundRequest;
 import dev.mercato.payments.TransactionId;
 import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,8 +99,9 @@ final class DefaultEscrowService implements EscrowService {
 
     static final AggregateType<String, EscrowRecord> ESCROWS = AggregateType
             .of("escrow", String.class, EscrowRecord.class, Function.identity())
-            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 2,
-                    new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines)))
+            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 3,
+                    new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines),
+                    new dev.mercato.core.storage.Upcaster(2, DefaultEscrowService::withoutTax)))
             .withIndex("operations", r -> r.hasOpenOperations() ? OPEN : "")
             .withIndex("all", r -> "escrow");
 
@@ -112,6 +114,37 @@ final class DefaultEscrowService implements EscrowService {
         Object escrow = doc.get("escrow");
         if (escrow instanceof java.util.Map<?, ?> e && e.get("terms") instanceof java.util.Map<?, ?> terms) {
             ((java.util.Map<String, Object>) terms).putIfAbsent("lines", List.of());
+        }
+        return doc;
+    }
+
+    /**
+     * Schema 2 to 3: escrows stored before tax and cash rounding have no tax on their lines, none
+     * released (the lines were settled without tax) and no cash adjustment.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> withoutTax(java.util.Map<String, Object> doc) {
+        if (!(doc.get("escrow") instanceof java.util.Map<?, ?> escrow)) {
+            return doc;
+        }
+        if (escrow.get("funds") instanceof java.util.Map<?, ?> funds) {
+            ((java.util.Map<String, Object>) funds).putIfAbsent("tax", 0L);
+        }
+        if (escrow.get("terms") instanceof java.util.Map<?, ?> terms && terms.get("amount") instanceof java.util.Map<?, ?> a) {
+            java.util.Map<String, Object> zero = new java.util.LinkedHashMap<>();
+            zero.put("minor", 0L);
+            zero.put("currency", a.get("currency"));
+            ((java.util.Map<String, Object>) terms).putIfAbsent("cashAdjustment", zero);
+        }
+        if (escrow.get("terms") instanceof java.util.Map<?, ?> terms && terms.get("lines") instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof java.util.Map<?, ?> l && l.get("sellerNet") instanceof java.util.Map<?, ?> net) {
+                    java.util.Map<String, Object> zero = new java.util.LinkedHashMap<>();
+                    zero.put("minor", 0L);
+                    zero.put("currency", net.get("currency"));
+                    ((java.util.Map<String, Object>) l).putIfAbsent("tax", zero);
+                }
+            }
         }
         return doc;
     }
@@ -152,6 +185,10 @@ final class DefaultEscrowService implements EscrowService {
     public Escrow open(EscrowTerms terms) {
         InvalidInputException.requireNonNull(terms, "terms");
         paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
+        if (!terms.cashAdjustment().isZero()) {
+            throw new InvalidInputException("terms.cashAdjustment", terms.cashAdjustment(), "comes from a checkout's"
+                    + " cash-rounded capture: open the escrow with openPaid");
+        }
         Instant now = clock.instant();
         return storage.inTransaction(ATTEMPTS, uow -> {
             Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
@@ -196,8 +233,8 @@ final class DefaultEscrowService implements EscrowService {
             throw new InvalidInputException("capture", capture.total(), "is in another currency than the escrow's "
                     + terms.amount());
         }
-        if (MinorUnits.toMinor(terms.amount()) > MinorUnits.toMinor(capture.total())) {
-            throw new InvalidInputException("terms.amount", terms.amount(), "exceeds the captured total "
+        if (MinorUnits.toMinor(terms.paidInCash()) > MinorUnits.toMinor(capture.total())) {
+            throw new InvalidInputException("terms.amount", terms.paidInCash(), "exceeds the captured total "
                     + capture.total());
         }
     }
@@ -221,8 +258,9 @@ final class DefaultEscrowService implements EscrowService {
                         "checkout " + capture.transactionId().value()), 0, now);
         repo.insert(terms.escrowId(), new EscrowRecord(held, paid.entry(), List.of(sale), Optional.of(capture)));
         syncTimers(uow.timers(), held);
-        return new Outcome<>(held, new AfterCommit(stage(uow, paid.entry().stream().toList()), List.of(),
-                terms.escrowId()));
+        List<JournalEntry> entries = new ArrayList<>(paid.entry().stream().toList());
+        cashRounding(held, held.step(), "cash-rounding", 0, capture.capturedAt()).ifPresent(entries::add);
+        return new Outcome<>(held, new AfterCommit(stage(uow, entries), List.of(), terms.escrowId()));
     }
 
     @Override
@@ -462,6 +500,10 @@ final class DefaultEscrowService implements EscrowService {
         if (refundedNow <= 0) {
             return Optional.empty();
         }
+        refundedNow = refundInCash(before.escrow(), accepted.state());
+        if (refundedNow <= 0) {
+            return Optional.empty();
+        }
         Capabilities can = provider.capabilities();
         boolean partial = refundedNow < MinorUnits.toMinor(capture.total());
         boolean another = capture.orders() > 1 || MinorUnits.toMinor(before.escrow().funds().refunded()) > 0;
@@ -488,6 +530,12 @@ final class DefaultEscrowService implements EscrowService {
         EscrowRecord after = before.withState(next, accepted.entry());
         List<ProviderOperation> refunds = new ArrayList<>();
         long refundedNow = MinorUnits.toMinor(next.funds().refunded()) - MinorUnits.toMinor(before.escrow().funds().refunded());
+        Optional<JournalEntry> cashBack = Optional.empty();
+        if (refundedNow > 0) {
+            long inCash = refundInCash(before.escrow(), next);
+            cashBack = cashRounding(next, next.step(), "cash-rounding-refund", inCash - refundedNow, now);
+            refundedNow = inCash;
+        }
         if (refundedNow > 0) {
             ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND,
                     transactionId(next.id(), "refund-" + next.step()),
@@ -504,7 +552,55 @@ final class DefaultEscrowService implements EscrowService {
         List<JournalEntry> entries = new ArrayList<>();
         before.lastEntry().ifPresent(entries::add);
         accepted.entry().ifPresent(entries::add);
+        cashBack.ifPresent(entries::add);
         return new AfterCommit(stage(uow, entries), refunds, next.id());
+    }
+
+    /**
+     * What the provider refunds for a transition that refunds some of the escrow's money: what the
+     * buyer paid in cash is returned in full and never exceeded. Without a cash adjustment that is
+     * the exact refund. Rounded up, the refund that gives back the escrow's last money adds the
+     * adjustment; rounded down, refunds stop at what was paid in cash and the last one returns
+     * only what is left of it.
+     */
+    private static long refundInCash(Escrow before, Escrow next) {
+        long exactNow = MinorUnits.toMinor(next.funds().refunded()) - MinorUnits.toMinor(before.funds().refunded());
+        long adjustment = MinorUnits.toMinor(next.terms().cashAdjustment());
+        if (adjustment == 0) {
+            return exactNow;
+        }
+        long captured = MinorUnits.toMinor(next.funds().captured());
+        long cashLeft = Exact.add(captured, adjustment) - MinorUnits.toMinor(before.funds().refunded());
+        boolean last = MinorUnits.toMinor(next.funds().refunded()) == captured;
+        return Math.max(0, last ? cashLeft : Math.min(exactNow, cashLeft));
+    }
+
+    /**
+     * The cash rounding of an escrow's checkout, as its own entry beside the escrow's. At capture
+     * ({@code refundDelta} 0): the buyer paid the adjustment on top of the escrow's amount (below
+     * it when negative), and the platform's cash-rounding account takes it. At a refund: what the
+     * provider refunds beyond the exact refund ({@code refundDelta}, see {@link #refundInCash})
+     * comes from that account. Empty when there is nothing to post.
+     */
+    private static Optional<JournalEntry> cashRounding(Escrow escrow, long step, String event, long refundDelta,
+            Instant at) {
+        EscrowTerms t = escrow.terms();
+        long adjustment = MinorUnits.toMinor(t.cashAdjustment());
+        boolean capture = event.equals("cash-rounding");
+        long amount = capture ? adjustment : refundDelta;
+        if (amount == 0) {
+            return Optional.empty();
+        }
+        JournalEntry.Builder b = JournalEntry.builder("escrow:" + t.escrowId() + ":" + step + ":" + event, at,
+                event + " " + t.escrowId())
+                .reference(new EntryReference(EntryReference.Kind.ESCROW, t.escrowId(), step, event));
+        if (capture) {
+            b.minor(Account.buyerFundsIn(t.buyerId()), t.currency(), -amount).minor(Account.cashRounding(), t.currency(),
+                    amount);
+        } else {
+            b.minor(Account.refunds(), t.currency(), amount).minor(Account.cashRounding(), t.currency(), -amount);
+        }
+        return Optional.of(b.build());
     }
 
     /**

@@ -9,8 +9,8 @@ import javax.money.MonetaryAmount;
 
 /**
  * Where an escrow's money is: captured from the buyer, still held, refunded to the buyer, and
- * released to the seller (split into the seller's net, the platform's commission and fees, and the
- * creators' and referrers' revenue shares).
+ * released to the seller (split into the seller's net, the platform's commission and fees, the
+ * creators' and referrers' revenue shares, and the lines' tax, which goes to tax payable).
  *
  * <p>Invariant: {@code held = captured - refunded - released >= 0}, so {@code released +
  * refunded <= captured}; a refund after release lowers {@code released} (the clawback) as it
@@ -30,15 +30,18 @@ public final class EscrowFunds {
     private final long[] shares;
     /** Per line of the terms (in their order), what was refunded of it; shorter when the rest is zero. */
     private final long[] lineRefunds;
+    /** The lines' tax released to tax payable and not reversed by refunds after release. */
+    private final long tax;
 
     private EscrowFunds(CurrencyUnit currency, long captured, long refunded, long sellerNet, long commission,
             long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares) {
         this(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee, compensated, subsidy, shares,
-                new long[0]);
+                new long[0], 0);
     }
 
     private EscrowFunds(CurrencyUnit currency, long captured, long refunded, long sellerNet, long commission,
-            long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares, long[] lineRefunds) {
+            long serviceFee, long paymentFee, long compensated, long subsidy, long[] shares, long[] lineRefunds,
+            long tax) {
         this.currency = currency;
         this.captured = captured;
         this.refunded = refunded;
@@ -51,6 +54,7 @@ public final class EscrowFunds {
         this.shares = shares;
         // Documents written before refunds by line have no line refunds: all zero.
         this.lineRefunds = lineRefunds == null ? new long[0] : lineRefunds;
+        this.tax = tax;
         long byLine = 0;
         for (long r : this.lineRefunds) {
             if (r < 0) {
@@ -67,7 +71,7 @@ public final class EscrowFunds {
             }
         }
         if (subsidy < 0 || releasedMinor() < 0 || heldMinor() < 0 || refunded < 0 || sellerNet < 0 || commission < 0
-                || serviceFee < 0 || paymentFee < 0 || compensated < 0) {
+                || serviceFee < 0 || paymentFee < 0 || compensated < 0 || tax < 0) {
             throw new IllegalStateException("escrow funds out of balance: " + this);
         }
     }
@@ -88,18 +92,18 @@ public final class EscrowFunds {
 
     EscrowFunds capture(long amount) {
         return new EscrowFunds(currency, Exact.add(captured, amount), refunded, sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy, shares, lineRefunds);
+                paymentFee, compensated, subsidy, shares, lineRefunds, tax);
     }
 
     EscrowFunds refundHeld(long amount) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, amount), sellerNet, commission, serviceFee,
-                paymentFee, compensated, subsidy, shares, lineRefunds);
+                paymentFee, compensated, subsidy, shares, lineRefunds, tax);
     }
 
     /** Refunds held money line by line: {@code perLine[i]} of line {@code i}. */
     EscrowFunds refundHeldLines(long[] perLine) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, Exact.sum(perLine)), sellerNet, commission,
-                serviceFee, paymentFee, compensated, subsidy, shares, addLines(perLine));
+                serviceFee, paymentFee, compensated, subsidy, shares, addLines(perLine), tax);
     }
 
     /**
@@ -129,13 +133,14 @@ public final class EscrowFunds {
     }
 
     /**
-     * Releases {@code parts = [net, commission, service fee, payment fee, subsidy, share 0, share 1, ...]};
-     * the subsidy is inside the net.
+     * Releases {@code parts = [net, commission, service fee, payment fee, subsidy, share 0, share 1, ...,
+     * tax]}; the subsidy is inside the net.
      */
     EscrowFunds release(long[] parts) {
         return new EscrowFunds(currency, captured, refunded, Exact.add(sellerNet, parts[0]),
                 Exact.add(commission, parts[1]), Exact.add(serviceFee, parts[2]), Exact.add(paymentFee, parts[3]),
-                compensated, Exact.add(subsidy, parts[4]), shares(parts, 5, 1), lineRefunds);
+                compensated, Exact.add(subsidy, parts[4]), shares(parts, 5, 1), lineRefunds,
+                Exact.add(tax, parts[parts.length - 1]));
     }
 
     /**
@@ -145,19 +150,19 @@ public final class EscrowFunds {
     EscrowFunds clawBack(long refund, long[] parts, long subsidyBack) {
         return new EscrowFunds(currency, captured, Exact.add(refunded, refund), sellerNet - parts[0],
                 commission - parts[1], serviceFee - parts[2], paymentFee - parts[3], compensated, subsidy - subsidyBack,
-                shares(parts, 4, -1), lineRefunds);
+                shares(parts, 4, -1), lineRefunds, tax - parts[parts.length - 1]);
     }
 
     /** {@link #clawBack} of a refund by line: {@code perLine[i]} of line {@code i} of the buyer's money. */
     EscrowFunds clawBackLines(long[] perLine, long[] parts, long subsidyBack) {
         EscrowFunds f = clawBack(Exact.sum(perLine), parts, subsidyBack);
         return new EscrowFunds(currency, f.captured, f.refunded, f.sellerNet, f.commission, f.serviceFee, f.paymentFee,
-                f.compensated, f.subsidy, f.shares, addLines(perLine));
+                f.compensated, f.subsidy, f.shares, addLines(perLine), f.tax);
     }
 
     EscrowFunds compensate(long amount) {
         return new EscrowFunds(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee,
-                Exact.add(compensated, amount), subsidy, shares, lineRefunds);
+                Exact.add(compensated, amount), subsidy, shares, lineRefunds, tax);
     }
 
     long heldMinor() {
@@ -166,21 +171,22 @@ public final class EscrowFunds {
 
     /** The buyer's money released: the released parts minus the platform's subsidy inside them. */
     long releasedMinor() {
-        return Exact.add(Exact.sum(sellerNet, commission, serviceFee, paymentFee), Exact.sum(shares)) - subsidy;
+        return Exact.add(Exact.sum(sellerNet, commission, serviceFee, paymentFee, tax), Exact.sum(shares)) - subsidy;
     }
 
     long subsidyMinor() {
         return subsidy;
     }
 
-    /** {@code [net, commission, service fee, payment fee, share 0, share 1, ...]} released and not clawed back. */
+    /** {@code [net, commission, service fee, payment fee, share 0, share 1, ..., tax]} released and not clawed back. */
     long[] releasedParts() {
-        long[] parts = new long[4 + shares.length];
+        long[] parts = new long[5 + shares.length];
         parts[0] = sellerNet;
         parts[1] = commission;
         parts[2] = serviceFee;
         parts[3] = paymentFee;
         System.arraycopy(shares, 0, parts, 4, shares.length);
+        parts[4 + shares.length] = tax;
         return parts;
     }
 
@@ -264,6 +270,16 @@ public final class EscrowFunds {
     }
 
     /**
+     * The lines' tax released to the tax-payable account and not reversed by refunds after
+     * release ({@link dev.mercato.core.ledger.Account.TaxPayable}); never part of the seller's net.
+     *
+     * @return non-negative; zero for an escrow whose lines carry no tax
+     */
+    public MonetaryAmount tax() {
+        return amount(tax);
+    }
+
+    /**
      * The platform subsidy paid to the seller with what was released (not clawed back).
      *
      * @return non-negative
@@ -286,7 +302,8 @@ public final class EscrowFunds {
         return o instanceof EscrowFunds f && f.currency.equals(currency) && f.captured == captured
                 && f.refunded == refunded && f.sellerNet == sellerNet && f.commission == commission
                 && f.serviceFee == serviceFee && f.paymentFee == paymentFee && f.compensated == compensated
-                && f.subsidy == subsidy && Arrays.equals(f.shares, shares) && sameLines(f.lineRefunds, lineRefunds);
+                && f.subsidy == subsidy && f.tax == tax && Arrays.equals(f.shares, shares)
+                && sameLines(f.lineRefunds, lineRefunds);
     }
 
     /** Equal line refunds: trailing zeros do not count. */
@@ -303,7 +320,7 @@ public final class EscrowFunds {
     @Override
     public int hashCode() {
         return 31 * Objects.hash(currency, captured, refunded, sellerNet, commission, serviceFee, paymentFee,
-                compensated, subsidy) + Arrays.hashCode(shares);
+                compensated, subsidy, tax) + Arrays.hashCode(shares);
     }
 
     @Override
@@ -311,6 +328,6 @@ public final class EscrowFunds {
         return "EscrowFunds[" + currency.getCurrencyCode() + " captured=" + captured + " refunded=" + refunded
                 + " released=" + sellerNet + "+" + commission + "+" + serviceFee + "+" + paymentFee
                 + " shares=" + Arrays.toString(shares) + " lineRefunds=" + Arrays.toString(lineRefunds)
-                + " subsidy=" + subsidy + " compensated=" + compensated + " (minor units)]";
+                + " subsidy=" + subsidy + " tax=" + tax + " compensated=" + compensated + " (minor units)]";
     }
 }

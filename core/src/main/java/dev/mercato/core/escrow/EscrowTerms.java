@@ -37,10 +37,39 @@ import javax.money.MonetaryAmount;
  *     {@link #fromSettlement settled} from the order): refunds then reverse each line's own
  *     commission, fees, shares and subsidy (docs/escrow-and-ledger.md, "Refunds by line"); empty
  *     for an escrow opened with an amount alone, whose refunds prorate over the whole order
+ * @param cashAdjustment what the buyer paid on top of {@code amount} (negative: below it) because
+ *     the checkout's payable was rounded to a cash increment ({@code Commerce.Builder.cashRounding});
+ *     it belongs to no line, seller or split: posted to the platform's cash-rounding account with
+ *     the capture and returned, once, by the refund that gives the buyer everything back
+ *     (docs/escrow-and-ledger.md, "Tax and cash rounding"); zero otherwise
  */
 public record EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
         Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
-        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines) {
+        Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines,
+        MonetaryAmount cashAdjustment) {
+
+    /**
+     * Terms without a cash adjustment.
+     *
+     * @param escrowId the escrow's id
+     * @param buyerId the buyer
+     * @param sellerId the seller
+     * @param amount what the buyer pays, positive
+     * @param deductions what the platform keeps from a full release
+     * @param payWithin how long the buyer has to pay
+     * @param autoConfirmAfter the auto-confirm timer
+     * @param extension what one buyer extension adds
+     * @param groupDeadline the group-buy deadline, if any
+     * @param platformSubsidy platform-funded discounts
+     * @param lines the order's lines as settled, or empty
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
+            Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
+            Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines) {
+        this(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter, extension, groupDeadline,
+                platformSubsidy, lines, MinorUnits.toAmount(0, amount.getCurrency()));
+    }
 
     /** The most lines one escrow carries: bounds the work of every refund. */
     public static final int MAX_LINES = 1_000;
@@ -84,6 +113,34 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
         requirePositive(extension, "extension");
         lines = List.copyOf(InvalidInputException.requireNonNull(lines, "lines"));
         requireLines(lines, units, subsidy, amount.getCurrency(), deductions);
+        InvalidInputException.requireNonNull(cashAdjustment, "cashAdjustment");
+        long adjustment = MinorUnits.toMinor(cashAdjustment, amount.getCurrency());
+        if (Exact.add(units, adjustment) <= 0) {
+            throw new InvalidInputException("cashAdjustment", cashAdjustment, "must leave the buyer paying more than"
+                    + " nothing on " + amount);
+        }
+    }
+
+    /**
+     * These terms with a cash adjustment: the buyer paid {@code amount + adjustment} in cash.
+     *
+     * @param adjustment the rounded payable minus the exact one (negative when rounded down)
+     * @return new terms
+     * @throws InvalidInputException if the buyer would pay nothing or less
+     */
+    public EscrowTerms withCashAdjustment(MonetaryAmount adjustment) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy, lines, adjustment);
+    }
+
+    /**
+     * What the buyer paid in cash: the amount plus the cash adjustment.
+     *
+     * @return positive
+     */
+    public MonetaryAmount paidInCash() {
+        return MinorUnits.toAmount(Exact.add(MinorUnits.toMinor(amount), MinorUnits.toMinor(cashAdjustment)),
+                amount.getCurrency());
     }
 
     /**
@@ -168,7 +225,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withoutLines() {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, List.of());
+                extension, groupDeadline, platformSubsidy, List.of(), cashAdjustment);
     }
 
     /**
@@ -215,6 +272,55 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
     }
 
     /**
+     * Terms for one order from its lines as settled (for example {@link LineSettlement#withTax
+     * with their tax}): the buyer pays what the lines were paid (shipping and exclusive tax
+     * included), the platform adds their subsidies on release, and the deductions are the lines'
+     * own charges. Refunds reverse each line's own charges and tax; release posts the tax left on
+     * the lines to tax payable (docs/escrow-and-ledger.md, "Tax and cash rounding").
+     *
+     * @param escrowId the escrow id
+     * @param buyerId the buyer
+     * @param lines the lines of one order, of one seller, at least one
+     * @return the terms, with default timings
+     * @throws InvalidInputException if there is no line or the lines name several sellers
+     */
+    public static EscrowTerms fromLines(String escrowId, String buyerId, List<LineSettlement> lines) {
+        InvalidInputException.requireNonNull(lines, "lines");
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("lines", "no line", "must have at least one line");
+        }
+        CurrencyUnit currency = lines.get(0).line().currency();
+        String sellerId = lines.get(0).line().sellerId();
+        long paid = 0;
+        long subsidy = 0;
+        for (LineSettlement line : lines) {
+            InvalidInputException.requireNonNull(line, "line");
+            if (!line.line().sellerId().equals(sellerId)) {
+                throw new InvalidInputException("lines", line.line().sellerId(), "must all be sold by " + sellerId);
+            }
+            paid = Exact.add(paid, MinorUnits.toMinor(line.buyerPaid(), currency));
+            subsidy = Exact.add(subsidy, MinorUnits.toMinor(line.platformSubsidy(), currency));
+        }
+        return new EscrowTerms(escrowId, buyerId, sellerId, MinorUnits.toAmount(paid, currency),
+                Deductions.ofLines(lines, currency), DEFAULT_PAY_WITHIN, DEFAULT_AUTO_CONFIRM_AFTER, DEFAULT_EXTENSION,
+                Optional.empty(), MinorUnits.toAmount(subsidy, currency), lines);
+    }
+
+    /**
+     * The tax the lines carry ({@link LineSettlement#tax()}), all of it: what release and refunds
+     * post to and reverse from tax payable.
+     *
+     * @return zero for terms without lines or without tax
+     */
+    public MonetaryAmount tax() {
+        long tax = 0;
+        for (LineSettlement line : lines) {
+            tax = Exact.add(tax, MinorUnits.toMinor(line.tax(), currency()));
+        }
+        return MinorUnits.toAmount(tax, currency());
+    }
+
+    /**
      * These terms with other deductions.
      *
      * @param newDeductions commission and fees for a full release
@@ -224,7 +330,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withDeductions(Deductions newDeductions) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, newDeductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -235,7 +341,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPayWithin(Duration newPayWithin) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, newPayWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -247,7 +353,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withAutoConfirm(Duration newAutoConfirmAfter, Duration newExtension) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, newAutoConfirmAfter,
-                newExtension, groupDeadline, platformSubsidy, lines);
+                newExtension, groupDeadline, platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -259,7 +365,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withGroupDeadline(Instant deadline) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, Optional.of(deadline), platformSubsidy, lines);
+                extension, Optional.of(deadline), platformSubsidy, lines, cashAdjustment);
     }
 
     /**
@@ -271,7 +377,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPlatformSubsidy(MonetaryAmount subsidy) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, subsidy, lines);
+                extension, groupDeadline, subsidy, lines, cashAdjustment);
     }
 
     /**

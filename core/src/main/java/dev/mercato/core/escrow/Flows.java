@@ -106,7 +106,8 @@ final class Flows {
     /**
      * Splits a release of {@code units} of the buyer's money into seller net, commission, service
      * fee, payment fee, the platform subsidy paid with it (index 4, included in the net) and each
-     * revenue share of the deductions (from index 5, in the deductions' order). The
+     * revenue share of the deductions (from index 5, in the deductions' order), then the tax (the
+     * last index; always zero here: only terms with lines carry tax). The
      * subsidy is prorated by the buyer's money released; the deductions of the full gross
      * (amount plus subsidy) are prorated by the gross released as one total, so the seller's net
      * is never negative, then split across the streams: all through {@link Allocation}.
@@ -123,7 +124,7 @@ final class Flows {
         long share = releasedGross == gross || total == 0 ? total
                 : Allocation.allocate(total, new long[] {releasedGross, gross - releasedGross})[0];
         long[] streams = total == 0 ? new long[deductions.length] : Allocation.allocate(share, deductions);
-        long[] parts = new long[2 + deductions.length];
+        long[] parts = new long[3 + deductions.length];
         parts[0] = releasedGross - share;
         System.arraycopy(streams, 0, parts, 1, 3);
         parts[4] = subsidyShare;
@@ -133,11 +134,14 @@ final class Flows {
 
     /**
      * Held money (and the platform's subsidy) goes to the seller's payable balance, the platform's
-     * revenue and each creator's or referrer's payable balance.
+     * revenue, each creator's or referrer's payable balance and, for the lines' tax, the
+     * tax-payable account (never the seller).
      */
     static JournalEntry.Builder release(JournalEntry.Builder b, EscrowTerms t, long[] parts) {
         CurrencyUnit c = t.currency();
-        long releasedGross = Exact.sum(parts[0], parts[1], parts[2], parts[3]);
+        long tax = parts[parts.length - 1];
+        b.minor(Account.taxPayable(), c, tax);
+        long releasedGross = Exact.sum(parts[0], parts[1], parts[2], parts[3], tax);
         List<CreatorShare> shares = t.deductions().shares();
         for (int i = 0; i < shares.size(); i++) {
             releasedGross = Exact.add(releasedGross, parts[5 + i]);
@@ -155,8 +159,9 @@ final class Flows {
      * fees and takes back its prorated subsidy ({@code subsidyBack}); the seller's share comes from
      * the payable balance, then the deposit, then (uncovered) the payable again, going negative.
      * Each creator's or referrer's share is taken back from that party's payable balance, like
-     * the commission. {@code parts} splits {@code refund + subsidyBack} like the release: net,
-     * commission, fees, then the shares from index 4.
+     * the commission, and the tax reversed from the tax-payable account. {@code parts} splits
+     * {@code refund + subsidyBack} like the release: net, commission, fees, then the shares from
+     * index 4, then the tax (the last index).
      */
     static JournalEntry.Builder clawBack(JournalEntry.Builder b, EscrowTerms t, long refund, long[] parts,
             long subsidyBack, SellerBalances balances) {
@@ -167,6 +172,7 @@ final class Flows {
         for (int i = 0; i < shares.size(); i++) {
             b.minor(Account.creatorPayable(shares.get(i).partyId()), c, -parts[4 + i]);
         }
+        b.minor(Account.taxPayable(), c, -parts[parts.length - 1]);
         return b.minor(Account.refunds(), c, refund)
                 .minor(Account.platformClearing(), c, subsidyBack)
                 .minor(Account.sellerPayable(t.sellerId()), c, -(parts[0] - fromDeposit))

@@ -151,6 +151,32 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * Tax the platform collected with buyers' payments and owes the tax authority: credited with
+     * each line's tax when its sale becomes final (release), debited by the tax reversed on
+     * refunds after release (docs/escrow-and-ledger.md, "Tax and cash rounding"). One account per
+     * currency; the per-line figures are in the escrow's terms.
+     */
+    record TaxPayable() implements Account {
+        @Override
+        public String code() {
+            return "tax-payable";
+        }
+    }
+
+    /**
+     * The platform's cash rounding: what buyers paid above the exact total of their orders
+     * (credit) or below it (debit) when the payable total is rounded to a cash increment. The
+     * difference belongs to no order line, seller or split (docs/escrow-and-ledger.md, "Tax and
+     * cash rounding").
+     */
+    record CashRounding() implements Account {
+        @Override
+        public String code() {
+            return "cash-rounding";
+        }
+    }
+
     /** Money paid back to buyers (outside world): refunds and compensation. */
     record Refunds() implements Account {
         @Override
@@ -253,6 +279,24 @@ public sealed interface Account {
      */
     static Account revenue(RevenueStream stream) {
         return new PlatformRevenue(stream);
+    }
+
+    /**
+     * The platform's tax-payable account.
+     *
+     * @return the account
+     */
+    static Account taxPayable() {
+        return new TaxPayable();
+    }
+
+    /**
+     * The platform's cash-rounding account.
+     *
+     * @return the account
+     */
+    static Account cashRounding() {
+        return new CashRounding();
     }
 
     /**

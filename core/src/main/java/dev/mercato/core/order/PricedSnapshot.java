@@ -8,6 +8,7 @@ import dev.mercato.pricing.money.InvalidAmountException;
 import dev.mercato.pricing.money.MinorUnits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -28,10 +29,92 @@ import javax.money.MonetaryAmount;
  * @param shippingDiscounts the discounts on this order's shipping with their funding; {@code
  *     shipping} is already net of them, so the listed shipping is {@code shipping} plus their sum
  * @param sellerType the seller's type at checkout, which commission and fee rules read
+ * @param tax the order's tax, when the facade computes tax ({@code Commerce.Builder.tax}); empty
+ *     otherwise (and for orders placed before tax)
+ * @param cash the payable rounded to a cash increment, when the facade rounds
+ *     ({@code Commerce.Builder.cashRounding}): {@code exact} is {@code payable}, {@code rounded}
+ *     what the buyer pays, {@code adjustment} their difference, which belongs to no line; empty
+ *     otherwise
  */
 public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
         MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
-        List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
+        List<PricedDiscount> shippingDiscounts, SellerType sellerType, Optional<OrderTax> tax,
+        Optional<dev.mercato.pricing.money.CashRounding.CashAdjustment> cash) {
+
+    /**
+     * A snapshot without tax.
+     *
+     * @param currency the currency
+     * @param lines the lines
+     * @param shipping the shipping charged
+     * @param payable what the buyer pays
+     * @param prorationWeights one weight per line
+     * @param explanation the pricing explanation
+     * @param shippingDiscounts the shipping discounts with their funding
+     * @param sellerType the seller's type
+     */
+    public PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, MonetaryAmount shipping,
+            MonetaryAmount payable, List<Long> prorationWeights, List<String> explanation,
+            List<PricedDiscount> shippingDiscounts, SellerType sellerType) {
+        this(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts, sellerType,
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This snapshot with the order's tax recorded. Inclusive tax is inside the line payables, so
+     * what the buyer pays does not change; exclusive tax is added to it ({@link
+     * #payableWithTax()}), while {@link #payable()} and the lines stay the prices before tax.
+     *
+     * @param orderTax the tax, one entry per line
+     * @return the snapshot with the tax
+     * @throws InvalidInputException if its lines are not this order's
+     */
+    public PricedSnapshot withTax(OrderTax orderTax) {
+        InvalidInputException.requireNonNull(orderTax, "tax");
+        if (orderTax.lines().size() != lines.size()) {
+            throw new InvalidInputException("tax", orderTax.lines().size() + " lines", "must have one line per order line ("
+                    + lines.size() + ")");
+        }
+        return new PricedSnapshot(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts,
+                sellerType, Optional.of(orderTax), cash);
+    }
+
+    /**
+     * This snapshot with its payable rounded to a cash increment.
+     *
+     * @param rounding the cash rounding
+     * @return the snapshot with {@link #cash()} set, or this snapshot when the rounded payable
+     *     would not be positive (a payable below half an increment is paid exactly)
+     */
+    public PricedSnapshot withCashRounding(dev.mercato.pricing.money.CashRounding rounding) {
+        InvalidInputException.requireNonNull(rounding, "rounding");
+        dev.mercato.pricing.money.CashRounding.CashAdjustment adjustment = rounding.round(payableWithTax());
+        if (!adjustment.rounded().isPositive()) {
+            return this;
+        }
+        return new PricedSnapshot(currency, lines, shipping, payable, prorationWeights, explanation, shippingDiscounts,
+                sellerType, tax, Optional.of(adjustment));
+    }
+
+    /**
+     * What the buyer pays for this order: the payable with exclusive tax, or its cash-rounded value.
+     *
+     * @return {@code cash().rounded()} when rounded, else {@link #payableWithTax()}
+     */
+    public MonetaryAmount payableInCash() {
+        return cash.map(dev.mercato.pricing.money.CashRounding.CashAdjustment::rounded).orElse(payableWithTax());
+    }
+
+    /**
+     * The payable plus the tax added to it in an exclusive region: what the buyer owes before
+     * any cash rounding, and the amount the order's escrow holds.
+     *
+     * @return {@link #payable()} when untaxed or taxed inclusively
+     */
+    public MonetaryAmount payableWithTax() {
+        return tax.filter(t -> t.mode() == dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)
+                .map(t -> payable.add(t.total())).orElse(payable);
+    }
 
     /**
      * A snapshot without shipping discounts, of an {@link SellerType#ENTERPRISE} seller.
@@ -50,6 +133,13 @@ public record PricedSnapshot(CurrencyUnit currency, List<OrderLine> lines, Monet
 
     /** Validates the invariants and copies the lists. */
     public PricedSnapshot {
+        InvalidInputException.requireNonNull(tax, "tax");
+        InvalidInputException.requireNonNull(cash, "cash");
+        if (cash.isPresent() && !cash.get().exact().isEqualTo(tax
+                .filter(t -> t.mode() == dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)
+                .map(t -> payable.add(t.total())).orElse(payable))) {
+            throw new InvalidInputException("cash", cash.get(), "must round the payable with its exclusive tax");
+        }
         shippingDiscounts = List.copyOf(InvalidInputException.requireNonNull(shippingDiscounts, "shippingDiscounts"));
         InvalidInputException.requireNonNull(sellerType, "sellerType");
         InvalidInputException.requireNonNull(currency, "currency");

@@ -10,7 +10,7 @@ import javax.money.MonetaryAmount;
 /**
  * What one seller earned in one period, read from the ledger.
  *
- * <p>{@code net = gross - commission - fees - refunds - compensation}: the change of the seller's
+ * <p>{@code net = gross - commission - fees - shares - tax - refunds - compensation}: the change of the seller's
  * payable balance and deposit over the period, payouts and deposit top-ups aside. {@code gross}
  * is what was released to the seller before commission, fees and revenue shares, platform subsidies included
  * and less the subsidies taken back on refunds; {@code platformSubsidies} is that subsidy part
@@ -20,6 +20,8 @@ import javax.money.MonetaryAmount;
  * seller's share; {@code compensation} went to buyers from the seller's deposit or balance.
  * Seller-funded discounts are reported for the orders released in the period from the {@link
  * DiscountFunding} the caller supplies; they do not change {@code net} (the buyer paid less).
+ * {@code tax} is the tax of the released lines the platform posted to tax payable (never the
+ * seller's), net of tax reversed on refunds after release; it is inside {@code gross}.
  *
  * @param sellerId the seller
  * @param currency the currency
@@ -37,12 +39,45 @@ import javax.money.MonetaryAmount;
  * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
  * @param compensation compensation paid to buyers at the seller's expense
  * @param payouts paid out to the seller in the period
- * @param net gross minus commission, fees, shares, refunds and compensation
+ * @param net gross minus commission, fees, shares, tax, refunds and compensation
+ * @param tax the released lines' tax posted to tax payable, net of tax reversed on refunds after
+ *     release; zero without tax
  */
 public record SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
         MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
         MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
-        MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net) {
+        MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net,
+        MonetaryAmount tax) {
+
+    /**
+     * A statement without tax.
+     *
+     * @param sellerId the seller
+     * @param currency the currency
+     * @param from start of the period, inclusive
+     * @param to end of the period, exclusive
+     * @param gross released to the seller, before deductions
+     * @param sellerFundedDiscounts discounts the seller paid on the released orders
+     * @param platformSubsidies platform-funded discounts paid to the seller
+     * @param commission commission kept
+     * @param fees service and payment fees kept
+     * @param shares revenue shares paid from the seller's sales
+     * @param refunds refunds after release
+     * @param clawedBackFromBalance the seller's share of those refunds taken from the payable balance
+     * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
+     * @param compensation compensation paid to buyers at the seller's expense
+     * @param payouts paid out to the seller in the period
+     * @param net gross minus commission, fees, shares, refunds and compensation
+     */
+    public SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
+            MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
+            MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds,
+            MonetaryAmount clawedBackFromBalance, MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation,
+            MonetaryAmount payouts, MonetaryAmount net) {
+        this(sellerId, currency, from, to, gross, sellerFundedDiscounts, platformSubsidies, commission, fees, shares,
+                refunds, clawedBackFromBalance, clawedBackFromDeposit, compensation, payouts, net,
+                dev.mercato.pricing.money.MinorUnits.toAmount(0, currency));
+    }
 
     /**
      * Builds the statement of a seller for {@code [from, to)} from the journal's escrow and

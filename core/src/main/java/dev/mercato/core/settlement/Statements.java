@@ -33,6 +33,7 @@ final class Statements {
         long commission = 0;
         long fees = 0;
         long shares = 0;
+        long tax = 0;
         long refunds = 0;
         long fromBalance = 0;
         long fromDeposit = 0;
@@ -51,7 +52,8 @@ final class Statements {
             if (ref.kind() == EntryReference.Kind.PAYOUT) {
                 payouts = Exact.add(payouts, s.payouts);
             } else if (EntryReference.RELEASE_EVENTS.contains(event)) {
-                gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares));
+                gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares, s.tax));
+                tax = Exact.add(tax, s.tax);
                 subsidies = Exact.add(subsidies, -s.clearing);
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
@@ -69,16 +71,17 @@ final class Statements {
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
                 shares = Exact.add(shares, s.shares);
+                tax = Exact.add(tax, s.tax);
                 fromDeposit = Exact.add(fromDeposit, -s.deposit);
                 fromBalance = Exact.add(fromBalance, -s.payable);
             }
         }
-        long net = gross - commission - fees - shares - refunds - compensation;
+        long net = gross - commission - fees - shares - tax - refunds - compensation;
         return new SettlementStatement(sellerId, currency, from, to, amount(gross, currency),
                 amount(sellerDiscounts, currency), amount(subsidies, currency), amount(commission, currency),
                 amount(fees, currency), amount(shares, currency), amount(refunds, currency), amount(fromBalance, currency),
                 amount(fromDeposit, currency), amount(compensation, currency), amount(payouts, currency),
-                amount(net, currency));
+                amount(net, currency), amount(tax, currency));
     }
 
     private static javax.money.MonetaryAmount amount(long minor, CurrencyUnit currency) {
@@ -92,6 +95,7 @@ final class Statements {
         long commission;
         long fees;
         long shares;
+        long tax;
         long refunds;
         long payouts;
         long clearing;
@@ -120,6 +124,8 @@ final class Statements {
                 s.fees += v;
             } else if (a instanceof Account.CreatorPayable) {
                 s.shares += v;
+            } else if (a instanceof Account.TaxPayable) {
+                s.tax += v;
             } else if (a instanceof Account.Refunds) {
                 s.refunds += v;
             } else if (a instanceof Account.Payouts) {

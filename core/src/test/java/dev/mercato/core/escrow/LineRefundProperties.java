@@ -50,8 +50,10 @@ import net.jqwik.api.constraints.IntRange;
  * before shipment, after return and after release, in any order. After every step: the ledger
  * balances; each line's charges reversed so far are exactly what that line's own refunds reverse
  * (its refunded share of what the buyer paid for it, as {@code RefundProgress} states), whatever
- * the other lines did; and once released, the platform's commission and payment fees and each
- * creator's balance are exactly the lines' charges not reversed.
+ * the other lines did; and once released, the platform's commission and payment fees, each
+ * creator's balance and the tax payable are exactly the lines' charges (and tax) not reversed;
+ * nothing is on tax payable before release. Lines carry inclusive or exclusive tax at a
+ * generated rate (none at 0%).
  */
 class LineRefundProperties {
     private static final List<String> PARTIES = List.of("cr-1", "cr-2");
@@ -79,7 +81,8 @@ class LineRefundProperties {
     @Property
     void eachLinesChargesMoveOnlyWithItsOwnRefunds(@ForAll("lines") List<GenLine> gen,
             @ForAll("refunds") List<GenRefund> refunds, @ForAll @IntRange(min = 0, max = 15) int foodPercent,
-            @ForAll @IntRange(min = 0, max = 15) int otherPercent, @ForAll @IntRange(min = 0, max = 20) int sharePercent) {
+            @ForAll @IntRange(min = 0, max = 15) int otherPercent, @ForAll @IntRange(min = 0, max = 20) int sharePercent,
+            @ForAll @IntRange(min = 0, max = 25) int taxPercent, @ForAll boolean exclusiveTax) {
         RevenueSchedule platform = new RevenueSchedule("mall",
                 CommissionSchedule.of("mall", CNY, ChargeBase.PAID_PLUS_SUBSIDY, RoundingPolicy.HALF_UP, List.of(
                         CommissionRule.flat("food", new RuleScope.Category(new CategoryPath(List.of("food"))),
@@ -97,7 +100,16 @@ class LineRefundProperties {
                     .attribution(g.attribution()).build());
         }
         Settlement settlement = platform.settle(sale);
-        EscrowTerms terms = EscrowTerms.fromSettlement("o-1", "b-1", settlement, "o-1");
+        // Each line taxed at the generated rate: inclusive tax = paid x r / (1 + r), exclusive paid x r.
+        List<LineSettlement> taxed = new ArrayList<>();
+        for (LineSettlement line : settlement.lines()) {
+            long paid = MinorUnits.toMinor(line.line().paid());
+            long tax = exclusiveTax ? paid * taxPercent / 100 : paid * taxPercent / (100 + taxPercent);
+            taxed.add(line.withTax(exclusiveTax ? dev.mercato.pricing.tax.TaxMode.EXCLUSIVE
+                    : dev.mercato.pricing.tax.TaxMode.INCLUSIVE, MinorUnits.toAmount(tax, CNY), MinorUnits.toAmount(0, CNY)));
+        }
+        EscrowTerms terms = taxPercent == 0 ? EscrowTerms.fromSettlement("o-1", "b-1", settlement, "o-1")
+                : EscrowTerms.fromLines("o-1", "b-1", taxed);
         List<LineSettlement> lines = terms.lines();
         long[] refunded = new long[lines.size()];
         Journal journal = Journal.inMemory();
@@ -153,6 +165,7 @@ class LineRefundProperties {
                 checkReleased(journal, lines, refunded);
             } else {
                 assertTrue(journal.balance(Account.revenue(RevenueStream.COMMISSION), CNY).isZero());
+                assertTrue(journal.balance(Account.taxPayable(), CNY).isZero(), "no tax posted before release");
             }
         }
         long total = 0;
@@ -192,9 +205,11 @@ class LineRefundProperties {
     private static void checkReleased(Journal journal, List<LineSettlement> lines, long[] refunded) {
         long commission = 0;
         long paymentFee = 0;
+        long tax = 0;
         long[] shares = new long[PARTIES.size()];
         for (int i = 0; i < lines.size(); i++) {
             LineSettlement line = lines.get(i);
+            tax += kept(line, refunded[i], l -> MinorUnits.toMinor(l.tax()));
             commission += kept(line, refunded[i], l -> MinorUnits.toMinor(l.commission().amount()));
             paymentFee += kept(line, refunded[i], l -> l.fees().stream().filter(f -> f.bearer() == Bearer.SELLER)
                     .mapToLong(f -> MinorUnits.toMinor(f.amount())).sum());
@@ -208,6 +223,9 @@ class LineRefundProperties {
             }
         }
         assertEquals(commission, MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.COMMISSION), CNY)));
+        // Tax payable: the lines' tax charged minus what their refunds reversed, never more than charged.
+        assertEquals(tax, MinorUnits.toMinor(journal.balance(Account.taxPayable(), CNY)), "tax payable");
+        assertTrue(tax <= lines.stream().mapToLong(l -> MinorUnits.toMinor(l.tax())).sum());
         assertEquals(paymentFee, MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.PAYMENT_FEE), CNY)));
         for (int p = 0; p < PARTIES.size(); p++) {
             assertEquals(shares[p], MinorUnits.toMinor(journal.balance(Account.creatorPayable(PARTIES.get(p)), CNY)),

@@ -18,7 +18,8 @@ import javax.money.MonetaryAmount;
  * {@code R} what has been refunded so far, this refund included. Each charge {@code C} of the
  * sale (platform subsidy, commission, each fee part, each share) is reversed cumulatively to
  * {@code C}'s part of the split of {@code C} by {@link Allocation} in the weights {@code R : P -
- * R}; this refund reverses the difference from the previous cumulative value. So:
+ * R}; this refund reverses the difference from the previous cumulative value. The line's tax
+ * ({@link LineSettlement#tax()}) is one more such charge. So:
  * <ul>
  *   <li>a refund never reverses a negative amount, and the reversals of a charge never add up to
  *       more than the charge;</li>
@@ -128,12 +129,14 @@ public sealed interface RefundProgress {
                 charges = Exact.add(charges, part);
                 shares.add(new ShareCharge(share.partyId(), share.level(), share.rate(), MinorUnits.toAmount(part, currency)));
             }
+            long tax = delta(MinorUnits.toMinor(sale.tax()), before, after, paid);
+            charges = Exact.add(charges, tax);
             long gross = Exact.add(after - before, subsidy);
             LineReversal reversal = new LineReversal(sale.line().orderId(), sale.line().lineId(),
                     MinorUnits.toAmount(after - before, currency), MinorUnits.toAmount(after, currency), closes,
                     MinorUnits.toAmount(gross, currency), MinorUnits.toAmount(subsidy, currency),
                     MinorUnits.toAmount(commission, currency), fees, shares,
-                    MinorUnits.toAmount(Exact.subtract(gross, charges), currency));
+                    MinorUnits.toAmount(Exact.subtract(gross, charges), currency), MinorUnits.toAmount(tax, currency));
             RefundProgress next = closes ? new Closed(sale) : new Open(sale, MinorUnits.toAmount(after, currency));
             return new Step(reversal, next);
         }

@@ -62,13 +62,28 @@ class RefundProgressProperties {
         Arbitrary<LineSettlement> sales = Combinators.combine(RevenueArbitraries.saleLines(3),
                 RevenueArbitraries.revenueSchedules(), Arbitraries.integers().between(0, 2))
                 .as((List<SaleLine> lines, RevenueSchedule schedule, Integer pick) ->
-                        schedule.settle(lines).lines().get(pick % lines.size()));
+                        schedule.settle(lines).lines().get(pick % lines.size()))
+                .flatMap(RefundProgressProperties::taxedOrNot);
         return sales.flatMap(sale -> ActionChain.<Model>startWith(() -> new Model(sale))
                 .withAction(5, new PartialRefund())
                 .withAction(1, new RefundRemainder())
                 .withAction(1, new ExcessiveRefund())
                 .withAction(1, new InspectClosed())
                 .withMaxTransformations(12));
+    }
+
+    /**
+     * The sale as settled, or with tax: inclusive tax up to what the buyer paid for the goods and
+     * shipping, or exclusive tax added to them.
+     */
+    static Arbitrary<LineSettlement> taxedOrNot(LineSettlement sale) {
+        long goods = MinorUnits.toMinor(sale.line().paid());
+        long shipping = MinorUnits.toMinor(sale.line().shipping());
+        javax.money.CurrencyUnit c = sale.line().currency();
+        Arbitrary<LineSettlement> taxed = Combinators.combine(Arbitraries.of(dev.mercato.pricing.tax.TaxMode.values()),
+                Arbitraries.longs().between(0, goods), Arbitraries.longs().between(0, shipping))
+                .as((mode, g, s) -> sale.withTax(mode, MinorUnits.toAmount(g, c), MinorUnits.toAmount(s, c)));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(sale)), net.jqwik.api.Tuple.of(2, taxed));
     }
 
     static final class PartialRefund implements Action.Dependent<Model> {

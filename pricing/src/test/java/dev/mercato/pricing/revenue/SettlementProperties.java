@@ -101,6 +101,7 @@ class SettlementProperties {
         final long[] fees;
         final long[] shares;
         long net;
+        long tax;
 
         Reversed(LineSettlement sale) {
             this.sale = sale;
@@ -111,8 +112,11 @@ class SettlementProperties {
         void add(LineReversal r) {
             assertEquals(m(r.sellerGross()), m(r.refund()) + m(r.platformSubsidy()));
             long charges = m(r.commission()) + r.shares().stream().mapToLong(s -> m(s.amount())).sum()
-                    + r.fees().stream().filter(f -> f.bearer() == Bearer.SELLER).mapToLong(f -> m(f.amount())).sum();
+                    + r.fees().stream().filter(f -> f.bearer() == Bearer.SELLER).mapToLong(f -> m(f.amount())).sum()
+                    + m(r.tax());
             assertEquals(m(r.sellerGross()), m(r.sellerNet()) + charges);
+            assertTrue(m(r.tax()) >= 0, "tax reversed " + r.tax());
+            tax += m(r.tax());
             assertTrue(m(r.commission()) >= 0 && m(r.platformSubsidy()) >= 0);
             gross += m(r.sellerGross());
             subsidy += m(r.platformSubsidy());
@@ -138,6 +142,8 @@ class SettlementProperties {
             for (int i = 0; i < shares.length; i++) {
                 assertProportional(shares[i], m(sale.shares().get(i).amount()), refunded, paid, "share " + i);
             }
+            assertProportional(tax, m(sale.tax()), refunded, paid, "tax");
+            assertTrue(tax <= m(sale.tax()), "tax " + tax + " of " + sale.tax());
             assertTrue(gross <= m(sale.sellerGross()), "gross");
             assertTrue(subsidy <= m(sale.platformSubsidy()), "subsidy");
             assertTrue(commission <= m(sale.commission().amount()), "commission " + commission + " of " + sale.commission());
@@ -165,6 +171,7 @@ class SettlementProperties {
             assertEquals(m(sale.platformSubsidy()), subsidy);
             assertEquals(m(sale.commission().amount()), commission);
             assertEquals(m(sale.sellerNet()), net);
+            assertEquals(m(sale.tax()), tax, "tax reversed by a full refund");
             for (int i = 0; i < fees.length; i++) {
                 assertEquals(m(sale.fees().get(i).amount()), fees[i]);
             }

@@ -157,13 +157,23 @@ final class CodecArbitraries {
             Method none = EscrowFunds.class.getDeclaredMethod("none", CurrencyUnit.class, int.class);
             Method capture = EscrowFunds.class.getDeclaredMethod("capture", long.class);
             Method refundLines = EscrowFunds.class.getDeclaredMethod("refundHeldLines", long[].class);
+            Method release = EscrowFunds.class.getDeclaredMethod("release", long[].class);
             none.setAccessible(true);
             capture.setAccessible(true);
             refundLines.setAccessible(true);
-            Object funds = none.invoke(null, g.currency(), r.nextInt(3));
+            release.setAccessible(true);
+            int shares = r.nextInt(3);
+            Object funds = none.invoke(null, g.currency(), shares);
             funds = capture.invoke(funds, (long) r.nextInt(1_000_000) + 20);
             if (r.nextBoolean()) {
                 funds = refundLines.invoke(funds, (Object) new long[] {r.nextInt(10), 0, r.nextInt(10)});
+            }
+            if (r.nextBoolean()) {
+                // A release whose lines carried tax: [net, commission, fees, subsidy, shares, tax].
+                long[] parts = new long[6 + shares];
+                parts[0] = 1;
+                parts[parts.length - 1] = 1 + r.nextInt(9);
+                funds = release.invoke(funds, (Object) parts);
             }
             return (EscrowFunds) funds;
         } catch (ReflectiveOperationException e) {
