@@ -44,7 +44,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
@@ -56,8 +57,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  * transaction's order, payment and their index rows, the timer swap, the outbox row and the
  * idempotency row, with the reads a checkout cannot skip (its key, the cart).
  *
- * <p>{@code instances} is how many {@code Commerce} instances, each with its own HikariCP pool,
- * share the database; the JMH threads ({@value #THREADS}) are split across them. The reference
+ * <p>The two sides run at the same time, as one JMH group of {@value #THREADS} threads each, so
+ * both see the same load on a shared machine (and each other's); JMH reports each side's
+ * throughput in the group. {@code instances} is how many {@code Commerce} instances, each with its
+ * own HikariCP pool, share the database; Mercato's threads are split across them. The reference
  * gives each thread its own connection. The documents the reference writes are the ones one
  * Mercato checkout wrote in the setup, so both sides write rows of the same size. Needs the server
  * of {@code -Dmercato.pg.url}; it works in a schema of its own, dropped at the end. Not part of the
@@ -69,7 +72,6 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
-@Threads(PostgresCheckoutBenchmark.THREADS)
 public class PostgresCheckoutBenchmark {
     static final int THREADS = 2;
     static final int CHECKOUTS = 10;
@@ -197,7 +199,7 @@ public class PostgresCheckoutBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp(PostgresCheckoutBenchmark bench, ThreadParams thread) throws SQLException {
-            commerce = bench.commerces.get(thread.getThreadIndex() % bench.instances);
+            commerce = bench.commerces.get(thread.getSubgroupThreadIndex() % bench.instances);
             reference = DriverManager.getConnection(bench.url);
             reference.setAutoCommit(false);
         }
@@ -230,6 +232,8 @@ public class PostgresCheckoutBenchmark {
      * @return the checkouts placed
      */
     @Benchmark
+    @Group("checkout")
+    @GroupThreads(THREADS)
     @OperationsPerInvocation(CHECKOUTS)
     public int checkoutsMercato(Side side) {
         for (int i = 0; i < CHECKOUTS; i++) {
@@ -246,6 +250,8 @@ public class PostgresCheckoutBenchmark {
      * @throws SQLException if a statement fails
      */
     @Benchmark
+    @Group("checkout")
+    @GroupThreads(THREADS)
     @OperationsPerInvocation(CHECKOUTS)
     public int checkoutsReference(Side side) throws SQLException {
         for (int i = 0; i < CHECKOUTS; i++) {

@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
@@ -38,7 +39,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * Ledger entries per second on PostgreSQL from {@value #THREADS} threads: {@code
  * PostgresStorage.journal().post(entry)} on one instance or on two (each its own HikariCP pool and
  * journal, the threads split across them), beside the hand-written rows of {@link
- * PostgresLedgerBenchmark#postByHand} on one connection per thread.
+ * PostgresLedgerBenchmark#postByHand} on one connection per thread. The two sides run at the same
+ * time, as one JMH group of {@value #THREADS} threads each, so both see the same load on a shared
+ * machine (and each other's).
  *
  * <p>Each invocation posts {@value #ENTRIES} three-posting release entries under fresh keys, one
  * transaction each; sellers repeat every 100 entries and every entry credits the one commission
@@ -51,7 +54,6 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
-@Threads(PostgresLedgerInstancesBenchmark.THREADS)
 public class PostgresLedgerInstancesBenchmark {
     static final int THREADS = 2;
     static final int ENTRIES = 50;
@@ -114,7 +116,7 @@ public class PostgresLedgerInstancesBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp(PostgresLedgerInstancesBenchmark bench, ThreadParams thread) throws SQLException {
-            journal = bench.journals.get(thread.getThreadIndex() % bench.instances);
+            journal = bench.journals.get(thread.getSubgroupThreadIndex() % bench.instances);
             reference = DriverManager.getConnection(bench.url);
             reference.setAutoCommit(false);
         }
@@ -141,6 +143,8 @@ public class PostgresLedgerInstancesBenchmark {
      * @return the entries posted
      */
     @Benchmark
+    @Group("post")
+    @GroupThreads(THREADS)
     @OperationsPerInvocation(ENTRIES)
     public int postMercato(Side side) {
         for (int i = 0; i < ENTRIES; i++) {
@@ -168,6 +172,8 @@ public class PostgresLedgerInstancesBenchmark {
      * @throws SQLException if a statement fails
      */
     @Benchmark
+    @Group("post")
+    @GroupThreads(THREADS)
     @OperationsPerInvocation(ENTRIES)
     public int postReference(Side side) throws SQLException {
         for (int i = 0; i < ENTRIES; i++) {
