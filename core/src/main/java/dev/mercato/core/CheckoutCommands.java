@@ -424,8 +424,7 @@ final class CheckoutCommands {
         if (wanted.isEmpty()) {
             return;
         }
-        Repository<String, FlashSaleTally> tallies =
-                uow.repository(FlashSaleTally.TYPE);
+        Repository<String, FlashSaleTally> tallies = uow.repository(FlashSaleTally.TYPE);
         Map<SkuId, Optional<Versioned<FlashSaleTally>>> read = new LinkedHashMap<>();
         for (SkuId sku : wanted.keySet()) {
             read.put(sku, tallies.find(FlashSaleTally.key(buyerId, sku)));
