@@ -22,6 +22,7 @@ import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.Orders;
 import dev.mercato.core.order.PricedSnapshot;
+import dev.mercato.core.promotion.FlashSaleTally;
 import dev.mercato.core.storage.ConcurrencyConflictException;
 import dev.mercato.core.storage.IdempotencyKey;
 import dev.mercato.core.storage.Repository;
@@ -254,6 +255,10 @@ final class CheckoutCommands {
                 // The group filled, failed or took this buyer meanwhile: nothing was placed.
                 release(plan, Set.of());
                 return placedMeanwhile(key, fingerprint, refused.refusal());
+            } catch (FlashSaleCapReached reached) {
+                release(plan, Set.of());
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.FLASH_SALE_CAP,
+                        reached.getMessage()));
             } catch (ReservationExpired expired) {
                 release(plan, Set.of());
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.OUT_OF_STOCK,
@@ -410,18 +415,66 @@ final class CheckoutCommands {
         return Optional.empty();
     }
 
-    /** A flash-sale SKU's cap counts the units the buyer already has in live orders. */
+    /**
+     * A flash-sale SKU's cap counts the units the buyer already has in live orders. Checked before
+     * stock is reserved (to refuse early) and again by {@link #holdFlashSaleCaps} when placing.
+     */
     private Optional<String> flashSaleRefusal(String buyerId, PricedCart priced) {
-        Map<SkuId, Long> wanted = new LinkedHashMap<>();
-        for (PricedCart.Line line : priced.lines()) {
-            if (context.limits().flashSaleCap(line.sku()).isPresent()) {
-                wanted.merge(line.sku(), line.quantity(), Long::sum);
-            }
-        }
+        Map<SkuId, Long> wanted = flashSaleUnits(priced);
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
         List<Versioned<Order>> orders = context.tx(uow -> uow.repository(Orders.TYPE).findBy(Orders.BY_BUYER, buyerId));
+        return flashSaleRefusal(wanted, orders);
+    }
+
+    /** The units of each flash-sale SKU in a cart, in SKU order (the order their tallies are written in). */
+    private Map<SkuId, Long> flashSaleUnits(PricedCart priced) {
+        Map<SkuId, Long> wanted = new java.util.TreeMap<>();
+        for (PricedCart.Line line : priced.lines()) {
+            if (context.limits().flashSaleCap(line.sku()).isPresent()) {
+                wanted.merge(line.sku(), line.quantity(), Math::addExact);
+            }
+        }
+        return wanted;
+    }
+
+    /** A flash sale's cap reached at commit: thrown inside the placing unit of work, so nothing commits. */
+    private static final class FlashSaleCapReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FlashSaleCapReached(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The flash-sale caps checked again inside the placing unit of work, where they hold against
+     * concurrent checkouts of the same buyer on any instance: the buyer's tally of each SKU is read
+     * first, then the buyer's orders, and the tally is written back under the version read. A
+     * checkout of the same buyer and SKU that committed after the tally was read fails this commit
+     * (which counts again on its next attempt); one that committed before it is among the orders.
+     */
+    private void holdFlashSaleCaps(UnitOfWork uow, String buyerId, PricedCart priced) {
+        Map<SkuId, Long> wanted = flashSaleUnits(priced);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Repository<String, FlashSaleTally> tallies = uow.repository(FlashSaleTally.TYPE);
+        Map<SkuId, Optional<Versioned<FlashSaleTally>>> read = new LinkedHashMap<>();
+        for (SkuId sku : wanted.keySet()) {
+            read.put(sku, tallies.find(FlashSaleTally.key(buyerId, sku)));
+        }
+        Optional<String> refusal = flashSaleRefusal(wanted, uow.repository(Orders.TYPE).findBy(Orders.BY_BUYER, buyerId));
+        if (refusal.isPresent()) {
+            throw new FlashSaleCapReached(refusal.get());
+        }
+        read.forEach((sku, tally) -> tallies.save(FlashSaleTally.key(buyerId, sku),
+                tally.map(Versioned::value).orElse(new FlashSaleTally(buyerId, sku, 0)).next(),
+                tally));
+    }
+
+    private Optional<String> flashSaleRefusal(Map<SkuId, Long> wanted, List<Versioned<Order>> orders) {
         for (Map.Entry<SkuId, Long> want : wanted.entrySet()) {
             long already = 0;
             for (Versioned<Order> order : orders) {
@@ -469,6 +522,7 @@ final class CheckoutCommands {
             // Another run of this checkout won; the caller releases this run's reservations.
             throw new ConcurrencyConflictException("idempotency", key.toString(), ConcurrencyConflictException.ABSENT, 1);
         }
+        holdFlashSaleCaps(uow, plan.payment().buyerId(), plan.priced());
         Instant now = context.now();
         Repository<CartId, Cart> carts = uow.repository(Carts.TYPE);
         Versioned<Cart> cart = plan.cart();

@@ -82,7 +82,9 @@ public interface Journal {
     Optional<JournalEntry> entry(String key);
 
     /**
-     * Every entry, in posting order.
+     * Every entry, in posting order. A journal kept in storage ({@link #inStorage}) has no global
+     * sequence: it lists entries by instant, then by a sequence kept per account, then by key, which
+     * is the posting order for entries of one instant that share an account.
      *
      * @return an immutable snapshot
      */

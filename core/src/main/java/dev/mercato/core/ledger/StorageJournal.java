@@ -1,9 +1,11 @@
 package dev.mercato.core.ledger;
 
 import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.Codecs;
 import dev.mercato.core.storage.Repository;
 import dev.mercato.core.storage.Storage;
 import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Upcaster;
 import dev.mercato.core.storage.Versioned;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.Exact;
@@ -18,25 +20,60 @@ import java.util.function.Function;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
-/** The journal in {@link Storage}: entries, balances and a posting sequence as versioned aggregates. */
+/**
+ * The journal in {@link Storage}: entries and balances as versioned aggregates, with no row that
+ * every post writes. A post reads and writes only its own accounts' balance aggregates (each under
+ * its version) and inserts its entry, so posts to disjoint accounts never conflict, and two posts
+ * sharing an account conflict on that account only.
+ *
+ * <p>Order without a global sequence: each balance aggregate keeps the sequence of the last entry
+ * that posted to it, and an entry's sequence is one more than the largest of its accounts'
+ * (a logical clock per account). Of two entries sharing an account, the one committed later
+ * therefore has the larger sequence. {@link #entries()} lists entries by their instant ({@link
+ * JournalEntry#at()}), then by sequence, then by key: a total order, stable across calls and
+ * instances, equal to the commit order for entries of one instant that share an account.
+ * Statements order their lines by instant, ties in that order.
+ */
 final class StorageJournal implements TransactionalJournal {
     private static final String ALL = "all";
 
+    /**
+     * An entry and its sequence.
+     *
+     * @param sequence one more than the largest sequence its accounts held when it was posted (entries
+     *     stored before the sequences were per account carry their old global number)
+     * @param entry the entry
+     */
     record StoredEntry(long sequence, JournalEntry entry) {}
 
-    record StoredBalance(Account account, CurrencyUnit currency, long minor) {}
+    /**
+     * One account's balance in one currency.
+     *
+     * @param account the account
+     * @param currency the currency
+     * @param minor the balance in minor units
+     * @param sequence the sequence of the last entry that posted to it (0 for balances stored
+     *     before sequences were kept per account)
+     */
+    record StoredBalance(Account account, CurrencyUnit currency, long minor, long sequence) {}
+
+    /** Entries by instant, then sequence, then key: the order of {@link #entries()}. */
+    static final Comparator<StoredEntry> ORDER = Comparator.<StoredEntry, Instant>comparing(e -> e.entry().at())
+            .thenComparingLong(StoredEntry::sequence).thenComparing(e -> e.entry().key());
 
     static final AggregateType<String, StoredEntry> ENTRIES = AggregateType
             .of("ledger-entry", String.class, StoredEntry.class, Function.identity())
             .withIndex(ALL, e -> ALL)
             .withIndex("reverses", e -> e.entry().reverses().orElse(""));
 
+    /** Version 2 added the per-account sequence; a version-1 balance reads with sequence 0. */
     static final AggregateType<String, StoredBalance> BALANCES = AggregateType
             .of("ledger-balance", String.class, StoredBalance.class, Function.identity())
+            .withCodec(Codecs.json(StoredBalance.class, 2, new Upcaster(1, doc -> {
+                doc.put("sequence", 0L);
+                return doc;
+            })))
             .withIndex(ALL, b -> ALL);
-
-    static final AggregateType<String, Long> SEQUENCE = AggregateType
-            .of("ledger-sequence", String.class, Long.class, Function.identity());
 
     private final Storage storage;
 
@@ -74,22 +111,30 @@ final class StorageJournal implements TransactionalJournal {
                         "entry " + target + " was already reversed");
             }
         }
-        Map<String, StoredBalance> updated = new LinkedHashMap<>();
         Repository<String, StoredBalance> balances = uow.repository(BALANCES);
         Map<String, Optional<Versioned<StoredBalance>>> read = new LinkedHashMap<>();
+        Map<String, Long> sums = new LinkedHashMap<>();
+        long sequence = 1;
         for (Posting p : entry.postings()) {
             String key = balanceKey(p.account(), p.currency());
             Optional<Versioned<StoredBalance>> current = read.computeIfAbsent(key, balances::find);
-            long before = updated.containsKey(key) ? updated.get(key).minor()
-                    : current.map(v -> v.value().minor()).orElse(0L);
-            updated.put(key, new StoredBalance(p.account(), p.currency(), Exact.add(before, p.minor())));
+            if (!sums.containsKey(key)) {
+                sums.put(key, current.map(v -> v.value().minor()).orElse(0L));
+                if (current.isPresent()) {
+                    sequence = Math.max(sequence, Exact.add(current.get().value().sequence(), 1));
+                }
+            }
+            sums.put(key, Exact.add(sums.get(key), p.minor()));
         }
-        updated.forEach((key, balance) -> balances.save(key, balance, read.get(key)));
-        Repository<String, Long> sequence = uow.repository(SEQUENCE);
-        Optional<Versioned<Long>> last = sequence.find(ALL);
-        long next = last.map(v -> v.value() + 1).orElse(1L);
-        sequence.save(ALL, next, last);
-        entries.insert(entry.key(), new StoredEntry(next, entry));
+        long entrySequence = sequence;
+        for (Posting p : entry.postings()) {
+            String key = balanceKey(p.account(), p.currency());
+            Long minor = sums.remove(key);
+            if (minor != null) {
+                balances.save(key, new StoredBalance(p.account(), p.currency(), minor, entrySequence), read.get(key));
+            }
+        }
+        entries.insert(entry.key(), new StoredEntry(entrySequence, entry));
         return new PostResult.Posted(entry);
     }
 
@@ -105,7 +150,7 @@ final class StorageJournal implements TransactionalJournal {
     @Override
     public List<JournalEntry> entries() {
         List<Versioned<StoredEntry>> all = storage.inTransaction(uow -> uow.repository(ENTRIES).findBy(ALL, ALL));
-        return all.stream().map(Versioned::value).sorted(Comparator.comparingLong(StoredEntry::sequence))
+        return all.stream().map(Versioned::value).sorted(ORDER)
                 .map(StoredEntry::entry).toList();
     }
 

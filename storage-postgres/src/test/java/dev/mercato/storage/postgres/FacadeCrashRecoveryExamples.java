@@ -3,6 +3,7 @@ package dev.mercato.storage.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mercato.core.Commerce;
 import dev.mercato.core.TestClock;
@@ -125,6 +126,94 @@ class FacadeCrashRecoveryExamples {
         }
     }
 
+    /** The real provider, but the process dies on its way to send a refund: after the commit that owes it. */
+    record DiesBeforeRefund(PaymentProvider provider) implements PaymentProvider {
+        @Override
+        public Capabilities capabilities() {
+            return provider.capabilities();
+        }
+
+        @Override
+        public PaymentOutcome authorize(PaymentRequest request) {
+            return provider.authorize(request);
+        }
+
+        @Override
+        public PaymentOutcome capture(CaptureRequest request) {
+            return provider.capture(request);
+        }
+
+        @Override
+        public PaymentOutcome sale(PaymentRequest request) {
+            return provider.sale(request);
+        }
+
+        @Override
+        public PaymentOutcome voidAuthorization(VoidRequest request) {
+            return provider.voidAuthorization(request);
+        }
+
+        @Override
+        public PaymentOutcome refund(RefundRequest request) {
+            throw new Crash();
+        }
+
+        @Override
+        public Optional<PaymentOutcome> status(TransactionId transactionId) {
+            return provider.status(transactionId);
+        }
+
+        @Override
+        public NotificationResult parseNotification(Notification notification) {
+            return provider.parseNotification(notification);
+        }
+    }
+
+    /** The real provider, counting the refunds sent to it. */
+    record CountsRefunds(PaymentProvider provider, java.util.List<PaymentOutcome> refunds) implements PaymentProvider {
+        @Override
+        public Capabilities capabilities() {
+            return provider.capabilities();
+        }
+
+        @Override
+        public PaymentOutcome authorize(PaymentRequest request) {
+            return provider.authorize(request);
+        }
+
+        @Override
+        public PaymentOutcome capture(CaptureRequest request) {
+            return provider.capture(request);
+        }
+
+        @Override
+        public PaymentOutcome sale(PaymentRequest request) {
+            return provider.sale(request);
+        }
+
+        @Override
+        public PaymentOutcome voidAuthorization(VoidRequest request) {
+            return provider.voidAuthorization(request);
+        }
+
+        @Override
+        public PaymentOutcome refund(RefundRequest request) {
+            PaymentOutcome outcome = provider.refund(request);
+            refunds.add(outcome);
+            return outcome;
+        }
+
+        @Override
+        public Optional<PaymentOutcome> status(TransactionId transactionId) {
+            return provider.status(transactionId);
+        }
+
+        @Override
+        public NotificationResult parseNotification(Notification notification) {
+            return provider.parseNotification(notification);
+        }
+    }
+
     private static Commerce instance(PostgresStorage storage, TestClock clock, PaymentProvider psp) {
         return Commerce.builder().sandboxes().clock(clock).storage(storage).journal(storage.journal())
                 .catalog(Catalog.inMemory()
@@ -175,6 +264,44 @@ class FacadeCrashRecoveryExamples {
         assertEquals(59_700, held);
         assertEquals(0, restarted.journal().balances().values().stream()
                 .mapToLong(b -> MinorUnits.toMinor(b.getOrDefault(CNY, cny("0")))).sum());
+    }
+
+    @Test
+    void aNewInstanceSendsTheRefundAndRelaysTheEventsOfACommitWhoseInstanceDiedRightAfterIt() {
+        database.clear();
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+        SandboxPaymentProvider psp = SandboxPaymentProvider.create(SandboxSettings.of(clock, "whsec-crash", Set.of(CNY)));
+        PostgresStorage storage = PostgresStorage.create(database.newDataSource(4));
+        Commerce dying = instance(storage, clock, new DiesBeforeRefund(psp));
+        dying.addToCart(ANN, CartId.of("ann"), SkuId.of("longjing"), 1);
+        CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class,
+                dying.checkout(ANN, CartId.of("ann"), "checkout-2", Optional.empty()));
+        assertInstanceOf(dev.mercato.core.checkout.PaymentResult.Paid.class,
+                dying.pay(ANN, placed.payment().paymentId(), new PaymentSource("tok_visa")));
+        Order order = placed.orders().get(0);
+
+        // The refund commits (order, escrow, entry, the refund owed, the events in the outbox); the
+        // instance dies on its way to the provider and never relays.
+        assertThrows(Crash.class, () -> dying.refundBeforeShipment(ANN, order.id()));
+
+        PostgresStorage restarted = PostgresStorage.create(database.newDataSource(4));
+        java.util.List<PaymentOutcome> refunds = new java.util.ArrayList<>();
+        Commerce after = instance(restarted, clock, new CountsRefunds(psp, refunds));
+        assertInstanceOf(Order.RefundedBeforeShipment.class, after.order(SCHEDULER, order.id()).orElseThrow());
+        clock.advance(Duration.ofMinutes(10));
+        after.runDueTimers(SCHEDULER);
+        after.runDueTimers(SCHEDULER);
+
+        assertEquals(1, refunds.size(), "the owed refund was sent once: " + refunds);
+        assertInstanceOf(PaymentOutcome.Succeeded.class, refunds.get(0));
+        assertInstanceOf(dev.mercato.core.escrow.Refunded.class, after.escrow(SCHEDULER, order.id()).orElseThrow());
+        assertEquals(0, MinorUnits.toMinor(restarted.journal().balance(Account.escrowHeld(order.id().value()), CNY)));
+        assertEquals(0, restarted.journal().balances().values().stream()
+                .mapToLong(b -> MinorUnits.toMinor(b.getOrDefault(CNY, cny("0")))).sum());
+        java.util.List<String> relayed = new java.util.ArrayList<>();
+        restarted.outboxRelay(message -> relayed.add(message.eventClass())).relay(100);
+        assertTrue(relayed.stream().anyMatch(c -> c.endsWith("OrderEvent$RefundedBeforeShipment")),
+                () -> "the refund's event is relayed by the new instance: " + relayed);
     }
 
     private static javax.money.MonetaryAmount cny(String value) {
