@@ -174,32 +174,45 @@ public class PostgresEscrowBenchmark {
     public int transitionsReference() throws SQLException {
         int done = 0;
         for (int i = 0; i < ESCROWS; i++) {
-            String id = "r-" + round + "-" + i;
-            update(id);
-            try (PreparedStatement timer = reference.prepareStatement("INSERT INTO ref_timer (kind, target, due_second,"
-                    + " due_nano) VALUES ('escrow.auto-confirm', ?, ?, 0) ON CONFLICT (kind, target) DO UPDATE"
-                    + " SET due_second = EXCLUDED.due_second, due_nano = EXCLUDED.due_nano")) {
-                timer.setString(1, id);
-                timer.setLong(2, AT.plus(Duration.ofDays(10)).getEpochSecond());
-                timer.executeUpdate();
-            }
-            reference.commit();
-            done++;
-            update(id);
-            try (PreparedStatement timer = reference.prepareStatement(
-                    "DELETE FROM ref_timer WHERE kind = 'escrow.auto-confirm' AND target = ?")) {
-                timer.setString(1, id);
-                timer.executeUpdate();
-            }
-            release(id, 10_000 + i * 37L);
-            reference.commit();
-            done++;
+            done += shipAndReleaseByHand(reference, "r-" + round + "-" + i, 10_000 + i * 37L);
         }
         return done;
     }
 
+    /**
+     * The rows of one escrow's ship and confirm-receipt transitions, written by hand in two
+     * transactions: the document under its version and the auto-confirm timer, then the document,
+     * the timer's removal and the release entry with its balances.
+     *
+     * @param reference a connection with auto-commit off, to a schema with the reference tables
+     * @param id the escrow row
+     * @param gross the escrow's amount in minor units
+     * @return the transitions written (2)
+     * @throws SQLException if a statement fails
+     */
+    static int shipAndReleaseByHand(Connection reference, String id, long gross) throws SQLException {
+        update(reference, id);
+        try (PreparedStatement timer = reference.prepareStatement("INSERT INTO ref_timer (kind, target, due_second,"
+                + " due_nano) VALUES ('escrow.auto-confirm', ?, ?, 0) ON CONFLICT (kind, target) DO UPDATE"
+                + " SET due_second = EXCLUDED.due_second, due_nano = EXCLUDED.due_nano")) {
+            timer.setString(1, id);
+            timer.setLong(2, AT.plus(Duration.ofDays(10)).getEpochSecond());
+            timer.executeUpdate();
+        }
+        reference.commit();
+        update(reference, id);
+        try (PreparedStatement timer = reference.prepareStatement(
+                "DELETE FROM ref_timer WHERE kind = 'escrow.auto-confirm' AND target = ?")) {
+            timer.setString(1, id);
+            timer.executeUpdate();
+        }
+        release(reference, id, gross);
+        reference.commit();
+        return 2;
+    }
+
     /** Reads the document and writes it back under its version. */
-    private void update(String id) throws SQLException {
+    private static void update(Connection reference, String id) throws SQLException {
         long version;
         String doc;
         try (PreparedStatement read = reference.prepareStatement("SELECT version, doc::text FROM ref_escrow WHERE id = ?")) {
@@ -223,7 +236,7 @@ public class PostgresEscrowBenchmark {
     }
 
     /** The release entry: held out, seller net, commission and payment fee in, balances added. */
-    private void release(String id, long gross) throws SQLException {
+    private static void release(Connection reference, String id, long gross) throws SQLException {
         String[] codes = {"escrow-held:" + id, "seller-payable:s-1", "revenue:commission", "revenue:payment-fee"};
         long[] minor = {-gross, gross - 560, 500, 60};
         PostgresLedgerBenchmark.postByHand(reference, "ref:escrow:" + id + ":2:confirm-receipt", codes, minor, id);

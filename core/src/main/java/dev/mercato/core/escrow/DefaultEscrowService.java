@@ -547,10 +547,13 @@ final class DefaultEscrowService implements EscrowService {
         }
         uow.repository(ESCROWS).update(next.id(), after, current.version());
         syncTimers(uow.timers(), next);
-        // The previous entry is posted again (a no-op replay) in case the process stopped after
-        // its commit and before its post: the record is the outbox, the journal deduplicates.
+        // With a journal of its own, the previous entry is posted again (a no-op replay) in case
+        // the process stopped after its commit and before its post: the record is the outbox, the
+        // journal deduplicates. A journal in the same storage posted it with its state, atomically.
         List<JournalEntry> entries = new ArrayList<>();
-        before.lastEntry().ifPresent(entries::add);
+        if (sameStorageJournal.isEmpty()) {
+            before.lastEntry().ifPresent(entries::add);
+        }
         accepted.entry().ifPresent(entries::add);
         cashBack.ifPresent(entries::add);
         return new AfterCommit(stage(uow, entries), refunds, next.id());
