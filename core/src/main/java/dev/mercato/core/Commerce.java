@@ -137,7 +137,7 @@ public final class Commerce {
                 .on(OrderCommands.AUTO_COMPLETE_TIMER, (timer, now) -> orders.fire(timer));
         if (context.guarantee().isPresent()) {
             for (String kind : List.of(EscrowService.UNPAID_CLOSE, EscrowService.AUTO_CONFIRM,
-                    EscrowService.GROUP_DEADLINE)) {
+                    EscrowService.GROUP_DEADLINE, EscrowService.BALANCE_DUE)) {
                 timers.on(kind, (timer, now) -> escrows.fire(timer));
             }
         }

@@ -208,6 +208,33 @@ final class DefaultEscrowService implements EscrowService {
     }
 
     @Override
+    public Escrow openInStages(EscrowTerms terms, PaymentSchedule schedule) {
+        InvalidInputException.requireNonNull(terms, "terms");
+        InvalidInputException.requireNonNull(schedule, "schedule");
+        if (schedule instanceof PaymentSchedule.InFull) {
+            return open(terms);
+        }
+        paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
+        transactionId(terms.escrowId(), "refund-" + Integer.MAX_VALUE + "-balance-again");
+        Instant now = clock.instant();
+        Escrow opened = Escrow.openInStages(terms, schedule, now);
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+            Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
+            if (existing.isPresent()) {
+                Escrow escrow = existing.get().value().escrow();
+                if (!escrow.terms().equals(terms)) {
+                    throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
+                }
+                return escrow;
+            }
+            repo.insert(terms.escrowId(), new EscrowRecord(opened, Optional.empty(), List.of()));
+            syncTimers(uow.timers(), opened);
+            return opened;
+        }, EventPublisher.none());
+    }
+
+    @Override
     public Escrow openPaid(EscrowTerms terms, CheckoutCapture capture) {
         checkOpenPaid(terms, capture);
         Instant now = clock.instant();
@@ -437,6 +464,8 @@ final class DefaultEscrowService implements EscrowService {
             return e instanceof AwaitingGroup s ? s.groupFailed(actor, now) : wrongState(e, "fail the group");
         } else if (command instanceof EscrowCommand.LeaveGroup) {
             return e instanceof AwaitingGroup s ? s.leaveGroup(actor, now) : wrongState(e, "leave the group");
+        } else if (command instanceof EscrowCommand.RefundFirstStage) {
+            return e instanceof AwaitingBalance s ? s.refundFirstStage(actor, now) : wrongState(e, "refund the first stage");
         }
         throw new IllegalStateException("unhandled escrow command " + command);
     }
@@ -536,11 +565,14 @@ final class DefaultEscrowService implements EscrowService {
             cashBack = cashRounding(next, next.step(), "cash-rounding-refund", inCash - refundedNow, now);
             refundedNow = inCash;
         }
-        if (refundedNow > 0) {
+        for (long[] part : refundsBySale(before, next, refundedNow)) {
+            if (part[1] <= 0) {
+                continue;
+            }
+            String suffix = "refund-" + next.step() + (part[0] == 0 ? "" : part[0] == 1 ? DEPOSIT_SUFFIX : BALANCE_SUFFIX);
             ProviderOperation refund = new ProviderOperation(ProviderOperation.Kind.REFUND,
-                    transactionId(next.id(), "refund-" + next.step()),
-                    MinorUnits.toAmount(refundedNow, next.terms().currency()),
-                    new PaymentOutcome.Unknown(transactionId(next.id(), "refund-" + next.step()), NOT_SENT), 0,
+                    transactionId(next.id(), suffix), MinorUnits.toAmount(part[1], next.terms().currency()),
+                    new PaymentOutcome.Unknown(transactionId(next.id(), suffix), NOT_SENT), 0,
                     now.plus(backoffBase));
             refunds.add(refund);
             after = after.withOperation(refund);
@@ -653,20 +685,25 @@ final class DefaultEscrowService implements EscrowService {
             Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
             Versioned<EscrowRecord> current = repo.find(escrowId).orElseThrow(() -> new UnknownEscrowException(escrowId));
             Escrow escrow = current.value().escrow();
-            Transition check = escrow instanceof AwaitingPayment s ? s.pay(actor, now) : wrongState(escrow, "pay");
+            Transition check = escrow instanceof AwaitingPayment s ? s.pay(actor, now)
+                    : escrow instanceof AwaitingFirstStage s ? s.pay(actor, now)
+                    : escrow instanceof AwaitingBalance s ? s.payBalance(actor, now)
+                    : wrongState(escrow, "pay");
             if (check instanceof Transition.Refused refused) {
                 return new Prepared(Optional.of(refused), escrow, Optional.empty());
             }
+            boolean balance = escrow instanceof AwaitingBalance;
             List<ProviderOperation> payments = current.value().operations().stream()
-                    .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT).toList();
+                    .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && isBalanceSale(op) == balance).toList();
             Optional<ProviderOperation> reusable = payments.stream()
                     .filter(op -> !(op.outcome() instanceof PaymentOutcome.Declined)).findFirst();
             if (reusable.isPresent()) {
                 return new Prepared(Optional.empty(), escrow, Optional.of(reusable.get().transactionId()));
             }
             // Declined ids are used up: a new attempt needs a new id.
-            TransactionId id = paymentId(escrowId, payments.size() + 1);
-            ProviderOperation op = new ProviderOperation(ProviderOperation.Kind.PAYMENT, id, escrow.terms().amount(),
+            TransactionId id = balance ? transactionId(escrowId, BALANCE_SALE + (payments.size() + 1))
+                    : paymentId(escrowId, payments.size() + 1);
+            ProviderOperation op = new ProviderOperation(ProviderOperation.Kind.PAYMENT, id, dueNow(escrow),
                     new PaymentOutcome.Unknown(id, "requested"), 0, now.plus(backoffBase));
             repo.update(escrowId, current.value().withOperation(op), current.version());
             return new Prepared(Optional.empty(), escrow, Optional.of(id));
@@ -677,7 +714,7 @@ final class DefaultEscrowService implements EscrowService {
         TransactionId id = prepared.id().orElseThrow();
         PaymentOutcome outcome;
         try {
-            outcome = provider.sale(new PaymentRequest(id, prepared.escrow().terms().amount(), source, escrowId));
+            outcome = provider.sale(new PaymentRequest(id, dueNow(prepared.escrow()), source, escrowId));
         } catch (InvalidPaymentRequestException e) {
             outcome = new PaymentOutcome.Declined(id, DeclineReason.REFUSED, "invalid-request", e.getMessage());
         } catch (RuntimeException e) {
@@ -690,7 +727,7 @@ final class DefaultEscrowService implements EscrowService {
     private void sendRefund(String escrowId, ProviderOperation refund) {
         PaymentOutcome outcome;
         try {
-            TransactionId payment = capturedPayment(escrowId);
+            TransactionId payment = capturedPayment(escrowId, refund.transactionId());
             outcome = provider.refund(new RefundRequest(refund.transactionId(), payment, refund.amount(),
                     "escrow " + escrowId));
         } catch (RuntimeException e) {
@@ -733,14 +770,19 @@ final class DefaultEscrowService implements EscrowService {
         }
         if (op.kind() == ProviderOperation.Kind.PAYMENT && updated.outcome() instanceof PaymentOutcome.Succeeded
                 && !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
-            if (escrow instanceof AwaitingPayment awaiting) {
-                Transition t = awaiting.pay(SYSTEM, now);
-                if (t instanceof Transition.Accepted accepted) {
-                    Versioned<EscrowRecord> staged = new Versioned<>(record, current.version());
-                    return commitTransition(uow, staged, accepted, now);
-                }
-            } else if (MinorUnits.toMinor(escrow.funds().captured()) == 0) {
-                return lateCapture(uow, current, record, updated, now);
+            boolean balance = isBalanceSale(op);
+            Transition t = !balance && escrow instanceof AwaitingPayment awaiting ? awaiting.pay(SYSTEM, now)
+                    : !balance && escrow instanceof AwaitingFirstStage first ? first.pay(SYSTEM, now)
+                    : balance && escrow instanceof AwaitingBalance due ? due.payBalance(SYSTEM, now)
+                    : null;
+            if (t instanceof Transition.Accepted accepted) {
+                Versioned<EscrowRecord> staged = new Versioned<>(record, current.version());
+                return commitTransition(uow, staged, accepted, now);
+            } else if (balance && !(escrow instanceof AwaitingBalance)) {
+                // A balance captured after the first stage was forfeited or refunded: it goes back.
+                return lateCapture(uow, current, record, updated, now, "late-refund" + BALANCE_SUFFIX);
+            } else if (t == null && MinorUnits.toMinor(escrow.funds().captured()) == 0) {
+                return lateCapture(uow, current, record, updated, now, "late-refund");
             }
         }
         repo.update(escrowId, record, current.version());
@@ -812,14 +854,14 @@ final class DefaultEscrowService implements EscrowService {
 
     /** The buyer's money arrived after the escrow closed: record it and send it straight back. */
     private AfterCommit lateCapture(UnitOfWork uow, Versioned<EscrowRecord> current, EscrowRecord record,
-            ProviderOperation payment, Instant now) {
+            ProviderOperation payment, Instant now, String refundSuffix) {
         Escrow escrow = record.escrow();
-        TransactionId refundId = transactionId(escrow.id(), "late-refund");
+        TransactionId refundId = transactionId(escrow.id(), refundSuffix);
         if (record.operation(refundId).isPresent()) {
             uow.repository(ESCROWS).update(escrow.id(), record, current.version());
             return AfterCommit.nothing(escrow.id());
         }
-        JournalEntry entry = JournalEntry.builder("escrow:" + escrow.id() + ":late-payment", now,
+        JournalEntry entry = JournalEntry.builder("escrow:" + escrow.id() + ":" + refundSuffix.replace("late-refund", "late-payment"), now,
                         "payment after close, refunded " + escrow.id())
                 .reference(new EntryReference(EntryReference.Kind.ESCROW, escrow.id(), escrow.step(), "late-payment"))
                 .credit(Account.buyerFundsIn(escrow.terms().buyerId()), payment.amount())
@@ -900,7 +942,7 @@ final class DefaultEscrowService implements EscrowService {
             }
             if (op.kind() == ProviderOperation.Kind.REFUND) {
                 // Nothing moved under this id: send it again, same id, so it happens once.
-                TransactionId payment = capturedPayment(escrowId);
+                TransactionId payment = capturedPayment(escrowId, op.transactionId());
                 return provider.refund(new RefundRequest(op.transactionId(), payment, op.amount(), "escrow " + escrowId));
             }
             // The provider never recorded the sale: nothing moved, and nothing will under this id.
@@ -911,9 +953,15 @@ final class DefaultEscrowService implements EscrowService {
         }
     }
 
-    private TransactionId capturedPayment(String escrowId) {
+    /**
+     * The sale a refund returns: the balance's for a refund naming the balance, otherwise the first
+     * captured sale (the first stage of an escrow paid in stages, the only sale of any other).
+     */
+    private TransactionId capturedPayment(String escrowId, TransactionId refund) {
+        boolean balance = refund.value().contains(BALANCE_SUFFIX);
         return operations(escrowId).stream()
-                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && op.outcome() instanceof PaymentOutcome.Succeeded)
+                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && op.outcome() instanceof PaymentOutcome.Succeeded
+                        && isBalanceSale(op) == balance)
                 .map(ProviderOperation::transactionId).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no captured payment for escrow " + escrowId));
     }
@@ -930,7 +978,8 @@ final class DefaultEscrowService implements EscrowService {
         return runner
                 .on(UNPAID_CLOSE, (timer, now) -> fire(timer))
                 .on(AUTO_CONFIRM, (timer, now) -> fire(timer))
-                .on(GROUP_DEADLINE, (timer, now) -> fire(timer));
+                .on(GROUP_DEADLINE, (timer, now) -> fire(timer))
+                .on(BALANCE_DUE, (timer, now) -> fire(timer));
     }
 
     @Override
@@ -997,6 +1046,64 @@ final class DefaultEscrowService implements EscrowService {
     // ------------------------------------------------------------------ transaction ids
 
     private static final String PREFIX = "esc.";
+    /** The balance's sales of an escrow paid in stages: {@code esc.<id>.balance-<n>}. */
+    private static final String BALANCE_SALE = "balance-";
+    /** Ends the id of a refund of the first stage's sale. */
+    private static final String DEPOSIT_SUFFIX = "-deposit";
+    /** Ends the id of a refund of the balance's sale. */
+    private static final String BALANCE_SUFFIX = "-balance";
+
+    private static boolean isBalanceSale(ProviderOperation op) {
+        String value = op.transactionId().value();
+        return value.substring(value.lastIndexOf('.') + 1).startsWith(BALANCE_SALE);
+    }
+
+    /** What {@link #pay} asks the provider for in this state: the stage due, or the whole amount. */
+    private static javax.money.MonetaryAmount dueNow(Escrow escrow) {
+        if (escrow instanceof AwaitingFirstStage s) {
+            return MinorUnits.toAmount(s.schedule().firstStage(s.terms()), s.terms().currency());
+        }
+        if (escrow instanceof AwaitingBalance s) {
+            return s.balanceDue();
+        }
+        return escrow.terms().amount();
+    }
+
+    /**
+     * The provider refunds a transition owes, as {@code {sale, units}} with sale 0 for the only sale
+     * of an escrow paid at once, 1 for the first stage's and 2 for the balance's. Before the balance
+     * everything returns the first stage; after, refunds are split over the two sales in proportion
+     * to what each captured, cumulatively (this refund takes the first stage up to its share of all
+     * refunded so far), so each sale's refunds never exceed it.
+     */
+    private List<long[]> refundsBySale(EscrowRecord before, Escrow next, long units) {
+        if (units <= 0) {
+            return List.of();
+        }
+        if (before.escrow() instanceof AwaitingBalance) {
+            return List.of(new long[] {1, units});
+        }
+        Optional<ProviderOperation> balanceSale = before.operations().stream()
+                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && isBalanceSale(op)
+                        && op.outcome() instanceof PaymentOutcome.Succeeded).findFirst();
+        if (balanceSale.isEmpty()) {
+            return List.of(new long[] {0, units});
+        }
+        javax.money.CurrencyUnit c = next.terms().currency();
+        long balance = MinorUnits.toMinor(balanceSale.get().amount(), c);
+        long first = MinorUnits.toMinor(next.terms().amount()) - balance;
+        long refundedAfter = MinorUnits.toMinor(next.funds().refunded());
+        long firstTarget = dev.mercato.pricing.money.Allocation.allocate(refundedAfter, new long[] {first, balance})[0];
+        long firstBefore = 0;
+        for (ProviderOperation op : before.operations()) {
+            String id = op.transactionId().value();
+            if (op.kind() == ProviderOperation.Kind.REFUND && id.endsWith(DEPOSIT_SUFFIX)) {
+                firstBefore = dev.mercato.pricing.money.Exact.add(firstBefore, MinorUnits.toMinor(op.amount(), c));
+            }
+        }
+        long fromFirst = Math.max(0, Math.min(units, firstTarget - firstBefore));
+        return List.of(new long[] {1, fromFirst}, new long[] {2, units - fromFirst});
+    }
 
     static TransactionId paymentId(String escrowId, int attempt) {
         return transactionId(escrowId, "pay-" + attempt);

@@ -15,13 +15,18 @@ import java.time.Instant;
  * Held, Shipped --dispute--> Disputed (timer frozen) --release / refund / split--> Released or Refunded
  * Disputed --ends unresolved--> Held or Shipped (timer resumes with the time that was left)
  * Released --refund after release (clawback) / compensation--> Released
+ * AwaitingFirstStage --pay deposit or advance--> AwaitingBalance --pay balance--> Held
+ * AwaitingFirstStage --close unpaid / cancel--> Closed
+ * AwaitingBalance --balance unpaid at its due date--> Closed (deposit kept net of commission) or Refunded
+ * AwaitingBalance --refund first stage--> Refunded
  * </pre>
  *
  * <p>Every state is an immutable record; transitions are methods on the state they leave.
  * {@link Refunded} and {@link Closed} are terminal: they have none. {@link #step()} counts the
  * accepted transitions and makes each journal entry's key unique and replayable.
  */
-public sealed interface Escrow permits AwaitingPayment, AwaitingGroup, Held, Shipped, Disputed, Released, Refunded,
+public sealed interface Escrow permits AwaitingPayment, AwaitingGroup, AwaitingFirstStage,
+        AwaitingBalance, Held, Shipped, Disputed, Released, Refunded,
         Closed {
 
     /**
@@ -96,5 +101,36 @@ public sealed interface Escrow permits AwaitingPayment, AwaitingGroup, Held, Shi
         InvalidInputException.requireNonNull(terms, "terms");
         InvalidInputException.requireNonNull(at, "at");
         return new AwaitingPayment(terms, EscrowFunds.none(terms.currency(), terms.deductions().shares().size()), 0, at.plus(terms.payWithin()));
+    }
+
+    /**
+     * Opens an escrow paid by {@code schedule}: a schedule {@link PaymentSchedule.InFull in full}
+     * opens {@link #open as usual}; a two-stage one opens {@link AwaitingFirstStage}, whose first
+     * stage is due {@code terms.payWithin()} after {@code at} (docs/escrow-and-ledger.md, "Payments
+     * in stages").
+     *
+     * @param terms the terms, without a group-buy deadline, tax or cash adjustment when in stages
+     * @param schedule how the buyer pays
+     * @param at when the order was placed
+     * @return the new escrow
+     * @throws InvalidInputException if a value is missing or the schedule does not fit the terms
+     */
+    static Escrow openInStages(EscrowTerms terms, PaymentSchedule schedule, Instant at) {
+        InvalidInputException.requireNonNull(terms, "terms");
+        InvalidInputException.requireNonNull(schedule, "schedule");
+        InvalidInputException.requireNonNull(at, "at");
+        if (schedule instanceof PaymentSchedule.InFull) {
+            return open(terms, at);
+        }
+        if (terms.groupDeadline().isPresent()) {
+            throw new InvalidInputException("terms.groupDeadline", terms.groupDeadline().get(),
+                    "a group-buy is paid in full: it cannot be paid in stages");
+        }
+        if (!terms.tax().isZero() || !terms.cashAdjustment().isZero()) {
+            throw new InvalidInputException("terms", terms.tax() + " tax, " + terms.cashAdjustment()
+                    + " cash adjustment", "an escrow paid in stages carries neither yet");
+        }
+        return new AwaitingFirstStage(terms, EscrowFunds.none(terms.currency(), terms.deductions().shares().size()), 0,
+                at.plus(terms.payWithin()), schedule);
     }
 }

@@ -284,4 +284,17 @@ public sealed interface EscrowCommand {
             InvalidInputException.requireNonNull(actor, "actor");
         }
     }
+
+    /**
+     * {@link AwaitingBalance#refundFirstStage}: the deposit or advance goes back before the balance
+     * was paid, whatever the forfeit rule.
+     *
+     * @param actor a platform operator or the system
+     */
+    record RefundFirstStage(Actor actor) implements EscrowCommand {
+        /** Validates the field. */
+        public RefundFirstStage {
+            InvalidInputException.requireNonNull(actor, "actor");
+        }
+    }
 }

@@ -58,6 +58,8 @@ public interface EscrowService {
     String AUTO_CONFIRM = "escrow.auto-confirm";
     /** Timer kind: refund a group-buy whose group did not form. */
     String GROUP_DEADLINE = "escrow.group-deadline";
+    /** Timer kind: apply the forfeit rule to a first stage whose balance was not paid ({@link AwaitingBalance}). */
+    String BALANCE_DUE = "escrow.balance-due";
 
     /**
      * Creates the service.
@@ -80,6 +82,25 @@ public interface EscrowService {
      * @return the escrow
      */
     Escrow open(EscrowTerms terms);
+
+    /**
+     * Opens an escrow paid by a schedule (docs/escrow-and-ledger.md, "Payments in stages"): in
+     * full as {@link #open}; in two stages as {@link AwaitingFirstStage}, its first stage due within
+     * {@code terms.payWithin()}. {@link #pay} then takes what is due in the state the escrow is in:
+     * the first stage (sales {@code esc.<id>.pay-<n>}), then the balance (sales {@code
+     * esc.<id>.balance-<n>}). A refund names the stage whose sale it returns ({@code
+     * esc.<id>.refund-<step>-deposit} or {@code -balance}): before the balance it returns the first
+     * stage; after, each refund is split over the two sales in proportion to them, cumulatively, so
+     * neither sale is ever refunded beyond what it captured. Opening the same terms and schedule
+     * again returns the existing escrow.
+     *
+     * @param terms the terms, without a group-buy deadline, tax or cash adjustment when in stages
+     * @param schedule how the buyer pays
+     * @return the escrow
+     * @throws InvalidInputException if the schedule does not fit the terms or the id is used for
+     *     other terms
+     */
+    Escrow openInStages(EscrowTerms terms, PaymentSchedule schedule);
 
     /**
      * Opens an escrow directly as {@link Held} from a sale the checkout already captured: one
@@ -233,6 +254,8 @@ public interface EscrowService {
     /**
      * Takes the buyer's payment through the provider (a sale with id {@code esc.<id>.pay}) and
      * holds it. Calling again replays the same transaction id: the buyer is charged at most once.
+     * An escrow {@link #openInStages opened in stages} is paid stage by stage: in {@link
+     * AwaitingFirstStage} this takes the first stage, in {@link AwaitingBalance} the balance.
      *
      * @param escrowId the escrow
      * @param actor the buyer

@@ -85,6 +85,36 @@ final class Flows {
                 .minor(held(t), t.currency(), units).build();
     }
 
+    /**
+     * One stage of a two-stage payment arrives in the escrow ({@link PaymentSchedule}): {@code
+     * units} from the buyer's funds in to held, under the stage's event name.
+     */
+    static JournalEntry captureStage(Escrow state, String event, long units, Instant at) {
+        EscrowTerms t = state.terms();
+        return entry(state, event, at).minor(Account.buyerFundsIn(t.buyerId()), t.currency(), -units)
+                .minor(held(t), t.currency(), units).build();
+    }
+
+    /**
+     * The parts of a forfeited first stage of {@code units}, laid out as {@link #releaseParts}: the
+     * deductions of the full gross are prorated by {@code units} over the gross (so the platform
+     * keeps its commission and fees at the order's own rates on what the seller keeps) and split
+     * across the streams, all through {@link Allocation}; no platform subsidy is paid on a sale that
+     * did not happen and no tax is released (the index stays zero).
+     */
+    static long[] forfeitParts(EscrowTerms t, long units) {
+        long gross = Exact.add(MinorUnits.toMinor(t.amount()), MinorUnits.toMinor(t.platformSubsidy()));
+        long[] deductions = t.deductions().minor();
+        long total = Exact.sum(deductions);
+        long share = total == 0 ? 0 : Allocation.allocate(total, new long[] {units, gross - units})[0];
+        long[] streams = total == 0 ? new long[deductions.length] : Allocation.allocate(share, deductions);
+        long[] parts = new long[3 + deductions.length];
+        parts[0] = units - share;
+        System.arraycopy(streams, 0, parts, 1, 3);
+        System.arraycopy(streams, 3, parts, 5, deductions.length - 3);
+        return parts;
+    }
+
     /** Held money goes back to the buyer. */
     static JournalEntry.Builder refundHeld(JournalEntry.Builder b, EscrowTerms t, long units) {
         return b.minor(held(t), t.currency(), -units).minor(Account.refunds(), t.currency(), units);
