@@ -873,6 +873,28 @@ public final class Commerce {
     }
 
     /**
+     * The statement of the platform's own store for a period (docs/escrow-and-ledger.md,
+     * "Self-operated goods"): the sales of self-operated goods released, net of refunds after
+     * release, their cost of goods ({@link Builder#costsOfGoods}) and the margin.
+     *
+     * @param actor the system or a platform operator
+     * @param currency the currency
+     * @param from start, inclusive
+     * @param to end, exclusive
+     * @return the statement
+     * @throws NotPermittedException if the actor is not the platform
+     * @throws InvalidInputException without {@link Builder#guaranteedTransactions}
+     */
+    public dev.mercato.core.settlement.MarginStatement marginStatement(Actor actor, CurrencyUnit currency,
+            java.time.Instant from, java.time.Instant to) {
+        Access.system(actor, "read the margin statement of");
+        Guarantee guarantee = context.guarantee().orElseThrow(() -> new InvalidInputException(
+                "guaranteedTransactions", "not configured", "self-operated sales are posted with the escrow's release:"
+                        + " call Commerce.builder().guaranteedTransactions(schedule)"));
+        return dev.mercato.core.settlement.MarginStatement.read(guarantee.journal(), currency, from, to);
+    }
+
+    /**
      * The escrow service behind guaranteed transactions, for reads (provider operations, states)
      * and for escrows a host runs outside the facade's orders. Move an order's escrow through
      * the facade's commands ({@link #confirmReceipt}, {@link #openDispute}, ...), which move the
@@ -1030,6 +1052,8 @@ public final class Commerce {
         private final Map<String, dev.mercato.core.groupbuy.GroupCampaign> groupCampaigns = new LinkedHashMap<>();
         private Optional<Guarantee.Taxing> taxing = Optional.empty();
         private Optional<dev.mercato.pricing.money.CashRounding> cashRounding = Optional.empty();
+        private Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts =
+                sku -> Optional.empty();
 
         private Builder() {}
 
@@ -1187,6 +1211,22 @@ public final class Commerce {
          */
         public Builder sellerTypes(Function<String, SellerType> value) {
             this.sellerTypes = InvalidInputException.requireNonNull(value, "sellerTypes");
+            return this;
+        }
+
+        /**
+         * The unit cost of each SKU the platform sells itself, for the cost of goods of
+         * self-operated orders (a seller whose {@link #sellerTypes type} is {@link
+         * SellerType#SELF_OPERATED}; docs/escrow-and-ledger.md, "Self-operated goods"). Read when an
+         * order's payment is held: each line's cost is the unit cost times its quantity, posted to
+         * cost of goods on release. The cost must be in the order's currency. Default: no SKU has a
+         * cost (self-operated sales post revenue alone). Needs {@link #guaranteedTransactions}.
+         *
+         * @param value the unit cost of a SKU, or empty when it has none; never returns null
+         * @return this builder
+         */
+        public Builder costsOfGoods(Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> value) {
+            this.unitCosts = InvalidInputException.requireNonNull(value, "costsOfGoods");
             return this;
         }
 
@@ -1557,7 +1597,8 @@ public final class Commerce {
             }
             if (revenueSchedule != null) {
                 guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
-                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing, cashRounding));
+                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing, cashRounding)
+                        .withUnitCosts(unitCosts));
             } else if (taxing.isPresent()) {
                 throw new InvalidInputException("tax", "set", "needs Builder.guaranteedTransactions(schedule): the"
                         + " tax is posted to the ledger with the escrow's release");

@@ -53,6 +53,7 @@ final class Guarantee {
     private final TransactionalJournal journal;
     private final Optional<Taxing> taxing;
     private final Optional<dev.mercato.pricing.money.CashRounding> cashRounding;
+    private final java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts;
 
     /**
      * How the facade taxes orders ({@code Commerce.Builder.tax}): the calculator, the region of an
@@ -75,6 +76,15 @@ final class Guarantee {
     Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
             EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
             Optional<dev.mercato.pricing.money.CashRounding> cashRounding) {
+        this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing, cashRounding,
+                sku -> Optional.empty());
+    }
+
+    private Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
+            EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
+            Optional<dev.mercato.pricing.money.CashRounding> cashRounding,
+            java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts) {
+        this.unitCosts = unitCosts;
         this.taxing = taxing;
         this.cashRounding = cashRounding;
         this.schedule = schedule;
@@ -83,6 +93,15 @@ final class Guarantee {
         this.extension = extension;
         this.escrows = escrows;
         this.journal = journal;
+    }
+
+    /**
+     * This guarantee with the unit cost of each SKU the platform sells itself ({@code
+     * Commerce.Builder.costsOfGoods}).
+     */
+    Guarantee withUnitCosts(java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> costs) {
+        return new Guarantee(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing,
+                cashRounding, costs);
     }
 
     EscrowService escrows() {
@@ -103,6 +122,31 @@ final class Guarantee {
      * shipping's (split like the shipping, by the snapshot's weights).
      */
     EscrowTerms terms(Order order) {
+        EscrowTerms terms = settledTerms(order);
+        return terms.selfOperated() ? terms.withCostsOfGoods(costsOfGoods(order)) : terms;
+    }
+
+    /**
+     * The cost of the goods of each line of a self-operated order: the SKU's unit cost times the
+     * line's quantity; lines whose SKU has no cost have none.
+     */
+    private List<dev.mercato.core.escrow.LineCost> costsOfGoods(Order order) {
+        List<dev.mercato.core.escrow.LineCost> costs = new ArrayList<>();
+        CurrencyUnit currency = order.facts().snapshot().currency();
+        for (dev.mercato.core.order.OrderLine line : order.facts().snapshot().lines()) {
+            Optional<javax.money.MonetaryAmount> unit = unitCosts.apply(line.sku());
+            if (unit == null || unit.isEmpty()) {
+                continue;
+            }
+            long cost = dev.mercato.pricing.money.Exact.multiply(MinorUnits.toMinor(unit.get(), currency),
+                    line.quantity());
+            costs.add(new dev.mercato.core.escrow.LineCost(SaleLines.lineId(line.lineNo()),
+                    MinorUnits.toAmount(cost, currency)));
+        }
+        return costs;
+    }
+
+    private EscrowTerms settledTerms(Order order) {
         Settlement settlement = schedule.settle(SaleLines.of(order.facts(), paymentMethod));
         Optional<dev.mercato.core.order.OrderTax> tax = order.facts().snapshot().tax();
         Optional<dev.mercato.pricing.money.CashRounding.CashAdjustment> cash = order.facts().snapshot().cash();

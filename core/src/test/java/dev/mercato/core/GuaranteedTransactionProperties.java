@@ -17,6 +17,7 @@ import dev.mercato.core.escrow.Held;
 import dev.mercato.core.escrow.ProviderOperation;
 import dev.mercato.core.escrow.Refunded;
 import dev.mercato.core.escrow.Released;
+import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.escrow.Shipped;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
@@ -74,7 +75,12 @@ import org.javamoney.moneta.Money;
  * without cash rounding to the jiao: then also each order records its tax and rounding, tax
  * payable is the tax of released orders less what their refunds reversed, the cash-rounding
  * account holds each order's adjustment less what refunds returned beyond their exact amounts,
- * and the provider never refunds more than the buyer paid in cash.
+ * and the provider never refunds more than the buyer paid in cash. Some runs make the studio the
+ * platform's own store (docs/escrow-and-ledger.md, "Self-operated goods"), beside the third-party
+ * tea shop in the same carts and payments: then its escrows keep no commission, nothing is ever
+ * payable to it, sales revenue is what its released escrows kept, and cost of goods (the tea set
+ * has a unit cost, the mask none) is each released line's cost less what its refunds took back,
+ * all of it out of inventory.
  */
 class GuaranteedTransactionProperties {
     static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
@@ -98,14 +104,17 @@ class GuaranteedTransactionProperties {
         final boolean exclusive;
         /** Whether this run rounds what the buyer pays to the jiao (CNY 0.10). */
         final boolean rounded;
+        /** Whether the studio is the platform's own store (self-operated), with costs of goods. */
+        final boolean selfOperated;
         final Commerce commerce;
 
         Model() {
-            this(0, false);
+            this(0, false, false);
         }
 
         /** {@code tax}: 0 none, 1 China's inclusive VAT, 2 California's exclusive sales tax. */
-        Model(int tax, boolean rounded) {
+        Model(int tax, boolean rounded, boolean selfOperated) {
+            this.selfOperated = selfOperated;
             this.taxed = tax > 0;
             this.exclusive = tax == 2;
             this.rounded = rounded;
@@ -119,7 +128,9 @@ class GuaranteedTransactionProperties {
                             .setStock(EAST, SkuId.of("mask"), 10_000, 0))
                     .paymentProvider(sandbox)
                     .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
-                    .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE);
+                    .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP
+                            : selfOperated ? SellerType.SELF_OPERATED : SellerType.ENTERPRISE)
+                    .costsOfGoods(sku -> sku.value().equals("tea-set") ? Optional.of(TEA_SET_COST) : Optional.empty());
             if (taxed) {
                 builder.tax(CHINA_VAT, facts -> exclusive ? "US-CA" : "CN",
                         line -> line.categoryPath().contains("food") ? "food" : "standard");
@@ -160,6 +171,9 @@ class GuaranteedTransactionProperties {
         return Money.of(new BigDecimal(value), "CNY");
     }
 
+    /** What one tea set cost the platform (read only when the studio is self-operated). */
+    static final MonetaryAmount TEA_SET_COST = cny("187.43");
+
     static final dev.mercato.pricing.tax.TaxCalculator CHINA_VAT = dev.mercato.pricing.tax.TaxCalculator.fromTable(
             List.of(dev.mercato.pricing.tax.TaxRegion.of("CN", dev.mercato.pricing.tax.TaxMode.INCLUSIVE),
                     dev.mercato.pricing.tax.TaxRegion.of("US-CA", dev.mercato.pricing.tax.TaxMode.EXCLUSIVE)),
@@ -180,8 +194,9 @@ class GuaranteedTransactionProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(false, true))
-                .as((tax, rounded) -> (java.util.function.Supplier<Model>) () -> new Model(tax, rounded))
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(false, true),
+                        Arbitraries.of(false, true))
+                .as((tax, rounded, own) -> (java.util.function.Supplier<Model>) () -> new Model(tax, rounded, own))
                 .flatMap(model -> ActionChain.startWith(model)
                         .withAction(3, new Checkout())
                         .withAction(4, on("pay", (m, id) -> m.commerce.pay(ANN, m.order(id).facts().paymentId(),
@@ -326,6 +341,8 @@ class GuaranteedTransactionProperties {
         long refundedByProvider = 0;
         long taxOnReleased = 0;
         long cashRounding = 0;
+        long sales = 0;
+        long costOfGoods = 0;
         for (OrderId id : m.orders) {
             Order order = m.order(id);
             Optional<Escrow> found = m.escrow(id);
@@ -363,6 +380,23 @@ class GuaranteedTransactionProperties {
             cashRounding += assertCashRoundingKeptApart(m, order, escrow, providerRefunded);
             assertStatesAgree(order, escrow);
             assertLinesExact(escrow);
+            boolean own = m.selfOperated && order.facts().sellerId().equals("studio");
+            assertEquals(own, escrow.terms().selfOperated(), "an escrow is self-operated exactly when its seller is");
+            if (own) {
+                assertEquals(0, MinorUnits.toMinor(escrow.funds().commission()), "no commission from the platform itself");
+                sales += MinorUnits.toMinor(escrow.funds().sellerNet()) + MinorUnits.toMinor(escrow.funds().commission())
+                        + MinorUnits.toMinor(escrow.funds().fees());
+                costOfGoods += costLeft(order, escrow);
+            }
+        }
+        assertEquals(sales, MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.SALES), CNY)),
+                "sales revenue is what the self-operated escrows released, less their refunds after release");
+        assertEquals(costOfGoods, MinorUnits.toMinor(journal.balance(Account.costOfGoods(), CNY)),
+                "cost of goods is each released line's cost less what its refunds took back");
+        assertEquals(-costOfGoods, MinorUnits.toMinor(journal.balance(Account.inventory(), CNY)), "out of inventory");
+        if (m.selfOperated) {
+            assertEquals(0, MinorUnits.toMinor(journal.balance(Account.sellerPayable("studio"), CNY)),
+                    "nothing is ever payable to the platform's own store");
         }
         assertEquals(refundedByProvider, MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)),
                 "the refunds in the ledger are what the provider refunded");
@@ -467,6 +501,27 @@ class GuaranteedTransactionProperties {
             assertEquals(paidInCash, providerRefunded, "a full refund returns what the buyer paid");
         }
         return adjustment + refundedExact - providerRefunded;
+    }
+
+    /**
+     * The cost of goods a self-operated escrow has posted and not taken back, computed here from the
+     * order: nothing before release; after it each line's units times the unit cost, in proportion
+     * to what is left of the line.
+     */
+    static long costLeft(Order order, Escrow escrow) {
+        if (!(escrow instanceof Released)) {
+            return 0;
+        }
+        long total = 0;
+        List<LineSettlement> lines = escrow.terms().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            dev.mercato.core.order.OrderLine line = order.facts().snapshot().lines().get(i);
+            long cost = line.sku().value().equals("tea-set") ? MinorUnits.toMinor(TEA_SET_COST) * line.quantity() : 0;
+            long paid = MinorUnits.toMinor(lines.get(i).buyerPaid());
+            long left = paid - MinorUnits.toMinor(escrow.funds().lineRefunded(i));
+            total += cost == 0 || left == paid ? cost : Allocation.allocate(cost, new long[] {left, paid - left})[0];
+        }
+        return total;
     }
 
     static void assertStatesAgree(Order order, Escrow escrow) {

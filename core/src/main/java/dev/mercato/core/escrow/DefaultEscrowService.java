@@ -99,9 +99,10 @@ final class DefaultEscrowService implements EscrowService {
 
     static final AggregateType<String, EscrowRecord> ESCROWS = AggregateType
             .of("escrow", String.class, EscrowRecord.class, Function.identity())
-            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 3,
+            .withCodec(dev.mercato.core.storage.Codecs.json(EscrowRecord.class, 4,
                     new dev.mercato.core.storage.Upcaster(1, DefaultEscrowService::withoutLines),
-                    new dev.mercato.core.storage.Upcaster(2, DefaultEscrowService::withoutTax)))
+                    new dev.mercato.core.storage.Upcaster(2, DefaultEscrowService::withoutTax),
+                    new dev.mercato.core.storage.Upcaster(3, DefaultEscrowService::withoutCostsOfGoods)))
             .withIndex("operations", r -> r.hasOpenOperations() ? OPEN : "")
             .withIndex("all", r -> "escrow");
 
@@ -145,6 +146,18 @@ final class DefaultEscrowService implements EscrowService {
                     ((java.util.Map<String, Object>) l).putIfAbsent("tax", zero);
                 }
             }
+        }
+        return doc;
+    }
+
+    /**
+     * Schema 3 to 4: escrows stored before self-operated goods carry no costs of goods (their
+     * releases post none).
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> withoutCostsOfGoods(java.util.Map<String, Object> doc) {
+        if (doc.get("escrow") instanceof java.util.Map<?, ?> escrow && escrow.get("terms") instanceof java.util.Map<?, ?> t) {
+            ((java.util.Map<String, Object>) t).putIfAbsent("costsOfGoods", List.of());
         }
         return doc;
     }

@@ -50,7 +50,8 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
         }
         long[] parts = Flows.releaseAll(terms, funds);
         return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
-                Flows.release(Flows.entry(this, "dispute-release", at), terms, parts).build());
+                Flows.costOfGoods(Flows.release(Flows.entry(this, "dispute-release", at), terms, parts), terms,
+                        Flows.costOfGoods(terms, funds)).build());
     }
 
     /**
@@ -145,7 +146,8 @@ public record Disputed(EscrowTerms terms, EscrowFunds funds, long step, Instant 
         }
         long[] parts = Flows.releaseAll(terms, afterRefund);
         return Flows.accept(new Released(terms, afterRefund.release(parts), step + 1, at),
-                Flows.release(b, terms, parts).build());
+                Flows.costOfGoods(Flows.release(b, terms, parts), terms, Flows.costOfGoods(terms, afterRefund))
+                        .build());
     }
 
     /**

@@ -42,11 +42,39 @@ import javax.money.MonetaryAmount;
  *     it belongs to no line, seller or split: posted to the platform's cash-rounding account with
  *     the capture and returned, once, by the refund that gives the buyer everything back
  *     (docs/escrow-and-ledger.md, "Tax and cash rounding"); zero otherwise
+ * @param costsOfGoods for a {@link #selfOperated() self-operated} order, the cost of the goods of
+ *     each line that has one: posted to cost of goods on release and reversed by refunds after
+ *     release in proportion (docs/escrow-and-ledger.md, "Self-operated goods"); empty otherwise
  */
 public record EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
         Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
         Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines,
-        MonetaryAmount cashAdjustment) {
+        MonetaryAmount cashAdjustment, List<LineCost> costsOfGoods) {
+
+    /**
+     * Terms without costs of goods.
+     *
+     * @param escrowId the escrow's id
+     * @param buyerId the buyer
+     * @param sellerId the seller
+     * @param amount what the buyer pays, positive
+     * @param deductions what the platform keeps from a full release
+     * @param payWithin how long the buyer has to pay
+     * @param autoConfirmAfter the auto-confirm timer
+     * @param extension what one buyer extension adds
+     * @param groupDeadline the group-buy deadline, if any
+     * @param platformSubsidy platform-funded discounts
+     * @param lines the order's lines as settled, or empty
+     * @param cashAdjustment the cash adjustment
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public EscrowTerms(String escrowId, String buyerId, String sellerId, MonetaryAmount amount,
+            Deductions deductions, Duration payWithin, Duration autoConfirmAfter, Duration extension,
+            Optional<Instant> groupDeadline, MonetaryAmount platformSubsidy, List<LineSettlement> lines,
+            MonetaryAmount cashAdjustment) {
+        this(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter, extension, groupDeadline,
+                platformSubsidy, lines, cashAdjustment, List.of());
+    }
 
     /**
      * Terms without a cash adjustment.
@@ -119,6 +147,76 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
             throw new InvalidInputException("cashAdjustment", cashAdjustment, "must leave the buyer paying more than"
                     + " nothing on " + amount);
         }
+        costsOfGoods = List.copyOf(InvalidInputException.requireNonNull(costsOfGoods, "costsOfGoods"));
+        requireCosts(costsOfGoods, lines, amount.getCurrency());
+    }
+
+    /**
+     * Costs of goods belong to the lines of a self-operated order, one at most per line.
+     */
+    private static void requireCosts(List<LineCost> costs, List<LineSettlement> lines, CurrencyUnit currency) {
+        if (costs.isEmpty()) {
+            return;
+        }
+        if (lines.isEmpty() || !isSelfOperated(lines)) {
+            throw new InvalidInputException("costsOfGoods", costs.size() + " costs",
+                    "are only for the lines of a self-operated order");
+        }
+        Set<String> seen = new HashSet<>();
+        for (LineCost cost : costs) {
+            InvalidInputException.requireNonNull(cost, "cost");
+            MinorUnits.requireCurrency(cost.cost(), currency);
+            if (!seen.add(cost.lineId())) {
+                throw new InvalidInputException("costsOfGoods", cost.lineId(), "names the same line twice");
+            }
+            if (lines.stream().noneMatch(l -> l.line().lineId().equals(cost.lineId()))) {
+                throw new InvalidInputException("costsOfGoods", cost.lineId(), "is not a line of these terms");
+            }
+        }
+    }
+
+    private static boolean isSelfOperated(List<LineSettlement> lines) {
+        return lines.stream().allMatch(l -> !l.line().sellerType().isThirdParty());
+    }
+
+    /**
+     * Whether the seller is the platform itself: the terms carry lines and every one was sold as
+     * {@link dev.mercato.pricing.commission.SellerType#SELF_OPERATED}. A self-operated escrow
+     * releases into the platform's sales revenue, not a seller's payable balance, and keeps no
+     * commission or seller fees (docs/escrow-and-ledger.md, "Self-operated goods").
+     *
+     * @return {@code true} for self-operated terms
+     */
+    public boolean selfOperated() {
+        return !lines.isEmpty() && isSelfOperated(lines);
+    }
+
+    /**
+     * These terms with the costs of their lines' goods.
+     *
+     * @param costs one cost at most per line of these self-operated terms
+     * @return new terms
+     * @throws InvalidInputException if the terms are not self-operated and costs are given, or a
+     *     cost names no line of them
+     */
+    public EscrowTerms withCostsOfGoods(List<LineCost> costs) {
+        return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment, costs);
+    }
+
+    /**
+     * The cost of the goods on line {@code index} of {@link #lines()}.
+     *
+     * @return the cost in minor units, zero when the line has none
+     */
+    long costMinor(int index) {
+        String lineId = lines.get(index).line().lineId();
+        for (LineCost cost : costsOfGoods) {
+            if (cost.lineId().equals(lineId)) {
+                return MinorUnits.toMinor(cost.cost());
+            }
+        }
+        return 0;
     }
 
     /**
@@ -130,7 +228,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withCashAdjustment(MonetaryAmount adjustment) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines, adjustment);
+                extension, groupDeadline, platformSubsidy, lines, adjustment, costsOfGoods);
     }
 
     /**
@@ -225,7 +323,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withoutLines() {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, List.of(), cashAdjustment);
+                extension, groupDeadline, platformSubsidy, List.of(), cashAdjustment, List.of());
     }
 
     /**
@@ -330,7 +428,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withDeductions(Deductions newDeductions) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, newDeductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment, costsOfGoods);
     }
 
     /**
@@ -341,7 +439,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPayWithin(Duration newPayWithin) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, newPayWithin, autoConfirmAfter,
-                extension, groupDeadline, platformSubsidy, lines, cashAdjustment);
+                extension, groupDeadline, platformSubsidy, lines, cashAdjustment, costsOfGoods);
     }
 
     /**
@@ -353,7 +451,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withAutoConfirm(Duration newAutoConfirmAfter, Duration newExtension) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, newAutoConfirmAfter,
-                newExtension, groupDeadline, platformSubsidy, lines, cashAdjustment);
+                newExtension, groupDeadline, platformSubsidy, lines, cashAdjustment, costsOfGoods);
     }
 
     /**
@@ -365,7 +463,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withGroupDeadline(Instant deadline) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, Optional.of(deadline), platformSubsidy, lines, cashAdjustment);
+                extension, Optional.of(deadline), platformSubsidy, lines, cashAdjustment, costsOfGoods);
     }
 
     /**
@@ -377,7 +475,7 @@ public record EscrowTerms(String escrowId, String buyerId, String sellerId, Mone
      */
     public EscrowTerms withPlatformSubsidy(MonetaryAmount subsidy) {
         return new EscrowTerms(escrowId, buyerId, sellerId, amount, deductions, payWithin, autoConfirmAfter,
-                extension, groupDeadline, subsidy, lines, cashAdjustment);
+                extension, groupDeadline, subsidy, lines, cashAdjustment, costsOfGoods);
     }
 
     /**

@@ -177,8 +177,13 @@ final class Flows {
             releasedGross = Exact.add(releasedGross, parts[5 + i]);
             b.minor(Account.creatorPayable(shares.get(i).partyId()), c, parts[5 + i]);
         }
-        return b.minor(held(t), c, -(releasedGross - parts[4])).minor(Account.platformClearing(), c, -parts[4])
-                .minor(Account.sellerPayable(t.sellerId()), c, parts[0])
+        b.minor(held(t), c, -(releasedGross - parts[4])).minor(Account.platformClearing(), c, -parts[4]);
+        if (t.selfOperated()) {
+            // The platform's own sale: the seller's part is its sales revenue, and it keeps no
+            // commission or fees from itself.
+            return b.minor(Account.revenue(RevenueStream.SALES), c, Exact.sum(parts[0], parts[1], parts[2], parts[3]));
+        }
+        return b.minor(Account.sellerPayable(t.sellerId()), c, parts[0])
                 .minor(Account.revenue(RevenueStream.COMMISSION), c, parts[1])
                 .minor(Account.revenue(RevenueStream.SERVICE_FEE), c, parts[2])
                 .minor(Account.revenue(RevenueStream.PAYMENT_FEE), c, parts[3]);
@@ -203,6 +208,10 @@ final class Flows {
             b.minor(Account.creatorPayable(shares.get(i).partyId()), c, -parts[4 + i]);
         }
         b.minor(Account.taxPayable(), c, -parts[parts.length - 1]);
+        if (t.selfOperated()) {
+            return b.minor(Account.refunds(), c, refund).minor(Account.platformClearing(), c, subsidyBack)
+                    .minor(Account.revenue(RevenueStream.SALES), c, -Exact.sum(parts[0], parts[1], parts[2], parts[3]));
+        }
         return b.minor(Account.refunds(), c, refund)
                 .minor(Account.platformClearing(), c, subsidyBack)
                 .minor(Account.sellerPayable(t.sellerId()), c, -(parts[0] - fromDeposit))
@@ -210,6 +219,34 @@ final class Flows {
                 .minor(Account.revenue(RevenueStream.COMMISSION), c, -parts[1])
                 .minor(Account.revenue(RevenueStream.SERVICE_FEE), c, -parts[2])
                 .minor(Account.revenue(RevenueStream.PAYMENT_FEE), c, -parts[3]);
+    }
+
+    /**
+     * The cost of goods not yet taken back of a self-operated escrow's lines: each line's cost in
+     * proportion to what is left of it (its payment minus its refunds), so a line refunded in full
+     * has none left and refunds in several steps take back exactly what the release posted.
+     */
+    static long costOfGoods(EscrowTerms t, EscrowFunds f) {
+        if (!t.selfOperated() || t.costsOfGoods().isEmpty()) {
+            return 0;
+        }
+        long total = 0;
+        for (int i = 0; i < t.lines().size(); i++) {
+            long cost = t.costMinor(i);
+            long paid = MinorUnits.toMinor(t.lines().get(i).buyerPaid());
+            long left = paid - f.lineRefundedMinor(i);
+            total = Exact.add(total, cost == 0 || left == paid ? cost
+                    : Allocation.allocate(cost, new long[] {left, paid - left})[0]);
+        }
+        return total;
+    }
+
+    /**
+     * Posts {@code units} of cost of goods: the platform's stock gives up the goods whose sale
+     * became final (positive) or takes back those a refund after release returned (negative).
+     */
+    static JournalEntry.Builder costOfGoods(JournalEntry.Builder b, EscrowTerms t, long units) {
+        return b.minor(Account.costOfGoods(), t.currency(), units).minor(Account.inventory(), t.currency(), -units);
     }
 
     /** Compensation to the buyer: from the deposit first, the rest owed on the payable balance. */

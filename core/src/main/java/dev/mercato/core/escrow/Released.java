@@ -80,9 +80,10 @@ public record Released(EscrowTerms terms, EscrowFunds funds, long step, Instant 
 
     private Transition clawBackLines(long[] perLine, SellerBalances seller, String event, Instant at) {
         ByLine.Reversal r = ByLine.reverse(terms, funds, perLine);
-        return Flows.accept(new Released(terms, funds.clawBackLines(perLine, r.parts(), r.subsidyBack()), step + 1,
-                releasedAt), Flows.clawBack(Flows.entry(this, event, at), terms, r.refund(), r.parts(), r.subsidyBack(),
-                        seller).build());
+        EscrowFunds after = funds.clawBackLines(perLine, r.parts(), r.subsidyBack());
+        return Flows.accept(new Released(terms, after, step + 1, releasedAt), Flows.costOfGoods(
+                Flows.clawBack(Flows.entry(this, event, at), terms, r.refund(), r.parts(), r.subsidyBack(), seller),
+                terms, -(Flows.costOfGoods(terms, funds) - Flows.costOfGoods(terms, after))).build());
     }
 
     /**

@@ -55,7 +55,8 @@ public record Shipped(EscrowTerms terms, EscrowFunds funds, long step, Shipment 
     private Transition release(String event, Instant at) {
         long[] parts = Flows.releaseAll(terms, funds);
         return Flows.accept(new Released(terms, funds.release(parts), step + 1, at),
-                Flows.release(Flows.entry(this, event, at), terms, parts).build());
+                Flows.costOfGoods(Flows.release(Flows.entry(this, event, at), terms, parts), terms,
+                        Flows.costOfGoods(terms, funds)).build());
     }
 
     /**

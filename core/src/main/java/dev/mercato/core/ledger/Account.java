@@ -177,6 +177,32 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * The cost of the self-operated goods the platform sold: debited with each line's cost when its
+     * sale becomes final (release), credited with the cost of what refunds after release take
+     * back, in proportion (docs/escrow-and-ledger.md, "Self-operated goods"). Its balance is the
+     * cost of the sales on {@link RevenueStream#SALES}; their difference is the platform's margin.
+     */
+    record CostOfGoods() implements Account {
+        @Override
+        public String code() {
+            return "cost-of-goods";
+        }
+    }
+
+    /**
+     * The platform's own stock, at cost: credited with the cost of self-operated goods as their
+     * sales become final, debited back by refunds after release. Goods bought into stock are the
+     * host's to post (debit this account); without them its balance is minus the cost of the
+     * goods sold.
+     */
+    record Inventory() implements Account {
+        @Override
+        public String code() {
+            return "inventory";
+        }
+    }
+
     /** Money paid back to buyers (outside world): refunds and compensation. */
     record Refunds() implements Account {
         @Override
@@ -297,6 +323,24 @@ public sealed interface Account {
      */
     static Account cashRounding() {
         return new CashRounding();
+    }
+
+    /**
+     * The platform's cost-of-goods account.
+     *
+     * @return the account
+     */
+    static Account costOfGoods() {
+        return new CostOfGoods();
+    }
+
+    /**
+     * The platform's inventory account.
+     *
+     * @return the account
+     */
+    static Account inventory() {
+        return new Inventory();
     }
 
     /**

@@ -15,5 +15,11 @@ public enum RevenueStream {
     /** Paid placement: CPT, CPM, CPC. */
     ADVERTISING,
     /** Penalties debited from sellers' security deposits. */
-    PENALTY
+    PENALTY,
+    /**
+     * The platform's own sales: what buyers paid for self-operated goods (sold by a platform-owned
+     * seller), credited when the sale becomes final; the margin is this minus {@link
+     * Account.CostOfGoods}.
+     */
+    SALES
 }
