@@ -71,6 +71,14 @@ public final class SimWorld {
         CRASH_RESTART, HOSTILE_COMMAND
     }
 
+    /** The studio's spend-300-save-30 per shop: discounts prorated over its lines, funded by the seller. */
+    static final dev.mercato.pricing.promotion.PricingEngine PROMOTIONS = dev.mercato.pricing.promotion.PricingEngine.of(
+            dev.mercato.pricing.promotion.json.PromotionJson.standard().read("""
+                    {"currency": "CNY", "promotions": [
+                      {"kind": "threshold-reduction", "id": "studio-300-30", "scope": {"sellers": ["studio"]},
+                       "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]}
+                    ]}"""));
+
     final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
     final FaultyStorage storage;
     final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
@@ -123,6 +131,8 @@ public final class SimWorld {
     Commerce build() {
         return Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
                 .paymentProvider(provider)
+                .pricing(dev.mercato.core.cart.CartPricing.engine(PROMOTIONS,
+                        buyer -> dev.mercato.pricing.promotion.BuyerContext.anonymous()))
                 .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
                 .sellerTypes(s -> s.equals("tea-shop") ? SellerType.BRAND_FLAGSHIP : SellerType.ENTERPRISE)
                 .memberships(new MembershipSettings(CNY, EarnRules.perUnit(1), Duration.ofDays(365),
