@@ -1,6 +1,5 @@
 package dev.mercato.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mercato.core.Commerce;
 import dev.mercato.core.actor.Actor;
@@ -82,7 +81,7 @@ public class PostgresCheckoutBenchmark {
     @Param({"1", "2"})
     public int instances;
 
-    private final String schema = "mercato_bench_" + Long.toHexString(System.nanoTime());
+    private final BenchSchema schema = new BenchSchema();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Commerce> commerces = new ArrayList<>();
     private final AtomicLong buyers = new AtomicLong();
@@ -96,21 +95,12 @@ public class PostgresCheckoutBenchmark {
     /** Creates and migrates the schema, builds the instances and records one checkout's rows. */
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        url = PostgresLedgerBenchmark.URL + (PostgresLedgerBenchmark.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema;
+        url = schema.create();
         InMemoryInventory stock = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "sh"));
         stock.setStock(new WarehouseId("east"), TEA, 1_000_000_000L, 0);
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         for (int i = 0; i < instances; i++) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setMaximumPoolSize(THREADS);
-            config.setPoolName("bench-" + i);
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool = schema.pool(THREADS, "bench-" + i);
             pools.add(pool);
             if (i == 0) {
                 MercatoSchema.migrate(pool);
@@ -178,10 +168,7 @@ public class PostgresCheckoutBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
         pools.forEach(HikariDataSource::close);
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 
     /** One thread's instance and its own connection for the reference. */

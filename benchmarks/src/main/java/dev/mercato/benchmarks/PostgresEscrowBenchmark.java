@@ -66,7 +66,7 @@ public class PostgresEscrowBenchmark {
     static final Actor SELLER = new Actor.Seller("s-1");
     static final Actor BUYER = new Actor.Buyer("b-1");
 
-    private final String schema = "mercato_bench_" + Long.toHexString(System.nanoTime());
+    private final BenchSchema schema = new BenchSchema();
     private Connection pooled;
     private Connection reference;
     private EscrowService escrows;
@@ -77,12 +77,7 @@ public class PostgresEscrowBenchmark {
     /** Creates and migrates the schema and the reference's tables; opens one connection for each side. */
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = PostgresLedgerBenchmark.URL + (PostgresLedgerBenchmark.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema;
+        String url = schema.create();
         pooled = DriverManager.getConnection(url);
         reference = DriverManager.getConnection(url);
         PostgresLedgerBenchmark.OneConnection one = new PostgresLedgerBenchmark.OneConnection(pooled);
@@ -113,10 +108,7 @@ public class PostgresEscrowBenchmark {
     public void tearDown() throws SQLException {
         pooled.close();
         reference.close();
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 
     /** Opens the next round's held escrows on both sides (not measured). */

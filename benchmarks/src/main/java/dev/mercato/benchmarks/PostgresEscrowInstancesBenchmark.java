@@ -1,6 +1,5 @@
 package dev.mercato.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mercato.core.actor.Actor;
 import dev.mercato.core.escrow.CheckoutCapture;
@@ -76,7 +75,7 @@ public class PostgresEscrowInstancesBenchmark {
     @Param({"1", "2"})
     public int instances;
 
-    private final String schema = "mercato_bench_" + Long.toHexString(System.nanoTime());
+    private final BenchSchema schema = new BenchSchema();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<EscrowService> services = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -86,21 +85,12 @@ public class PostgresEscrowInstancesBenchmark {
     /** Creates and migrates the schema and the reference tables, and builds the instances. */
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        url = PostgresLedgerBenchmark.URL + (PostgresLedgerBenchmark.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema;
+        url = schema.create();
         Clock clock = Clock.fixed(PostgresEscrowBenchmark.AT, ZoneOffset.UTC);
         SandboxPaymentProvider provider = SandboxPaymentProvider.create(
                 SandboxSettings.of(clock, "bench", Set.of(PostgresEscrowBenchmark.CNY)));
         for (int i = 0; i < instances; i++) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setMaximumPoolSize(THREADS);
-            config.setPoolName("escrow-bench-" + i);
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool = schema.pool(THREADS, "escrow-bench-" + i);
             pools.add(pool);
             if (i == 0) {
                 MercatoSchema.migrate(pool);
@@ -125,10 +115,7 @@ public class PostgresEscrowInstancesBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
         pools.forEach(HikariDataSource::close);
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 
     static long gross(String id) {

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -59,7 +58,7 @@ public class PostgresLedgerBenchmark {
     static final Instant AT = Instant.parse("2026-11-11T10:00:00Z");
     static final String URL = System.getProperty("mercato.pg.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private final String schema = "mercato_bench_" + Long.toHexString(System.nanoTime());
+    private final BenchSchema schema = new BenchSchema();
     private Connection pooled;
     private Connection reference;
     private Journal journal;
@@ -68,10 +67,7 @@ public class PostgresLedgerBenchmark {
     /** Creates and migrates the schema; opens one connection for each side. */
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(URL); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = schema.create();
         pooled = DriverManager.getConnection(url);
         reference = DriverManager.getConnection(url);
         reference.setAutoCommit(false);
@@ -85,9 +81,7 @@ public class PostgresLedgerBenchmark {
     public void tearDown() throws SQLException {
         pooled.close();
         reference.close();
-        try (Connection admin = DriverManager.getConnection(URL); Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 
     private static long gross(int i) {

@@ -1,6 +1,5 @@
 package dev.mercato.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.Journal;
@@ -12,7 +11,6 @@ import dev.mercato.storage.postgres.PostgresStorage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +60,7 @@ public class PostgresLedgerInstancesBenchmark {
     @Param({"1", "2"})
     public int instances;
 
-    private final String schema = "mercato_bench_" + Long.toHexString(System.nanoTime());
+    private final BenchSchema schema = new BenchSchema();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Journal> journals = new ArrayList<>();
     private final AtomicLong keys = new AtomicLong();
@@ -71,18 +69,9 @@ public class PostgresLedgerInstancesBenchmark {
     /** Creates and migrates the schema and builds the instances. */
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        url = PostgresLedgerBenchmark.URL + (PostgresLedgerBenchmark.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema;
+        url = schema.create();
         for (int i = 0; i < instances; i++) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setMaximumPoolSize(THREADS);
-            config.setPoolName("ledger-bench-" + i);
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool = schema.pool(THREADS, "ledger-bench-" + i);
             pools.add(pool);
             if (i == 0) {
                 MercatoSchema.migrate(pool);
@@ -95,10 +84,7 @@ public class PostgresLedgerInstancesBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
         pools.forEach(HikariDataSource::close);
-        try (Connection admin = DriverManager.getConnection(PostgresLedgerBenchmark.URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 
     /** One thread's journal and its own connection for the reference. */

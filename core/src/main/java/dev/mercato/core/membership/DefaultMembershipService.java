@@ -78,8 +78,11 @@ final class DefaultMembershipService implements MembershipService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultMembershipService.class);
 
-    /** What a cancellation refunded, and the refund's id while the provider still has it pending. */
-    private record RefundDone(MonetaryAmount amount, Optional<String> pendingId) {}
+    /** What a cancellation refunded, and whether the provider still has it pending. */
+    private record RefundDone(MonetaryAmount amount, boolean pending) {}
+
+    /** The cancellation refund the cancellation's commit settles: its tracking record's key and state. */
+    private record TrackedRefund(String key, boolean pending) {}
 
     private final MembershipSettings settings;
     private final Storage storage;
@@ -550,7 +553,7 @@ final class DefaultMembershipService implements MembershipService {
         SubscriptionRecord record = current.get().value();
         Subscription state = record.current();
         Cancelled cancelled;
-        Optional<String> pending = Optional.empty();
+        Optional<TrackedRefund> tracking = Optional.empty();
         if (state instanceof Trial trial) {
             cancelled = trial.cancel(now);
         } else if (state instanceof RenewalRetrying retrying) {
@@ -577,22 +580,24 @@ final class DefaultMembershipService implements MembershipService {
                     return problem;
                 }
                 RefundDone done = (RefundDone) refunded;
-                pending = Optional.of(tracked + (done.pendingId().isPresent() ? "|pending" : "|done"));
+                tracking = Optional.of(new TrackedRefund(tracked, done.pending()));
                 proposed = new Cancelled(proposed.terms(), proposed.at(), done.amount(), proposed.benefitsUntil());
             }
             cancelled = proposed;
         }
         SubscriptionResult result = new SubscriptionResult.Done(cancelled);
-        Optional<String> pendingRefund = pending;
+        Optional<TrackedRefund> settled = tracking;
         storage.inTransaction(uow -> {
             uow.repository(SUBSCRIPTIONS).update(memberId, record.with(cancelled),
                     current.get().version());
             uow.timers().cancel(new TimerKey(RENEWAL_TIMER, memberId));
-            if (pendingRefund.isPresent()) {
-                String tracked = pendingRefund.get().substring(0, pendingRefund.get().lastIndexOf('|'));
+            if (settled.isPresent()) {
+                // Refunded: the record is done with. Pending: its entry is now posted, and the
+                // refund-check timer reverses it if the provider declines it later.
+                String tracked = settled.get().key();
                 Repository<String, PendingRefund> refunds = uow.repository(PENDING_REFUNDS);
                 Optional<Versioned<PendingRefund>> v = refunds.find(tracked);
-                if (pendingRefund.get().endsWith("|done")) {
+                if (!settled.get().pending()) {
                     v.ifPresent(x -> refunds.delete(tracked, x.version()));
                     uow.timers().cancel(new TimerKey(REFUND_CHECK_TIMER, tracked));
                 } else if (v.isPresent()) {
@@ -644,13 +649,12 @@ final class DefaultMembershipService implements MembershipService {
         }
         MonetaryAmount refunded = outcome instanceof PaymentOutcome.Succeeded s ? s.amount()
                 : ((PaymentOutcome.Pending) outcome).amount();
-        Optional<String> pendingId = outcome instanceof PaymentOutcome.Pending
-                ? Optional.of(refundId.value()) : Optional.empty();
         // Succeeded or pending: the provider holds the refund against the payment, so the
-        // revenue is reversed now; a pending refund that later fails is a reconciliation case.
+        // revenue is reversed now; a pending refund that later fails is reversed by the
+        // refund-check timer (recheckRefund).
         long units = MinorUnits.toMinor(refunded, terms.plan().price().getCurrency());
         postRefund(terms.subscriptionId(), active.periodNumber(), refunded, now);
-        return new RefundDone(MinorUnits.toAmount(units, refunded.getCurrency()), pendingId);
+        return new RefundDone(MinorUnits.toAmount(units, refunded.getCurrency()), outcome instanceof PaymentOutcome.Pending);
     }
 
     /** The cancellation refund of a period: revenue back into refunds, once by key. */

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 final class ProviderTape implements PaymentProvider, PayoutProvider {
     enum Kind {
-        SALE, REFUND, PAYOUT;
+        SALE, REFUND, PAYOUT
     }
 
     /** Escrow transaction ids start with this; membership fees and refunds are the others. */
@@ -76,11 +76,6 @@ final class ProviderTape implements PaymentProvider, PayoutProvider {
             }
         }
         return out.toString();
-    }
-
-    /** How many requests of a kind were sent (distinct transaction ids). */
-    long count(Kind kind) {
-        return asked.values().stream().filter(a -> a.kind() == kind).count();
     }
 
     private static String buyerOf(String token) {

@@ -102,7 +102,6 @@ public final class SimWorld {
     int checkouts;
     int restarts;
     long steps;
-    boolean settled;
 
     /** A platform on the embedded in-memory storage. */
     SimWorld() {
