@@ -35,6 +35,9 @@ import javax.money.CurrencyUnit;
  * transactions").
  */
 final class EscrowCommands {
+    /** How often a confirmation deadline held by a parcel in trouble looks again. */
+    static final java.time.Duration TROUBLE_RECHECK = java.time.Duration.ofDays(1);
+
     private final Context context;
 
     EscrowCommands(Context context) {
@@ -102,6 +105,11 @@ final class EscrowCommands {
             if (still.isEmpty() || !still.get().equals(timer)) {
                 return null;
             }
+            if (timer.key().kind().equals(dev.mercato.core.escrow.EscrowService.AUTO_CONFIRM) && parcelInTrouble(uow, id)) {
+                // A parcel the carrier reported lost, damaged or sent back: the deadline waits for it.
+                uow.timers().schedule(timer.key(), context.now().plus(TROUBLE_RECHECK));
+                return null;
+            }
             g.escrows().fire(uow, timer).ifPresent(t -> {
                 if (t instanceof Transition.Accepted accepted) {
                     sync(uow, id, accepted.state());
@@ -110,6 +118,18 @@ final class EscrowCommands {
             return null;
         });
         context.afterCommit(id);
+    }
+
+    /**
+     * Whether an outbound parcel of the order is in trouble at the carrier (an exception or on its
+     * way back) and not delivered: automatic confirmation does not pay the seller for goods the
+     * carrier says went astray (docs/core.md, "One lifecycle").
+     */
+    private static boolean parcelInTrouble(UnitOfWork uow, OrderId id) {
+        return uow.repository(dev.mercato.core.fulfilment.Parcels.TYPE).findBy(dev.mercato.core.fulfilment.Parcels.BY_ORDER,
+                id.value()).stream().map(Versioned::value).anyMatch(p -> !p.isReturn() && !p.tracking().isDelivered()
+                && (p.phase() == dev.mercato.logistics.TrackingPhase.EXCEPTION
+                        || p.phase() == dev.mercato.logistics.TrackingPhase.RETURNED));
     }
 
     SettlementStatement statement(Actor actor, String sellerId, CurrencyUnit currency, Instant from, Instant to) {

@@ -17,11 +17,16 @@ import dev.mercato.logistics.TrackingNumber;
 import java.util.List;
 import java.util.Optional;
 
-/** A carrier that forwards every call, for tests to override one. */
-class ForwardingCarrier implements Carrier {
+/** A carrier that forwards every call, for tests (and the fault simulation) to override one. */
+public class ForwardingCarrier implements Carrier {
     private final Carrier delegate;
 
-    ForwardingCarrier(Carrier delegate) {
+    /**
+     * A carrier forwarding to another.
+     *
+     * @param delegate the carrier that answers
+     */
+    public ForwardingCarrier(Carrier delegate) {
         this.delegate = delegate;
     }
 

@@ -84,6 +84,7 @@ public class FaultSimulationProperties {
     static final Map<Fault, AtomicLong> FAULTS = new EnumMap<>(Fault.class);
     static final AtomicLong HOSTILE_REFUSED = new AtomicLong();
     static final Map<String, AtomicLong> GROUPS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    static final Map<String, AtomicLong> PARCELS = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final java.util.concurrent.atomic.AtomicBoolean VIOLATED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static {
@@ -119,6 +120,12 @@ public class FaultSimulationProperties {
             end.commerce.groupOf(SCHEDULER, id).filter(g -> seen.add(g.id())).ifPresent(g ->
                     GROUPS.computeIfAbsent(g.getClass().getSimpleName().toLowerCase(), k -> new AtomicLong()).incrementAndGet());
         }
+        for (OrderId id : end.placed) {
+            for (dev.mercato.core.fulfilment.TrackedParcel p : end.commerce.parcels(SCHEDULER, id)) {
+                PARCELS.computeIfAbsent((p.isReturn() ? "return " : "outbound ") + p.phase().name().toLowerCase(),
+                        k -> new AtomicLong()).incrementAndGet();
+            }
+        }
         end.faults.forEach((fault, n) -> FAULTS.get(fault).addAndGet(n));
     }
 
@@ -132,6 +139,7 @@ public class FaultSimulationProperties {
                 .append(": ").append(n.get()).append('\n'));
         out.append("hostile commands refused: ").append(HOSTILE_REFUSED.get()).append('\n');
         out.append("group buys at the end of their chains: ").append(GROUPS).append('\n');
+        out.append("carrier parcels at the end of their chains: ").append(PARCELS).append('\n');
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("fault-simulation.txt"), out);
@@ -162,8 +170,18 @@ public class FaultSimulationProperties {
                 }))
                 .withAction(1, on("cancel", (w, o) -> w.commerce.cancelOrder(buyer(o), o.id())))
                 .withAction(3, on("ship", FaultSimulationProperties::shipAll))
-                .withAction(2, on("deliver", (w, o) -> w.commerce.confirmDelivery(buyer(o), o.id())))
-                .withAction(2, on("confirm receipt", (w, o) -> w.commerce.confirmReceipt(buyer(o), o.id())))
+                .withAction(2, on("deliver", (w, o) -> {
+                    w.settledByPeople.add(o.id());
+                    w.commerce.confirmDelivery(buyer(o), o.id());
+                }))
+                .withAction(2, on("confirm receipt", (w, o) -> {
+                    w.settledByPeople.add(o.id());
+                    w.commerce.confirmReceipt(buyer(o), o.id());
+                }))
+                .withAction(3, new ShipWithCarrier())
+                .withAction(3, new Tracking())
+                .withAction(1, on("return", FaultSimulationProperties::requestReturn))
+                .withAction(2, on("refund returned goods", FaultSimulationProperties::refundReturn))
                 .withAction(1, on("extend", (w, o) -> w.commerce.extendAutoConfirm(buyer(o), o.id())))
                 .withAction(2, new RefundBeforeShipment())
                 .withAction(1, on("dispute", (w, o) -> w.commerce.openDispute(buyer(o), o.id())))
@@ -192,6 +210,8 @@ public class FaultSimulationProperties {
     interface OrderStep {
         void run(SimWorld w, Order order);
     }
+
+    static final dev.mercato.core.cart.Destination HOME = dev.mercato.core.cart.Destination.of(SimWorld.HANGZHOU);
 
     static Actor.Buyer buyer(Order o) {
         return new Actor.Buyer(o.facts().buyerId());
@@ -261,7 +281,7 @@ public class FaultSimulationProperties {
                         }
                         int key = again && w.checkouts > 0 ? w.checkouts : ++w.checkouts;
                         String idempotencyKey = buyer.buyerId() + "-k" + key;
-                        if (w.commerce.checkout(buyer, cart, idempotencyKey, Optional.empty())
+                        if (w.commerce.checkout(buyer, cart, idempotencyKey, HOME)
                                 instanceof CheckoutResult.Placed placed) {
                             placed.orders().forEach(o -> w.remember(o.id()));
                             List<OrderId> ids = placed.orders().stream().map(Order::id).toList();
@@ -288,7 +308,7 @@ public class FaultSimulationProperties {
                                         ? dev.mercato.core.groupbuy.GroupChoice.open(SimWorld.PEACHES.id())
                                         : dev.mercato.core.groupbuy.GroupChoice.join(w.groups.get(g % w.groups.size()));
                                 if (w.commerce.checkout(buyer, cart, buyer.buyerId() + "-g" + (++w.checkouts),
-                                        Optional.empty(), choice) instanceof CheckoutResult.Placed placed) {
+                                        HOME, choice) instanceof CheckoutResult.Placed placed) {
                                     placed.orders().forEach(o -> {
                                         w.remember(o.id());
                                         w.commerce.groupOf(SCHEDULER, o.id()).map(dev.mercato.core.groupbuy.GroupBuy::id)
@@ -310,6 +330,120 @@ public class FaultSimulationProperties {
                                 w.commerce.pay(buyer(o), o.facts().paymentId(), new PaymentSource("tok_" + o.facts().buyerId()));
                                 w.sandbox.clearScript();
                             }))));
+        }
+    }
+
+    /** A seller books the carrier for a whole order; the parcel may be lost, late or undeliverable, or the carrier unreachable. */
+    static final class ShipWithCarrier implements Action.Independent<SimWorld> {
+        @Override
+        public Arbitrary<Transformer<SimWorld>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.integers().between(0, 12))
+                    .as((i, fault) -> Transformer.mutate("ship with the carrier #" + i + " " + parcelFaultName(fault),
+                            w -> step(w, "ship with carrier", () -> pick(w, i)
+                                    .filter(o -> o instanceof Order.StockAllocated).ifPresent(o -> {
+                                        scriptParcel(w, fault);
+                                        w.commerce.shipWithCarrier(new Actor.Seller(o.facts().sellerId()), o.id(),
+                                                dev.mercato.core.fulfilment.CarrierDispatch.everything("s",
+                                                        dev.mercato.logistics.ServiceLevel.STANDARD));
+                                    }))));
+        }
+    }
+
+    static String parcelFaultName(int fault) {
+        return switch (fault) {
+            case 0 -> "(lost in transit)";
+            case 1 -> "(two days late)";
+            case 2 -> "(undeliverable)";
+            case 3 -> "(carrier unreachable)";
+            case 4 -> "(carrier timing out after booking)";
+            case 5 -> "(tracking pushed twice)";
+            case 6 -> "(tracking out of order)";
+            default -> "";
+        };
+    }
+
+    /** What the next parcel booked (outbound or return) suffers; faults 7 and up travel normally. */
+    static void scriptParcel(SimWorld w, int fault) {
+        switch (fault) {
+            case 0 -> {
+                w.nextParcelFault = dev.mercato.logistics.sandbox.SandboxFault.lostParcel();
+                w.count(Fault.LOST_PARCEL);
+            }
+            case 1 -> {
+                w.nextParcelFault = dev.mercato.logistics.sandbox.SandboxFault.delay(Duration.ofDays(2));
+                w.count(Fault.LATE_PARCEL);
+            }
+            case 2 -> {
+                w.nextParcelFault = dev.mercato.logistics.sandbox.SandboxFault.undeliverable();
+                w.count(Fault.UNDELIVERABLE_PARCEL);
+            }
+            case 3, 4 -> {
+                w.parcels.interruptNextCall(fault == 3 ? dev.mercato.logistics.sandbox.Interruption.CONNECTION_REFUSED
+                        : dev.mercato.logistics.sandbox.Interruption.TIMEOUT_AFTER_BOOKING);
+                w.count(Fault.CARRIER_UNAVAILABLE);
+            }
+            case 5 -> w.nextParcelFault = dev.mercato.logistics.sandbox.SandboxFault.duplicateNotifications();
+            case 6 -> w.nextParcelFault = dev.mercato.logistics.sandbox.SandboxFault.outOfOrderNotifications();
+            default -> w.nextParcelFault = null;
+        }
+    }
+
+    /** The carrier's tracking webhooks arrive, some twice, shuffled. */
+    static final class Tracking implements Action.Independent<SimWorld> {
+        @Override
+        public Arbitrary<Transformer<SimWorld>> transformer() {
+            return Arbitraries.longs().map(seed -> Transformer.mutate("tracking, shuffled with copies (" + seed + ")",
+                    w -> step(w, "tracking", () -> {
+                        List<dev.mercato.logistics.TrackingNotification> pushed = new java.util.ArrayList<>();
+                        java.util.Random random = new java.util.Random(seed);
+                        for (dev.mercato.logistics.TrackingNotification n : w.parcels.drainNotifications()) {
+                            for (int copies = 1 + random.nextInt(2); copies > 0; copies--) {
+                                pushed.add(n);
+                            }
+                        }
+                        java.util.Collections.shuffle(pushed, random);
+                        if (pushed.size() > 1) {
+                            w.count(Fault.DUPLICATED_REORDERED_TRACKING);
+                        }
+                        for (dev.mercato.logistics.TrackingNotification n : pushed) {
+                            try {
+                                w.commerce.onTrackingNotification(SCHEDULER, n);
+                            } catch (FaultyStorage.CommitFailed | ConcurrencyConflictException injected) {
+                                // a lost delivery: polling asks the carrier later
+                            }
+                        }
+                    })));
+        }
+    }
+
+    /** A buyer returns one unit of a delivered order; the seller approves and the carrier collects it. */
+    static void requestReturn(SimWorld w, Order o) {
+        if (o instanceof Order.Delivered delivered) {
+            String caseId = "r" + delivered.cases().size();
+            w.commerce.requestAfterSale(buyer(o), o.id(), caseId, AfterSaleCase.Kind.RETURN_AND_REFUND,
+                    List.of(AfterSaleCase.Item.units(1, 1)), Optional.of("wrong size"));
+            w.commerce.approveAfterSale(new Actor.Seller(o.facts().sellerId()), o.id(), caseId);
+            w.commerce.shipReturn(buyer(o), o.id(), caseId, dev.mercato.logistics.ServiceLevel.STANDARD);
+        }
+    }
+
+    /** The seller refunds the returns of an order: refused while the goods travel, done once they are back. */
+    static void refundReturn(SimWorld w, Order o) {
+        if (o instanceof Order.Delivered delivered) {
+            for (AfterSaleCase c : delivered.cases()) {
+                if (c instanceof AfterSaleCase.Approved || c instanceof AfterSaleCase.GoodsReturned) {
+                    String caseId = c.request().caseId();
+                    if (c.request().kind() != AfterSaleCase.Kind.RETURN_AND_REFUND) {
+                        continue;
+                    }
+                    dev.mercato.core.order.OrderResult r = w.commerce.refundAfterSale(
+                            new Actor.Seller(o.facts().sellerId()), o.id(), caseId);
+                    if (c instanceof AfterSaleCase.Approved) {
+                        assertTrue(r instanceof dev.mercato.core.order.OrderResult.Refused,
+                                o.id() + " case " + caseId + ": refunded while the goods were still on their way: " + r);
+                    }
+                }
+            }
         }
     }
 
@@ -377,6 +511,7 @@ public class FaultSimulationProperties {
                     .as((i, percent) -> Transformer.mutate("resolve #" + i + " refunding " + percent + "%",
                             w -> step(w, "resolve", () -> pick(w, i).ifPresent(o -> {
                                 if (w.commerce.escrow(SCHEDULER, o.id()).orElse(null) instanceof Disputed d) {
+                                    w.settledByPeople.add(o.id());
                                     long held = MinorUnits.toMinor(d.funds().held());
                                     w.commerce.resolveDispute(OPERATOR, o.id(), MinorUnits.toAmount(held * percent / 100, CNY));
                                 }
@@ -430,7 +565,10 @@ public class FaultSimulationProperties {
                                 }
                             };
                             case 1 -> FaultSimulationProperties::shipAll;
-                            case 2 -> (ww, o) -> ww.commerce.confirmReceipt(buyer(o), o.id());
+                            case 2 -> (ww, o) -> {
+                                ww.settledByPeople.add(o.id());
+                                ww.commerce.confirmReceipt(buyer(o), o.id());
+                            };
                             default -> (ww, o) -> ww.commerce.refundBeforeShipment(buyer(o), o.id());
                         };
                         step(w, "storage fault", () -> pick(w, i).ifPresent(o -> target.run(w, o)));
@@ -639,6 +777,15 @@ public class FaultSimulationProperties {
                 long units = o.facts().snapshot().lines().stream().mapToLong(l -> l.quantity()).sum();
                 assertEquals(3_990 * units, MinorUnits.toMinor(o.facts().snapshot().payable()),
                         o.id() + ": a member pays the group price");
+            }
+            List<dev.mercato.core.fulfilment.TrackedParcel> outbound = w.commerce.parcels(SCHEDULER, o.id()).stream()
+                    .filter(p -> !p.isReturn()).toList();
+            if (!outbound.isEmpty() && !w.settledByPeople.contains(o.id()) && outbound.stream()
+                    .anyMatch(p -> p.phase() != dev.mercato.logistics.TrackingPhase.DELIVERED)) {
+                assertTrue(!(o instanceof Order.Delivered) && !(o instanceof Order.Completed),
+                        o.id() + " is " + o.stateName() + " while a parcel has not arrived: " + outbound);
+                found.ifPresent(e -> assertEquals(0, MinorUnits.toMinor(e.funds().released()),
+                        o.id() + ": money released to the seller while a parcel has not arrived"));
             }
             if (found.isEmpty()) {
                 continue;

@@ -68,7 +68,8 @@ public final class SimWorld {
     enum Fault {
         DECLINE, TIMEOUT_MONEY_MOVED, TIMEOUT_NOTHING_MOVED, UNKNOWN_OUTCOME, PENDING_THEN_SUCCEED,
         PENDING_THEN_DECLINE, SERVER_ERROR, DUPLICATED_REORDERED_NOTIFICATIONS, CONFLICT, FAILED_COMMIT,
-        CRASH_RESTART, HOSTILE_COMMAND
+        CRASH_RESTART, HOSTILE_COMMAND, LOST_PARCEL, LATE_PARCEL, UNDELIVERABLE_PARCEL, CARRIER_UNAVAILABLE,
+        DUPLICATED_REORDERED_TRACKING
     }
 
     /** The studio's spend-300-save-30 per shop: discounts prorated over its lines, funded by the seller. */
@@ -80,6 +81,35 @@ public final class SimWorld {
                     ]}"""));
 
     final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+    /** The warehouse the carrier collects from, and where every buyer lives. */
+    static final dev.mercato.logistics.Address SHANGHAI = new dev.mercato.logistics.Address(
+            "CN", "Shanghai", "Shanghai", "200000", "1 Zhongshan Road");
+    static final dev.mercato.logistics.Address HANGZHOU = new dev.mercato.logistics.Address(
+            "CN", "Zhejiang", "Hangzhou", "310012", "9 Wensan Road");
+    /** The carrier's own system: its parcels travel on whatever happens to Mercato. */
+    final dev.mercato.logistics.sandbox.SandboxCarrier parcels = dev.mercato.logistics.sandbox.SandboxCarrier.create(
+            dev.mercato.logistics.sandbox.SandboxConfig.defaults("carrier-secret-simulation"), clock);
+    /** What the next parcel booked will suffer (lost, late, undeliverable), scripted as it is booked. */
+    dev.mercato.logistics.sandbox.SandboxFault nextParcelFault;
+    final dev.mercato.logistics.Carrier carrier = new dev.mercato.core.ForwardingCarrier(parcels) {
+        @Override
+        public dev.mercato.logistics.ShipmentOutcome createShipment(dev.mercato.logistics.ShipmentRequest request) {
+            if (nextParcelFault != null) {
+                try {
+                    parcels.script(request.requestId(), nextParcelFault);
+                } catch (dev.mercato.logistics.InvalidLogisticsInputException alreadyBooked) {
+                    // a retry of a booking the carrier made: its parcel travels as it was scripted
+                }
+                nextParcelFault = null;
+            }
+            return super.createShipment(request);
+        }
+    };
+    /**
+     * Orders whose money a person may have moved without a delivery scan: the buyer said the
+     * goods arrived or confirmed receipt, or an operator decided a dispute.
+     */
+    final Set<dev.mercato.core.order.OrderId> settledByPeople = new java.util.HashSet<>();
     final FaultyStorage storage;
     final SandboxPaymentProvider sandbox = SandboxPaymentProvider.create(
             SandboxSettings.of(clock, "whsec-simulation", Set.of(CNY)));
@@ -129,7 +159,7 @@ public final class SimWorld {
 
     Commerce build() {
         return Commerce.builder().sandboxes().clock(clock).storage(storage).catalog(catalog).inventory(inventory)
-                .paymentProvider(provider)
+                .paymentProvider(provider).carrier(carrier).warehouseAddress(EAST, SHANGHAI)
                 .pricing(dev.mercato.core.cart.CartPricing.engine(PROMOTIONS,
                         buyer -> dev.mercato.pricing.promotion.BuyerContext.anonymous()))
                 .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue())
