@@ -12,6 +12,8 @@ import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.BuyerPayment;
 import dev.mercato.core.checkout.BuyerPayments;
 import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.escrow.StagedOrder;
+import dev.mercato.core.escrow.StagedPayment;
 import dev.mercato.core.inventory.ReservationId;
 import dev.mercato.core.inventory.ReservationRequest;
 import dev.mercato.core.inventory.ReservationResult;
@@ -85,7 +87,27 @@ final class CheckoutCommands {
      */
     CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> region,
             Optional<Destination> to, Optional<dev.mercato.core.groupbuy.GroupChoice> group) {
+        return checkout(actor, cartId, checkoutKey, region, to, group, Optional.empty());
+    }
+
+    /**
+     * As {@link #checkout(Actor, CartId, String, Optional, Optional, Optional)}; with stages, each
+     * order's first stage is paid now and its schedule kept for its escrow ({@link StagedPayment}).
+     */
+    CheckoutResult checkout(Actor actor, CartId cartId, String checkoutKey, Optional<String> region,
+            Optional<Destination> to, Optional<dev.mercato.core.groupbuy.GroupChoice> group,
+            Optional<StagedPayment> stages) {
         InvalidInputException.requireNonNull(group, "group");
+        InvalidInputException.requireNonNull(stages, "stages");
+        if (stages.isPresent()) {
+            if (group.isPresent()) {
+                throw new InvalidInputException("stages", stages.get(), "a group-buy checkout is paid in full");
+            }
+            if (context.guarantee().isEmpty() || !context.guarantee().get().allowsStages()) {
+                throw new InvalidInputException("stages", stages.get(), "payments in stages need guaranteed"
+                        + " transactions (Builder.guaranteedTransactions) without tax or cash rounding");
+            }
+        }
         if (group.isPresent() && groups.isEmpty()) {
             throw new InvalidInputException("group", group.get(), "this facade runs no group-buy campaigns:"
                     + " build it with Builder.groupBuys(campaigns)");
@@ -98,12 +120,12 @@ final class CheckoutCommands {
         IdempotencyKey key = IdempotencyKey.of(SCOPE, cartId.ownerId(), checkoutKey);
         String fingerprint = "cart=" + cartId.ownerId() + ";destination=" + destination.orElse("")
                 + to.map(d -> ";address=" + d.address()).orElse("")
-                + group.map(GroupBuyCommands::fingerprint).orElse("");
+                + group.map(GroupBuyCommands::fingerprint).orElse("") + stages.map(st -> ";stages=" + st).orElse("");
         // Retries of one key in this instance run one after another, so a retry never sees the cart
         // or the stock half-way through its twin's placement; across instances sharing storage the
         // idempotency store still places the checkout once (a racing twin may then be refused).
         synchronized (retryLocks[Math.floorMod(key.hashCode(), retryLocks.length)]) {
-            return checkoutOnce(cartId, key, fingerprint, destination, to, group);
+            return checkoutOnce(cartId, key, fingerprint, destination, to, group, stages);
         }
     }
 
@@ -163,7 +185,7 @@ final class CheckoutCommands {
 
     private CheckoutResult checkoutOnce(CartId cartId, IdempotencyKey key, String fingerprint,
             Optional<String> destination, Optional<Destination> to,
-            Optional<dev.mercato.core.groupbuy.GroupChoice> group) {
+            Optional<dev.mercato.core.groupbuy.GroupChoice> group, Optional<StagedPayment> stages) {
         for (int attempt = 1; ; attempt++) {
             Optional<CheckoutResult.Placed> done = context.tx(uow -> uow.idempotency().find(key, fingerprint,
                     CheckoutResult.Placed.class));
@@ -200,7 +222,21 @@ final class CheckoutCommands {
             if (limitRefusal.isPresent()) {
                 return placedMeanwhile(key, fingerprint, limitRefusal.get());
             }
-            Attempt plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to);
+            if (stages.orElse(null) instanceof StagedPayment.PreSale
+                    && priced.priced().orElseThrow().depositsByLine().isEmpty()) {
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.CANNOT_STAGE,
+                        "no line of this cart is on pre-sale: check out without stages"));
+            }
+            Attempt plan;
+            try {
+                plan = plan(cartId, key, stored.get(), priced.priced().orElseThrow(), destination, to, stages);
+            } catch (InvalidInputException cannotStage) {
+                if (stages.isEmpty()) {
+                    throw cannotStage;
+                }
+                return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.CANNOT_STAGE,
+                        "these orders cannot be paid in stages: " + cannotStage.getMessage()));
+            }
             Optional<String> capRefusal = flashSaleRefusal(cartId.ownerId(), plan.priced());
             if (capRefusal.isPresent()) {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.FLASH_SALE_CAP, capRefusal.get()));
@@ -334,10 +370,10 @@ final class CheckoutCommands {
 
     /** What one checkout attempt will write. */
     private record Attempt(Versioned<Cart> cart, PricedCart priced, BuyerPayment payment,
-            List<Order.AwaitingPayment> orders) {}
+            List<Order.AwaitingPayment> orders, List<StagedOrder> staged) {}
 
     private Attempt plan(CartId cartId, IdempotencyKey key, Versioned<Cart> cart, PricedCart priced,
-            Optional<String> destination, Optional<Destination> to) {
+            Optional<String> destination, Optional<Destination> to, Optional<StagedPayment> stages) {
         Instant now = context.now();
         // Each attempt gets fresh ids: a refused or lost attempt released its reservations, and
         // concurrent attempts must never share one (one releasing it would strand the other).
@@ -366,13 +402,44 @@ final class CheckoutCommands {
         }
         long total = 0;
         List<OrderId> ids = new ArrayList<>();
+        List<StagedOrder> staged = new ArrayList<>();
         for (Order.AwaitingPayment order : orders) {
-            total = Math.addExact(total, MinorUnits.toMinor(order.facts().snapshot().payableInCash()));
+            Optional<dev.mercato.core.escrow.PaymentSchedule> schedule = stages.flatMap(st -> schedule(st, priced, order, now));
+            if (schedule.isPresent()) {
+                // The buyer pays the first stage now; the escrow asks the balance later.
+                total = Math.addExact(total, schedule.get().firstStage(context.guarantee().orElseThrow().terms(order)));
+                staged.add(new StagedOrder(order.id(), schedule.get()));
+            } else {
+                total = Math.addExact(total, MinorUnits.toMinor(order.facts().snapshot().payableInCash()));
+            }
             ids.add(order.id());
         }
         BuyerPayment payment = new BuyerPayment(paymentId, cartId.ownerId(), ids,
                 MinorUnits.toAmount(total, priced.currency()), now, Optional.empty(), List.of());
-        return new Attempt(cart, priced, payment, orders);
+        return new Attempt(cart, priced, payment, orders, staged);
+    }
+
+    /**
+     * One order's schedule under the checkout's stages: a pre-sale order's deposit is what its
+     * pre-sale lines were priced with (none: paid in full; a deposit covering the whole payable:
+     * paid in full too); a B2B order pays its advance share now.
+     */
+    private static Optional<dev.mercato.core.escrow.PaymentSchedule> schedule(StagedPayment stages, PricedCart priced,
+            Order.AwaitingPayment order, Instant now) {
+        if (stages instanceof StagedPayment.PreSale pre) {
+            if (!pre.balanceDueBy().isAfter(now)) {
+                throw new InvalidInputException("balanceDueBy", pre.balanceDueBy(), "has passed");
+            }
+            long deposit = priced.depositOf(order.facts().sellerId());
+            if (deposit == 0 || deposit >= MinorUnits.toMinor(order.facts().snapshot().payable())) {
+                return Optional.empty();
+            }
+            return Optional.of(new dev.mercato.core.escrow.PaymentSchedule.DepositAndBalance(
+                    MinorUnits.toAmount(deposit, priced.currency()), pre.balanceOpensAt(), pre.balanceDueBy(), pre.forfeit()));
+        }
+        StagedPayment.Advance advance = (StagedPayment.Advance) stages;
+        return Optional.of(new dev.mercato.core.escrow.PaymentSchedule.AdvanceAndBalance(advance.advanceShare(),
+                now.plus(advance.balanceDueIn())));
     }
 
     private static String uuid(String seed) {
@@ -540,6 +607,9 @@ final class CheckoutCommands {
             uow.publishAfterCommit(OrderEvent.entered(order, now));
         }
         uow.repository(BuyerPayments.TYPE).insert(plan.payment().paymentId(), plan.payment());
+        for (StagedOrder staged : plan.staged()) {
+            uow.repository(StagedOrder.TYPE).insert(staged.orderId().value(), staged);
+        }
         Optional<String> overdrawn = context.caps().book(uow, plan.payment().paymentId(), plan.payment().buyerId(),
                 plan.payment().orderIds(), plan.priced().promotionsApplied(), plan.priced().currency());
         if (overdrawn.isPresent()) {

@@ -404,6 +404,10 @@ public final class Commerce {
             return new OrderResult.Refused(OrderResult.Reason.GROUP_NOT_FORMED, "order " + orderId + " waits for group "
                     + group.get() + " to form and cannot ship before it does");
         }
+        Optional<String> balance = escrows.balanceRefusal(orderId);
+        if (balance.isPresent()) {
+            return new OrderResult.Refused(OrderResult.Reason.BALANCE_NOT_PAID, balance.get());
+        }
         return orders.ship(actor, orderId, trackingNumber, items);
     }
 
@@ -451,6 +455,10 @@ public final class Commerce {
         if (group.isPresent()) {
             return new DispatchResult.GroupNotFormed(group.get(), "order " + orderId + " waits for group " + group.get()
                     + " to form; no parcel was booked");
+        }
+        Optional<String> balance = escrows.balanceRefusal(orderId);
+        if (balance.isPresent()) {
+            return new DispatchResult.Refused(Optional.empty(), balance.get() + "; no parcel was booked");
         }
         return fulfilment.dispatch(actor, orderId, dispatch);
     }
@@ -705,6 +713,52 @@ public final class Commerce {
         return checkout.checkout(actor, cart, checkoutKey, Optional.empty(),
                 Optional.of(InvalidInputException.requireNonNull(destination, "destination")),
                 Optional.of(InvalidInputException.requireNonNull(group, "group")));
+    }
+
+    // ------------------------------------------------------------------ payments in stages
+
+    /**
+     * Checks a cart out to a delivery address paid in two stages (docs/core.md, "Payments in
+     * stages"): the payment created now asks each order's first stage (a pre-sale order's deposit,
+     * a B2B order's advance; orders of a pre-sale checkout without pre-sale lines in full), and
+     * each order's escrow keeps its own schedule. The seller cannot ship an order before its balance
+     * is paid ({@link #payBalance}); at the balance's due date an unpaid balance applies the forfeit
+     * rule and closes the order, once, by timer ({@link #runDueTimers}). Idempotent per key, like
+     * every checkout.
+     *
+     * @param actor the cart's owner
+     * @param cart the cart
+     * @param checkoutKey the caller's idempotency key, not blank
+     * @param destination where the buyer ships
+     * @param stages the stages: {@link dev.mercato.core.escrow.StagedPayment.PreSale} or
+     *     {@link dev.mercato.core.escrow.StagedPayment.Advance}
+     * @return the placed orders, or a refusal ({@code CANNOT_STAGE} when nothing is on pre-sale or
+     *     the schedule does not fit)
+     * @throws InvalidInputException if the facade runs no guaranteed transactions, or taxes or
+     *     rounds cash (staged escrows carry neither)
+     */
+    public CheckoutResult checkout(Actor actor, CartId cart, String checkoutKey, Destination destination,
+            dev.mercato.core.escrow.StagedPayment stages) {
+        return checkout.checkout(actor, cart, checkoutKey, Optional.empty(),
+                Optional.of(InvalidInputException.requireNonNull(destination, "destination")), Optional.empty(),
+                Optional.of(InvalidInputException.requireNonNull(stages, "stages")));
+    }
+
+    /**
+     * Pays the balance of an order checked out in stages, through the escrow's own sale with the
+     * provider (ids {@code esc.<order>.balance-<n>}; paying again after a pending or lost answer
+     * replays the same id, a declined attempt uses the next). Refused, without calling the
+     * provider, before the window opens, from the due date on, and for an order with no balance
+     * due.
+     *
+     * @param actor the order's buyer
+     * @param orderId the order
+     * @param source what pays
+     * @return paid (the order may ship), pending (reconciliation completes it), or a refusal
+     * @throws NotPermittedException if the actor is not the order's buyer
+     */
+    public dev.mercato.core.escrow.BalanceResult payBalance(Actor actor, OrderId orderId, PaymentSource source) {
+        return escrows.payBalance(actor, orderId, source);
     }
 
     /**

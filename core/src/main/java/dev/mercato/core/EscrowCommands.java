@@ -4,6 +4,7 @@ import dev.mercato.core.Access.OrderRole;
 import dev.mercato.core.actor.Actor;
 import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.EscrowCommand;
+import dev.mercato.core.escrow.RefusalReason;
 import dev.mercato.core.escrow.Refunded;
 import dev.mercato.core.escrow.Released;
 import dev.mercato.core.escrow.Transition;
@@ -93,6 +94,72 @@ final class EscrowCommands {
         return result;
     }
 
+    /**
+     * Takes an order's balance through the escrow (its own sale, {@code esc.<id>.balance-<n>}): only
+     * for an escrow awaiting its balance, only by the order's buyer, only inside the window.
+     */
+    dev.mercato.core.escrow.BalanceResult payBalance(Actor actor, OrderId id, dev.mercato.payments.PaymentSource source) {
+        InvalidInputException.requireNonNull(id, "orderId");
+        InvalidInputException.requireNonNull(source, "source");
+        Guarantee g = guarantee();
+        Order order = context.tx(uow -> uow.repository(Orders.TYPE).find(id)).map(Versioned::value)
+                .orElseThrow(() -> new InvalidInputException("orderId", id, "is not a known order"));
+        Access.order(actor, order.facts(), "pay the balance of", OrderRole.BUYER);
+        Optional<Escrow> escrow = context.tx(uow -> g.escrows().find(uow, Guarantee.escrowId(id)));
+        if (escrow.isEmpty() || !(escrow.get() instanceof dev.mercato.core.escrow.AwaitingBalance awaiting)) {
+            boolean staged = context.tx(uow -> uow.repository(dev.mercato.core.escrow.StagedOrder.TYPE)
+                    .find(id.value())).isPresent();
+            boolean paid = staged && escrow.isPresent() && MinorUnits.toMinor(escrow.get().funds().captured())
+                    >= MinorUnits.toMinor(escrow.get().terms().amount());
+            return new dev.mercato.core.escrow.BalanceResult.Refused(paid
+                    ? dev.mercato.core.escrow.BalanceResult.Reason.ALREADY_PAID
+                    : dev.mercato.core.escrow.BalanceResult.Reason.NOT_STAGED, "order " + id + " is "
+                    + order.stateName() + " and its escrow " + escrow.map(e -> "is " + e.getClass().getSimpleName())
+                            .orElse("is not open") + ": no balance is due");
+        }
+        Instant now = context.now();
+        if (now.isBefore(awaiting.balanceOpensAt())) {
+            return new dev.mercato.core.escrow.BalanceResult.Refused(dev.mercato.core.escrow.BalanceResult.Reason.TOO_EARLY,
+                    "the balance of order " + id + " can be paid from " + awaiting.balanceOpensAt() + ", now " + now);
+        }
+        if (!now.isBefore(awaiting.balanceDueBy())) {
+            return new dev.mercato.core.escrow.BalanceResult.Refused(dev.mercato.core.escrow.BalanceResult.Reason.TOO_LATE,
+                    "the balance of order " + id + " was due by " + awaiting.balanceDueBy() + ", now " + now
+                            + "; nothing was charged");
+        }
+        dev.mercato.core.escrow.PaymentAttempt attempt = g.escrows().pay(awaiting.id(), actor, source);
+        context.afterCommit(id);
+        if (attempt.refusal().isPresent()) {
+            Transition.Refused refused = attempt.refusal().get();
+            return new dev.mercato.core.escrow.BalanceResult.Refused(refused.reason() == RefusalReason.TOO_EARLY
+                    ? dev.mercato.core.escrow.BalanceResult.Reason.TOO_EARLY
+                    : dev.mercato.core.escrow.BalanceResult.Reason.NOT_STAGED, refused.detail());
+        }
+        dev.mercato.payments.PaymentOutcome outcome = attempt.outcome().orElseThrow();
+        if (outcome instanceof dev.mercato.payments.PaymentOutcome.Declined declined) {
+            return new dev.mercato.core.escrow.BalanceResult.Refused(dev.mercato.core.escrow.BalanceResult.Reason.DECLINED,
+                    "the provider declined the balance of order " + id + ": " + declined.reason());
+        }
+        if (attempt.escrow() instanceof dev.mercato.core.escrow.AwaitingBalance) {
+            return new dev.mercato.core.escrow.BalanceResult.Pending(attempt.escrow(), outcome.toString());
+        }
+        return new dev.mercato.core.escrow.BalanceResult.Paid(attempt.escrow());
+    }
+
+    /**
+     * Why an order's seller may not ship yet because of its escrow: a balance not paid. Empty when
+     * it may (or the facade runs no escrows).
+     */
+    Optional<String> balanceRefusal(OrderId id) {
+        if (context.guarantee().isEmpty()) {
+            return Optional.empty();
+        }
+        return context.tx(uow -> context.guarantee().get().escrows().find(uow, Guarantee.escrowId(id)))
+                .filter(e -> e instanceof dev.mercato.core.escrow.AwaitingBalance)
+                .map(e -> "order " + id + " waits for its balance (due by "
+                        + ((dev.mercato.core.escrow.AwaitingBalance) e).balanceDueBy() + ") and cannot ship before it is paid");
+    }
+
     private static boolean shipped(Order order) {
         return order instanceof Order.Shipped || order instanceof Order.Delivered || order instanceof Order.Completed;
     }
@@ -165,7 +232,13 @@ final class EscrowCommands {
         Order order = current.value();
         Instant now = context.now();
         Order next = order;
-        if (escrow instanceof Released || escrow instanceof Refunded && shipped(order)) {
+        if ((escrow instanceof dev.mercato.core.escrow.Closed || escrow instanceof Refunded) && !shipped(order)
+                && MinorUnits.toMinor(escrow.funds().captured()) < MinorUnits.toMinor(escrow.terms().amount())
+                && (order instanceof Order.Paid || order instanceof Order.StockAllocated)) {
+            // A balance never paid: its first stage was forfeited (kept or refunded) and the order closes.
+            next = order instanceof Order.Paid paid ? paid.closeUnpaidBalance(now)
+                    : ((Order.StockAllocated) order).closeUnpaidBalance(now);
+        } else if (escrow instanceof Released || escrow instanceof Refunded && shipped(order)) {
             // Receipt confirmed (or a dispute after shipment decided): the shipment's journey is over.
             if (order instanceof Order.Shipped shipped) {
                 Order.Delivered delivered = shipped.deliver(now, context.policy().returnWindow());
@@ -186,7 +259,7 @@ final class EscrowCommands {
             orders.update(id, next, current.version());
             uow.publishAfterCommit(OrderEvent.entered(next, now));
             PromotionCaps.releaseIfEnded(uow, next.facts().paymentId());
-            if (next instanceof Order.RefundedBeforeShipment) {
+            if (next instanceof Order.RefundedBeforeShipment || next instanceof Order.Closed) {
                 context.inventory().release(new ReservationId(id.value()));
             }
         }

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
  */
 final class Guarantee {
     private static final Actor DELIVERY = new Actor.System("order-delivery");
+    private static final Actor PAYMENTS = new Actor.System("order-payment");
 
     private final RevenueSchedule schedule;
     private final String paymentMethod;
@@ -106,6 +107,11 @@ final class Guarantee {
 
     EscrowService escrows() {
         return escrows;
+    }
+
+    /** Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment. */
+    boolean allowsStages() {
+        return taxing.isEmpty() && cashRounding.isEmpty();
     }
 
     TransactionalJournal journal() {
@@ -241,7 +247,17 @@ final class Guarantee {
                 terms = terms.withGroupDeadline(groupDeadline.get());
             }
         }
-        Escrow held = escrows.openPaid(uow, terms, capture);
+        Optional<dev.mercato.core.escrow.StagedOrder> staged = uow.repository(dev.mercato.core.escrow.StagedOrder.TYPE)
+                .find(order.id().value()).map(dev.mercato.core.storage.Versioned::value);
+        Escrow held = staged.isPresent() ? escrows.openPaidInStages(uow, terms, staged.get().schedule(), capture)
+                : escrows.openPaid(uow, terms, capture);
+        if (!payable && held instanceof dev.mercato.core.escrow.AwaitingBalance) {
+            // The first stage of an order that closed before the money arrived goes straight back.
+            Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.RefundFirstStage(PAYMENTS));
+            if (!(refund instanceof Transition.Accepted)) {
+                throw new ConcurrencyConflictException("escrow", held.id(), ConcurrencyConflictException.ABSENT, 1);
+            }
+        }
         if (!payable && held instanceof dev.mercato.core.escrow.Held) {
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.Refund(seller(order),
                     held.terms().amount()));

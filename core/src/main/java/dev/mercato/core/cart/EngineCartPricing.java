@@ -99,8 +99,14 @@ final class EngineCartPricing implements CartPricing {
                     - MinorUnits.toMinor(seller.shippingDiscount(), request.currency());
             shipping.put(seller.seller(), MinorUnits.toAmount(charged, request.currency()));
         }
+        Map<Integer, MonetaryAmount> deposits = new HashMap<>();
+        for (dev.mercato.pricing.promotion.DepositSchedule deposit : result.deposits()) {
+            if (deposit.depositNow().isPositive()) {
+                deposits.merge(byId.get(deposit.lineId()).lineNo(), deposit.depositNow(), MonetaryAmount::add);
+            }
+        }
         return new PricedCart(request.currency(), ordered, shipping, result.payable(), explanation, Map.of(), applied,
-                shippingDiscounts);
+                shippingDiscounts, deposits);
     }
 
     private static List<PricedDiscount> discounts(List<Discount> discounts) {

@@ -34,10 +34,34 @@ import javax.money.MonetaryAmount;
  * @param shippingDiscountsBySeller each seller's shipping discounts with their funding; {@code
  *     shippingBySeller} is already net of them. Empty for a seller without any (and for pricing
  *     ports that do not attribute discounts)
+ * @param depositsByLine for pre-sale lines (the {@code PreSale} promotion), what the buyer pays now,
+ *     by line number; the line's payable minus it is the balance paid later. Empty when nothing is
+ *     on pre-sale (and for pricing ports without pre-sales); a checkout in stages ({@link
+ *     dev.mercato.core.escrow.StagedPayment.PreSale}) takes each order's deposit from it
  */
 public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
         MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller,
-        Map<String, MonetaryAmount> promotionsApplied, Map<String, List<PricedDiscount>> shippingDiscountsBySeller) {
+        Map<String, MonetaryAmount> promotionsApplied, Map<String, List<PricedDiscount>> shippingDiscountsBySeller,
+        Map<Integer, MonetaryAmount> depositsByLine) {
+
+    /**
+     * A priced cart without pre-sale deposits.
+     *
+     * @param currency the currency
+     * @param lines the priced lines
+     * @param shippingBySeller the shipping per seller
+     * @param total the total
+     * @param explanation the explanation
+     * @param deliveryBySeller the delivery promise per seller
+     * @param promotionsApplied what each applied promotion took off
+     * @param shippingDiscountsBySeller each seller's shipping discounts with their funding
+     */
+    public PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, MonetaryAmount> shippingBySeller,
+            MonetaryAmount total, List<String> explanation, Map<String, DeliveryPromise> deliveryBySeller,
+            Map<String, MonetaryAmount> promotionsApplied, Map<String, List<PricedDiscount>> shippingDiscountsBySeller) {
+        this(currency, lines, shippingBySeller, total, explanation, deliveryBySeller, promotionsApplied,
+                shippingDiscountsBySeller, Map.of());
+    }
 
     /**
      * A priced cart without attributed shipping discounts.
@@ -108,6 +132,34 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
             throw new InvalidAmountException("total " + total, "must equal line payables plus shipping ("
                     + MinorUnits.toAmount(sum, currency) + ")");
         }
+        // Absent in priced carts recorded before deposits were kept.
+        depositsByLine = depositsByLine == null ? Map.of() : Map.copyOf(depositsByLine);
+        for (Map.Entry<Integer, MonetaryAmount> deposit : depositsByLine.entrySet()) {
+            Line line = lines.stream().filter(l -> l.lineNo() == deposit.getKey()).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("depositsByLine", deposit.getKey(), "is not a line"));
+            long minor = MinorUnits.toMinor(deposit.getValue(), currency);
+            if (minor <= 0 || minor > MinorUnits.toMinor(line.payable(), currency)) {
+                throw new InvalidAmountException("deposit of line " + deposit.getKey() + " " + deposit.getValue(),
+                        "must be positive and at most the line's payable " + line.payable());
+            }
+        }
+    }
+
+    /**
+     * What one seller's pre-sale lines ask now: the sum of their deposits.
+     *
+     * @param sellerId the seller
+     * @return the deposits in minor units, 0 when none of its lines is on pre-sale
+     */
+    public long depositOf(String sellerId) {
+        long sum = 0;
+        for (Line line : linesOf(sellerId)) {
+            MonetaryAmount deposit = depositsByLine.get(line.lineNo());
+            if (deposit != null) {
+                sum = Math.addExact(sum, MinorUnits.toMinor(deposit, currency));
+            }
+        }
+        return sum;
     }
 
     /**
@@ -160,7 +212,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
         List<String> all = new ArrayList<>(explanation);
         all.addAll(InvalidInputException.requireNonNull(moreExplanation, "moreExplanation"));
         return new PricedCart(currency, lines, shippingBySeller, total, all, promises, promotionsApplied,
-                shippingDiscountsBySeller);
+                shippingDiscountsBySeller, depositsByLine);
     }
 
     /**
@@ -171,7 +223,7 @@ public record PricedCart(CurrencyUnit currency, List<Line> lines, Map<String, Mo
      */
     public PricedCart withExplanation(List<String> newExplanation) {
         return new PricedCart(currency, lines, shippingBySeller, total, newExplanation, deliveryBySeller,
-                promotionsApplied, shippingDiscountsBySeller);
+                promotionsApplied, shippingDiscountsBySeller, depositsByLine);
     }
 
     /**

@@ -90,6 +90,11 @@ public sealed interface CheckoutResult {
          */
         GROUP_REFUSED,
         /** A group checkout's cart holds SKUs outside the campaign. */
-        NOT_A_GROUP_CART;
+        NOT_A_GROUP_CART,
+        /**
+         * A checkout in stages that cannot be staged: a pre-sale checkout with no line on pre-sale,
+         * a balance due date that has passed, or an order too small to split.
+         */
+        CANNOT_STAGE;
     }
 }

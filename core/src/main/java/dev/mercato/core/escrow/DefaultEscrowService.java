@@ -228,7 +228,7 @@ final class DefaultEscrowService implements EscrowService {
             return open(terms);
         }
         paymentId(terms.escrowId(), 1); // fails early on ids the provider cannot carry
-        transactionId(terms.escrowId(), "refund-" + Integer.MAX_VALUE + "-balance-again");
+        transactionId(terms.escrowId(), LONGEST_STAGE_SUFFIX);
         Instant now = clock.instant();
         Escrow opened = Escrow.openInStages(terms, schedule, now);
         return storage.inTransaction(ATTEMPTS, uow -> {
@@ -263,6 +263,49 @@ final class DefaultEscrowService implements EscrowService {
         checkOpenPaid(terms, capture);
         requireSameStorageJournal("open an escrow");
         return stagedOpenPaid(uow, terms, capture, clock.instant()).result();
+    }
+
+    @Override
+    public Escrow openPaidInStages(UnitOfWork uow, EscrowTerms terms, PaymentSchedule schedule, CheckoutCapture capture) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(schedule, "schedule");
+        if (schedule instanceof PaymentSchedule.InFull) {
+            return openPaid(uow, terms, capture);
+        }
+        InvalidInputException.requireNonNull(terms, "terms");
+        InvalidInputException.requireNonNull(capture, "capture");
+        paymentId(terms.escrowId(), 1);
+        transactionId(terms.escrowId(), LONGEST_STAGE_SUFFIX);
+        if (!terms.currency().getCurrencyCode().equals(capture.total().getCurrency().getCurrencyCode())) {
+            throw new InvalidInputException("capture", capture.total(), "is in another currency than the escrow's "
+                    + terms.amount());
+        }
+        long first = schedule.firstStage(terms);
+        if (first > MinorUnits.toMinor(capture.total())) {
+            throw new InvalidInputException("capture", capture.total(), "is less than the first stage "
+                    + MinorUnits.toAmount(first, terms.currency()));
+        }
+        requireSameStorageJournal("open an escrow");
+        Repository<String, EscrowRecord> repo = uow.repository(ESCROWS);
+        Optional<Versioned<EscrowRecord>> existing = repo.find(terms.escrowId());
+        if (existing.isPresent()) {
+            Escrow escrow = existing.get().value().escrow();
+            if (!escrow.terms().equals(terms)) {
+                throw new InvalidInputException("escrowId", terms.escrowId(), "is already used for other terms");
+            }
+            return escrow;
+        }
+        Instant now = clock.instant();
+        Transition.Accepted paid = (Transition.Accepted) ((AwaitingFirstStage) Escrow.openInStages(terms, schedule,
+                capture.capturedAt())).pay(SYSTEM, capture.capturedAt());
+        Escrow awaiting = paid.state();
+        ProviderOperation sale = new ProviderOperation(ProviderOperation.Kind.PAYMENT, capture.transactionId(),
+                MinorUnits.toAmount(first, terms.currency()), new PaymentOutcome.Succeeded(capture.transactionId(),
+                        capture.total(), "checkout " + capture.transactionId().value()), 0, now);
+        repo.insert(terms.escrowId(), new EscrowRecord(awaiting, paid.entry(), List.of(sale), Optional.of(capture)));
+        syncTimers(uow.timers(), awaiting);
+        stage(uow, new ArrayList<>(paid.entry().stream().toList()));
+        return awaiting;
     }
 
     private void checkOpenPaid(EscrowTerms terms, CheckoutCapture capture) {
@@ -971,7 +1014,7 @@ final class DefaultEscrowService implements EscrowService {
      * captured sale (the first stage of an escrow paid in stages, the only sale of any other).
      */
     private TransactionId capturedPayment(String escrowId, TransactionId refund) {
-        boolean balance = refund.value().contains(BALANCE_SUFFIX);
+        boolean balance = refund.value().substring(refund.value().lastIndexOf('.') + 1).contains(BALANCE_SUFFIX);
         return operations(escrowId).stream()
                 .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && op.outcome() instanceof PaymentOutcome.Succeeded
                         && isBalanceSale(op) == balance)
@@ -1061,10 +1104,15 @@ final class DefaultEscrowService implements EscrowService {
     private static final String PREFIX = "esc.";
     /** The balance's sales of an escrow paid in stages: {@code esc.<id>.balance-<n>}. */
     private static final String BALANCE_SALE = "balance-";
-    /** Ends the id of a refund of the first stage's sale. */
-    private static final String DEPOSIT_SUFFIX = "-deposit";
+    /**
+     * Ends the id of a refund of the first stage's sale (short: a facade order id is 40 characters
+     * and a transaction id at most 64).
+     */
+    private static final String DEPOSIT_SUFFIX = "-d";
     /** Ends the id of a refund of the balance's sale. */
-    private static final String BALANCE_SUFFIX = "-balance";
+    private static final String BALANCE_SUFFIX = "-b";
+    /** The longest suffix an escrow paid in stages may need: a resent balance refund at step 9999. */
+    private static final String LONGEST_STAGE_SUFFIX = "refund-9999" + BALANCE_SUFFIX + "-again";
 
     private static boolean isBalanceSale(ProviderOperation op) {
         String value = op.transactionId().value();
@@ -1110,7 +1158,7 @@ final class DefaultEscrowService implements EscrowService {
         long firstBefore = 0;
         for (ProviderOperation op : before.operations()) {
             String id = op.transactionId().value();
-            if (op.kind() == ProviderOperation.Kind.REFUND && id.endsWith(DEPOSIT_SUFFIX)) {
+            if (op.kind() == ProviderOperation.Kind.REFUND && id.substring(id.lastIndexOf('.') + 1).endsWith(DEPOSIT_SUFFIX)) {
                 firstBefore = dev.mercato.pricing.money.Exact.add(firstBefore, MinorUnits.toMinor(op.amount(), c));
             }
         }

@@ -137,6 +137,23 @@ public interface EscrowService {
     Escrow openPaid(UnitOfWork uow, EscrowTerms terms, CheckoutCapture capture);
 
     /**
+     * {@link #openPaid(UnitOfWork, EscrowTerms, CheckoutCapture)} for an order paid in stages: the
+     * checkout's sale carried the schedule's first stage, so the escrow opens {@link
+     * AwaitingBalance} with the first stage's capture entry ({@code deposit-capture} or {@code
+     * advance-capture}) and its balance timer; the balance is then taken with {@link #pay}.
+     * Idempotent like {@code openPaid}.
+     *
+     * @param uow the caller's unit of work, on this service's storage
+     * @param terms the order's escrow terms (no tax, cash adjustment or group deadline)
+     * @param schedule the order's two-stage schedule
+     * @param capture the checkout's sale; its total covers at least the first stage
+     * @return the escrow awaiting its balance (or as it is, when it was opened before)
+     * @throws InvalidInputException if the schedule does not fit the terms, the currencies differ or
+     *     the capture is smaller than the first stage
+     */
+    Escrow openPaidInStages(UnitOfWork uow, EscrowTerms terms, PaymentSchedule schedule, CheckoutCapture capture);
+
+    /**
      * Runs one command: the typed dispatch every command method of this service goes through.
      *
      * @param escrowId the escrow

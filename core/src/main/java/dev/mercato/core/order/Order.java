@@ -173,6 +173,17 @@ public sealed interface Order {
         public RefundedBeforeShipment refundBeforeShipment(Instant at) {
             return RefundedBeforeShipment.of(facts, payment, at);
         }
+
+        /**
+         * Closes an order paid in stages whose balance was not paid by its due date (its first
+         * stage was kept or refunded by the forfeit rule); its stock is released.
+         *
+         * @param at when
+         * @return the closed order
+         */
+        public Closed closeUnpaidBalance(Instant at) {
+            return new Closed(facts, InvalidInputException.requireNonNull(at, "at"));
+        }
     }
 
     /**
@@ -222,6 +233,17 @@ public sealed interface Order {
          */
         public RefundedBeforeShipment refundBeforeShipment(Instant at) {
             return RefundedBeforeShipment.of(facts, payment, at);
+        }
+
+        /**
+         * Closes an order paid in stages whose balance was not paid by its due date (its first
+         * stage was kept or refunded by the forfeit rule); its stock is released.
+         *
+         * @param at when
+         * @return the closed order
+         */
+        public Closed closeUnpaidBalance(Instant at) {
+            return new Closed(facts, InvalidInputException.requireNonNull(at, "at"));
         }
     }
 
@@ -612,7 +634,8 @@ public sealed interface Order {
     }
 
     /**
-     * Closed because it was not paid in time; terminal. Its stock was released.
+     * Closed because it was not paid in time (or, paid in stages, its balance was not); terminal.
+     * Its stock was released.
      *
      * @param facts the facts
      * @param closedAt when

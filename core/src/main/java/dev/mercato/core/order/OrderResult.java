@@ -48,6 +48,8 @@ public sealed interface OrderResult {
         /** The order belongs to a group-buy group that has not formed yet: it cannot ship. */
         GROUP_NOT_FORMED,
         /** The order holds no place in an open group-buy group (it formed, failed, or was left). */
-        GROUP_NOT_OPEN;
+        GROUP_NOT_OPEN,
+        /** The order was checked out in stages and its balance is not paid: it cannot ship yet. */
+        BALANCE_NOT_PAID;
     }
 }

@@ -109,7 +109,7 @@ class StagePaymentExamples {
         assertEquals(cny("20.00"), balance(Account.refunds()));
         ProviderOperation refund = service.operations("o-1").stream()
                 .filter(op -> op.kind() == ProviderOperation.Kind.REFUND).findFirst().orElseThrow();
-        assertEquals("esc.o-1.refund-2-deposit", refund.transactionId().value());
+        assertEquals("esc.o-1.refund-2-d", refund.transactionId().value());
         assertEquals(cny("20.00"), refund.amount());
         LedgerChecks.assertConsistent(journal);
     }
@@ -124,9 +124,9 @@ class StagePaymentExamples {
         // 50.00 over 20.00 : 80.00 -> 10.00 from the deposit's sale, 40.00 from the balance's.
         var refunds = service.operations("o-1").stream().filter(op -> op.kind() == ProviderOperation.Kind.REFUND).toList();
         assertEquals(2, refunds.size());
-        assertEquals("esc.o-1.refund-3-deposit", refunds.get(0).transactionId().value());
+        assertEquals("esc.o-1.refund-3-d", refunds.get(0).transactionId().value());
         assertEquals(cny("10.00"), refunds.get(0).amount());
-        assertEquals("esc.o-1.refund-3-balance", refunds.get(1).transactionId().value());
+        assertEquals("esc.o-1.refund-3-b", refunds.get(1).transactionId().value());
         assertEquals(cny("40.00"), refunds.get(1).amount());
         assertEquals(cny("50.00"), balance(Account.escrowHeld("o-1")));
         LedgerChecks.assertConsistent(journal);

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -61,6 +61,16 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> buyerPayment() {
         return valuesOf("buyer-payment");
+    }
+
+    @Property
+    void orderPaymentScheduleRoundTrips(@ForAll("orderPaymentSchedule") Object value) {
+        roundTrips(TYPES.get("order-payment-schedule"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> orderPaymentSchedule() {
+        return valuesOf("order-payment-schedule");
     }
 
     @Property
