@@ -85,6 +85,7 @@ public class FaultSimulationProperties {
     static final AtomicLong HOSTILE_REFUSED = new AtomicLong();
     static final Map<String, AtomicLong> GROUPS = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final Map<String, AtomicLong> PARCELS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    static final Map<String, AtomicLong> STAGED = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final java.util.concurrent.atomic.AtomicBoolean VIOLATED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static {
@@ -121,6 +122,10 @@ public class FaultSimulationProperties {
                     GROUPS.computeIfAbsent(g.getClass().getSimpleName().toLowerCase(), k -> new AtomicLong()).incrementAndGet());
         }
         for (OrderId id : end.placed) {
+            end.commerce.order(SCHEDULER, id).filter(o -> o.facts().snapshot().lines().stream()
+                    .anyMatch(l -> l.sku().value().equals(SimWorld.KETTLE))).ifPresent(o -> STAGED.computeIfAbsent(
+                            o.stateName() + "/" + end.commerce.escrow(SCHEDULER, id).map(e -> e.getClass().getSimpleName())
+                                    .orElse("no escrow"), k -> new AtomicLong()).incrementAndGet());
             for (dev.mercato.core.fulfilment.TrackedParcel p : end.commerce.parcels(SCHEDULER, id)) {
                 PARCELS.computeIfAbsent((p.isReturn() ? "return " : "outbound ") + p.phase().name().toLowerCase(),
                         k -> new AtomicLong()).incrementAndGet();
@@ -140,6 +145,7 @@ public class FaultSimulationProperties {
         out.append("hostile commands refused: ").append(HOSTILE_REFUSED.get()).append('\n');
         out.append("group buys at the end of their chains: ").append(GROUPS).append('\n');
         out.append("carrier parcels at the end of their chains: ").append(PARCELS).append('\n');
+        out.append("staged orders (order/escrow) at the end of their chains: ").append(STAGED).append('\n');
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("fault-simulation.txt"), out);
@@ -163,6 +169,8 @@ public class FaultSimulationProperties {
                 .withAction(4, new Checkout())
                 .withAction(5, new Pay())
                 .withAction(3, new GroupCheckout())
+                .withAction(2, new StagedCheckout())
+                .withAction(2, new PayBalance())
                 .withAction(1, on("leave group", (w, o) -> {
                     if (w.commerce.groupOf(SCHEDULER, o.id()).isPresent()) {
                         w.commerce.leaveGroup(buyer(o), o.id());
@@ -316,6 +324,50 @@ public class FaultSimulationProperties {
                                     });
                                 }
                             })));
+        }
+    }
+
+    /** A buyer checks a pre-sale kettle out in stages (deposit now, kept or refunded if unpaid), or with a B2B advance. */
+    static final class StagedCheckout implements Action.Independent<SimWorld> {
+        @Override
+        public Arbitrary<Transformer<SimWorld>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.longs().between(1, 2),
+                    Arbitraries.integers().between(0, 2)).as((b, qty, kind) -> Transformer.mutate("staged checkout "
+                            + SimWorld.BUYERS.get(b) + " x" + qty + (kind == 0 ? " (deposit kept if unpaid)"
+                                    : kind == 1 ? " (deposit refunded if unpaid)" : " (30% advance)"),
+                            w -> step(w, "staged checkout", () -> {
+                                Actor.Buyer buyer = new Actor.Buyer(SimWorld.BUYERS.get(b));
+                                CartId cart = CartId.of(buyer.buyerId());
+                                w.commerce.addToCart(buyer, cart, SkuId.of(SimWorld.KETTLE), qty);
+                                java.time.Instant now = w.clock.instant();
+                                dev.mercato.core.escrow.StagedPayment stages = kind == 2
+                                        ? new dev.mercato.core.escrow.StagedPayment.Advance(
+                                                dev.mercato.pricing.money.Rate.percent(30), Duration.ofDays(2))
+                                        : new dev.mercato.core.escrow.StagedPayment.PreSale(now.plus(Duration.ofDays(1)),
+                                                now.plus(Duration.ofDays(3)), kind == 0
+                                                        ? dev.mercato.core.escrow.PaymentSchedule.ForfeitRule.KEEP_NET_OF_COMMISSION
+                                                        : dev.mercato.core.escrow.PaymentSchedule.ForfeitRule.REFUND);
+                                w.count(Fault.STAGED_CHECKOUT);
+                                if (w.commerce.checkout(buyer, cart, buyer.buyerId() + "-s" + (++w.checkouts), HOME, stages)
+                                        instanceof CheckoutResult.Placed placed) {
+                                    placed.orders().forEach(o -> w.remember(o.id()));
+                                }
+                            })));
+        }
+    }
+
+    /** A buyer pays the balance of an order checked out in stages, with the provider answering as scripted. */
+    static final class PayBalance implements Action.Independent<SimWorld> {
+        @Override
+        public Arbitrary<Transformer<SimWorld>> transformer() {
+            return Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.integers().between(0, 15))
+                    .as((i, fault) -> Transformer.mutate("pay balance #" + i + " " + faultName(fault), w -> step(w,
+                            "pay balance", () -> pick(w, i).filter(o -> w.commerce.escrow(SCHEDULER, o.id()).orElse(null)
+                                    instanceof dev.mercato.core.escrow.AwaitingBalance).ifPresent(o -> {
+                                script(w, fault);
+                                w.commerce.payBalance(buyer(o), o.id(), new PaymentSource("tok_" + o.facts().buyerId()));
+                                w.sandbox.clearScript();
+                            }))));
         }
     }
 
@@ -792,6 +844,13 @@ public class FaultSimulationProperties {
             }
             Escrow e = found.get();
             long held = MinorUnits.toMinor(e.funds().held());
+            if (e instanceof dev.mercato.core.escrow.AwaitingBalance) {
+                assertTrue(o instanceof Order.Paid || o instanceof Order.StockAllocated,
+                        o.id() + " is " + o.stateName() + " while its balance is unpaid");
+            }
+            if (o instanceof Order.Closed) {
+                assertEquals(0, held, o.id() + ": a closed order holds nothing");
+            }
             if (group.orElse(null) instanceof dev.mercato.core.groupbuy.GroupBuy.Failed) {
                 assertEquals(0, held, e.id() + ": nothing is held in a failed group");
             }

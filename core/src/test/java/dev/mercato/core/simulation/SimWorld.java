@@ -54,7 +54,9 @@ public final class SimWorld {
     static final List<String> SKUS = List.of("longjing", "tea-set", "mask");
     /** Sold at 59.90, or 39.90 to the members of a group of 2. */
     static final String PEACH = "peach";
-    static final Map<String, Long> STOCK = Map.of("longjing", 6L, "tea-set", 40L, "mask", 40L, PEACH, 30L);
+    /** On pre-sale: CNY 20.00 now, worth 30.00 against its 199.00 price; sold in stages only. */
+    static final String KETTLE = "kettle";
+    static final Map<String, Long> STOCK = Map.of("longjing", 6L, "tea-set", 40L, "mask", 40L, PEACH, 30L, KETTLE, 20L);
     static final dev.mercato.core.groupbuy.GroupCampaign PEACHES = new dev.mercato.core.groupbuy.GroupCampaign(
             "peach-2", Set.of(SkuId.of(PEACH)), 2, Duration.ofDays(3), cny("39.90"));
     static final WarehouseId EAST = new WarehouseId("east");
@@ -68,7 +70,7 @@ public final class SimWorld {
     enum Fault {
         DECLINE, TIMEOUT_MONEY_MOVED, TIMEOUT_NOTHING_MOVED, UNKNOWN_OUTCOME, PENDING_THEN_SUCCEED,
         PENDING_THEN_DECLINE, SERVER_ERROR, DUPLICATED_REORDERED_NOTIFICATIONS, CONFLICT, FAILED_COMMIT,
-        CRASH_RESTART, HOSTILE_COMMAND, LOST_PARCEL, LATE_PARCEL, UNDELIVERABLE_PARCEL, CARRIER_UNAVAILABLE,
+        CRASH_RESTART, HOSTILE_COMMAND, STAGED_CHECKOUT, LOST_PARCEL, LATE_PARCEL, UNDELIVERABLE_PARCEL, CARRIER_UNAVAILABLE,
         DUPLICATED_REORDERED_TRACKING
     }
 
@@ -77,7 +79,8 @@ public final class SimWorld {
             dev.mercato.pricing.promotion.json.PromotionJson.standard().read("""
                     {"currency": "CNY", "promotions": [
                       {"kind": "threshold-reduction", "id": "studio-300-30", "scope": {"sellers": ["studio"]},
-                       "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]}
+                       "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]},
+                      {"kind": "pre-sale", "id": "kettle-presale", "scope": {"skus": ["kettle"]}, "deposit": 20, "depositValue": 30}
                     ]}"""));
 
     final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
@@ -118,7 +121,8 @@ public final class SimWorld {
             .put(Sku.of("longjing", "tea-shop", "Longjing tea", cny("268.00")).withCategoryPath(List.of("food")))
             .put(Sku.of("tea-set", "studio", "Tea set", cny("329.10")).withCategoryPath(List.of("home")))
             .put(Sku.of("mask", "studio", "Silk mask", cny("59.03")).withCategoryPath(List.of("apparel")))
-            .put(Sku.of(PEACH, "tea-shop", "Peaches, 5 kg", cny("59.90")).withCategoryPath(List.of("food")));
+            .put(Sku.of(PEACH, "tea-shop", "Peaches, 5 kg", cny("59.90")).withCategoryPath(List.of("food")))
+            .put(Sku.of(KETTLE, "tea-shop", "Iron kettle", cny("199.00")).withCategoryPath(List.of("home")));
     final Inventory inventory = inventory();
     final Map<Fault, Long> faults = new EnumMap<>(Fault.class);
     Commerce commerce;
