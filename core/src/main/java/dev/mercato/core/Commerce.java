@@ -1023,6 +1023,7 @@ public final class Commerce {
         private ShippingRates shippingRates = ShippingRates.none();
         private ServiceLevel quotedService;
         private CartLimits limits = CartLimits.DEFAULT;
+        private Optional<Function<String, Optional<javax.money.MonetaryAmount>>> sellerMinimums = Optional.empty();
         private OrderPolicy policy = OrderPolicy.DEFAULT;
         private PaymentProvider payments;
         private Carrier carrier;
@@ -1523,6 +1524,25 @@ public final class Commerce {
         }
 
         /**
+         * Each seller's minimum order amount (起订金额), looked up at every cart price and checkout
+         * (so a seller may change it in the host's settings): a seller's goods in one checkout, the
+         * sum of its lines' payable amounts after every discount and before shipping, must reach
+         * it, or the checkout is refused with {@code BELOW_SELLER_MINIMUM}; a priced cart lists the
+         * sellers below it ({@link CartPriceResult.Priced#belowSellerMinimum()}) without refusing
+         * any add. Default: the minimums of the cart limits ({@link CartLimits#sellerMinimum}).
+         * A minimum in another currency than the cart throws {@link
+         * dev.mercato.core.cart.SellerMinimumCurrencyException}; one that is not positive throws
+         * {@link InvalidInputException} (docs/core.md, "Order quantities and minimums").
+         *
+         * @param minimums the minimum of a seller id, empty for none; never returns {@code null}
+         * @return this builder
+         */
+        public Builder sellerMinimums(Function<String, Optional<javax.money.MonetaryAmount>> minimums) {
+            this.sellerMinimums = Optional.of(InvalidInputException.requireNonNull(minimums, "sellerMinimums"));
+            return this;
+        }
+
+        /**
          * Payment deadlines and the return window; default {@link OrderPolicy#DEFAULT}.
          *
          * @param value the policy
@@ -1621,7 +1641,7 @@ public final class Commerce {
                     .map(provider -> PayoutService.create(s, j, provider, clock, payoutHoldPeriod, sellerPayees,
                             creatorPayees));
             return new Commerce(new Context(clock, s, c, i, cartPricing, rates, limits, policy, p, k, published,
-                    promotionCaps, sellerTypes, guarantee),
+                    promotionCaps, sellerTypes, guarantee, OrderQuantities.sellerMinimums(sellerMinimums, limits)),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
                     timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j),
                     groupCampaigns);
