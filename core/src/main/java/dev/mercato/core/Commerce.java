@@ -168,7 +168,8 @@ public final class Commerce {
      * @param cart the cart
      * @param sku an active SKU
      * @param quantity units to add, positive
-     * @return the new cart, or a refusal (limits)
+     * @return the new cart, or a refusal (limits; below the SKU's minimum order quantity, above its
+     *     maximum, not a multiple of its step: docs/core.md, "Order quantities and minimums")
      * @throws NotPermittedException if the actor does not own the cart
      */
     public CartResult addToCart(Actor actor, CartId cart, SkuId sku, long quantity) {
@@ -233,7 +234,10 @@ public final class Commerce {
      *
      * @param actor the owner or a platform operator
      * @param cart the cart
-     * @return the priced cart, empty, or unshippable
+     * @return the priced cart (with the sellers below their minimum order amount), empty, or
+     *     unshippable
+     * @throws dev.mercato.core.cart.SellerMinimumCurrencyException if a seller's minimum order
+     *     amount is in another currency than the cart
      */
     public CartPriceResult priceCart(Actor actor, CartId cart) {
         return carts.price(actor, cart, Optional.empty());
