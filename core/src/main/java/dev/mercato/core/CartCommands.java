@@ -45,7 +45,11 @@ final class CartCommands {
     CartResult changeQuantity(Actor actor, CartId cartId, SkuId sku, long quantity) {
         InvalidInputException.requireNonNull(cartId, "cart");
         Access.cartOwner(actor, cartId, "change");
-        return change(cartId, cart -> cart.changeQuantity(sku, quantity, context.limits()));
+        InvalidInputException.requireNonNull(sku, "sku");
+        // A SKU the catalog no longer sells keeps the limits alone; checkout refuses it anyway.
+        Optional<Sku> current = context.catalog().find(sku).filter(Sku::active);
+        return change(cartId, cart -> current.isPresent() ? cart.changeQuantity(current.get(), quantity, context.limits())
+                : cart.changeQuantity(sku, quantity, context.limits()));
     }
 
     CartResult remove(Actor actor, CartId cartId, SkuId sku) {
@@ -76,7 +80,7 @@ final class CartCommands {
             if (guest.isEmpty()) {
                 return new CartResult.Updated(current, List.of());
             }
-            CartResult.Updated merged = current.merge(guest.get().value(), context.limits());
+            CartResult.Updated merged = current.merge(guest.get().value(), context.limits(), context.catalog()::find);
             carts.save(memberCart, merged.cart(), mine);
             carts.delete(guestCart, guest.get().version());
             return merged;
@@ -99,13 +103,17 @@ final class CartCommands {
             return new CartPriceResult.Empty();
         }
         CartPriceResult result = price(context, new Cart(cart.id(), available, cart.currency()), destination);
-        if (gone.isEmpty() || !(result instanceof CartPriceResult.Priced done)) {
+        if (!(result instanceof CartPriceResult.Priced done)) {
             return result;
         }
         PricedCart priced = done.cart();
-        List<String> explanation = new ArrayList<>(priced.explanation());
-        gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
-        return new CartPriceResult.Priced(priced.withExplanation(explanation));
+        if (!gone.isEmpty()) {
+            List<String> explanation = new ArrayList<>(priced.explanation());
+            gone.forEach(sku -> explanation.add("SKU " + sku + " is no longer available and was not priced"));
+            priced = priced.withExplanation(explanation);
+        }
+        // Reported, never refused: a buyer builds the cart up to each seller's minimum.
+        return new CartPriceResult.Priced(priced, OrderQuantities.shortfalls(context, priced));
     }
 
     /**

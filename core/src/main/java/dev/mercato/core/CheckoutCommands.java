@@ -6,7 +6,6 @@ import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartPriceResult;
 import dev.mercato.core.cart.Carts;
 import dev.mercato.core.cart.Destination;
-import dev.mercato.core.cart.CartLimits;
 import dev.mercato.core.cart.PricedCart;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.BuyerPayment;
@@ -218,7 +217,8 @@ final class CheckoutCommands {
             if (guardRefusal.isPresent()) {
                 return placedMeanwhile(key, fingerprint, new CheckoutResult.Refused(CheckoutResult.Reason.GUARD_REFUSED, guardRefusal.get()));
             }
-            Optional<CheckoutResult.Refused> limitRefusal = limitRefusal(priced.priced().orElseThrow());
+            Optional<CheckoutResult.Refused> limitRefusal = OrderQuantities.checkoutRefusal(context,
+                    priced.priced().orElseThrow());
             if (limitRefusal.isPresent()) {
                 return placedMeanwhile(key, fingerprint, limitRefusal.get());
             }
@@ -444,42 +444,6 @@ final class CheckoutCommands {
 
     private static String uuid(String seed) {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * The cart's limits checked again on what is checked out (they may have changed since the items
-     * were added): each SKU's units within its range, each seller's goods (units times unit price,
-     * before discounts and shipping) at least its minimum order amount.
-     */
-    private Optional<CheckoutResult.Refused> limitRefusal(PricedCart priced) {
-        CartLimits limits = context.limits();
-        Map<SkuId, Long> units = new LinkedHashMap<>();
-        Map<String, Long> goods = new LinkedHashMap<>();
-        javax.money.CurrencyUnit currency = null;
-        for (PricedCart.Line line : priced.lines()) {
-            units.merge(line.sku(), line.quantity(), Math::addExact);
-            currency = line.subtotal().getCurrency();
-            goods.merge(line.sellerId(), MinorUnits.toMinor(line.subtotal(), currency), Math::addExact);
-        }
-        for (Map.Entry<SkuId, Long> sku : units.entrySet()) {
-            if (sku.getValue() < limits.minUnits(sku.getKey())) {
-                return Optional.of(new CheckoutResult.Refused(CheckoutResult.Reason.QUANTITY_LIMIT,
-                        dev.mercato.core.cart.Cart.belowMinimumText(sku.getKey(), sku.getValue(), limits)));
-            }
-            if (sku.getValue() > limits.maxUnits(sku.getKey())) {
-                return Optional.of(new CheckoutResult.Refused(CheckoutResult.Reason.QUANTITY_LIMIT, "at most "
-                        + limits.maxUnits(sku.getKey()) + " units of " + sku.getKey() + "; " + sku.getValue() + " in the cart"));
-            }
-        }
-        for (Map.Entry<String, Long> seller : goods.entrySet()) {
-            Optional<javax.money.MonetaryAmount> minimum = limits.sellerMinimum(seller.getKey());
-            if (minimum.isPresent() && seller.getValue() < MinorUnits.toMinor(minimum.get(), currency)) {
-                return Optional.of(new CheckoutResult.Refused(CheckoutResult.Reason.BELOW_SELLER_MINIMUM, "seller "
-                        + seller.getKey() + " takes orders from " + minimum.get() + " of goods; the cart holds "
-                        + MinorUnits.toAmount(seller.getValue(), currency)));
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -168,7 +168,8 @@ public final class Commerce {
      * @param cart the cart
      * @param sku an active SKU
      * @param quantity units to add, positive
-     * @return the new cart, or a refusal (limits)
+     * @return the new cart, or a refusal (limits; below the SKU's minimum order quantity, above its
+     *     maximum, not a multiple of its step: docs/core.md, "Order quantities and minimums")
      * @throws NotPermittedException if the actor does not own the cart
      */
     public CartResult addToCart(Actor actor, CartId cart, SkuId sku, long quantity) {
@@ -233,7 +234,10 @@ public final class Commerce {
      *
      * @param actor the owner or a platform operator
      * @param cart the cart
-     * @return the priced cart, empty, or unshippable
+     * @return the priced cart (with the sellers below their minimum order amount), empty, or
+     *     unshippable
+     * @throws dev.mercato.core.cart.SellerMinimumCurrencyException if a seller's minimum order
+     *     amount is in another currency than the cart
      */
     public CartPriceResult priceCart(Actor actor, CartId cart) {
         return carts.price(actor, cart, Optional.empty());
@@ -1077,6 +1081,7 @@ public final class Commerce {
         private ShippingRates shippingRates = ShippingRates.none();
         private ServiceLevel quotedService;
         private CartLimits limits = CartLimits.DEFAULT;
+        private Optional<Function<String, Optional<javax.money.MonetaryAmount>>> sellerMinimums = Optional.empty();
         private OrderPolicy policy = OrderPolicy.DEFAULT;
         private PaymentProvider payments;
         private Carrier carrier;
@@ -1577,6 +1582,25 @@ public final class Commerce {
         }
 
         /**
+         * Each seller's minimum order amount (起订金额), looked up at every cart price and checkout
+         * (so a seller may change it in the host's settings): a seller's goods in one checkout, the
+         * sum of its lines' payable amounts after every discount and before shipping, must reach
+         * it, or the checkout is refused with {@code BELOW_SELLER_MINIMUM}; a priced cart lists the
+         * sellers below it ({@link CartPriceResult.Priced#belowSellerMinimum()}) without refusing
+         * any add. Default: the minimums of the cart limits ({@link CartLimits#sellerMinimum}).
+         * A minimum in another currency than the cart throws {@link
+         * dev.mercato.core.cart.SellerMinimumCurrencyException}; one that is not positive throws
+         * {@link InvalidInputException} (docs/core.md, "Order quantities and minimums").
+         *
+         * @param minimums the minimum of a seller id, empty for none; never returns {@code null}
+         * @return this builder
+         */
+        public Builder sellerMinimums(Function<String, Optional<javax.money.MonetaryAmount>> minimums) {
+            this.sellerMinimums = Optional.of(InvalidInputException.requireNonNull(minimums, "sellerMinimums"));
+            return this;
+        }
+
+        /**
          * Payment deadlines and the return window; default {@link OrderPolicy#DEFAULT}.
          *
          * @param value the policy
@@ -1675,7 +1699,7 @@ public final class Commerce {
                     .map(provider -> PayoutService.create(s, j, provider, clock, payoutHoldPeriod, sellerPayees,
                             creatorPayees));
             return new Commerce(new Context(clock, s, c, i, cartPricing, rates, limits, policy, p, k, published,
-                    promotionCaps, sellerTypes, guarantee),
+                    promotionCaps, sellerTypes, guarantee, OrderQuantities.sellerMinimums(sellerMinimums, limits)),
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
                     timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j),
                     groupCampaigns);

@@ -23,7 +23,7 @@ import java.util.function.Function;
 record Context(Clock clock, Storage storage, Catalog catalog, Inventory inventory, CartPricing pricing,
         ShippingRates shippingRates, CartLimits limits, OrderPolicy policy, PaymentProvider payments, Carrier carrier, EventPublisher events,
         dev.mercato.core.promotion.PromotionCaps caps, Function<String, SellerType> sellerTypes,
-        Optional<Guarantee> guarantee) {
+        Optional<Guarantee> guarantee, Function<String, Optional<javax.money.MonetaryAmount>> sellerMinimums) {
 
     /** How often a command is re-run when its commit loses a race. */
     static final int ATTEMPTS = 8;

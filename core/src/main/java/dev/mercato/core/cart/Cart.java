@@ -86,9 +86,11 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
      *
      * @param sku the SKU as the catalog has it now; must be active
      * @param quantity units to add, positive
-     * @param limits the limits to enforce
+     * @param limits the limits to enforce, with the SKU's own order quantity ({@link
+     *     CartLimits#quantityRefusal}): the units the cart would then hold must be within them
      * @param at now
-     * @return the new cart, or a refusal when a limit would be exceeded
+     * @return the new cart, or a refusal when a limit would be exceeded, the units would be below
+     *     the SKU's minimum order quantity or not a multiple of its step (nothing is raised or cut)
      */
     public CartResult add(Sku sku, long quantity, CartLimits limits, Instant at) {
         requireQuantity(quantity);
@@ -107,16 +109,13 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
             return new CartResult.Refused(CartResult.Reason.TOO_MANY_LINES, "a cart holds at most " + limits.maxLines() + " different items");
         }
         if (quantity > CartLimits.MAX_UNITS) {
-            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "at most " + limits.maxUnits(sku.id())
-                    + " units of " + sku.id() + " per cart");
+            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "at most " + limits.maxUnits(sku)
+                    + " units of " + sku.id() + " per order; " + quantity + " asked");
         }
         long total = existing.map(CartItem::quantity).orElse(0L) + quantity;
-        Optional<String> refusal = quantityRefusal(sku.id(), total, limits);
+        Optional<CartResult.Refused> refusal = unitsRefusal(sku, total, limits);
         if (refusal.isPresent()) {
-            return new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, refusal.get());
-        }
-        if (total < limits.minUnits(sku.id())) {
-            return new CartResult.Refused(CartResult.Reason.BELOW_MINIMUM_QUANTITY, belowMinimum(sku.id(), total, limits));
+            return refusal.get();
         }
         List<CartItem> next = new ArrayList<>(items);
         if (existing.isPresent()) {
@@ -128,7 +127,8 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
     }
 
     /**
-     * Sets the units of a SKU already in the cart.
+     * Sets the units of a SKU already in the cart, within the limits alone (the SKU's own order
+     * quantity is not known here: see {@link #changeQuantity(Sku, long, CartLimits)}).
      *
      * @param sku the SKU
      * @param quantity the new units, positive (use {@link #remove} to drop an item)
@@ -138,8 +138,8 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
     public CartResult changeQuantity(SkuId sku, long quantity, CartLimits limits) {
         requireQuantity(quantity);
         InvalidInputException.requireNonNull(sku, "sku");
-        Optional<CartItem> existing = item(sku);
-        if (existing.isEmpty()) {
+        InvalidInputException.requireNonNull(limits, "limits");
+        if (item(sku).isEmpty()) {
             return new CartResult.Refused(CartResult.Reason.NOT_IN_CART, "SKU " + sku + " is not in the cart");
         }
         Optional<String> refusal = quantityRefusal(sku, quantity, limits);
@@ -149,8 +149,33 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         if (quantity < limits.minUnits(sku)) {
             return new CartResult.Refused(CartResult.Reason.BELOW_MINIMUM_QUANTITY, belowMinimum(sku, quantity, limits));
         }
+        return withQuantity(sku, quantity);
+    }
+
+    /**
+     * Sets the units of a SKU already in the cart, within the SKU's own order quantity as well as
+     * the limits ({@link CartLimits#quantityRefusal}).
+     *
+     * @param sku the SKU as the catalog has it now
+     * @param quantity the new units, positive (use {@link #remove} to drop an item)
+     * @param limits the limits to enforce
+     * @return the new cart, or a refusal when the SKU is not in the cart or the units are not allowed
+     */
+    public CartResult changeQuantity(Sku sku, long quantity, CartLimits limits) {
+        requireQuantity(quantity);
+        InvalidInputException.requireNonNull(sku, "sku");
+        InvalidInputException.requireNonNull(limits, "limits");
+        if (item(sku.id()).isEmpty()) {
+            return new CartResult.Refused(CartResult.Reason.NOT_IN_CART, "SKU " + sku.id() + " is not in the cart");
+        }
+        Optional<CartResult.Refused> refusal = unitsRefusal(sku, quantity, limits);
+        return refusal.isPresent() ? refusal.get() : withQuantity(sku.id(), quantity);
+    }
+
+    private CartResult withQuantity(SkuId sku, long quantity) {
+        Optional<CartItem> existing = item(sku);
         List<CartItem> next = new ArrayList<>(items);
-        CartItem old = existing.get();
+        CartItem old = existing.orElseThrow();
         next.set(items.indexOf(old), new CartItem(sku, old.sellerId(), quantity, old.addedAt()));
         return new CartResult.Updated(new Cart(id, next, currency), List.of());
     }
@@ -180,8 +205,23 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
      * @return the merged cart, with notes on what was adjusted
      */
     public CartResult.Updated merge(Cart guest, CartLimits limits) {
+        return merge(guest, limits, sku -> Optional.empty());
+    }
+
+    /**
+     * As {@link #merge(Cart, CartLimits)}, each quantity cut to the SKU's own maximum where the
+     * catalog has the SKU ({@link CartLimits#maxUnits(Sku)}), so a wholesale SKU keeps its units.
+     * A merged quantity below a SKU's minimum stays (checkout refuses it until it is raised).
+     *
+     * @param guest the guest's cart
+     * @param limits the limits to enforce
+     * @param catalog the SKUs as the catalog has them now; empty for a SKU it no longer has
+     * @return the merged cart, with notes on what was adjusted
+     */
+    public CartResult.Updated merge(Cart guest, CartLimits limits, java.util.function.Function<SkuId, Optional<Sku>> catalog) {
         InvalidInputException.requireNonNull(guest, "guest");
         InvalidInputException.requireNonNull(limits, "limits");
+        InvalidInputException.requireNonNull(catalog, "catalog");
         List<CartItem> next = new ArrayList<>(items);
         Optional<CurrencyUnit> mergedCurrency = currency.isPresent() ? currency : guest.currency();
         List<String> notes = new ArrayList<>();
@@ -192,7 +232,8 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
         for (CartItem g : guest.items()) {
             Optional<CartItem> mine = next.stream().filter(i -> i.sku().equals(g.sku())).findFirst();
             long wanted = mine.map(CartItem::quantity).orElse(0L) + g.quantity();
-            long cap = Math.min(limits.maxUnits(g.sku()), limits.flashSaleCap(g.sku()).orElse(Long.MAX_VALUE));
+            long max = catalog.apply(g.sku()).map(limits::maxUnits).orElseGet(() -> limits.maxUnits(g.sku()));
+            long cap = Math.max(1, Math.min(max, limits.flashSaleCap(g.sku()).orElse(Long.MAX_VALUE)));
             long kept = Math.min(wanted, cap);
             if (kept < wanted) {
                 notes.add("SKU " + g.sku() + " cut from " + wanted + " to " + kept + " units");
@@ -215,6 +256,19 @@ public record Cart(CartId id, List<CartItem> items, Optional<CurrencyUnit> curre
      */
     public Cart cleared() {
         return empty(id);
+    }
+
+    private static Optional<CartResult.Refused> unitsRefusal(Sku sku, long total, CartLimits limits) {
+        Optional<CartResult.Refused> range = limits.quantityRefusal(sku, total);
+        if (range.isPresent()) {
+            return range;
+        }
+        Optional<Long> cap = limits.flashSaleCap(sku.id());
+        if (cap.isPresent() && total > cap.get()) {
+            return Optional.of(new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "flash sale: at most "
+                    + cap.get() + " units of " + sku.id() + " per buyer"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> quantityRefusal(SkuId sku, long total, CartLimits limits) {

@@ -1,5 +1,7 @@
 package dev.mercato.core.cart;
 
+import dev.mercato.core.catalog.OrderQuantity;
+import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.pricing.error.InvalidInputException;
 import java.util.Map;
@@ -14,19 +16,21 @@ import javax.money.MonetaryAmount;
  * @param maxLines the most distinct SKUs, at least 1
  * @param flashSaleCaps per-buyer caps of flash-sale SKUs (units per buyer, counting units already
  *     ordered), at least 1 each
- * @param skuQuantities per-SKU unit ranges: a minimum order quantity and a maximum that replaces
- *     {@code maxPerSku} for that SKU (so a wholesale SKU may allow 5,000 units while the platform
- *     default stays 99)
- * @param sellerMinimums per-seller minimum order amounts: a seller's goods in one checkout
- *     (units times unit price, before discounts and shipping) must reach it
+ * @param skuQuantities per-SKU unit ranges set by the platform: a minimum order quantity and a
+ *     maximum that replaces {@code maxPerSku} for that SKU (so a wholesale SKU may allow 5,000
+ *     units while the platform default stays 99); a range here replaces the SKU's own {@link
+ *     Sku#orderQuantity()} from the catalog entirely (its step too)
+ * @param sellerMinimums per-seller minimum order amounts: a seller's goods in one checkout (the
+ *     sum of its lines' payable amounts, after every line discount, before shipping) must reach it
+ *     (docs/core.md, "Order quantities and minimums")
  */
 public record CartLimits(long maxPerSku, int maxLines, Map<SkuId, Long> flashSaleCaps,
         Map<SkuId, QuantityRange> skuQuantities, Map<String, MonetaryAmount> sellerMinimums) {
     /** 99 units per SKU, 120 lines, no flash sales, no per-SKU ranges, no seller minimums. */
     public static final CartLimits DEFAULT = new CartLimits(99, 120, Map.of());
 
-    /** The most units any limit may allow: bounds the arithmetic on quantities. */
-    public static final long MAX_UNITS = 1_000_000_000L;
+    /** The most units any limit may allow: bounds the arithmetic on quantities ({@link OrderQuantity#MAX_UNITS}). */
+    public static final long MAX_UNITS = OrderQuantity.MAX_UNITS;
 
     /**
      * The units of one SKU a cart may hold.
@@ -101,6 +105,87 @@ public record CartLimits(long maxPerSku, int maxLines, Map<SkuId, Long> flashSal
     public long minUnits(SkuId sku) {
         QuantityRange range = skuQuantities.get(sku);
         return range == null ? 1 : range.min();
+    }
+
+    /**
+     * The most units of a SKU one cart (and one checkout) may hold: a platform range's maximum
+     * ({@link #withSkuQuantities}) if set, else the SKU's own maximum ({@link Sku#orderQuantity()}),
+     * else {@code maxPerSku}; rounded down to a multiple of the SKU's step.
+     *
+     * @param sku the SKU as the catalog has it now
+     * @return the maximum (below {@link #minUnits(Sku)} when the SKU's minimum is above the
+     *     platform-wide maximum and it has no maximum of its own: then no quantity is accepted)
+     */
+    public long maxUnits(Sku sku) {
+        InvalidInputException.requireNonNull(sku, "sku");
+        QuantityRange range = skuQuantities.get(sku.id());
+        if (range != null) {
+            return range.max();
+        }
+        OrderQuantity own = sku.orderQuantity();
+        long max = own.max().orElse(maxPerSku);
+        return max - max % own.step();
+    }
+
+    /**
+     * The minimum order quantity of a SKU: a platform range's minimum if set, else the SKU's own.
+     *
+     * @param sku the SKU as the catalog has it now
+     * @return the minimum, at least 1
+     */
+    public long minUnits(Sku sku) {
+        InvalidInputException.requireNonNull(sku, "sku");
+        QuantityRange range = skuQuantities.get(sku.id());
+        return range == null ? sku.orderQuantity().min() : range.min();
+    }
+
+    /**
+     * The step a SKU's units must be a multiple of: 1 under a platform range, else the SKU's own.
+     *
+     * @param sku the SKU as the catalog has it now
+     * @return the step, at least 1
+     */
+    public long unitStep(Sku sku) {
+        InvalidInputException.requireNonNull(sku, "sku");
+        return skuQuantities.containsKey(sku.id()) ? 1 : sku.orderQuantity().step();
+    }
+
+    /**
+     * Why a number of units of a SKU cannot be in one cart or one checkout, if it cannot: above the
+     * maximum ({@link CartResult.Reason#QUANTITY_LIMIT}), below the minimum order quantity ({@link
+     * CartResult.Reason#BELOW_MINIMUM_QUANTITY}) or not a multiple of the step ({@link
+     * CartResult.Reason#QUANTITY_STEP}), checked in that order. Flash-sale caps are not checked
+     * here. Any {@code long} is answered without overflow.
+     *
+     * @param sku the SKU as the catalog has it now
+     * @param units the units the cart would hold
+     * @return the refusal, or empty when the units are allowed
+     */
+    public Optional<CartResult.Refused> quantityRefusal(Sku sku, long units) {
+        long min = minUnits(sku);
+        long max = maxUnits(sku);
+        long step = unitStep(sku);
+        if (max < min) {
+            return Optional.of(new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "SKU " + sku.id()
+                    + " has a minimum order quantity of " + min + " above the most units a cart may hold (" + max
+                    + ", the platform-wide maximum): give it a maximum of its own (Sku.withOrderQuantity)"));
+        }
+        if (units > max) {
+            return Optional.of(new CartResult.Refused(CartResult.Reason.QUANTITY_LIMIT, "at most " + max + " units of "
+                    + sku.id() + " per order; " + units + " asked"));
+        }
+        if (units < min) {
+            return Optional.of(new CartResult.Refused(CartResult.Reason.BELOW_MINIMUM_QUANTITY, "SKU " + sku.id()
+                    + " is sold in at least " + min + " units (minimum order quantity); " + units + " asked"));
+        }
+        if (units % step != 0) {
+            // min and max are multiples of step, so both neighbours are within them
+            long lower = units - units % step;
+            return Optional.of(new CartResult.Refused(CartResult.Reason.QUANTITY_STEP, "SKU " + sku.id()
+                    + " is sold in multiples of " + step + " units; " + units + " asked (" + lower + " or "
+                    + (lower + step) + " would do)"));
+        }
+        return Optional.empty();
     }
 
     /**

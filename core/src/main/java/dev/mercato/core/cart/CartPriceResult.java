@@ -1,6 +1,7 @@
 package dev.mercato.core.cart;
 
 import dev.mercato.pricing.error.InvalidInputException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,25 @@ public sealed interface CartPriceResult {
      * The cart is priced.
      *
      * @param cart the priced cart, with shipping per seller and, where quoted, delivery promises
+     * @param belowSellerMinimum the sellers whose goods do not reach their minimum order amount
+     *     yet, in cart order: adding to the cart is never refused for it, but checkout is until
+     *     each reaches its minimum; empty when every seller does (or has none)
      */
-    record Priced(PricedCart cart) implements CartPriceResult {
-        /** Validates the field. */
+    record Priced(PricedCart cart, List<SellerMinimumShortfall> belowSellerMinimum) implements CartPriceResult {
+        /**
+         * A priced cart without seller shortfalls.
+         *
+         * @param cart the priced cart
+         */
+        public Priced(PricedCart cart) {
+            this(cart, List.of());
+        }
+
+        /** Validates the fields and copies the list. */
         public Priced {
             InvalidInputException.requireNonNull(cart, "cart");
+            belowSellerMinimum = List.copyOf(InvalidInputException.requireNonNull(belowSellerMinimum,
+                    "belowSellerMinimum"));
         }
     }
 

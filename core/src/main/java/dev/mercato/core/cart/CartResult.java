@@ -42,7 +42,9 @@ public sealed interface CartResult {
         QUANTITY_LIMIT,
         /** The SKU is not in the cart. */
         NOT_IN_CART,
-        /** Fewer units than the SKU's minimum order quantity ({@link CartLimits#minUnits}). */
-        BELOW_MINIMUM_QUANTITY;
+        /** Fewer units than the SKU's minimum order quantity ({@link CartLimits#minUnits(dev.mercato.core.catalog.Sku)}). */
+        BELOW_MINIMUM_QUANTITY,
+        /** Units that are not a multiple of the SKU's step (sold in packs; {@link CartLimits#unitStep}). */
+        QUANTITY_STEP;
     }
 }

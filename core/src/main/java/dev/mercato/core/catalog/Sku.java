@@ -28,9 +28,30 @@ import javax.money.MonetaryAmount;
  * @param weightGrams the weight of one unit in grams
  * @param size the packed size of one unit
  * @param active whether it may be added to a cart and ordered
+ * @param orderQuantity the units one order may take (minimum order quantity, the SKU's own maximum,
+ *     a step); {@link OrderQuantity#ANY} by default (docs/core.md, "Order quantities and minimums")
  */
 public record Sku(SkuId id, String sellerId, String title, List<String> categoryPath, MonetaryAmount listPrice,
-        Map<PriceLevel, MonetaryAmount> priceLevels, long weightGrams, Dimensions size, boolean active) {
+        Map<PriceLevel, MonetaryAmount> priceLevels, long weightGrams, Dimensions size, boolean active,
+        OrderQuantity orderQuantity) {
+
+    /**
+     * A SKU with {@link OrderQuantity#ANY}.
+     *
+     * @param id the SKU id
+     * @param sellerId the seller
+     * @param title the display title
+     * @param categoryPath the category path
+     * @param listPrice the regular unit price
+     * @param priceLevels other unit prices by level
+     * @param weightGrams the weight of one unit in grams
+     * @param size the packed size of one unit
+     * @param active whether it may be ordered
+     */
+    public Sku(SkuId id, String sellerId, String title, List<String> categoryPath, MonetaryAmount listPrice,
+            Map<PriceLevel, MonetaryAmount> priceLevels, long weightGrams, Dimensions size, boolean active) {
+        this(id, sellerId, title, categoryPath, listPrice, priceLevels, weightGrams, size, active, OrderQuantity.ANY);
+    }
 
     /** Validates the invariants and copies the collections. */
     public Sku {
@@ -57,6 +78,7 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
             throw new InvalidInputException("weightGrams", weightGrams, "must not be negative");
         }
         InvalidInputException.requireNonNull(size, "size");
+        InvalidInputException.requireNonNull(orderQuantity, "orderQuantity");
     }
 
     private static void requirePositiveExact(MonetaryAmount amount, String field) {
@@ -96,7 +118,7 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
      * @return a new SKU
      */
     public Sku withCategoryPath(List<String> path) {
-        return new Sku(id, sellerId, title, path, listPrice, priceLevels, weightGrams, size, active);
+        return new Sku(id, sellerId, title, path, listPrice, priceLevels, weightGrams, size, active, orderQuantity);
     }
 
     /**
@@ -110,7 +132,7 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
         EnumMap<PriceLevel, MonetaryAmount> levels = new EnumMap<>(PriceLevel.class);
         levels.putAll(priceLevels);
         levels.put(InvalidInputException.requireNonNull(level, "level"), price);
-        return new Sku(id, sellerId, title, categoryPath, listPrice, levels, weightGrams, size, active);
+        return new Sku(id, sellerId, title, categoryPath, listPrice, levels, weightGrams, size, active, orderQuantity);
     }
 
     /**
@@ -121,7 +143,7 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
      * @return a new SKU
      */
     public Sku withPhysical(long grams, Dimensions dimensions) {
-        return new Sku(id, sellerId, title, categoryPath, listPrice, priceLevels, grams, dimensions, active);
+        return new Sku(id, sellerId, title, categoryPath, listPrice, priceLevels, grams, dimensions, active, orderQuantity);
     }
 
     /**
@@ -131,7 +153,31 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
      * @return a new SKU
      */
     public Sku withListPrice(MonetaryAmount price) {
-        return new Sku(id, sellerId, title, categoryPath, price, priceLevels, weightGrams, size, active);
+        return new Sku(id, sellerId, title, categoryPath, price, priceLevels, weightGrams, size, active, orderQuantity);
+    }
+
+    /**
+     * This SKU with a minimum order quantity and a maximum of its own (which replaces the
+     * platform-wide maximum for this SKU), in single units.
+     *
+     * @param min the minimum order quantity, at least 1
+     * @param max the most units one order may take, at least {@code min}, at most {@link OrderQuantity#MAX_UNITS}
+     * @return a new SKU
+     * @throws dev.mercato.pricing.error.InvalidInputException if the bounds are not valid
+     */
+    public Sku withOrderQuantity(long min, long max) {
+        return withOrderQuantity(OrderQuantity.between(min, max));
+    }
+
+    /**
+     * This SKU with another order quantity (minimum, own maximum, step).
+     *
+     * @param quantity the order quantity
+     * @return a new SKU
+     */
+    public Sku withOrderQuantity(OrderQuantity quantity) {
+        return new Sku(id, sellerId, title, categoryPath, listPrice, priceLevels, weightGrams, size, active,
+                InvalidInputException.requireNonNull(quantity, "orderQuantity"));
     }
 
     /**
@@ -141,6 +187,6 @@ public record Sku(SkuId id, String sellerId, String title, List<String> category
      * @return a new SKU
      */
     public Sku withActive(boolean isActive) {
-        return new Sku(id, sellerId, title, categoryPath, listPrice, priceLevels, weightGrams, size, isActive);
+        return new Sku(id, sellerId, title, categoryPath, listPrice, priceLevels, weightGrams, size, isActive, orderQuantity);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mercato.core.checkout;
 
 import dev.mercato.core.cart.PricedCart;
+import dev.mercato.core.cart.SellerMinimumShortfall;
 import dev.mercato.core.cart.ShippingRefusal;
 import dev.mercato.core.order.Order;
 import dev.mercato.pricing.error.InvalidInputException;
@@ -47,12 +48,37 @@ public sealed interface CheckoutResult {
      *
      * @param reason why, as a value a caller can branch on
      * @param message why, in words for a person
+     * @param belowSellerMinimum for {@link Reason#BELOW_SELLER_MINIMUM}: every seller below its
+     *     minimum order amount, with the minimum and the amount compared, in cart order; empty for
+     *     the other reasons
      */
-    record Refused(Reason reason, String message) implements CheckoutResult {
-        /** Validates the fields. */
+    record Refused(Reason reason, String message, List<SellerMinimumShortfall> belowSellerMinimum)
+            implements CheckoutResult {
+        /**
+         * A refusal without seller shortfalls.
+         *
+         * @param reason why
+         * @param message why, in words
+         */
+        public Refused(Reason reason, String message) {
+            this(reason, message, List.of());
+        }
+
+        /**
+         * Validates the fields and copies the list.
+         *
+         * @throws InvalidInputException if a field is missing, or shortfalls come with another
+         *     reason than {@link Reason#BELOW_SELLER_MINIMUM} (or that reason without them)
+         */
         public Refused {
             InvalidInputException.requireNonNull(reason, "reason");
             InvalidInputException.requireNonNull(message, "message");
+            belowSellerMinimum = List.copyOf(InvalidInputException.requireNonNull(belowSellerMinimum,
+                    "belowSellerMinimum"));
+            if (belowSellerMinimum.isEmpty() == (reason == Reason.BELOW_SELLER_MINIMUM)) {
+                throw new InvalidInputException("belowSellerMinimum", belowSellerMinimum,
+                        "must name the sellers exactly when the reason is " + Reason.BELOW_SELLER_MINIMUM);
+            }
         }
     }
 
@@ -71,11 +97,16 @@ public sealed interface CheckoutResult {
         /** The checkout guard (risk checks, inactive sellers) refused or held it for review. */
         GUARD_REFUSED,
         /**
-         * A SKU's units are outside its limits ({@code CartLimits}: below its minimum order
-         * quantity, or above its maximum), checked again at checkout.
+         * A SKU's units are outside what one order may take (the SKU's {@code OrderQuantity} as
+         * the catalog has it now, or {@code CartLimits}: below its minimum order quantity, above
+         * its maximum, not a multiple of its step), checked again at checkout.
          */
         QUANTITY_LIMIT,
-        /** A seller's goods do not reach that seller's minimum order amount ({@code CartLimits.sellerMinimum}). */
+        /**
+         * A seller's goods do not reach that seller's minimum order amount (after discounts,
+         * before shipping); {@link Refused#belowSellerMinimum()} names each seller with its
+         * minimum and the amount compared.
+         */
         BELOW_SELLER_MINIMUM,
         /**
          * The checkout lost its commit to concurrent checkouts on the same rows (a coupon budget,
