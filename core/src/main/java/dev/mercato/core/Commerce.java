@@ -111,12 +111,14 @@ public final class Commerce {
     private final Optional<Payouts> payouts;
     private final Optional<Journal> ledger;
     private final Optional<GroupBuyCommands> groups;
+    private final Optional<dev.mercato.core.fulfilment.LateDeliveryRule> lateDeliveryRule;
 
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
             List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard,
             Optional<MembershipService> membershipService, Optional<PayoutService> payoutService,
             Optional<Journal> ledger, Map<String, dev.mercato.core.groupbuy.GroupCampaign> campaigns) {
         this.context = context;
+        this.lateDeliveryRule = fulfilmentSettings.lateDelivery();
         this.ledger = ledger;
         this.memberships = membershipService.map(Memberships::new);
         this.payouts = payoutService.map(Payouts::new);
@@ -528,6 +530,47 @@ public final class Commerce {
      */
     public List<TrackedParcel> parcels(Actor actor, OrderId orderId) {
         return fulfilment.parcels(actor, orderId);
+    }
+
+    // ------------------------------------------------------------------ late delivery
+
+    /**
+     * The delivery deadline of an order under the late-delivery rule ({@link Builder#lateDelivery}):
+     * its booked parcels' latest promise, its checkout quote's promise, or a window from its
+     * payment, to the instant.
+     *
+     * @param actor its buyer, its seller, the system or a platform operator
+     * @param orderId the order
+     * @return the deadline; empty without a rule, before the order has one (not paid, not booked)
+     *     or for an unknown order
+     */
+    public Optional<java.time.Instant> deliveryDeadline(Actor actor, OrderId orderId) {
+        Optional<Order> order = order(actor, orderId);
+        if (lateDeliveryRule.isEmpty() || order.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TrackedParcel> outbound = parcels(actor, orderId).stream().filter(p -> !p.isReturn()).toList();
+        Optional<java.time.Instant> paidAt = order.get() instanceof Order.Delivered d ? Optional.of(d.payment().paidAt())
+                : order.get() instanceof Order.Shipped s ? Optional.of(s.payment().paidAt())
+                : order.get() instanceof Order.Completed c ? Optional.of(c.payment().paidAt()) : Optional.empty();
+        return LateDeliveries.deadline(lateDeliveryRule.get(), order.get(), outbound, paidAt);
+    }
+
+    /**
+     * The late-delivery compensation an order's buyer received, if any: the order's refund of case
+     * {@code "late-delivery"}, booked once when the carrier's delivery scan came after the deadline
+     * (docs/core.md, "Delivery promises in minutes and late compensation").
+     *
+     * @param actor its buyer, its seller, the system or a platform operator
+     * @param orderId the order
+     * @return the refund, or empty
+     */
+    public Optional<dev.mercato.core.order.Refund> lateDeliveryCompensation(Actor actor, OrderId orderId) {
+        Optional<Order> order = order(actor, orderId);
+        List<dev.mercato.core.order.Refund> refunds = order.isEmpty() ? List.of()
+                : order.get() instanceof Order.Delivered d ? d.refunds()
+                : order.get() instanceof Order.Completed c ? c.refunds() : List.of();
+        return refunds.stream().filter(r -> r.caseId().equals(Optional.of(LateDeliveries.CASE))).findFirst();
     }
 
     /**
@@ -1113,8 +1156,24 @@ public final class Commerce {
         private Optional<dev.mercato.pricing.money.CashRounding> cashRounding = Optional.empty();
         private Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts =
                 sku -> Optional.empty();
+        private Optional<dev.mercato.core.fulfilment.LateDeliveryRule> lateDelivery = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Compensates buyers automatically for late carrier deliveries (docs/core.md, "Delivery
+         * promises in minutes and late compensation"): when the carrier's delivery scan delivers an
+         * order after its deadline plus the rule's grace, the buyer is refunded the rule's
+         * compensation from the order's held money through the payment provider, once per order,
+         * funded by the rule's funder. Needs {@link #guaranteedTransactions}.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder lateDelivery(dev.mercato.core.fulfilment.LateDeliveryRule rule) {
+            this.lateDelivery = Optional.of(InvalidInputException.requireNonNull(rule, "rule"));
+            return this;
+        }
 
         /**
          * Runs a membership programme on this facade (points, tiers, paid plans; see {@link
@@ -1667,6 +1726,10 @@ public final class Commerce {
                 throw new InvalidInputException("groupBuys", groupCampaigns.keySet(), "group buying holds each member's"
                         + " money until the group forms: set Builder.guaranteedTransactions(schedule) as well");
             }
+            if (lateDelivery.isPresent() && revenueSchedule == null) {
+                throw new InvalidInputException("lateDelivery", "set", "needs Builder.guaranteedTransactions(schedule):"
+                        + " the compensation is refunded from the order's held money");
+            }
             Optional<Guarantee> guarantee = Optional.empty();
             boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
             TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
@@ -1700,7 +1763,8 @@ public final class Commerce {
                             creatorPayees));
             return new Commerce(new Context(clock, s, c, i, cartPricing, rates, limits, policy, p, k, published,
                     promotionCaps, sellerTypes, guarantee, OrderQuantities.sellerMinimums(sellerMinimums, limits)),
-                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks), paidHooks,
+                    new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks,
+                            lateDelivery), paidHooks,
                     timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j),
                     groupCampaigns);
         }

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param packing how a parcel's units become a box
  * @param pollEvery how often open parcels are tracked by {@code runDueTimers}
  * @param onDelivery told after an order is delivered (the escrow's confirmation clock, the host's own)
+ * @param lateDelivery the late-delivery rule evaluated at each carrier delivery, if any
  */
 record FulfilmentSettings(Map<WarehouseId, Address> warehouses, Packing packing, Duration pollEvery,
-        List<DeliveryHook> onDelivery) {
+        List<DeliveryHook> onDelivery, java.util.Optional<dev.mercato.core.fulfilment.LateDeliveryRule> lateDelivery) {
 
     FulfilmentSettings {
         warehouses = Map.copyOf(warehouses);

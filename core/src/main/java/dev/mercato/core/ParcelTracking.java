@@ -45,11 +45,13 @@ final class ParcelTracking {
     private final Context context;
     private final FulfilmentSettings settings;
     private final ReturnShipments returns;
+    private final Optional<LateDeliveries> late;
 
     ParcelTracking(Context context, FulfilmentSettings settings, ReturnShipments returns) {
         this.context = context;
         this.settings = settings;
         this.returns = returns;
+        this.late = settings.lateDelivery().map(rule -> new LateDeliveries(context, rule));
     }
 
     /** Applies a pushed notification the carrier verifies: see {@link Commerce#onTrackingNotification}. */
@@ -83,6 +85,10 @@ final class ParcelTracking {
             added += applied.get().newEvents();
             applied.get().delivered().ifPresent(order -> {
                 delivered.add(order.id());
+                if (late.isPresent()) {
+                    // A late-delivery compensation's refund is sent now; reconciliation re-sends it.
+                    context.afterCommit(order.id());
+                }
                 delivered(order);
             });
             if (applied.get().returnReceived()) {
@@ -161,6 +167,13 @@ final class ParcelTracking {
         Order.Delivered next = shipped.deliver(at, context.policy().returnWindow());
         // The escrow's confirmation clock starts from the delivery; a disputed escrow stays frozen.
         context.follow(uow, shipped, next);
+        if (late.isPresent()) {
+            Optional<LateDeliveries.Compensated> compensated = late.get().compensate(uow, next, outbound.values());
+            if (compensated.isPresent()) {
+                next = compensated.get().order();
+                uow.publishAfterCommit(compensated.get().event());
+            }
+        }
         orders.update(id, next, current.version());
         uow.timers().schedule(new TimerKey(OrderCommands.AUTO_COMPLETE_TIMER, id.value()), next.returnBy());
         uow.publishAfterCommit(OrderEvent.entered(next, context.now()));

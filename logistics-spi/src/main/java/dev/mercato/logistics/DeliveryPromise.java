@@ -51,6 +51,41 @@ public record DeliveryPromise(LocalDate earliest, LocalDate latest, Optional<Loc
     }
 
     /**
+     * A promise with an instant deadline, to the minute or finer: delivered within {@code window}
+     * of {@code from} (for an on-demand courier, "within 30 minutes of dispatch"). The promise runs
+     * from the local date of {@code from} to the local date and time of the deadline, so that
+     * {@link #deadline()} is exactly {@code from + window}; in the hour a clock is set back (a
+     * daylight-saving overlap) the zone is the deadline's fixed offset, which keeps it exact.
+     *
+     * @param from when the window opens (an order, a payment or a dispatch), never {@code null}
+     * @param window how long the carrier has, positive
+     * @param zone the time zone the promise is shown in, never {@code null}
+     * @return the promise, whose {@link #deadline()} is {@code from.plus(window)}
+     * @throws InvalidLogisticsInputException if an argument is {@code null} or the window is not
+     *     positive
+     */
+    public static DeliveryPromise within(Instant from, java.time.Duration window, ZoneId zone) {
+        InvalidLogisticsInputException.requireNonNull(from, "from");
+        InvalidLogisticsInputException.requireNonNull(window, "window");
+        InvalidLogisticsInputException.requireNonNull(zone, "zone");
+        if (window.isZero() || window.isNegative()) {
+            throw new InvalidLogisticsInputException("window", window, "must be positive");
+        }
+        Instant deadline = from.plus(window);
+        DeliveryPromise promise = promiseUntil(from, deadline, zone);
+        // A local time inside a daylight-saving overlap reads back at the earlier offset: pin the
+        // offset of the deadline itself so that the deadline stays exact.
+        return promise.deadline().equals(deadline) ? promise
+                : promiseUntil(from, deadline, deadline.atZone(zone).getOffset());
+    }
+
+    private static DeliveryPromise promiseUntil(Instant from, Instant deadline, ZoneId zone) {
+        java.time.ZonedDateTime by = deadline.atZone(zone);
+        return new DeliveryPromise(from.atZone(zone).toLocalDate(), by.toLocalDate(), Optional.of(by.toLocalTime()),
+                zone);
+    }
+
+    /**
      * A promise for a range of days, during the day.
      *
      * @param earliest the first possible day

@@ -13,5 +13,11 @@ public enum ServiceLevel {
      * Delivered on the day of the order when ordered before the carrier's cut-off, otherwise
      * on the next day (the "two deliveries a day" promise).
      */
-    SAME_DAY
+    SAME_DAY,
+    /**
+     * Local on-demand delivery: a courier brings the parcel within minutes of dispatch (a
+     * "30-minute delivery" of a local shop or restaurant). Its promise has an instant deadline,
+     * {@link DeliveryPromise#within}, rather than a day.
+     */
+    ON_DEMAND
 }

@@ -230,6 +230,25 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * What the platform claims from a carrier: late-delivery compensation the platform paid at the
+     * carrier's expense (outside world, like the funds-in accounts: its balance is minus what is
+     * claimed). The host books the carrier's settlement against it.
+     *
+     * @param carrierId the carrier, not blank
+     */
+    record CarrierClaims(String carrierId) implements Account {
+        /** Validates the id. */
+        public CarrierClaims {
+            requireId(carrierId, "carrierId");
+        }
+
+        @Override
+        public String code() {
+            return "carrier-claims:" + carrierId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -369,6 +388,16 @@ public sealed interface Account {
      */
     static Account payouts() {
         return new Payouts();
+    }
+
+    /**
+     * What the platform claims from a carrier.
+     *
+     * @param carrierId the carrier
+     * @return the account
+     */
+    static Account carrierClaims(String carrierId) {
+        return new CarrierClaims(carrierId);
     }
 
     private static void requireId(String id, String field) {

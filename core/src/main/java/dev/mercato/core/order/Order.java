@@ -551,12 +551,23 @@ public sealed interface Order {
                     withCase(next).cases(), more);
         }
 
+        /**
+         * What is left of a line's payable after every refund so far: a refund of no units (a
+         * late-delivery compensation) lowers it, so later refunds of the line never exceed it.
+         */
+        private long lineLeftMinor(int lineNo) {
+            long refunded = refunds.stream().flatMap(r -> r.lines().stream()).filter(l -> l.lineNo() == lineNo)
+                    .mapToLong(l -> MinorUnits.toMinor(l.amount())).sum();
+            return Math.max(0, facts.snapshot().line(lineNo).payableMinor() - refunded);
+        }
+
         private Refund computeRefund(AfterSaleCase.Request request, Instant at) {
             PricedSnapshot snapshot = facts.snapshot();
             List<Refund.LineRefund> lines = new ArrayList<>();
             long total = 0;
             for (AfterSaleCase.Item item : request.items()) {
-                long worth = snapshot.unitRefundMinor(item.lineNo(), unitsRefunded(item.lineNo()), item.quantity());
+                long worth = Math.min(snapshot.unitRefundMinor(item.lineNo(), unitsRefunded(item.lineNo()),
+                        item.quantity()), lineLeftMinor(item.lineNo()));
                 long amount = item.amount().map(MinorUnits::toMinor).map(a -> Math.min(a, worth)).orElse(worth);
                 lines.add(new Refund.LineRefund(item.lineNo(), item.quantity(),
                         MinorUnits.toAmount(amount, snapshot.currency())));

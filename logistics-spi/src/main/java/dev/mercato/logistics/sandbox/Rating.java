@@ -96,6 +96,9 @@ final class Rating {
     private DeliveryPromise promise(ServiceRate rate, QuoteRequest request) {
         ZonedDateTime ordered = request.orderedAt().atZone(config.zone());
         LocalDate day = ordered.toLocalDate();
+        if (rate.service() == ServiceLevel.ON_DEMAND) {
+            return DeliveryPromise.within(request.orderedAt(), config.onDemandWithin(), config.zone());
+        }
         if (rate.service() == ServiceLevel.SAME_DAY) {
             return ordered.toLocalTime().isBefore(config.sameDayCutoff())
                     ? DeliveryPromise.onDayBy(day, config.sameDayDeliverBy(), config.zone())

@@ -20,7 +20,8 @@ import java.util.List;
  * <p><b>Tracking.</b> Creating a shipment plans its journey against the promise: picked up,
  * in transit (origin), in transit (destination), out for delivery, delivered, on the
  * promise's earliest day at noon, but not sooner than four hours after creation and never
- * after the deadline. {@link #track} reports the events whose instant the clock has reached.
+ * after the deadline (an on-demand parcel, promised within minutes, is delivered one minute
+ * before its deadline; {@link SandboxFault#delay} makes it late by the delay). {@link #track} reports the events whose instant the clock has reached.
  * A shipment can be cancelled until it is picked up.
  *
  * <p><b>Notifications.</b> {@link #drainNotifications()} returns one signed notification per

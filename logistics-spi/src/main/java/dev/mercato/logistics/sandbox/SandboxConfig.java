@@ -8,6 +8,7 @@ import dev.mercato.logistics.PickupPoint;
 import dev.mercato.logistics.PickupPointId;
 import dev.mercato.logistics.ServiceLevel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -35,7 +36,9 @@ import javax.money.Monetary;
  * or after it arrives the next day by {@code nextDayDeliverBy} (the "two deliveries a day"
  * promise). Other services dispatch the same day when ordered before {@code dispatchCutoff},
  * else the next day, and arrive within the cell's transit days (calendar days; the sandbox
- * knows no holidays).
+ * knows no holidays). {@link ServiceLevel#ON_DEMAND} (tabled with {@link #withOnDemand}, not by
+ * default) promises an instant: {@code onDemandWithin} after the order, whatever the time of
+ * day ({@link dev.mercato.logistics.DeliveryPromise#within}).
  *
  * <p><b>Dated surcharges.</b> An order whose {@code orderedAt}, read in {@code zone}, falls on a
  * date of a {@link DatedSurcharge} pays its amount as one {@code OTHER_FEE} line per matching
@@ -63,12 +66,18 @@ import javax.money.Monetary;
  *     without one it answers as a carrier lacking it does, never {@code null}
  * @param datedSurcharges surcharges for orders placed on certain local dates (peak seasons),
  *     none by default, never {@code null}
+ * @param onDemandWithin how long an {@link ServiceLevel#ON_DEMAND} courier has from the order
+ *     (quote) or booking (shipment) to the delivery, positive; {@link #DEFAULT_ON_DEMAND_WITHIN}
+ *     unless set
  */
 public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId zone, List<ServiceRate> rates,
         long volumetricDivisor, Set<String> remoteRegions, long remoteSurchargeMinor, long maxWeightGrams,
         long maxSideMm, LocalTime sameDayCutoff, LocalTime sameDayDeliverBy, LocalTime nextDayDeliverBy,
         LocalTime dispatchCutoff, List<PickupPoint> pickupPoints, String notificationSecret,
-        Set<CarrierFeature> features, List<DatedSurcharge> datedSurcharges) {
+        Set<CarrierFeature> features, List<DatedSurcharge> datedSurcharges, Duration onDemandWithin) {
+
+    /** How long an on-demand courier has by default: 30 minutes from dispatch. */
+    public static final Duration DEFAULT_ON_DEMAND_WITHIN = Duration.ofMinutes(30);
 
     /** The divisor most express carriers use: 6000 cm<sup>3</sup> per kg. */
     public static final long DEFAULT_VOLUMETRIC_DIVISOR = 6000;
@@ -125,6 +134,42 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
         features = Set.copyOf(features);
         InvalidLogisticsInputException.requireNonNull(datedSurcharges, "datedSurcharges");
         datedSurcharges = List.copyOf(datedSurcharges);
+        InvalidLogisticsInputException.requireNonNull(onDemandWithin, "onDemandWithin");
+        if (onDemandWithin.isZero() || onDemandWithin.isNegative()) {
+            throw new InvalidLogisticsInputException("onDemandWithin", onDemandWithin, "must be positive");
+        }
+    }
+
+    /**
+     * A configuration with the default on-demand window ({@link #DEFAULT_ON_DEMAND_WITHIN}); the
+     * components are those of the canonical constructor but the last.
+     *
+     * @param carrierId the id the sandbox reports
+     * @param currency the only currency the sandbox prices in
+     * @param zone the time zone of cut-offs and promises
+     * @param rates the rate table
+     * @param volumetricDivisor cm<sup>3</sup> per kg
+     * @param remoteRegions regions that pay the remote-area surcharge
+     * @param remoteSurchargeMinor the surcharge in minor units
+     * @param maxWeightGrams the heaviest parcel accepted
+     * @param maxSideMm the longest side accepted
+     * @param sameDayCutoff orders before this time are delivered the same day
+     * @param sameDayDeliverBy same-day deliveries arrive by this time
+     * @param nextDayDeliverBy deliveries of orders after the cut-off arrive next day by this time
+     * @param dispatchCutoff orders before this time leave the same day
+     * @param pickupPoints the pickup points
+     * @param notificationSecret the HMAC-SHA256 key
+     * @param features the optional features
+     * @param datedSurcharges surcharges for orders placed on certain local dates
+     */
+    public SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId zone, List<ServiceRate> rates,
+            long volumetricDivisor, Set<String> remoteRegions, long remoteSurchargeMinor, long maxWeightGrams,
+            long maxSideMm, LocalTime sameDayCutoff, LocalTime sameDayDeliverBy, LocalTime nextDayDeliverBy,
+            LocalTime dispatchCutoff, List<PickupPoint> pickupPoints, String notificationSecret,
+            Set<CarrierFeature> features, List<DatedSurcharge> datedSurcharges) {
+        this(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions, remoteSurchargeMinor, maxWeightGrams,
+                maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff, pickupPoints,
+                notificationSecret, features, datedSurcharges, DEFAULT_ON_DEMAND_WITHIN);
     }
 
     /**
@@ -171,7 +216,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withCarrierId(CarrierId id) {
         return new SandboxConfig(id, currency, zone, rates, volumetricDivisor, remoteRegions, remoteSurchargeMinor,
                 maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features, datedSurcharges);
+                pickupPoints, notificationSecret, features, datedSurcharges, onDemandWithin);
     }
 
     /**
@@ -183,7 +228,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withVolumetricDivisor(long cm3PerKg) {
         return new SandboxConfig(carrierId, currency, zone, rates, cm3PerKg, remoteRegions, remoteSurchargeMinor,
                 maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features, datedSurcharges);
+                pickupPoints, notificationSecret, features, datedSurcharges, onDemandWithin);
     }
 
     /**
@@ -196,7 +241,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withRemoteArea(Set<String> regions, long surchargeMinor) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, regions, surchargeMinor,
                 maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features, datedSurcharges);
+                pickupPoints, notificationSecret, features, datedSurcharges, onDemandWithin);
     }
 
     /**
@@ -209,7 +254,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withRates(List<ServiceRate> table, CurrencyUnit currencyOfTable) {
         return new SandboxConfig(carrierId, currencyOfTable, zone, table, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
-                dispatchCutoff, pickupPoints, notificationSecret, features, datedSurcharges);
+                dispatchCutoff, pickupPoints, notificationSecret, features, datedSurcharges, onDemandWithin);
     }
 
     /**
@@ -223,7 +268,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withSameDay(LocalTime cutoff, LocalTime sameDayBy, LocalTime nextDayBy) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, cutoff, sameDayBy, nextDayBy, dispatchCutoff,
-                pickupPoints, notificationSecret, features, datedSurcharges);
+                pickupPoints, notificationSecret, features, datedSurcharges, onDemandWithin);
     }
 
     /**
@@ -235,7 +280,27 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
     public SandboxConfig withFeatures(Set<CarrierFeature> supported) {
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
-                dispatchCutoff, pickupPoints, notificationSecret, supported, datedSurcharges);
+                dispatchCutoff, pickupPoints, notificationSecret, supported, datedSurcharges, onDemandWithin);
+    }
+
+    /**
+     * This configuration with an on-demand service ({@link ServiceLevel#ON_DEMAND}) in the same
+     * city: a flat price per parcel up to 1 kg plus every started additional kilogram, delivered
+     * within {@code within} of the booking. Replaces an on-demand cell tabled before.
+     *
+     * @param within how long the courier has from the booking, positive (a promise to the minute)
+     * @param firstKgMinor the price of the first kilogram in minor units
+     * @param perAdditionalKgMinor the price of each started additional kilogram in minor units
+     * @return a new configuration
+     */
+    public SandboxConfig withOnDemand(Duration within, long firstKgMinor, long perAdditionalKgMinor) {
+        List<ServiceRate> table = new java.util.ArrayList<>(rates);
+        table.removeIf(r -> r.service() == ServiceLevel.ON_DEMAND);
+        table.add(ServiceRate.perKilogram(Zone.SAME_CITY, ServiceLevel.ON_DEMAND, firstKgMinor, perAdditionalKgMinor,
+                0, 0));
+        return new SandboxConfig(carrierId, currency, zone, table, volumetricDivisor, remoteRegions,
+                remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
+                dispatchCutoff, pickupPoints, notificationSecret, features, datedSurcharges, within);
     }
 
     /**
@@ -250,7 +315,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
         more.add(surcharge);
         return new SandboxConfig(carrierId, currency, zone, rates, volumetricDivisor, remoteRegions,
                 remoteSurchargeMinor, maxWeightGrams, maxSideMm, sameDayCutoff, sameDayDeliverBy, nextDayDeliverBy,
-                dispatchCutoff, pickupPoints, notificationSecret, features, more);
+                dispatchCutoff, pickupPoints, notificationSecret, features, more, onDemandWithin);
     }
 
     /**
@@ -266,7 +331,7 @@ public record SandboxConfig(CarrierId carrierId, CurrencyUnit currency, ZoneId z
                 + ", maxSideMm=" + maxSideMm + ", sameDayCutoff=" + sameDayCutoff + ", sameDayDeliverBy="
                 + sameDayDeliverBy + ", nextDayDeliverBy=" + nextDayDeliverBy + ", dispatchCutoff=" + dispatchCutoff
                 + ", pickupPoints=" + pickupPoints + ", notificationSecret=***, features=" + features
-                + ", datedSurcharges=" + datedSurcharges + "]";
+                + ", datedSurcharges=" + datedSurcharges + ", onDemandWithin=" + onDemandWithin + "]";
     }
 
     /**

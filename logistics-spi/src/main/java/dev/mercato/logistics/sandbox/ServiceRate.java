@@ -20,7 +20,8 @@ import dev.mercato.logistics.ServiceLevel;
  * @param additionalStepGrams the size of one additional-weight step, positive
  * @param additionalStepMinor the price of one started step in minor units, zero or positive
  * @param minTransitDays fewest calendar days from dispatch to delivery, zero or positive;
- *     ignored for {@link ServiceLevel#SAME_DAY}, which follows the cut-off times
+ *     ignored for {@link ServiceLevel#SAME_DAY}, which follows the cut-off times, and for
+ *     {@link ServiceLevel#ON_DEMAND}, which is delivered within minutes
  * @param maxTransitDays most calendar days from dispatch to delivery, at least {@code minTransitDays}
  */
 public record ServiceRate(Zone zone, ServiceLevel service, long firstWeightGrams, long firstWeightMinor,

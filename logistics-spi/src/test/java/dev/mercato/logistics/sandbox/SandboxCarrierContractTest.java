@@ -113,3 +113,12 @@ class MinimalSandboxCarrierContractTest extends SandboxCarrierContractTest {
         return super.config().withFeatures(EnumSet.noneOf(CarrierFeature.class));
     }
 }
+
+/** The kit holds within one city with a 30-minute on-demand courier beside the other services. */
+class OnDemandSandboxCarrierContractTest extends SameCitySandboxCarrierContractTest {
+
+    @Override
+    SandboxConfig config() {
+        return super.config().withOnDemand(java.time.Duration.ofMinutes(30), 1500, 300);
+    }
+}

@@ -79,7 +79,7 @@ class SandboxTrackingExamples {
 
     @Test
     void aFaultFreeParcelIsDeliveredWithinItsPromise() {
-        for (ServiceLevel service : ServiceLevel.values()) {
+        for (ServiceLevel service : carrier.capabilities().services()) {
             Shipment shipment = create(carrier, shipmentRequest("promise-" + service, service, HANGZHOU_BUYER));
             runFor(Duration.ofDays(10));
             Tracking tracking = track(shipment);
