@@ -1,7 +1,6 @@
 package dev.mercato.core.fee;
 
 import dev.mercato.pricing.error.InvalidInputException;
-import dev.mercato.pricing.fee.Bearer;
 import dev.mercato.pricing.money.RoundingPolicy;
 import java.time.ZoneId;
 import java.util.function.Predicate;
@@ -13,37 +12,23 @@ import java.util.function.Predicate;
  *     a command naming another throws {@link UnknownSellerException}
  * @param adDayZone the zone whose calendar days the advertising daily budget counts
  * @param rounding how a CPM cost and the annual rebate are rounded
- * @param carrierChargeBearer who bears the carrier's charge for a parcel: {@link Bearer#SELLER}
- *     (taken from the seller's payable) or {@link Bearer#PLATFORM} (a platform expense)
  */
-public record FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, RoundingPolicy rounding,
-        Bearer carrierChargeBearer) {
+public record FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, RoundingPolicy rounding) {
 
     /** Validates the fields. */
     public FeeSettings {
         InvalidInputException.requireNonNull(knownSellers, "knownSellers");
         InvalidInputException.requireNonNull(adDayZone, "adDayZone");
         InvalidInputException.requireNonNull(rounding, "rounding");
-        InvalidInputException.requireNonNull(carrierChargeBearer, "carrierChargeBearer");
     }
 
     /**
-     * The defaults: daily budgets count UTC days, half-up rounding, carrier charges borne by the seller.
+     * The defaults: daily budgets count UTC days, half-up rounding.
      *
      * @param knownSellers which seller ids exist
      * @return the settings
      */
     public static FeeSettings of(Predicate<String> knownSellers) {
-        return new FeeSettings(knownSellers, ZoneId.of("UTC"), RoundingPolicy.HALF_UP, Bearer.SELLER);
-    }
-
-    /**
-     * These settings with another bearer of carrier charges.
-     *
-     * @param bearer who bears them
-     * @return new settings
-     */
-    public FeeSettings withCarrierChargeBorneBy(Bearer bearer) {
-        return new FeeSettings(knownSellers, adDayZone, rounding, bearer);
+        return new FeeSettings(knownSellers, ZoneId.of("UTC"), RoundingPolicy.HALF_UP);
     }
 }
