@@ -31,6 +31,7 @@ module dev.mercato.core {
     exports dev.mercato.core.risk;
     exports dev.mercato.core.review;
     exports dev.mercato.core.groupbuy;
+    exports dev.mercato.core.fee;
 
     uses dev.mercato.core.storage.CodecFactory;
     provides dev.mercato.core.storage.CodecFactory with dev.mercato.core.storage.json.JacksonCodecFactory;

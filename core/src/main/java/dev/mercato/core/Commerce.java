@@ -109,6 +109,7 @@ public final class Commerce {
     private final DueTaskRunner timers;
     private final Optional<Memberships> memberships;
     private final Optional<Payouts> payouts;
+    private final Optional<Fees> fees;
     private final Optional<Journal> ledger;
     private final Optional<GroupBuyCommands> groups;
     private final Optional<dev.mercato.core.fulfilment.LateDeliveryRule> lateDeliveryRule;
@@ -116,12 +117,14 @@ public final class Commerce {
     private Commerce(Context context, FulfilmentSettings fulfilmentSettings, List<PaidHook> paidHooks,
             List<Consumer<DueTaskRunner>> moreTimers, CheckoutGuard checkoutGuard, PaymentGuard paymentGuard,
             Optional<MembershipService> membershipService, Optional<PayoutService> payoutService,
-            Optional<Journal> ledger, Map<String, dev.mercato.core.groupbuy.GroupCampaign> campaigns) {
+            Optional<Journal> ledger, Map<String, dev.mercato.core.groupbuy.GroupCampaign> campaigns,
+            Optional<dev.mercato.core.fee.FeeSettings> feeSettings) {
         this.context = context;
         this.lateDeliveryRule = fulfilmentSettings.lateDelivery();
         this.ledger = ledger;
         this.memberships = membershipService.map(Memberships::new);
         this.payouts = payoutService.map(Payouts::new);
+        this.fees = feeSettings.map(settings -> new Fees(context, context.guarantee().orElseThrow().journal(), settings));
         this.carts = new CartCommands(context);
         EscrowCommands escrowCommands = new EscrowCommands(context);
         this.groups = campaigns.isEmpty() ? Optional.empty()
@@ -147,6 +150,7 @@ public final class Commerce {
         payoutService.ifPresent(service -> service.registerTimers(timers));
         groups.ifPresent(g -> timers.on(dev.mercato.core.groupbuy.GroupBuys.DEADLINE_TIMER,
                 (timer, now) -> g.fireDeadline(timer)));
+        fees.ifPresent(f -> f.registerTimers(timers));
         moreTimers.forEach(registrar -> registrar.accept(timers));
     }
 
@@ -715,6 +719,19 @@ public final class Commerce {
                 "call Commerce.builder().payouts(provider, holdPeriod, payees) to pay sellers from this facade"));
     }
 
+    /**
+     * The fees configured with {@link Builder#fees} (docs/fees.md): the annual technical-service
+     * fee and its rebate, charged and booked back by {@link #runDueTimers}, and advertising charged
+     * against a prepaid balance and a daily budget, behind actor checks.
+     *
+     * @return the fees
+     * @throws InvalidInputException when the builder configured none
+     */
+    public Fees fees() {
+        return fees.orElseThrow(() -> new InvalidInputException("fees", "not configured",
+                "call Commerce.builder().fees(FeeSettings.of(knownSellers)) to book fees on this facade"));
+    }
+
     // ------------------------------------------------------------------ group buying
 
     /**
@@ -1141,6 +1158,7 @@ public final class Commerce {
         private Duration autoConfirmAfter = EscrowTerms.DEFAULT_AUTO_CONFIRM_AFTER;
         private Duration autoConfirmExtension = EscrowTerms.DEFAULT_EXTENSION;
         private TransactionalJournal journal;
+        private dev.mercato.core.fee.FeeSettings feeSettings;
         private boolean sandboxes;
         private CheckoutGuard checkoutGuard = CheckoutGuard.allowAll();
         private PaymentGuard paymentGuard = PaymentGuard.allowAll();
@@ -1241,6 +1259,20 @@ public final class Commerce {
             this.payoutHoldPeriod = holdPeriod;
             this.sellerPayees = InvalidInputException.requireNonNull(payees, "payees");
             this.creatorPayees = InvalidInputException.requireNonNull(creators, "creators");
+            return this;
+        }
+
+        /**
+         * Books fees on this facade ({@link Commerce#fees()}, docs/fees.md): annual fees, their
+         * rebates and advertising charges are posted to the facade's journal, their timers run on
+         * {@link Commerce#runDueTimers}. Needs {@link #guaranteedTransactions}: a seller's GMV and
+         * payable are read from the ledger its escrows post to.
+         *
+         * @param settings which sellers exist, the advertising day's zone, rounding
+         * @return this builder
+         */
+        public Builder fees(dev.mercato.core.fee.FeeSettings settings) {
+            this.feeSettings = InvalidInputException.requireNonNull(settings, "settings");
             return this;
         }
 
@@ -1730,6 +1762,10 @@ public final class Commerce {
                 throw new InvalidInputException("lateDelivery", "set", "needs Builder.guaranteedTransactions(schedule):"
                         + " the compensation is refunded from the order's held money");
             }
+            if (feeSettings != null && revenueSchedule == null) {
+                throw new InvalidInputException("fees", "set", "fees read sellers' GMV and payables from the escrows'"
+                        + " ledger: set Builder.guaranteedTransactions(schedule) as well");
+            }
             Optional<Guarantee> guarantee = Optional.empty();
             boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
             TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
@@ -1766,7 +1802,7 @@ public final class Commerce {
                     new FulfilmentSettings(warehouseAddresses, packing, trackingPollInterval, deliveryHooks,
                             lateDelivery), paidHooks,
                     timerRegistrars, checkoutGuard, paymentGuard, members, payoutService, Optional.ofNullable(j),
-                    groupCampaigns);
+                    groupCampaigns, Optional.ofNullable(feeSettings));
         }
     }
 }

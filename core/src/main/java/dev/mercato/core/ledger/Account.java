@@ -249,6 +249,25 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * A seller's prepaid advertising balance (docs/fees.md): debited by top-ups (from the seller's
+     * payable), credited by each ad charge into {@link RevenueStream#ADVERTISING}. Never negative:
+     * a charge beyond it is refused.
+     *
+     * @param sellerId the seller, not blank
+     */
+    record AdBalance(String sellerId) implements Account {
+        /** Validates the id. */
+        public AdBalance {
+            requireId(sellerId, "sellerId");
+        }
+
+        @Override
+        public String code() {
+            return "ad-balance:" + sellerId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -379,6 +398,16 @@ public sealed interface Account {
      */
     static Account refundOwed(String buyerId) {
         return new RefundOwed(buyerId);
+    }
+
+    /**
+     * A seller's prepaid advertising balance.
+     *
+     * @param sellerId the seller
+     * @return the account
+     */
+    static Account adBalance(String sellerId) {
+        return new AdBalance(sellerId);
     }
 
     /**

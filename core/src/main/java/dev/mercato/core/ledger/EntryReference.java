@@ -24,6 +24,8 @@ public record EntryReference(Kind kind, String aggregateId, long step, String ev
         MEMBERSHIP,
         /** A seller's security deposit: lodged, debited or returned. */
         SELLER_DEPOSIT,
+        /** A fee booked through the facade's fees: annual fee, advertising, carrier charge (docs/fees.md). */
+        FEE,
         /** An entry the host posts itself. */
         HOST
     }

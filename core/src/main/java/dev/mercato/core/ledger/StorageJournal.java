@@ -164,6 +164,15 @@ final class StorageJournal implements TransactionalJournal {
     }
 
     @Override
+    public MonetaryAmount balance(UnitOfWork uow, Account account, CurrencyUnit currency) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(account, "account");
+        InvalidInputException.requireNonNull(currency, "currency");
+        long minor = uow.repository(BALANCES).find(balanceKey(account, currency)).map(v -> v.value().minor()).orElse(0L);
+        return MinorUnits.toAmount(minor, currency);
+    }
+
+    @Override
     public Map<Account, Map<CurrencyUnit, MonetaryAmount>> balances() {
         List<Versioned<StoredBalance>> all = storage.inTransaction(uow -> uow.repository(BALANCES).findBy(ALL, ALL));
         Map<Account, Map<CurrencyUnit, MonetaryAmount>> snapshot = new LinkedHashMap<>();

@@ -24,6 +24,18 @@ public interface TransactionalJournal extends Journal {
     PostResult post(UnitOfWork uow, JournalEntry entry);
 
     /**
+     * The balance of one account in one currency as a caller's unit of work reads it: a post in the
+     * same unit of work after this read commits only if no other commit changed the balance in
+     * between (a check-then-post, such as "the charge is covered by the balance", cannot race).
+     *
+     * @param uow the unit of work, of this journal's storage
+     * @param account the account
+     * @param currency the currency
+     * @return the balance, zero if the account has no postings
+     */
+    javax.money.MonetaryAmount balance(UnitOfWork uow, Account account, javax.money.CurrencyUnit currency);
+
+    /**
      * Posts one entry in a unit of work of its own.
      *
      * @param entry a balanced entry

@@ -247,6 +247,27 @@ final class PgJournal implements TransactionalJournal {
         return MinorUnits.toAmount(minor, currency);
     }
 
+    /** Reads the balance on the unit's connection and locks its row until the unit ends, so a check-then-post cannot race. */
+    @Override
+    public MonetaryAmount balance(UnitOfWork uow, Account account, CurrencyUnit currency) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(account, "account");
+        InvalidInputException.requireNonNull(currency, "currency");
+        if (!(uow instanceof PgUnitOfWork unit)) {
+            throw new InvalidInputException("uow", uow.getClass().getName(), "is not a unit of work of this PostgreSQL storage");
+        }
+        try (PreparedStatement select = unit.connection().prepareStatement(
+                "SELECT balance FROM mercato_ledger_balance WHERE account = ? AND currency = ? FOR UPDATE")) {
+            select.setString(1, account.code());
+            select.setString(2, currency.getCurrencyCode());
+            try (ResultSet rows = select.executeQuery()) {
+                return MinorUnits.toAmount(rows.next() ? rows.getLong(1) : 0L, currency);
+            }
+        } catch (java.sql.SQLException e) {
+            throw Sql.translate("read balance of " + account.code(), e);
+        }
+    }
+
     @Override
     public Map<Account, Map<CurrencyUnit, MonetaryAmount>> balances() {
         return storage.withConnection("read the balances", connection -> {

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -356,6 +356,36 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> membershipPendingRefund() {
         return valuesOf("membership-pending-refund");
+    }
+
+    @Property
+    void adAccountRoundTrips(@ForAll("adAccount") Object value) {
+        roundTrips(TYPES.get("ad-account"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> adAccount() {
+        return valuesOf("ad-account");
+    }
+
+    @Property
+    void annualFeePlanRoundTrips(@ForAll("annualFeePlan") Object value) {
+        roundTrips(TYPES.get("annual-fee-plan"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> annualFeePlan() {
+        return valuesOf("annual-fee-plan");
+    }
+
+    @Property
+    void annualFeeYearRoundTrips(@ForAll("annualFeeYear") Object value) {
+        roundTrips(TYPES.get("annual-fee-year"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> annualFeeYear() {
+        return valuesOf("annual-fee-year");
     }
 
     private static Arbitrary<Object> valuesOf(String name) {

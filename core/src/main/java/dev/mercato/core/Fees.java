@@ -1,0 +1,491 @@
+package dev.mercato.core;
+
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.fee.AdAccount;
+import dev.mercato.core.fee.AdStanding;
+import dev.mercato.core.fee.AnnualFeePlan;
+import dev.mercato.core.fee.AnnualFeeYear;
+import dev.mercato.core.fee.Enrolment;
+import dev.mercato.core.fee.FeeRefusal;
+import dev.mercato.core.fee.FeeResult;
+import dev.mercato.core.fee.FeeSettings;
+import dev.mercato.core.fee.UnknownSellerException;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.PostResult;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.settlement.SettlementStatement;
+import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.DueTimer;
+import dev.mercato.core.storage.IdempotencyKey;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.TimerKey;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.pricing.error.InvalidInputException;
+import dev.mercato.pricing.fee.AnnualFee;
+import dev.mercato.pricing.fee.BillingModel;
+import dev.mercato.pricing.fee.CampaignDay;
+import dev.mercato.pricing.fee.Placement;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * The facade's fees ({@link Commerce.Builder#fees}, docs/fees.md): what the fee calculators of
+ * {@code dev.mercato.pricing.fee} compute, booked to the facade's ledger, each booking once.
+ *
+ * <ul>
+ *   <li><b>Annual technical-service fee</b> ({@link #enrolAnnualFee}): charged from the seller's
+ *       payable at the start of each fee year by the {@value #ANNUAL_CHARGE_TIMER} timer, and at
+ *       the year's end the rebate {@link AnnualFee#assess} computes from the seller's GMV of the
+ *       year is booked back by the {@value #ANNUAL_REBATE_TIMER} timer; once per seller and year.</li>
+ *   <li><b>Advertising</b> ({@link #setAdDailyBudget}, {@link #topUpAds}, {@link #chargeAd}): a
+ *       prepaid balance topped up from the payable, a daily budget, and clicks, impressions or
+ *       slots charged at the auction's price; a charge beyond the balance or the budget is refused.</li>
+ * </ul>
+ *
+ * <p>Who may do what: the platform (an operator or the system) issues every command; a seller
+ * reads its own fee years and advertising standing; anyone else is refused with {@link
+ * NotPermittedException} before anything is read or changed. A seller the platform does not know
+ * ({@link FeeSettings#knownSellers}) throws {@link UnknownSellerException}, a non-positive amount
+ * {@link InvalidInputException} and an amount in another currency {@link
+ * dev.mercato.pricing.money.CurrencyMismatchException}; a business refusal is a {@link
+ * FeeResult.Refused}. In every case nothing changed. Thread-safe.
+ */
+public final class Fees {
+    /** The timer that charges a seller's annual fee at the start of each fee year (target: the seller). */
+    public static final String ANNUAL_CHARGE_TIMER = "fees.annual-charge";
+    /** The timer that books a fee year's rebate back at its end (target: {@code <seller>/<year>}). */
+    public static final String ANNUAL_REBATE_TIMER = "fees.annual-rebate";
+
+    static final AggregateType<String, AnnualFeePlan> PLANS = AggregateType
+            .of("annual-fee-plan", String.class, AnnualFeePlan.class, Function.identity());
+    static final AggregateType<String, AnnualFeeYear> YEARS = AggregateType
+            .of("annual-fee-year", String.class, AnnualFeeYear.class, Function.identity())
+            .withIndex("seller", AnnualFeeYear::sellerId);
+    static final AggregateType<String, AdAccount> ADS = AggregateType
+            .of("ad-account", String.class, AdAccount.class, Function.identity());
+
+    private final Context context;
+    private final TransactionalJournal journal;
+    private final FeeSettings settings;
+
+    Fees(Context context, TransactionalJournal journal, FeeSettings settings) {
+        this.context = context;
+        this.journal = journal;
+        this.settings = settings;
+    }
+
+    // ------------------------------------------------------------------ annual fee
+
+    /**
+     * Enrols a seller in an annual technical-service fee: fee year 1 starts at {@code
+     * firstYearStart} (which may be now or past: the charge is then due at once), each later year
+     * a calendar year after the one before (UTC). Enrolling again on the same terms returns the
+     * stored plan.
+     *
+     * @param actor a platform operator or the system
+     * @param sellerId the seller
+     * @param terms the fee and its rebate thresholds; the fee must be positive
+     * @param firstYearStart when fee year 1 starts
+     * @return the plan, or {@link FeeRefusal#ALREADY_ENROLLED} when the seller has other terms
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for a fee that is not positive
+     */
+    public Enrolment enrolAnnualFee(Actor actor, String sellerId, AnnualFee terms, Instant firstYearStart) {
+        Access.system(actor, "enrol a seller in an annual fee");
+        requireSeller(sellerId);
+        InvalidInputException.requireNonNull(terms, "terms");
+        InvalidInputException.requireNonNull(firstYearStart, "firstYearStart");
+        requirePositive(terms.fee(), "fee");
+        AnnualFeePlan plan = new AnnualFeePlan(sellerId, terms.fee(), terms.rebates(), firstYearStart, 1);
+        return context.tx(uow -> {
+            Repository<String, AnnualFeePlan> plans = uow.repository(PLANS);
+            Optional<Versioned<AnnualFeePlan>> existing = plans.find(sellerId);
+            if (existing.isPresent()) {
+                AnnualFeePlan stored = existing.get().value();
+                boolean same = stored.terms().equals(terms) && stored.firstYearStart().equals(firstYearStart);
+                return same ? new Enrolment.Enrolled(stored)
+                        : new Enrolment.Refused(FeeRefusal.ALREADY_ENROLLED, sellerId + " already pays "
+                                + stored.fee() + " a year from " + stored.firstYearStart());
+            }
+            plans.insert(sellerId, plan);
+            uow.timers().schedule(new TimerKey(ANNUAL_CHARGE_TIMER, sellerId), plan.yearStart(1));
+            return new Enrolment.Enrolled(plan);
+        });
+    }
+
+    /**
+     * A seller's annual-fee plan.
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @return the plan, or empty when the seller is not enrolled
+     * @throws NotPermittedException for anyone else
+     */
+    public Optional<AnnualFeePlan> annualFeePlan(Actor actor, String sellerId) {
+        ownOrPlatform(actor, sellerId, "read the annual fee");
+        return context.tx(uow -> uow.repository(PLANS).find(sellerId)).map(Versioned::value);
+    }
+
+    /**
+     * A seller's fee years, charged or settled, oldest first.
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @return the years
+     * @throws NotPermittedException for anyone else
+     */
+    public List<AnnualFeeYear> annualFeeYears(Actor actor, String sellerId) {
+        ownOrPlatform(actor, sellerId, "read the annual fee");
+        return context.tx(uow -> uow.repository(YEARS).findBy("seller", sellerId)).stream().map(Versioned::value)
+                .sorted(Comparator.comparingInt(AnnualFeeYear::year)).toList();
+    }
+
+    /** Registers the annual fee's timers with the facade's scheduler. */
+    void registerTimers(DueTaskRunner timers) {
+        timers.on(ANNUAL_CHARGE_TIMER, (timer, now) -> chargeYear(timer, now))
+                .on(ANNUAL_REBATE_TIMER, (timer, now) -> rebateYear(timer, now));
+    }
+
+    /**
+     * Charges the plan's next fee year once it has started: the whole fee from the payable (the
+     * part the payable does not cover leaves it negative: owed), the year's record, the rebate
+     * timer at the year's end and this timer at the next year's start, in one unit of work.
+     */
+    private void chargeYear(DueTimer timer, Instant now) {
+        String sellerId = timer.key().target();
+        context.tx(uow -> {
+            Optional<Versioned<AnnualFeePlan>> found = uow.repository(PLANS).find(sellerId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            AnnualFeePlan plan = found.get().value();
+            int year = plan.nextYear();
+            Instant start = plan.yearStart(year);
+            Instant end = plan.yearStart(year + 1);
+            if (start.isAfter(now)) {
+                uow.timers().schedule(timer.key(), start);
+                return null;
+            }
+            Repository<String, AnnualFeeYear> years = uow.repository(YEARS);
+            String yearKey = AnnualFeeYear.key(sellerId, year);
+            if (years.find(yearKey).isEmpty()) {
+                CurrencyUnit currency = plan.fee().getCurrency();
+                long fee = MinorUnits.toMinor(plan.fee());
+                long payable = MinorUnits.toMinor(journal.balance(uow, Account.sellerPayable(sellerId), currency));
+                long owed = fee - Math.max(0, Math.min(payable, fee));
+                post(uow, JournalEntry.builder(annualKey(sellerId, year, "charge"), now,
+                                "annual fee " + year + " of " + sellerId)
+                        .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, year, "annual-fee-charge"))
+                        .credit(Account.sellerPayable(sellerId), plan.fee())
+                        .debit(Account.revenue(RevenueStream.ANNUAL_FEE), plan.fee()).build());
+                years.insert(yearKey, new AnnualFeeYear.Charged(sellerId, year, start, end, plan.fee(),
+                        MinorUnits.toAmount(owed, currency), now));
+                uow.timers().schedule(new TimerKey(ANNUAL_REBATE_TIMER, yearKey), end);
+            }
+            uow.repository(PLANS).update(sellerId, plan.charged(), found.get().version());
+            uow.timers().schedule(timer.key(), end);
+            return null;
+        });
+    }
+
+    /** Books a charged year's rebate back once the year has ended; the GMV is read from the ledger. */
+    private void rebateYear(DueTimer timer, Instant now) {
+        String target = timer.key().target();
+        int slash = target.lastIndexOf('/');
+        String sellerId = target.substring(0, slash);
+        Optional<AnnualFeeYear> before = context.tx(uow -> uow.repository(YEARS).find(target)).map(Versioned::value);
+        if (!(before.orElse(null) instanceof AnnualFeeYear.Charged charged)) {
+            return;
+        }
+        if (charged.end().isAfter(now)) {
+            context.tx(uow -> {
+                uow.timers().schedule(timer.key(), charged.end());
+                return null;
+            });
+            return;
+        }
+        CurrencyUnit currency = charged.charged().getCurrency();
+        MonetaryAmount gmv = gmv(sellerId, currency, charged.start(), charged.end());
+        context.tx(uow -> {
+            Optional<Versioned<AnnualFeeYear>> current = uow.repository(YEARS).find(target);
+            if (current.isEmpty() || !(current.get().value() instanceof AnnualFeeYear.Charged year)) {
+                return null;
+            }
+            AnnualFeePlan plan = uow.repository(PLANS).find(sellerId).orElseThrow().value();
+            AnnualFee.Assessment assessment = new AnnualFee(year.charged(), plan.rebates()).assess(gmv, settings.rounding());
+            if (assessment.rebate().isPositive()) {
+                post(uow, JournalEntry.builder(annualKey(sellerId, year.year(), "rebate"), now,
+                                "annual fee " + year.year() + " rebate of " + sellerId + ": " + assessment.explanation())
+                        .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, year.year(), "annual-fee-rebate"))
+                        .credit(Account.revenue(RevenueStream.ANNUAL_FEE), assessment.rebate())
+                        .debit(Account.sellerPayable(sellerId), assessment.rebate()).build());
+            }
+            uow.repository(YEARS).update(target, year.settle(gmv, assessment.rebate(), assessment.explanation(), now),
+                    current.get().version());
+            return null;
+        });
+    }
+
+    /**
+     * The seller's GMV of a period from the ledger: what was released to it (its completed sales,
+     * platform subsidies included) less refunds after release, never below zero.
+     */
+    private MonetaryAmount gmv(String sellerId, CurrencyUnit currency, Instant from, Instant to) {
+        SettlementStatement statement = SettlementStatement.of(journal, sellerId, currency, from, to, id -> Optional.empty());
+        long gmv = MinorUnits.toMinor(statement.gross()) - MinorUnits.toMinor(statement.refunds());
+        return MinorUnits.toAmount(Math.max(0, gmv), currency);
+    }
+
+    private static String annualKey(String sellerId, int year, String step) {
+        return "fee:annual:" + sellerId + ":" + year + ":" + step;
+    }
+
+    // ------------------------------------------------------------------ advertising
+
+    /**
+     * Sets a seller's advertising daily budget, opening its advertising in the budget's currency.
+     * Today's spend so far counts against a new budget.
+     *
+     * @param actor a platform operator or the system
+     * @param sellerId the seller
+     * @param dailyBudget the most its ads spend in one day, positive, in the currency of its
+     *     advertising once opened
+     * @return the standing after
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for a budget that is not positive
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException for another currency than the account's
+     */
+    public AdStanding setAdDailyBudget(Actor actor, String sellerId, MonetaryAmount dailyBudget) {
+        Access.system(actor, "set an advertising budget");
+        requireSeller(sellerId);
+        requirePositive(dailyBudget, "dailyBudget");
+        LocalDate today = today();
+        context.tx(uow -> {
+            Repository<String, AdAccount> ads = uow.repository(ADS);
+            Optional<Versioned<AdAccount>> found = ads.find(sellerId);
+            if (found.isPresent()) {
+                AdAccount account = found.get().value();
+                MinorUnits.requireCurrency(dailyBudget, account.dailyBudget().getCurrency());
+                ads.update(sellerId, new AdAccount(sellerId, dailyBudget, account.day(), account.spentToday()),
+                        found.get().version());
+            } else {
+                ads.insert(sellerId, new AdAccount(sellerId, dailyBudget, today,
+                        MinorUnits.toAmount(0, dailyBudget.getCurrency())));
+            }
+            return null;
+        });
+        return adStanding(actor, sellerId).orElseThrow();
+    }
+
+    /**
+     * Tops a seller's prepaid advertising balance up from its payable: {@code SellerPayable -a,
+     * AdBalance +a}. Idempotent by the caller's key.
+     *
+     * @param actor a platform operator or the system
+     * @param sellerId the seller
+     * @param amount the top-up, positive, in the advertising's currency
+     * @param key the caller's idempotency key
+     * @return booked (a replay returns the first booking), {@link FeeRefusal#NO_AD_BUDGET} before a
+     *     budget is set, {@link FeeRefusal#EXCEEDS_PAYABLE} when the payable does not cover it
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for an amount that is not positive, or a blank key
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException for another currency
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException for the key of another top-up
+     */
+    public FeeResult topUpAds(Actor actor, String sellerId, MonetaryAmount amount, String key) {
+        Access.system(actor, "top up advertising");
+        requireSeller(sellerId);
+        requirePositive(amount, "amount");
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.ad-top-up", sellerId, key);
+        String fingerprint = amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        Instant now = context.now();
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, fingerprint, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Optional<Versioned<AdAccount>> found = uow.repository(ADS).find(sellerId);
+            if (found.isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.NO_AD_BUDGET, sellerId + " has no advertising daily budget yet");
+            }
+            AdAccount account = found.get().value();
+            CurrencyUnit currency = account.dailyBudget().getCurrency();
+            long units = MinorUnits.toMinor(amount, currency);
+            long payable = MinorUnits.toMinor(journal.balance(uow, Account.sellerPayable(sellerId), currency));
+            if (units > payable) {
+                return new FeeResult.Refused(FeeRefusal.EXCEEDS_PAYABLE, "top-up " + amount + " is more than the payable "
+                        + MinorUnits.toAmount(payable, currency));
+            }
+            String entryKey = "fee:ad-top-up:" + sellerId + "/" + key;
+            post(uow, JournalEntry.builder(entryKey, now, "advertising top-up of " + sellerId)
+                    .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, 0, "ad-top-up"))
+                    .credit(Account.sellerPayable(sellerId), amount)
+                    .debit(Account.adBalance(sellerId), amount).build());
+            // Every change of the ad balance moves the account's version, so a charge and a top-up
+            // of one seller never commit on the same stale balance.
+            uow.repository(ADS).update(sellerId, account, found.get().version());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, amount, "top-up from the payable");
+            uow.idempotency().remember(idempotency, fingerprint, booked);
+            return booked;
+        });
+    }
+
+    /**
+     * Charges a seller's ads: {@code units} clicks (CPC), impressions (CPM) or slots (CPT) at the
+     * price the auction gave the placement ({@link dev.mercato.pricing.fee.AdAuction#run}), billed
+     * by {@link CampaignDay#bill} against today's budget and then against the prepaid balance:
+     * {@code AdBalance -c, PlatformRevenue(ADVERTISING) +c}. Idempotent by the caller's key.
+     *
+     * @param actor a platform operator or the system (the ad server reporting events)
+     * @param sellerId the seller whose campaign won the placement
+     * @param placement the auction's placement
+     * @param model how the events are billed
+     * @param units how many events, positive
+     * @param key the caller's idempotency key (e.g. the ad server's event batch id)
+     * @return booked (a replay returns the first booking), or refused with {@link
+     *     FeeRefusal#NO_AD_BUDGET}, {@link FeeRefusal#EXCEEDS_DAILY_BUDGET} or {@link
+     *     FeeRefusal#EXCEEDS_AD_BALANCE}; a refusal changes nothing
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for non-positive units or a charge of nothing, or a blank key
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException for a price in another currency
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException for the key of another charge
+     */
+    public FeeResult chargeAd(Actor actor, String sellerId, Placement placement, BillingModel model, long units,
+            String key) {
+        Access.system(actor, "charge advertising");
+        requireSeller(sellerId);
+        InvalidInputException.requireNonNull(placement, "placement");
+        InvalidInputException.requireNonNull(model, "model");
+        if (units <= 0) {
+            throw new InvalidInputException("units", units, "must be positive");
+        }
+        MonetaryAmount price = placement.price();
+        long cost = model.cost(MinorUnits.toMinor(price), units, settings.rounding());
+        if (cost <= 0) {
+            throw new InvalidInputException("placement", price, "charges nothing for " + units + " " + model
+                    + " events: a charge must be positive");
+        }
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.ad-charge", sellerId, key);
+        String fingerprint = placement.bid().campaignId() + " " + model + " " + units + " x "
+                + price.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(price);
+        Instant now = context.now();
+        LocalDate today = today();
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, fingerprint, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Optional<Versioned<AdAccount>> found = uow.repository(ADS).find(sellerId);
+            if (found.isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.NO_AD_BUDGET, sellerId + " has no advertising daily budget yet");
+            }
+            AdAccount account = found.get().value();
+            CurrencyUnit currency = account.dailyBudget().getCurrency();
+            MinorUnits.requireCurrency(price, currency);
+            long budget = MinorUnits.toMinor(account.dailyBudget());
+            long spent = account.day().equals(today) ? MinorUnits.toMinor(account.spentToday()) : 0;
+            if (spent > budget) {
+                return new FeeResult.Refused(FeeRefusal.EXCEEDS_DAILY_BUDGET, "today's spend "
+                        + MinorUnits.toAmount(spent, currency) + " is already above the daily budget " + account.dailyBudget());
+            }
+            CampaignDay.Billing billing = new CampaignDay(placement.bid().campaignId(), model, today,
+                    account.dailyBudget(), MinorUnits.toAmount(spent, currency)).bill(price, units, settings.rounding());
+            if (!billing.accepted()) {
+                return new FeeResult.Refused(FeeRefusal.EXCEEDS_DAILY_BUDGET, billing.reason());
+            }
+            long balance = MinorUnits.toMinor(journal.balance(uow, Account.adBalance(sellerId), currency));
+            if (cost > balance) {
+                return new FeeResult.Refused(FeeRefusal.EXCEEDS_AD_BALANCE, model + " cost "
+                        + MinorUnits.toAmount(cost, currency) + " is more than the advertising balance "
+                        + MinorUnits.toAmount(balance, currency));
+            }
+            MonetaryAmount charged = billing.charged();
+            String entryKey = "fee:ad-charge:" + sellerId + "/" + key;
+            post(uow, JournalEntry.builder(entryKey, now, "advertising " + placement.bid().campaignId() + ": "
+                            + billing.reason())
+                    .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, 0, "ad-charge"))
+                    .credit(Account.adBalance(sellerId), charged)
+                    .debit(Account.revenue(RevenueStream.ADVERTISING), charged).build());
+            uow.repository(ADS).update(sellerId, new AdAccount(sellerId, account.dailyBudget(), today,
+                    billing.next().spent()), found.get().version());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, charged, billing.reason());
+            uow.idempotency().remember(idempotency, fingerprint, booked);
+            return booked;
+        });
+    }
+
+    /**
+     * A seller's advertising now.
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @return the balance, the budget and today's spend; empty before a budget is set
+     * @throws NotPermittedException for anyone else
+     */
+    public Optional<AdStanding> adStanding(Actor actor, String sellerId) {
+        ownOrPlatform(actor, sellerId, "read advertising");
+        LocalDate today = today();
+        Optional<AdAccount> account = context.tx(uow -> uow.repository(ADS).find(sellerId)).map(Versioned::value);
+        return account.map(a -> {
+            CurrencyUnit currency = a.dailyBudget().getCurrency();
+            MonetaryAmount spent = a.day().equals(today) ? a.spentToday() : MinorUnits.toAmount(0, currency);
+            return new AdStanding(sellerId, journal.balance(Account.adBalance(sellerId), currency), a.dailyBudget(),
+                    today, spent);
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(context.now(), settings.adDayZone());
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private void post(UnitOfWork uow, JournalEntry entry) {
+        PostResult result = journal.post(uow, entry);
+        if (!result.isAccepted()) {
+            throw new IllegalStateException("fee entry " + entry.key() + " refused by the journal: " + result);
+        }
+    }
+
+    private void requireSeller(String sellerId) {
+        InvalidInputException.requireNonNull(sellerId, "sellerId");
+        if (sellerId.isBlank()) {
+            throw new InvalidInputException("sellerId", "\"" + sellerId + "\"", "must not be blank");
+        }
+        if (!settings.knownSellers().test(sellerId)) {
+            throw new UnknownSellerException(sellerId);
+        }
+    }
+
+    private static void requirePositive(MonetaryAmount amount, String field) {
+        InvalidInputException.requireNonNull(amount, field);
+        if (!amount.isPositive()) {
+            throw new InvalidInputException(field, amount, "must be positive");
+        }
+    }
+
+    private static void ownOrPlatform(Actor actor, String sellerId, String action) {
+        InvalidInputException.requireNonNull(actor, "actor");
+        InvalidInputException.requireNonNull(sellerId, "sellerId");
+        boolean own = actor instanceof Actor.Seller s && s.sellerId().equals(sellerId);
+        if (!own && !Access.isPlatform(actor)) {
+            throw new NotPermittedException(actor, action, "fees of " + sellerId);
+        }
+    }
+}
