@@ -128,7 +128,11 @@ final class DefaultMembershipService implements MembershipService {
             PointsChange change = account.clawBack("refund:" + refundId, now, orderId, minor, settings.clawback(),
                     now.plus(settings.pointsLifetime()));
             if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
-                MemberAccount spent = applied.account().withActivity(new Activity(now, -minor));
+                // The refund lowers the rolling spend; the ladder's refund rule re-evaluates the tier.
+                MemberAccount spent = applied.account().withActivity(new Activity(now, -minor))
+                        .withoutActivityBefore(now.minus(settings.tiers().window()));
+                long measure = settings.tiers().measure(spent.activity(), now);
+                spent = spent.withTier(settings.tiers().onRefund(spent.tier(), measure, now).standing());
                 return new PointsChange.Applied(spent, applied.entry());
             }
             return change;

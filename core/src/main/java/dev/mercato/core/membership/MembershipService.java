@@ -69,7 +69,10 @@ public interface MembershipService {
     PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid);
 
     /**
-     * A refund claws back the order's points in proportion to the refunded amount.
+     * A refund claws back the order's points in proportion to the refunded amount. On a
+     * spend-based ladder it also lowers the rolling spend, and the ladder's {@link
+     * dev.mercato.pricing.membership.RefundTierRule} re-evaluates the tier ({@code
+     * TierPolicy.onRefund}) in the same change; a replay changes nothing.
      *
      * @param memberId the member
      * @param orderId the refunded order
