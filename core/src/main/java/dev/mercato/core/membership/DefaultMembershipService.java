@@ -47,8 +47,27 @@ import javax.money.MonetaryAmount;
 
 /** The membership service over storage, journal, payments and timers. */
 final class DefaultMembershipService implements MembershipService {
+    /**
+     * Version 2 names the order a lot was earned by ({@link PointsLot#orderId()}); a version-1 lot
+     * reads with none, so a refund of an order earned before claws back by the other lots' rule.
+     */
     static final AggregateType<String, MemberAccount> ACCOUNTS =
-            AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k);
+            AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k)
+                    .withCodec(dev.mercato.core.storage.Codecs.json(MemberAccount.class, 2,
+                            new dev.mercato.core.storage.Upcaster(1, DefaultMembershipService::lotsWithoutOrder)));
+
+    /** Schema 1 to 2: lots stored before lots named their order have none. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> lotsWithoutOrder(java.util.Map<String, Object> doc) {
+        if (doc.get("lots") instanceof java.util.List<?> lots) {
+            for (Object lot : lots) {
+                if (lot instanceof java.util.Map<?, ?> fields) {
+                    ((java.util.Map<String, Object>) fields).putIfAbsent("orderId", null);
+                }
+            }
+        }
+        return doc;
+    }
     static final AggregateType<String, SubscriptionRecord> SUBSCRIPTIONS =
             AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k);
     /**
