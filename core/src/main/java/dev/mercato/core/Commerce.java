@@ -1641,7 +1641,7 @@ public final class Commerce {
                     : CartPricing.engine(memberPricingEngine,
                             buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), priceTiers);
             EventPublisher published = members.isEmpty() ? events
-                    : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get())));
+                    : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get(), s)));
             Optional<PayoutService> payoutService = Optional.ofNullable(payoutProvider)
                     .map(provider -> PayoutService.create(s, j, provider, clock, payoutHoldPeriod, sellerPayees,
                             creatorPayees));

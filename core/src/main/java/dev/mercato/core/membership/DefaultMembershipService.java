@@ -30,6 +30,7 @@ import dev.mercato.pricing.membership.PlanBenefits;
 import dev.mercato.pricing.membership.PlanTerms;
 import dev.mercato.pricing.membership.QualificationBasis;
 import dev.mercato.pricing.membership.TierLevel;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +42,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.money.MonetaryAmount;
@@ -68,8 +70,40 @@ final class DefaultMembershipService implements MembershipService {
         }
         return doc;
     }
+    /**
+     * Version 2 gives plan benefits an eligible scope and the discount's funding; a version-1
+     * plan reads eligible for everything and platform-funded ({@code PlanBenefits.none()}'s).
+     */
     static final AggregateType<String, SubscriptionRecord> SUBSCRIPTIONS =
-            AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k);
+            AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k)
+                    .withCodec(dev.mercato.core.storage.Codecs.json(SubscriptionRecord.class, 2,
+                            new dev.mercato.core.storage.Upcaster(1, doc -> {
+                                benefitsEverywhere(doc);
+                                return doc;
+                            })));
+
+    /** Schema 1 to 2: every plan's benefits, wherever they sit in the state, apply to everything. */
+    @SuppressWarnings("unchecked")
+    private static void benefitsEverywhere(Object node) {
+        if (node instanceof java.util.Map<?, ?> map) {
+            java.util.Map<String, Object> fields = (java.util.Map<String, Object>) map;
+            if (fields.containsKey("pointsAccelerationPercent") && fields.containsKey("otherBenefits")) {
+                java.util.Map<String, Object> scope = new java.util.HashMap<>();
+                scope.put("skus", new java.util.ArrayList<>());
+                scope.put("categories", new java.util.ArrayList<>());
+                scope.put("sellers", new java.util.ArrayList<>());
+                fields.putIfAbsent("eligible", scope);
+                java.util.Map<String, Object> share = new java.util.HashMap<>();
+                share.put("fraction", "1");
+                java.util.Map<String, Object> funding = new java.util.HashMap<>();
+                funding.put("platformShare", share);
+                fields.putIfAbsent("discountFunding", funding);
+            }
+            fields.values().forEach(DefaultMembershipService::benefitsEverywhere);
+        } else if (node instanceof java.util.List<?> list) {
+            list.forEach(DefaultMembershipService::benefitsEverywhere);
+        }
+    }
     /**
      * A first plan fee whose outcome the provider did not tell at once (a timeout, an unknown
      * outcome, pending): written before the charge, checked by {@link #FIRST_CHARGE_TIMER} until
@@ -122,14 +156,36 @@ final class DefaultMembershipService implements MembershipService {
 
     @Override
     public PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid) {
+        return recordPaidOrder(memberId, orderId, paid, Optional.empty());
+    }
+
+    @Override
+    public PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid, List<EarningLine> lines) {
+        return recordPaidOrder(memberId, orderId, paid, Optional.of(List.copyOf(
+                InvalidInputException.requireNonNull(lines, "lines"))));
+    }
+
+    private PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid,
+            Optional<List<EarningLine>> lines) {
         long paidMinor = MinorUnits.toMinor(InvalidInputException.requireNonNull(paid, "paid"), settings.currency());
         if (paidMinor < 0) {
             throw new InvalidInputException("paid", paid, "must not be negative");
         }
         Instant now = clock.instant();
         return pointsCommand(memberId, "order-paid:" + orderId, orderId + "|" + paidMinor, (uow, account) -> {
-            long acceleration = planAt(uow, memberId, now).map(p -> p.benefits().pointsAccelerationPercent()).orElse(0L);
-            long points = settings.earn().pointsFor(paid, tierCodes(account), acceleration);
+            Optional<PlanTerms> plan = planAt(uow, memberId, now);
+            long acceleration = plan.map(p -> p.benefits().pointsAccelerationPercent()).orElse(0L);
+            MonetaryAmount accelerated = paid;
+            if (plan.isPresent() && lines.isPresent() && !plan.get().benefits().eligible().isAll()) {
+                long eligible = 0;
+                for (EarningLine line : lines.get()) {
+                    if (plan.get().benefits().eligible(line.sku(), line.seller(), line.categoryPath())) {
+                        eligible = Exact.add(eligible, MinorUnits.toMinor(line.paid(), settings.currency()));
+                    }
+                }
+                accelerated = MinorUnits.toAmount(Math.min(eligible, paidMinor), settings.currency());
+            }
+            long points = settings.earn().pointsFor(paid, accelerated, tierCodes(account), acceleration);
             PointsChange change = account.earnForOrder("order-paid:" + orderId, now, orderId, paidMinor, points,
                     now.plus(settings.pointsLifetime()));
             if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
