@@ -1226,6 +1226,24 @@ public final class Commerce {
         }
 
         /**
+         * Prices carts with this engine as {@link #memberPricing(PricingEngine, Set)} does, the
+         * catalog's member price offered to the codes the programme itself names ({@link
+         * MembershipSettings#memberPriceTiers()}: every plan, and every tier level whose benefits
+         * hold {@code PlanBenefits.MEMBER_PRICE}). A subscriber of a plan, or a member holding
+         * such a tier, pays the member price at cart and checkout with no buyer flag of the
+         * host's; a lapsed or cancelled plan no longer does. The build refuses a programme that
+         * names no such code.
+         *
+         * @param engine the pricing engine
+         * @return this builder
+         */
+        public Builder memberPricing(PricingEngine engine) {
+            this.memberPricingEngine = InvalidInputException.requireNonNull(engine, "engine");
+            this.memberPriceTiers = null;
+            return this;
+        }
+
+        /**
          * Pays sellers out of their released balances (T+N, see {@link Commerce#payouts()}) through
          * this payout provider; the ledger is the facade's journal, cycles and reconciliation run on
          * {@link Commerce#runDueTimers}. Creators keep their shares payable.
@@ -1789,11 +1807,18 @@ public final class Commerce {
                 throw new InvalidInputException("memberPricing", "set without memberships",
                         "call Builder.memberships(settings) too, or price with Builder.pricing(...)");
             }
+            Set<String> priceTiers = memberPriceTiers != null || membershipSettings == null ? memberPriceTiers
+                    : membershipSettings.memberPriceTiers();
+            if (memberPricingEngine != null && priceTiers.isEmpty()) {
+                throw new InvalidInputException("memberPricing", "no member-price tiers", "the programme has no plan"
+                        + " and no tier level with the benefit \"member-price\": add one, or name the codes with"
+                        + " memberPricing(engine, tiers)");
+            }
             CartPricing cartPricing = members.isEmpty() || memberPricingEngine == null ? pricing
                     : CartPricing.engine(memberPricingEngine,
-                            buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), memberPriceTiers);
+                            buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), priceTiers);
             EventPublisher published = members.isEmpty() ? events
-                    : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get())));
+                    : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get(), s)));
             Optional<PayoutService> payoutService = Optional.ofNullable(payoutProvider)
                     .map(provider -> PayoutService.create(s, j, provider, clock, payoutHoldPeriod, sellerPayees,
                             creatorPayees));

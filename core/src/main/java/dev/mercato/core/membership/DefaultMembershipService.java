@@ -30,6 +30,7 @@ import dev.mercato.pricing.membership.PlanBenefits;
 import dev.mercato.pricing.membership.PlanTerms;
 import dev.mercato.pricing.membership.QualificationBasis;
 import dev.mercato.pricing.membership.TierLevel;
+import dev.mercato.pricing.money.Exact;
 import dev.mercato.pricing.money.MinorUnits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,16 +42,68 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.money.MonetaryAmount;
 
 /** The membership service over storage, journal, payments and timers. */
 final class DefaultMembershipService implements MembershipService {
+    /**
+     * Version 2 names the order a lot was earned by ({@link PointsLot#orderId()}); a version-1 lot
+     * reads with none, so a refund of an order earned before claws back by the other lots' rule.
+     */
     static final AggregateType<String, MemberAccount> ACCOUNTS =
-            AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k);
+            AggregateType.of("membership-account", String.class, MemberAccount.class, k -> k)
+                    .withCodec(dev.mercato.core.storage.Codecs.json(MemberAccount.class, 2,
+                            new dev.mercato.core.storage.Upcaster(1, DefaultMembershipService::lotsWithoutOrder)));
+
+    /** Schema 1 to 2: lots stored before lots named their order have none. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> lotsWithoutOrder(java.util.Map<String, Object> doc) {
+        if (doc.get("lots") instanceof java.util.List<?> lots) {
+            for (Object lot : lots) {
+                if (lot instanceof java.util.Map<?, ?> fields) {
+                    ((java.util.Map<String, Object>) fields).putIfAbsent("orderId", null);
+                }
+            }
+        }
+        return doc;
+    }
+    /**
+     * Version 2 gives plan benefits an eligible scope and the discount's funding; a version-1
+     * plan reads eligible for everything and platform-funded ({@code PlanBenefits.none()}'s).
+     */
     static final AggregateType<String, SubscriptionRecord> SUBSCRIPTIONS =
-            AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k);
+            AggregateType.of("membership-subscription", String.class, SubscriptionRecord.class, k -> k)
+                    .withCodec(dev.mercato.core.storage.Codecs.json(SubscriptionRecord.class, 2,
+                            new dev.mercato.core.storage.Upcaster(1, doc -> {
+                                benefitsEverywhere(doc);
+                                return doc;
+                            })));
+
+    /** Schema 1 to 2: every plan's benefits, wherever they sit in the state, apply to everything. */
+    @SuppressWarnings("unchecked")
+    private static void benefitsEverywhere(Object node) {
+        if (node instanceof java.util.Map<?, ?> map) {
+            java.util.Map<String, Object> fields = (java.util.Map<String, Object>) map;
+            if (fields.containsKey("pointsAccelerationPercent") && fields.containsKey("otherBenefits")) {
+                java.util.Map<String, Object> scope = new java.util.HashMap<>();
+                scope.put("skus", new java.util.ArrayList<>());
+                scope.put("categories", new java.util.ArrayList<>());
+                scope.put("sellers", new java.util.ArrayList<>());
+                fields.putIfAbsent("eligible", scope);
+                java.util.Map<String, Object> share = new java.util.HashMap<>();
+                share.put("fraction", "1");
+                java.util.Map<String, Object> funding = new java.util.HashMap<>();
+                funding.put("platformShare", share);
+                fields.putIfAbsent("discountFunding", funding);
+            }
+            fields.values().forEach(DefaultMembershipService::benefitsEverywhere);
+        } else if (node instanceof java.util.List<?> list) {
+            list.forEach(DefaultMembershipService::benefitsEverywhere);
+        }
+    }
     /**
      * A first plan fee whose outcome the provider did not tell at once (a timeout, an unknown
      * outcome, pending): written before the charge, checked by {@link #FIRST_CHARGE_TIMER} until
@@ -103,14 +156,36 @@ final class DefaultMembershipService implements MembershipService {
 
     @Override
     public PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid) {
+        return recordPaidOrder(memberId, orderId, paid, Optional.empty());
+    }
+
+    @Override
+    public PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid, List<EarningLine> lines) {
+        return recordPaidOrder(memberId, orderId, paid, Optional.of(List.copyOf(
+                InvalidInputException.requireNonNull(lines, "lines"))));
+    }
+
+    private PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid,
+            Optional<List<EarningLine>> lines) {
         long paidMinor = MinorUnits.toMinor(InvalidInputException.requireNonNull(paid, "paid"), settings.currency());
         if (paidMinor < 0) {
             throw new InvalidInputException("paid", paid, "must not be negative");
         }
         Instant now = clock.instant();
         return pointsCommand(memberId, "order-paid:" + orderId, orderId + "|" + paidMinor, (uow, account) -> {
-            long acceleration = planAt(uow, memberId, now).map(p -> p.benefits().pointsAccelerationPercent()).orElse(0L);
-            long points = settings.earn().pointsFor(paid, tierCodes(account), acceleration);
+            Optional<PlanTerms> plan = planAt(uow, memberId, now);
+            long acceleration = plan.map(p -> p.benefits().pointsAccelerationPercent()).orElse(0L);
+            MonetaryAmount accelerated = paid;
+            if (plan.isPresent() && lines.isPresent() && !plan.get().benefits().eligible().isAll()) {
+                long eligible = 0;
+                for (EarningLine line : lines.get()) {
+                    if (plan.get().benefits().eligible(line.sku(), line.seller(), line.categoryPath())) {
+                        eligible = Exact.add(eligible, MinorUnits.toMinor(line.paid(), settings.currency()));
+                    }
+                }
+                accelerated = MinorUnits.toAmount(Math.min(eligible, paidMinor), settings.currency());
+            }
+            long points = settings.earn().pointsFor(paid, accelerated, tierCodes(account), acceleration);
             PointsChange change = account.earnForOrder("order-paid:" + orderId, now, orderId, paidMinor, points,
                     now.plus(settings.pointsLifetime()));
             if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
@@ -128,7 +203,11 @@ final class DefaultMembershipService implements MembershipService {
             PointsChange change = account.clawBack("refund:" + refundId, now, orderId, minor, settings.clawback(),
                     now.plus(settings.pointsLifetime()));
             if (change instanceof PointsChange.Applied applied && settings.tiers().basis() == QualificationBasis.SPEND) {
-                MemberAccount spent = applied.account().withActivity(new Activity(now, -minor));
+                // The refund lowers the rolling spend; the ladder's refund rule re-evaluates the tier.
+                MemberAccount spent = applied.account().withActivity(new Activity(now, -minor))
+                        .withoutActivityBefore(now.minus(settings.tiers().window()));
+                long measure = settings.tiers().measure(spent.activity(), now);
+                spent = spent.withTier(settings.tiers().onRefund(spent.tier(), measure, now).standing());
                 return new PointsChange.Applied(spent, applied.entry());
             }
             return change;

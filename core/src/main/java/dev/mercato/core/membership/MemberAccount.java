@@ -153,7 +153,7 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
         Map<String, OrderEarning> moreOrders = new HashMap<>(orders);
         moreOrders.put(orderId, new OrderEarning(orderId, paidMinor, points, 0, 0));
         return credit(key, at, EntryKind.EARNED, points, expiresAt, orderId,
-                "earned by order " + orderId, moreOrders, bonusesToday, bonusDay);
+                "earned by order " + orderId, moreOrders, bonusesToday, bonusDay, Optional.of(orderId));
     }
 
     /**
@@ -175,7 +175,7 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
         }
         counts.put(event.code(), today + 1);
         return credit(key, at, EntryKind.BONUS, event.points(), expiresAt, event.code(), "bonus for " + event.code(),
-                orders, counts, day);
+                orders, counts, day, Optional.empty());
     }
 
     /**
@@ -233,7 +233,10 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
      * The cumulative clawback is the order's earned points split by {@link Allocation} in the
      * ratio refunded : not refunded, so it never exceeds what the order earned and a full refund
      * takes back exactly that. What the balance cannot cover becomes debt or is forgiven,
-     * according to {@code policy}. Points the order redeemed are returned in the same proportion
+     * according to {@code policy}. What is due is taken first from the lots the refunded order
+     * earned (what is left of them), then from the other lots in {@link PointsLot#SPENDING_ORDER}
+     * (earliest expiry first); only what all lots cannot cover is debt or forgiven. Points the
+     * order redeemed are returned in the same proportion
      * (as a new lot, first repaying any debt) before the clawback is taken; the one entry carries
      * the net change.
      *
@@ -290,6 +293,13 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
         }
         long fromLots = Math.min(due, available);
         long shortfall = due - fromLots;
+        long own = 0;
+        for (PointsLot lot : lotsAfterReturn) {
+            if (lot.earnedBy(orderId)) {
+                own = Exact.add(own, lot.remaining());
+            }
+        }
+        long fromOwn = Math.min(fromLots, own);
         long newDebt = debtAfterReturn;
         long forgiven = 0;
         if (policy == ClawbackPolicy.ALLOW_NEGATIVE) {
@@ -301,10 +311,12 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
         Map<String, OrderEarning> updated = new HashMap<>(orders);
         updated.put(orderId, new OrderEarning(orderId, order.paidMinor(), order.earned(), refunded, target));
         PointsEntry entry = new PointsEntry(key, at, EntryKind.CLAWED_BACK, giveBack - taken, orderId, "clawed back "
-                + due + " points for refund of order " + orderId + (forgiven > 0 ? ", " + forgiven + " forgiven" : "")
+                + due + " points for refund of order " + orderId + " (" + fromOwn + " from its own lots, "
+                + (fromLots - fromOwn) + " from other lots" + (shortfall > 0 && forgiven == 0 ? ", " + shortfall
+                + " as debt" : "") + ")" + (forgiven > 0 ? ", " + forgiven + " forgiven" : "")
                 + (giveBack > 0 ? ", returned " + giveBack + " redeemed points" : ""));
-        return new PointsChange.Applied(with(drawUpTo(lotsAfterReturn, fromLots), newDebt, entry, updated,
-                newRedemptions, sequence), entry);
+        return new PointsChange.Applied(with(drawForClawback(lotsAfterReturn, orderId, fromOwn, fromLots - fromOwn),
+                newDebt, entry, updated, newRedemptions, sequence), entry);
     }
 
     /**
@@ -344,7 +356,8 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
     }
 
     private PointsChange credit(String key, Instant at, EntryKind kind, long points, Instant expiresAt,
-            String reference, String memo, Map<String, OrderEarning> newOrders, Map<String, Integer> counts, String day) {
+            String reference, String memo, Map<String, OrderEarning> newOrders, Map<String, Integer> counts, String day,
+            Optional<String> origin) {
         if (points < 0) {
             throw new InvalidInputException("points", points, "must not be negative");
         }
@@ -354,7 +367,7 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
         long sequence = lotSequence;
         if (toLot > 0) {
             sequence++;
-            newLots.add(new PointsLot("L" + sequence, toLot, at, expiresAt));
+            newLots.add(new PointsLot("L" + sequence, toLot, at, expiresAt, origin));
             newLots.sort(PointsLot.SPENDING_ORDER);
         }
         PointsEntry entry = new PointsEntry(key, at, kind, points, reference, memo);
@@ -377,6 +390,24 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
                 bonusDay, sequence, newRedemptions);
     }
 
+    /**
+     * Takes {@code fromOwn} points from the lots {@code orderId} earned, then {@code fromOthers}
+     * from the other lots, each in spending order (earliest expiry first); the lots stay in
+     * spending order.
+     */
+    private static List<PointsLot> drawForClawback(List<PointsLot> from, String orderId, long fromOwn,
+            long fromOthers) {
+        List<PointsLot> own = new ArrayList<>();
+        List<PointsLot> others = new ArrayList<>();
+        for (PointsLot lot : from) {
+            (lot.earnedBy(orderId) ? own : others).add(lot);
+        }
+        List<PointsLot> out = new ArrayList<>(drawUpTo(own, fromOwn));
+        out.addAll(drawUpTo(others, fromOthers));
+        out.sort(PointsLot.SPENDING_ORDER);
+        return out;
+    }
+
     private static List<PointsLot> drawUpTo(List<PointsLot> from, long points) {
         long left = points;
         List<PointsLot> out = new ArrayList<>(from.size());
@@ -386,7 +417,7 @@ public record MemberAccount(String memberId, List<PointsLot> lots, long debt, Li
             } else if (lot.remaining() <= left) {
                 left -= lot.remaining();
             } else {
-                out.add(new PointsLot(lot.lotId(), lot.remaining() - left, lot.earnedAt(), lot.expiresAt()));
+                out.add(lot.withRemaining(lot.remaining() - left));
                 left = 0;
             }
         }

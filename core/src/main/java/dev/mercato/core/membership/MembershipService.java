@@ -8,6 +8,7 @@ import dev.mercato.payments.PaymentSource;
 import dev.mercato.pricing.membership.MemberStanding;
 import dev.mercato.pricing.promotion.BuyerContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import javax.money.MonetaryAmount;
 
@@ -69,7 +70,26 @@ public interface MembershipService {
     PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid);
 
     /**
-     * A refund claws back the order's points in proportion to the refunded amount.
+     * A paid order earns points, the plan's acceleration counting only on the lines its benefits
+     * make eligible ({@code PlanBenefits.eligible()}, e.g. the {@code food} category): base and
+     * tier points on all of {@code paid}, acceleration on the eligible lines' paid amounts
+     * ({@code EarnRules.pointsFor(paid, accelerated, tiers, percent)}). A plan eligible for
+     * everything accelerates all of {@code paid}, as {@link #recordPaidOrder(String, String,
+     * MonetaryAmount)} does. Idempotent by order id.
+     *
+     * @param memberId the member
+     * @param orderId the order
+     * @param paid what the member paid for the order
+     * @param lines the order's lines; their amounts sum to at most {@code paid}
+     * @return the change, or a refusal
+     */
+    PointsChange recordPaidOrder(String memberId, String orderId, MonetaryAmount paid, List<EarningLine> lines);
+
+    /**
+     * A refund claws back the order's points in proportion to the refunded amount. On a
+     * spend-based ladder it also lowers the rolling spend, and the ladder's {@link
+     * dev.mercato.pricing.membership.RefundTierRule} re-evaluates the tier ({@code
+     * TierPolicy.onRefund}) in the same change; a replay changes nothing.
      *
      * @param memberId the member
      * @param orderId the refunded order

@@ -2,12 +2,16 @@ package dev.mercato.core.membership;
 
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.membership.EarnRules;
+import dev.mercato.pricing.membership.PlanBenefits;
 import dev.mercato.pricing.membership.PlanTerms;
 import dev.mercato.pricing.membership.RedemptionPolicy;
+import dev.mercato.pricing.membership.TierLevel;
 import dev.mercato.pricing.membership.TierPolicy;
 import dev.mercato.pricing.money.MinorUnits;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.money.CurrencyUnit;
 
 /**
@@ -48,5 +52,23 @@ public record MembershipSettings(CurrencyUnit currency, EarnRules earn, Duration
             }
             MinorUnits.requireCurrency(plan.price(), currency);
         });
+    }
+
+    /**
+     * The plan and tier codes whose holders pay the catalog's member price: every plan's code (a
+     * paid plan always grants {@link PlanBenefits#MEMBER_PRICE}) and every tier level whose
+     * benefits name {@link PlanBenefits#MEMBER_PRICE}. What {@code
+     * Commerce.Builder.memberPricing(engine)} offers the member price to.
+     *
+     * @return the codes, possibly empty
+     */
+    public Set<String> memberPriceTiers() {
+        Set<String> codes = new TreeSet<>(plans.keySet());
+        for (TierLevel level : tiers.levels()) {
+            if (level.benefits().contains(PlanBenefits.MEMBER_PRICE)) {
+                codes.add(level.code());
+            }
+        }
+        return Set.copyOf(codes);
     }
 }

@@ -27,7 +27,9 @@ import net.jqwik.api.state.Transformer;
  * passing with expiry, under both clawback policies. After every step the balance equals the
  * sum of the entries, the lots are positive and in spending order, no order has lost more
  * points than it earned, and the balance is negative only when the policy allows it. Spending
- * and expiry are checked to take the lots that expire first.
+ * and expiry are checked to take the lots that expire first, and a refund's clawback to take the
+ * refunded order's own lots first and only its overflow from the other lots, earliest expiry
+ * first, then as debt or forgiven by the policy.
  */
 class PointsAccountProperties {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -157,6 +159,8 @@ class PointsAccountProperties {
                     Transformer.mutate("refund " + pct + "% of " + o.orderId(), m -> {
                         OrderEarning now = m.account.orders().get(o.orderId());
                         long amount = Math.max(1, now.paidMinor() * pct / 100);
+                        List<PointsLot> before = m.account.lots();
+                        long debtBefore = m.account.debt();
                         PointsChange change = m.account.clawBack(m.key(), m.now, o.orderId(), amount, m.policy,
                                 m.now.plus(Duration.ofDays(30)));
                         if (now.refundedMinor() + amount > now.paidMinor()) {
@@ -164,6 +168,10 @@ class PointsAccountProperties {
                         }
                         m.apply(change);
                         OrderEarning after = m.account.orders().get(o.orderId());
+                        if (change instanceof PointsChange.Applied) {
+                            assertClawbackOrder(o.orderId(), before, m.account.lots(), after.clawed() - now.clawed(),
+                                    debtBefore, m.account.debt(), m.policy);
+                        }
                         if (after.refundedMinor() == after.paidMinor() && after.paidMinor() > 0) {
                             assertEquals(after.earned(), after.clawed(), "a full refund settles every earned point");
                         }
@@ -188,6 +196,47 @@ class PointsAccountProperties {
                     }
                 }
             }));
+        }
+    }
+
+    /**
+     * A refund's clawback of {@code due} points: first from the lots its order earned, as many as
+     * they hold ({@code min(due, own)}); the overflow {@code due - fromOwn} from the other lots
+     * earliest expiry first, then as new debt (ALLOW_NEGATIVE) or forgiven (STOP_AT_ZERO), never
+     * more than the overflow; the other lots are untouched when the order's own lots cover it.
+     */
+    static void assertClawbackOrder(String order, List<PointsLot> before, List<PointsLot> after, long due,
+            long debtBefore, long debtAfter, ClawbackPolicy policy) {
+        long ownBefore = before.stream().filter(l -> l.earnedBy(order)).mapToLong(PointsLot::remaining).sum();
+        long ownAfter = after.stream().filter(l -> l.earnedBy(order)).mapToLong(PointsLot::remaining).sum();
+        long fromOwn = ownBefore - ownAfter;
+        assertEquals(Math.min(due, ownBefore), fromOwn, () -> "own lots first: " + before + " -> " + after);
+        List<PointsLot> othersBefore = before.stream().filter(l -> !l.earnedBy(order)).toList();
+        Map<String, Long> left = new HashMap<>();
+        after.forEach(l -> left.put(l.lotId(), l.remaining()));
+        long fromOthers = 0;
+        boolean untouchedSeen = false;
+        for (PointsLot lot : othersBefore) {
+            long taken = lot.remaining() - left.getOrDefault(lot.lotId(), 0L);
+            assertTrue(taken >= 0, "a clawback never adds to an earlier lot");
+            if (taken > 0) {
+                assertTrue(!untouchedSeen, () -> "overflow drew from " + lot + " while an earlier-expiring lot was whole");
+            }
+            if (left.getOrDefault(lot.lotId(), 0L) > 0) {
+                untouchedSeen = true;
+            }
+            fromOthers += taken;
+        }
+        long overflow = due - fromOwn;
+        long drawnFromOthers = fromOthers;
+        assertTrue(drawnFromOthers <= overflow, () -> drawnFromOthers + " from other lots, overflow " + overflow);
+        if (overflow == 0) {
+            assertEquals(0, fromOthers, "other lots untouched while the order's own lots cover the clawback");
+        }
+        if (policy == ClawbackPolicy.ALLOW_NEGATIVE) {
+            assertTrue(debtAfter - debtBefore <= overflow, "new debt is at most the overflow");
+        } else {
+            assertEquals(0, debtAfter);
         }
     }
 

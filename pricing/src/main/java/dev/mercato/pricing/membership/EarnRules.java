@@ -127,7 +127,28 @@ public record EarnRules(long pointsPerUnit, Map<String, Long> tierMultiplierPerc
      * @throws dev.mercato.pricing.money.MoneyOverflowException if the product overflows a {@code long}
      */
     public long pointsFor(MonetaryAmount paid, Set<String> tiers, long accelerationPercent) {
+        return pointsFor(paid, paid, tiers, accelerationPercent);
+    }
+
+    /**
+     * The points a payment earns when the plan's acceleration applies to part of it only (the
+     * plan's eligible SKUs or categories): {@code floor((paid x multiplier% + accelerated x
+     * acceleration%) x pointsPerUnit / 100)} in major units, computed exactly in minor units and
+     * rounded down once, then cut to the cap.
+     *
+     * @param paid what the member paid, not negative
+     * @param accelerated the part of {@code paid} the acceleration applies to, between 0 and {@code paid}
+     * @param tiers the member's tier codes
+     * @param accelerationPercent extra percent from a paid plan, not negative
+     * @return the points, between 0 and {@link #perOrderCap()}
+     * @throws InvalidInputException if a value is missing, negative, in another currency, or
+     *     {@code accelerated} exceeds {@code paid}
+     * @throws dev.mercato.pricing.money.MoneyOverflowException if the product overflows a {@code long}
+     */
+    public long pointsFor(MonetaryAmount paid, MonetaryAmount accelerated, Set<String> tiers,
+            long accelerationPercent) {
         InvalidInputException.requireNonNull(paid, "paid");
+        InvalidInputException.requireNonNull(accelerated, "accelerated");
         if (paid.isNegative()) {
             throw new InvalidInputException("paid", paid, "must not be negative");
         }
@@ -135,8 +156,12 @@ public record EarnRules(long pointsPerUnit, Map<String, Long> tierMultiplierPerc
             throw new InvalidInputException("accelerationPercent", accelerationPercent, "must not be negative");
         }
         long paidMinor = MinorUnits.toMinor(paid);
-        long percent = Exact.add(multiplierPercent(tiers), accelerationPercent);
-        long numerator = Exact.multiply(Exact.multiply(paidMinor, pointsPerUnit), percent);
+        long acceleratedMinor = MinorUnits.toMinor(accelerated, paid.getCurrency());
+        if (acceleratedMinor < 0 || acceleratedMinor > paidMinor) {
+            throw new InvalidInputException("accelerated", accelerated, "must be between 0 and " + paid);
+        }
+        long numerator = Exact.multiply(Exact.add(Exact.multiply(paidMinor, multiplierPercent(tiers)),
+                Exact.multiply(acceleratedMinor, accelerationPercent)), pointsPerUnit);
         long denominator = Exact.multiply(MinorUnits.unitsPerMajor(paid.getCurrency()), BASE_PERCENT);
         return Math.min(numerator / denominator, perOrderCap);
     }

@@ -3,11 +3,13 @@ package dev.mercato.pricing.membership;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.pricing.money.Rate;
+import dev.mercato.pricing.promotion.Funding;
 import dev.mercato.pricing.promotion.Promotion;
 import dev.mercato.pricing.promotion.PromotionTerms;
 import dev.mercato.pricing.promotion.Scope;
 import dev.mercato.pricing.promotion.rule.FreeShipping;
 import dev.mercato.pricing.promotion.rule.MemberPercentOff;
+import dev.mercato.pricing.promotion.rule.PercentOff;
 import dev.mercato.pricing.promotion.rule.ShippingCoupon;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +32,15 @@ import javax.money.MonetaryAmount;
  * @param priorityDelivery whether orders get priority delivery
  * @param extraReturnWindow how much longer the return window is, zero for none
  * @param otherBenefits further benefit codes the host application interprets (e.g. {@code "video"})
+ * @param eligible the SKUs, categories or sellers the percent discount and the points acceleration
+ *     apply to ({@link Scope#all()} for everything)
+ * @param discountFunding who pays the percent discount: {@link Funding#PLATFORM} (the default:
+ *     the programme is the platform's, so the discount is a platform subsidy and the seller is
+ *     paid the pre-discount amount) or a seller or co-funded share
  */
 public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> freeShippingThreshold,
         int shippingCouponsPerMonth, Optional<MonetaryAmount> shippingCouponMaxOff, long pointsAccelerationPercent, boolean priorityDelivery,
-        Duration extraReturnWindow, Set<String> otherBenefits) {
+        Duration extraReturnWindow, Set<String> otherBenefits, Scope eligible, Funding discountFunding) {
 
     /** Benefit code: member prices (price levels restricted to the plan's tier code). */
     public static final String MEMBER_PRICE = "member-price";
@@ -80,6 +87,64 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
             throw new InvalidInputException("extraReturnWindow", extraReturnWindow, "must not be negative");
         }
         otherBenefits = Set.copyOf(InvalidInputException.requireNonNull(otherBenefits, "otherBenefits"));
+        InvalidInputException.requireNonNull(eligible, "eligible");
+        InvalidInputException.requireNonNull(discountFunding, "discountFunding");
+    }
+
+    /**
+     * Benefits for every item, their percent discount funded by the platform.
+     *
+     * @param percentOff the member discount, or empty
+     * @param freeShippingThreshold the free-shipping threshold, or empty
+     * @param shippingCouponsPerMonth shipping coupons a month
+     * @param shippingCouponMaxOff what one coupon takes off
+     * @param pointsAccelerationPercent extra earn percent
+     * @param priorityDelivery priority delivery
+     * @param extraReturnWindow longer returns
+     * @param otherBenefits further codes
+     */
+    public PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> freeShippingThreshold,
+            int shippingCouponsPerMonth, Optional<MonetaryAmount> shippingCouponMaxOff, long pointsAccelerationPercent,
+            boolean priorityDelivery, Duration extraReturnWindow, Set<String> otherBenefits) {
+        this(percentOff, freeShippingThreshold, shippingCouponsPerMonth, shippingCouponMaxOff, pointsAccelerationPercent,
+                priorityDelivery, extraReturnWindow, otherBenefits, Scope.all(), Funding.PLATFORM);
+    }
+
+    /**
+     * These benefits with the percent discount and the points acceleration limited to a scope
+     * (e.g. {@code Scope.categories("food")}).
+     *
+     * @param scope the eligible SKUs, categories or sellers
+     * @return new benefits
+     */
+    public PlanBenefits withEligible(Scope scope) {
+        return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth, shippingCouponMaxOff,
+                pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits, scope, discountFunding);
+    }
+
+    /**
+     * These benefits with the percent discount funded otherwise (a shop's own plan: {@link
+     * Funding#SELLER}).
+     *
+     * @param funding who pays the discount
+     * @return new benefits
+     */
+    public PlanBenefits withDiscountFundedBy(Funding funding) {
+        return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth, shippingCouponMaxOff,
+                pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits, eligible, funding);
+    }
+
+    /**
+     * Whether a line's SKU, seller and category path are eligible for the percent discount and
+     * the points acceleration.
+     *
+     * @param sku the SKU
+     * @param seller the seller
+     * @param categoryPath the category path
+     * @return {@code true} if {@link #eligible()} matches
+     */
+    public boolean eligible(String sku, String seller, java.util.List<String> categoryPath) {
+        return eligible.matches(sku, seller, categoryPath);
     }
 
     /**
@@ -88,7 +153,8 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      * @return the benefits
      */
     public static PlanBenefits none() {
-        return new PlanBenefits(Optional.empty(), Optional.empty(), 0, Optional.empty(), 0, false, Duration.ZERO, Set.of());
+        return new PlanBenefits(Optional.empty(), Optional.empty(), 0, Optional.empty(), 0, false, Duration.ZERO, Set.of(),
+                Scope.all(), Funding.PLATFORM);
     }
 
     /**
@@ -99,7 +165,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withPercentOff(Rate rate) {
         return new PlanBenefits(Optional.of(rate), freeShippingThreshold, shippingCouponsPerMonth,
-                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits);
+                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -110,7 +176,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withFreeShippingFrom(MonetaryAmount threshold) {
         return new PlanBenefits(percentOff, Optional.of(threshold), shippingCouponsPerMonth,
-                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits);
+                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -122,7 +188,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withShippingCouponsPerMonth(int perMonth, MonetaryAmount maxOff) {
         return new PlanBenefits(percentOff, freeShippingThreshold, perMonth, Optional.of(maxOff),
-                pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits);
+                pointsAccelerationPercent, priorityDelivery, extraReturnWindow, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -144,7 +210,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withPointsAcceleration(long extraPercent) {
         return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth, shippingCouponMaxOff, extraPercent,
-                priorityDelivery, extraReturnWindow, otherBenefits);
+                priorityDelivery, extraReturnWindow, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -154,7 +220,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withPriorityDelivery() {
         return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth,
-                shippingCouponMaxOff, pointsAccelerationPercent, true, extraReturnWindow, otherBenefits);
+                shippingCouponMaxOff, pointsAccelerationPercent, true, extraReturnWindow, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -165,7 +231,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withExtraReturnWindow(Duration extra) {
         return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth,
-                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extra, otherBenefits);
+                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extra, otherBenefits, eligible, discountFunding);
     }
 
     /**
@@ -176,7 +242,7 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
      */
     public PlanBenefits withOther(String... codes) {
         return new PlanBenefits(percentOff, freeShippingThreshold, shippingCouponsPerMonth,
-                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, Set.of(codes));
+                shippingCouponMaxOff, pointsAccelerationPercent, priorityDelivery, extraReturnWindow, Set.of(codes), eligible, discountFunding);
     }
 
     /**
@@ -206,7 +272,10 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
 
     /**
      * The promotions that deliver the percent discount, free shipping and the monthly shipping
-     * coupon to holders of a tier code: a {@link MemberPercentOff} on every item, a {@link
+     * coupon to holders of a tier code: the percent discount on the {@link #eligible()} lines, as
+     * a {@link PercentOff} (item lane) funded by {@link #discountFunding()} when the platform
+     * pays a share of it, or as a {@link MemberPercentOff} price level (the seller's own price)
+     * when the seller pays all of it; a {@link
      * FreeShipping} from the threshold and a {@link ShippingCoupon} with id {@link
      * #shippingCouponId}, all restricted to {@code tierCode}. Add them to the pricing engine once; they
      * apply only to buyers whose context holds the tier.
@@ -217,8 +286,10 @@ public record PlanBenefits(Optional<Rate> percentOff, Optional<MonetaryAmount> f
     public List<Promotion> promotions(String tierCode) {
         InvalidInputException.requireNonNull(tierCode, "tierCode");
         List<Promotion> out = new ArrayList<>(3);
-        percentOff.ifPresent(rate -> out.add(new MemberPercentOff(
-                PromotionTerms.of(tierCode + ":" + PERCENT_OFF).forTiers(tierCode), Scope.all(), rate)));
+        PromotionTerms discountTerms = PromotionTerms.of(tierCode + ":" + PERCENT_OFF).forTiers(tierCode);
+        percentOff.ifPresent(rate -> out.add(discountFunding.platformShare().isZero()
+                ? new MemberPercentOff(discountTerms, eligible, rate)
+                : new PercentOff(discountTerms.fundedBy(discountFunding), eligible, rate)));
         freeShippingThreshold.ifPresent(t -> out.add(new FreeShipping(
                 PromotionTerms.of(tierCode + ":" + FREE_SHIPPING).forTiers(tierCode), Scope.all(), t)));
         shippingCouponMaxOff.filter(m -> shippingCouponsPerMonth > 0).ifPresent(maxOff -> out.add(new ShippingCoupon(

@@ -12,14 +12,30 @@ import java.util.Optional;
  * 365 days); they move up as soon as the measure reaches a higher threshold; at the end of each
  * qualification period their retention is reviewed; a member short of the level's threshold
  * keeps it through a grace period and then drops by one level (not straight to the level the
- * measure would give). Immutable and thread-safe.
+ * measure would give). A refund that drops the spend below the level held is re-evaluated by
+ * {@link #onRefund()} ({@link #onRefund(TierStanding, long, Instant)}). Immutable and thread-safe.
  *
  * @param levels the ladder from lowest to highest, thresholds strictly increasing, the first at 0
  * @param basis what thresholds measure
  * @param window the rolling qualification window and the length of a qualification period, positive
  * @param grace how long a member short at review keeps the level, zero or positive
+ * @param onRefund what a refund that drops the spend below the level held does to the tier
  */
-public record TierPolicy(List<TierLevel> levels, QualificationBasis basis, Duration window, Duration grace) {
+public record TierPolicy(List<TierLevel> levels, QualificationBasis basis, Duration window, Duration grace,
+        RefundTierRule onRefund) {
+
+    /**
+     * A ladder whose refunds keep the level until the retention review ({@link
+     * RefundTierRule#keepUntilReview()}).
+     *
+     * @param levels the ladder
+     * @param basis what thresholds measure
+     * @param window the qualification window
+     * @param grace the grace after a failed review
+     */
+    public TierPolicy(List<TierLevel> levels, QualificationBasis basis, Duration window, Duration grace) {
+        this(levels, basis, window, grace, RefundTierRule.keepUntilReview());
+    }
 
     /**
      * Validates the ladder.
@@ -50,6 +66,17 @@ public record TierPolicy(List<TierLevel> levels, QualificationBasis basis, Durat
         if (grace.isNegative()) {
             throw new InvalidInputException("grace", grace, "must not be negative");
         }
+        InvalidInputException.requireNonNull(onRefund, "onRefund");
+    }
+
+    /**
+     * This ladder with another refund rule.
+     *
+     * @param rule what a refund does to the tier
+     * @return a new policy
+     */
+    public TierPolicy withOnRefund(RefundTierRule rule) {
+        return new TierPolicy(levels, basis, window, grace, rule);
     }
 
     /**
@@ -113,17 +140,53 @@ public record TierPolicy(List<TierLevel> levels, QualificationBasis basis, Durat
                     TierChange.Kind.UPGRADED);
         }
         if (standing.graceUntil().isPresent() && measure >= levels.get(standing.level()).threshold()) {
-            return new TierChange(new TierStanding(standing.level(), at.plus(window), Optional.empty()),
+            // A refund's grace inside a running period ends; the period keeps its review date.
+            Instant review = at.isBefore(standing.reviewAt()) ? standing.reviewAt() : at.plus(window);
+            return new TierChange(new TierStanding(standing.level(), review, Optional.empty()),
                     TierChange.Kind.RETAINED);
         }
         return new TierChange(standing, TierChange.Kind.UNCHANGED);
     }
 
     /**
+     * Re-evaluates the tier after a refund lowered the measure, by {@link #onRefund()}. A member
+     * whose measure still reaches the level held, or already in a grace period, is unchanged;
+     * otherwise {@link RefundTierRule.KeepUntilReview} changes nothing, {@link
+     * RefundTierRule.DowngradeAtOnce} drops to the qualified level keeping the period's review
+     * date (a new period when that date has passed), and {@link RefundTierRule.GraceThenDowngrade}
+     * keeps the level until {@code at + grace}, when {@link #review} drops it to the level then
+     * qualified. Idempotent: re-evaluating the result with the same measure and instant changes
+     * nothing.
+     *
+     * @param standing the current standing
+     * @param measure the measure after the refund
+     * @param at now
+     * @return the change: {@link TierChange.Kind#UNCHANGED}, {@link TierChange.Kind#DOWNGRADED} or
+     *     {@link TierChange.Kind#GRACE_STARTED}
+     */
+    public TierChange onRefund(TierStanding standing, long measure, Instant at) {
+        InvalidInputException.requireNonNull(standing, "standing");
+        InvalidInputException.requireNonNull(at, "at");
+        int qualified = qualifiedLevel(measure);
+        if (qualified >= standing.level() || standing.graceUntil().isPresent()
+                || onRefund instanceof RefundTierRule.KeepUntilReview) {
+            return new TierChange(standing, TierChange.Kind.UNCHANGED);
+        }
+        if (onRefund instanceof RefundTierRule.GraceThenDowngrade g) {
+            return new TierChange(new TierStanding(standing.level(), standing.reviewAt(), Optional.of(at.plus(g.grace()))),
+                    TierChange.Kind.GRACE_STARTED);
+        }
+        Instant review = at.isBefore(standing.reviewAt()) ? standing.reviewAt() : at.plus(window);
+        return new TierChange(new TierStanding(qualified, review, Optional.empty()), TierChange.Kind.DOWNGRADED);
+    }
+
+    /**
      * Reviews retention when {@link TierStanding#nextReviewAt()} has come. A member at or above
      * the level's threshold keeps it for a new period; one short of it enters the grace period;
      * one still short when the grace period ends drops one level (or to the qualified level if
-     * that is higher) and starts a new period.
+     * that is higher) and starts a new period. The end of a refund's grace ({@link
+     * RefundTierRule.GraceThenDowngrade}) before the period's review date instead sets the level
+     * the measure qualifies for and keeps that date.
      *
      * @param standing the current standing
      * @param measure the measure at {@code at}
@@ -136,6 +199,13 @@ public record TierPolicy(List<TierLevel> levels, QualificationBasis basis, Durat
         }
         int level = standing.level();
         int qualified = qualifiedLevel(measure);
+        if (standing.graceUntil().isPresent() && at.isBefore(standing.reviewAt())) {
+            // The end of a refund's grace inside a running period: the level the measure now
+            // qualifies for, the period keeping its review date.
+            return new TierChange(new TierStanding(qualified, standing.reviewAt(), Optional.empty()),
+                    qualified > level ? TierChange.Kind.UPGRADED : qualified == level ? TierChange.Kind.RETAINED
+                            : TierChange.Kind.DOWNGRADED);
+        }
         if (qualified >= level) {
             return new TierChange(new TierStanding(qualified, at.plus(window), Optional.empty()),
                     qualified > level ? TierChange.Kind.UPGRADED : TierChange.Kind.RETAINED);

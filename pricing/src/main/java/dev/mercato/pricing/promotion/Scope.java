@@ -96,16 +96,28 @@ public record Scope(Set<String> skus, Set<String> categories, Set<String> seller
      * @return {@code true} if every non-empty restriction matches
      */
     public boolean matches(PricingLine line) {
-        if (!skus.isEmpty() && !skus.contains(line.sku())) {
+        return matches(line.sku(), line.seller(), line.categoryPath());
+    }
+
+    /**
+     * Whether a line with this SKU, seller and category path is in scope (for lines outside a
+     * pricing request, e.g. a paid order's).
+     *
+     * @param sku the SKU id
+     * @param seller the seller
+     * @param path the category path from the root down
+     * @return {@code true} if every non-empty restriction matches
+     */
+    public boolean matches(String sku, String seller, List<String> path) {
+        if (!skus.isEmpty() && !skus.contains(sku)) {
             return false;
         }
-        if (!sellers.isEmpty() && !sellers.contains(line.seller())) {
+        if (!sellers.isEmpty() && !sellers.contains(seller)) {
             return false;
         }
         if (categories.isEmpty()) {
             return true;
         }
-        List<String> path = line.categoryPath();
         for (int i = 0, n = path.size(); i < n; i++) {
             if (categories.contains(path.get(i))) {
                 return true;
