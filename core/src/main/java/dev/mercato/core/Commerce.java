@@ -389,13 +389,22 @@ public final class Commerce {
     }
 
     /**
-     * Refunds a paid order in full before anything shipped; its stock is released.
+     * Refunds a paid order in full before anything shipped; its stock is released. An order
+     * checked out in stages whose balance is not paid gets back what was paid (its deposit or
+     * advance) and closes; the buyer may ask it only when the order's forfeit rule refunds the
+     * deposit anyway, otherwise the refusal is {@link OrderResult.Reason#DEPOSIT_NOT_REFUNDABLE}
+     * (docs/core.md, "Payments in stages").
      *
      * @param actor the order's buyer or seller, or a platform operator
      * @param orderId the order
      * @return the refunded order, or a refusal
      */
     public OrderResult refundBeforeShipment(Actor actor, OrderId orderId) {
+        InvalidInputException.requireNonNull(orderId, "orderId");
+        Optional<OrderResult> beforeBalance = escrows.refundBeforeBalance(actor, orderId);
+        if (beforeBalance.isPresent()) {
+            return beforeBalance.get();
+        }
         return orders.refundBeforeShipment(actor, orderId);
     }
 

@@ -39,6 +39,9 @@ final class EscrowCommands {
     /** How often a confirmation deadline held by a parcel in trouble looks again. */
     static final java.time.Duration TROUBLE_RECHECK = java.time.Duration.ofDays(1);
 
+    /** Who asks the escrow to give back a first stage on a refund the facade allowed. */
+    private static final Actor REFUNDS = new Actor.System("order-refund");
+
     private final Context context;
 
     EscrowCommands(Context context) {
@@ -91,6 +94,7 @@ final class EscrowCommands {
             return new OrderResult.Done(sync(uow, id, ((Transition.Accepted) t).state()));
         });
         context.afterCommit(id);
+        releaseIfEnded(id);
         return result;
     }
 
@@ -147,6 +151,52 @@ final class EscrowCommands {
     }
 
     /**
+     * A refund before shipment asked of an order whose escrow awaits its balance: the first stage
+     * (the deposit or advance, all that was captured) goes back to the buyer and the order closes
+     * with its stock released, as the {@code REFUND} forfeit rule does at the due date. The seller
+     * and an operator may always; the buyer only when the forfeit rule refunds the deposit anyway
+     * (under {@code KEEP_NET_OF_COMMISSION} the buyer is refused with
+     * {@link OrderResult.Reason#DEPOSIT_NOT_REFUNDABLE}). Empty when the order's escrow does not
+     * await a balance: the order's own refund applies.
+     */
+    Optional<OrderResult> refundBeforeBalance(Actor actor, OrderId id) {
+        if (context.guarantee().isEmpty()) {
+            return Optional.empty();
+        }
+        Guarantee g = guarantee();
+        Optional<OrderResult> result = context.tx(uow -> {
+            Optional<Versioned<Order>> order = uow.repository(Orders.TYPE).find(id);
+            if (order.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Escrow> escrow = g.escrows().find(uow, Guarantee.escrowId(id));
+            if (escrow.isEmpty() || !(escrow.get() instanceof dev.mercato.core.escrow.AwaitingBalance awaiting)) {
+                return Optional.empty();
+            }
+            Access.order(actor, order.get().value().facts(), "refund", OrderRole.BUYER, OrderRole.SELLER,
+                    OrderRole.OPERATOR);
+            if (actor instanceof Actor.Buyer
+                    && awaiting.forfeitRule() != dev.mercato.core.escrow.PaymentSchedule.ForfeitRule.REFUND) {
+                return Optional.of(new OrderResult.Refused(OrderResult.Reason.DEPOSIT_NOT_REFUNDABLE, "order " + id
+                        + " waits for its balance (due by " + awaiting.balanceDueBy() + "); its first stage is kept for"
+                        + " the seller by rule " + awaiting.forfeitRule() + " if the balance is not paid, so only the"
+                        + " seller or an operator can refund it; nothing changed"));
+            }
+            Transition t = g.escrows().stage(uow, awaiting.id(), new EscrowCommand.RefundFirstStage(REFUNDS));
+            if (t instanceof Transition.Refused refused) {
+                return Optional.of(new OrderResult.Refused(OrderResult.Reason.ESCROW_REFUSED, "order " + id + ": "
+                        + refused.reason() + ": " + refused.detail()));
+            }
+            return Optional.of(new OrderResult.Done(sync(uow, id, ((Transition.Accepted) t).state())));
+        });
+        if (result.isPresent()) {
+            context.afterCommit(id);
+            releaseIfEnded(id);
+        }
+        return result;
+    }
+
+    /**
      * Why an order's seller may not ship yet because of its escrow: a balance not paid. Empty when
      * it may (or the facade runs no escrows).
      */
@@ -185,6 +235,7 @@ final class EscrowCommands {
             return null;
         });
         context.afterCommit(id);
+        releaseIfEnded(id);
     }
 
     /**
@@ -259,10 +310,22 @@ final class EscrowCommands {
             orders.update(id, next, current.version());
             uow.publishAfterCommit(OrderEvent.entered(next, now));
             PromotionCaps.releaseIfEnded(uow, next.facts().paymentId());
-            if (next instanceof Order.RefundedBeforeShipment || next instanceof Order.Closed) {
-                context.inventory().release(new ReservationId(id.value()));
-            }
+            // The stock of an order this ends goes back after the commit (releaseIfEnded): a
+            // commit that fails leaves the order live with its reservation.
         }
         return next;
+    }
+
+    /**
+     * After a commit that may have ended the order (closed, cancelled, refunded before shipment):
+     * gives its reserved stock back. Idempotent; reads the order as committed, so an order a
+     * failed commit left live keeps its reservation.
+     */
+    void releaseIfEnded(OrderId id) {
+        Optional<Order> order = context.tx(uow -> uow.repository(Orders.TYPE).find(id)).map(Versioned::value);
+        if (order.isPresent() && (order.get() instanceof Order.Closed || order.get() instanceof Order.Cancelled
+                || order.get() instanceof Order.RefundedBeforeShipment)) {
+            context.inventory().release(new ReservationId(id.value()));
+        }
     }
 }

@@ -22,7 +22,6 @@ import dev.mercato.core.groupbuy.GroupMember;
 import dev.mercato.core.groupbuy.GroupRefusal;
 import dev.mercato.core.groupbuy.GroupSeat;
 import dev.mercato.core.groupbuy.GroupTransition;
-import dev.mercato.core.inventory.ReservationId;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
@@ -363,10 +362,7 @@ final class GroupBuyCommands {
     private void afterCommit(List<OrderId> touched) {
         for (OrderId id : touched) {
             context.afterCommit(id);
-            Optional<Order> order = context.tx(uow -> uow.repository(Orders.TYPE).find(id)).map(Versioned::value);
-            if (order.isPresent() && (order.get() instanceof Order.Closed || order.get() instanceof Order.Cancelled)) {
-                context.inventory().release(new ReservationId(id.value()));
-            }
+            escrows.releaseIfEnded(id);
         }
     }
 

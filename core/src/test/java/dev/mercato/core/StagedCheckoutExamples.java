@@ -234,6 +234,52 @@ class StagedCheckoutExamples {
         assertEquals(0, reserved("tv"));
     }
 
+    @Test
+    void aKeptDepositIsNotTheBuyersToTakeBackButTheSellerCanRefundItAndTheOrderCloses() {
+        CheckoutResult.Placed placed = preSaleCheckout(ForfeitRule.KEEP_NET_OF_COMMISSION, false);
+        OrderId tv = placed.orders().get(0).id();
+        commerce.pay(ANN, placed.payment().paymentId(), CARD);
+
+        OrderResult.Refused refused = assertInstanceOf(OrderResult.Refused.class, commerce.refundBeforeShipment(ANN, tv));
+        assertEquals(OrderResult.Reason.DEPOSIT_NOT_REFUNDABLE, refused.reason());
+        assertInstanceOf(AwaitingBalance.class, commerce.escrow(SCHEDULER, tv).orElseThrow(), "nothing changed");
+        assertEquals(5_000, balance(Account.escrowHeld(tv.value())));
+        assertEquals(1, reserved("tv"));
+        assertThrows(NotPermittedException.class, () -> commerce.refundBeforeShipment(new Actor.Buyer("bob"), tv));
+        assertThrows(NotPermittedException.class, () -> commerce.refundBeforeShipment(new Actor.Seller("tea-shop"), tv));
+
+        OrderResult.Done done = assertInstanceOf(OrderResult.Done.class, commerce.refundBeforeShipment(TV_SHOP, tv));
+        assertInstanceOf(Order.Closed.class, done.order());
+        Refunded refunded = assertInstanceOf(Refunded.class, commerce.escrow(SCHEDULER, tv).orElseThrow());
+        assertEquals(5_000, MinorUnits.toMinor(refunded.funds().refunded()), "the deposit, not the priced total");
+        assertEquals(0, balance(Account.escrowHeld(tv.value())));
+        assertEquals(5_000, balance(Account.refunds()));
+        assertEquals(0, balance(Account.sellerPayable("tv-shop")));
+        assertEquals(0, reserved("tv"), "the television goes back on sale");
+
+        assertInstanceOf(OrderResult.Refused.class, commerce.refundBeforeShipment(TV_SHOP, tv), "once");
+        assertEquals(BalanceResult.Reason.NOT_STAGED, assertInstanceOf(BalanceResult.Refused.class,
+                commerce.payBalance(ANN, tv, CARD)).reason(), "no balance is due on a closed order");
+        clock.advance(Duration.ofDays(12));
+        commerce.runDueTimers(SCHEDULER);
+        assertEquals(5_000, balance(Account.refunds()), "the due date forfeits nothing more");
+        LedgerChecks.assertConsistent(journal());
+    }
+
+    @Test
+    void underTheRefundRuleTheBuyerMayTakeTheDepositBackBeforeTheBalance() {
+        CheckoutResult.Placed placed = preSaleCheckout(ForfeitRule.REFUND, true);
+        OrderId tv = orderOf(placed, "tv-shop");
+        OrderId tea = orderOf(placed, "tea-shop");
+        commerce.pay(ANN, placed.payment().paymentId(), CARD);
+        assertInstanceOf(Order.Closed.class, assertInstanceOf(OrderResult.Done.class,
+                commerce.refundBeforeShipment(ANN, tv)).order());
+        assertEquals(5_000, balance(Account.refunds()));
+        assertInstanceOf(Held.class, commerce.escrow(SCHEDULER, tea).orElseThrow(), "the tea order is untouched");
+        assertEquals(26_800, balance(Account.escrowHeld(tea.value())));
+        LedgerChecks.assertConsistent(journal());
+    }
+
     long reserved(String sku) {
         return inventory.stock(SkuId.of(sku)).stream().mapToLong(StockLevel::reserved).sum();
     }

@@ -50,6 +50,11 @@ public sealed interface OrderResult {
         /** The order holds no place in an open group-buy group (it formed, failed, or was left). */
         GROUP_NOT_OPEN,
         /** The order was checked out in stages and its balance is not paid: it cannot ship yet. */
-        BALANCE_NOT_PAID;
+        BALANCE_NOT_PAID,
+        /**
+         * The buyer asked back a pre-sale deposit (or B2B advance) whose forfeit rule keeps it for
+         * the seller: only the seller or an operator can refund it before the balance is paid.
+         */
+        DEPOSIT_NOT_REFUNDABLE;
     }
 }

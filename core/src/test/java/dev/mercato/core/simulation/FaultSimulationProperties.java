@@ -541,7 +541,11 @@ public class FaultSimulationProperties {
         }
     }
 
-    /** A buyer asks for the money back before shipment; the provider's refund may fail. */
+    /**
+     * A buyer (or, one time in three, the seller) asks for the money back before shipment; the
+     * provider's refund may fail. On an order awaiting its balance this gives the deposit back,
+     * or is refused to a buyer whose deposit the forfeit rule keeps.
+     */
     static final class RefundBeforeShipment implements Action.Independent<SimWorld> {
         @Override
         public Arbitrary<Transformer<SimWorld>> transformer() {
@@ -549,7 +553,8 @@ public class FaultSimulationProperties {
                     .as((i, fault) -> Transformer.mutate("refund before shipment #" + i + " " + faultName(fault),
                             w -> step(w, "refund", () -> pick(w, i).ifPresent(o -> {
                                 script(w, fault);
-                                w.commerce.refundBeforeShipment(buyer(o), o.id());
+                                w.commerce.refundBeforeShipment(i % 3 == 0
+                                        ? new Actor.Seller(o.facts().sellerId()) : buyer(o), o.id());
                                 w.sandbox.clearScript();
                             }))));
         }
