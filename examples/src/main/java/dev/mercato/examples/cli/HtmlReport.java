@@ -14,7 +14,7 @@ import javax.money.MonetaryAmount;
  * charts drawn here as inline SVG, no script, and a content security policy that forbids loading
  * anything) with the run's KPIs, daily GMV, the order funnel, platform revenue by stream, refunds,
  * seller payouts and the money check. Every figure is the one the text output prints, from the
- * same {@link MallSimulation.Report}; chart geometry is whole tenths of a pixel computed in
+ * same {@link SimulationReport}; chart geometry is whole tenths of a pixel computed in
  * integers, so the same report renders the same bytes. Every text is escaped.
  */
 final class HtmlReport {
@@ -79,13 +79,13 @@ final class HtmlReport {
      * @param check the run's money check, as the text output prints it
      * @return the page, UTF-8 text with {@code "\n"} line ends
      */
-    static String render(String preset, long seed, MallSimulation.Report r, SimulateCommand.MoneyCheck check) {
+    static String render(String preset, long seed, SimulationReport r, SimulateCommand.MoneyCheck check) {
         HtmlReport page = new HtmlReport();
         page.page(preset, seed, r, check);
         return page.html.toString();
     }
 
-    private void page(String preset, long seed, MallSimulation.Report r, SimulateCommand.MoneyCheck check) {
+    private void page(String preset, long seed, SimulationReport r, SimulateCommand.MoneyCheck check) {
         String title = "Mercato simulation: " + preset + ", seed " + seed + ", " + r.days() + " days";
         line("<!DOCTYPE html>");
         line("<html lang=\"en\">");
@@ -120,7 +120,7 @@ final class HtmlReport {
         line("</html>");
     }
 
-    private void header(String preset, long seed, MallSimulation.Report r, SimulateCommand.MoneyCheck check) {
+    private void header(String preset, long seed, SimulationReport r, SimulateCommand.MoneyCheck check) {
         line("<header>");
         line("<div>");
         line("<h1>" + esc("Simulated " + preset + ": " + r.days() + (r.days() == 1 ? " day" : " days")) + "</h1>");
@@ -132,7 +132,7 @@ final class HtmlReport {
         line("</header>");
     }
 
-    private void kpis(MallSimulation.Report r) {
+    private void kpis(SimulationReport r) {
         line("<div class=\"kpis\">");
         kpi("orders", "Orders", Integer.toString(r.orders()), r.paid() + " paid, " + r.closedUnpaid() + " closed unpaid");
         kpi("gmv", "GMV", SimulateCommand.fen(r.gmvMinor()), "CNY, payables of paid orders");
@@ -140,8 +140,10 @@ final class HtmlReport {
         kpi("take-rate", "Take rate", SimulateCommand.takeRate(r).orElse("-"), "commission and fees / seller gross");
         kpi("refund-rate", "Refund rate", SimulateCommand.percent(r.refunded(), r.paid()),
                 r.refunded() + " of " + r.paid() + " paid orders, " + SimulateCommand.fen(r.refundedMinor()));
-        kpi("conversion", "Conversion", SimulateCommand.percent(r.checkouts(), r.visits()),
-                r.checkouts() + " checkouts of " + r.visits() + " visits");
+        kpi("conversion", "Conversion", SimulateCommand.percent(r.checkouts(), r.cartsStarted()),
+                r.checkouts() + " carts checked out of " + r.cartsStarted() + " started");
+        kpi("repurchase-rate", "Repurchase rate", SimulateCommand.percent(r.repeatBuyers(), r.payingBuyers()),
+                r.repeatBuyers() + " of " + r.payingBuyers() + " paying buyers paid twice or more");
         line("</div>");
     }
 
@@ -150,13 +152,13 @@ final class HtmlReport {
                 + esc(value) + "</div><div class=\"note\">" + esc(note) + "</div></div>");
     }
 
-    private void dailyGmv(MallSimulation.Report r) {
+    private void dailyGmv(SimulationReport r) {
         line("<section>");
         line("<h2>Daily GMV</h2>");
         line("<p class=\"caption\">" + esc("Payables of the orders placed each day and paid, refunded ones included;"
                 + " they sum to the GMV, " + SimulateCommand.fen(r.gmvMinor()) + ".") + "</p>");
         List<Bar> bars = new ArrayList<>();
-        for (MallSimulation.Day day : r.daily()) {
+        for (SimulationReport.Day day : r.daily()) {
             bars.add(new Bar(day.date().toString().substring(5), day.gmvMinor(), day.date() + ": GMV "
                     + SimulateCommand.fen(day.gmvMinor()) + ", " + day.paid() + " of " + day.orders() + " orders paid"));
         }
@@ -164,7 +166,7 @@ final class HtmlReport {
         line("</section>");
     }
 
-    private void funnel(MallSimulation.Report r) {
+    private void funnel(SimulationReport r) {
         line("<section>");
         line("<h2>Order funnel</h2>");
         line("<p class=\"caption\">Each order once: how far it got, and how it left. Shares of the orders placed.</p>");
@@ -186,8 +188,8 @@ final class HtmlReport {
         return new HBar(label, value, value + " (" + SimulateCommand.percent(value, placed) + ")", colour);
     }
 
-    private void revenue(MallSimulation.Report r) {
-        MallSimulation.Ledger l = r.ledger();
+    private void revenue(SimulationReport r) {
+        SimulationReport.Ledger l = r.ledger();
         line("<section>");
         line("<h2>Platform revenue by stream</h2>");
         line("<p class=\"caption\">" + esc("The ledger's platform revenue accounts: " + SimulateCommand.fen(l.platformRevenue())
@@ -209,20 +211,20 @@ final class HtmlReport {
         line("</section>");
     }
 
-    private void refunds(MallSimulation.Report r) {
+    private void refunds(SimulationReport r) {
         line("<section>");
         line("<h2>Refunds</h2>");
         line("<p class=\"caption\">" + esc("Refunds before shipment by the day they were paid: " + r.refunded()
                 + " orders, " + SimulateCommand.fen(r.refundedMinor()) + ", "
                 + SimulateCommand.percent(r.refundedMinor(), r.gmvMinor()) + " of GMV.") + "</p>");
         List<Bar> bars = new ArrayList<>();
-        for (MallSimulation.Day day : r.daily()) {
+        for (SimulationReport.Day day : r.daily()) {
             bars.add(new Bar(day.date().toString().substring(5), day.refundedMinor(), day.date() + ": "
                     + day.refunded() + " refunded, " + SimulateCommand.fen(day.refundedMinor())));
         }
         columns("daily-refunds", "Refunds by day", bars, RED, 520, 220, false);
         List<String> refundDays = new ArrayList<>();
-        for (MallSimulation.Day day : r.daily()) {
+        for (SimulationReport.Day day : r.daily()) {
             if (day.refunded() > 0) {
                 refundDays.add(day.date().toString().substring(5) + ": " + day.refunded()
                         + (day.refunded() == 1 ? " order, " : " orders, ") + SimulateCommand.fen(day.refundedMinor()));
@@ -234,7 +236,7 @@ final class HtmlReport {
         line("</section>");
     }
 
-    private void payouts(String preset, MallSimulation.Report r) {
+    private void payouts(String preset, SimulationReport r) {
         line("<section>");
         line("<h2>Seller payouts</h2>");
         if (r.settlement().isEmpty()) {
@@ -270,8 +272,8 @@ final class HtmlReport {
         return "<td>" + esc(JsonOutput.amount(amount)) + "</td>";
     }
 
-    private void ledger(MallSimulation.Report r, SimulateCommand.MoneyCheck check) {
-        MallSimulation.Ledger l = r.ledger();
+    private void ledger(SimulationReport r, SimulateCommand.MoneyCheck check) {
+        SimulationReport.Ledger l = r.ledger();
         line("<section id=\"ledger\">");
         line("<h2>Ledger check</h2>");
         line("<p class=\"caption\">" + esc("Where the " + SimulateCommand.fen(l.buyerFundsIn())

@@ -1,31 +1,50 @@
 package dev.mercato.examples.cli;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The platform presets the command line knows. For now each is a platform model's revenue
- * schedule shipped with the library ({@code ScheduleJson.example(name)}); a preset is
- * scenario-ready when {@code mercato simulate} can run a whole platform on it.
+ * The platform presets the command line knows, in listing order. A preset is scenario-ready when
+ * it has a {@link Scenario} ({@code mercato simulate} runs a whole platform on it); the others are
+ * a revenue schedule shipped with the library ({@code ScheduleJson.example(name)}) that
+ * {@code settle --preset} uses. A new scenario registers here with {@link Preset#of(Supplier)}.
  */
 final class Presets {
     /**
      * One preset.
      *
-     * @param name its name, the same as its schedule example's
+     * @param name its name
      * @param description one line for people
-     * @param scenarioReady whether {@code mercato simulate} runs it
+     * @param scenario a new scenario for each run, for a scenario-ready preset
      */
-    record Preset(String name, String description, boolean scenarioReady) {}
+    record Preset(String name, String description, Optional<Supplier<Scenario>> scenario) {
+        /** A scenario-ready preset: its name and description are its scenario's. */
+        static Preset of(Supplier<Scenario> scenario) {
+            Scenario one = scenario.get();
+            return new Preset(one.name(), one.description(), Optional.of(scenario));
+        }
+
+        /** A preset with a schedule only. */
+        static Preset scheduleOnly(String name, String description) {
+            return new Preset(name, description, Optional.empty());
+        }
+
+        /** Whether {@code mercato simulate} runs it. */
+        boolean scenarioReady() {
+            return scenario.isPresent();
+        }
+    }
 
     static final List<Preset> ALL = List.of(
-            new Preset("c2c-marketplace", "Taobao-like C2C marketplace: free store, 1% service fee,"
-                    + " payment fees by method, two-level creator shares, CPC ads", false),
-            new Preset("b2c-mall", "Tmall-like B2C mall: commission by category (0.5% food to 10% jewellery),"
-                    + " 0.6% payment fee, annual fee with rebates, deposits", true),
-            new Preset("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
-                    + " commission, marginal volume tiers, platform-paid payment fees", false),
-            new Preset("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
-                    + " service fee 1% + 0.20, 3% referral share", false));
+            Preset.scheduleOnly("c2c-marketplace", "Taobao-like C2C marketplace: free store, 1% service fee,"
+                    + " payment fees by method, two-level creator shares, CPC ads"),
+            Preset.of(MallScenario::new),
+            Preset.scheduleOnly("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
+                    + " commission, marginal volume tiers, platform-paid payment fees"),
+            Preset.scheduleOnly("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
+                    + " service fee 1% + 0.20, 3% referral share"),
+            Preset.of(GroupBuyScenario::new));
 
     private Presets() {}
 
@@ -37,5 +56,31 @@ final class Presets {
     /** The preset names, in listing order. */
     static List<String> names() {
         return ALL.stream().map(Preset::name).toList();
+    }
+
+    /**
+     * A preset's commission and fee schedule: its scenario's, or the library's example of that name.
+     *
+     * @param name a preset's name
+     * @return the schedule
+     * @throws IllegalArgumentException if there is no such preset
+     */
+    static dev.mercato.pricing.revenue.RevenueSchedule schedule(String name) {
+        if (!names().contains(name)) {
+            throw new IllegalArgumentException("no preset " + name);
+        }
+        return scenario(name).map(Scenario::schedule)
+                .orElseGet(() -> dev.mercato.pricing.revenue.json.ScheduleJson.example(name).revenue());
+    }
+
+    /**
+     * A new scenario of a preset.
+     *
+     * @param name the preset's name
+     * @return its scenario, if it is scenario-ready
+     */
+    static Optional<Scenario> scenario(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst()
+                .flatMap(Preset::scenario).map(Supplier::get);
     }
 }

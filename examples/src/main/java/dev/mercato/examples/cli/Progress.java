@@ -10,7 +10,7 @@ import java.util.Locale;
  * line after each tenth of the days. A run shorter than {@link #LONG_RUN} buyer-days (days times
  * buyers) shows nothing. Not thread-safe: one run, one display.
  */
-final class Progress implements MallSimulation.DayListener {
+final class Progress implements Simulation.DayListener {
     /** Buyer-days from which a run is long enough to show its progress. */
     static final long LONG_RUN = 2_000;
 

@@ -70,7 +70,7 @@ final class SettleCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "Unknown preset '" + schedule.preset
                         + "'; presets: " + String.join(", ", Presets.names()));
             }
-            return ScheduleJson.example(schedule.preset).revenue();
+            return Presets.schedule(schedule.preset);
         }
         String json = new String(JsonInput.bytes(mercato.workingDirectory(), schedule.file), StandardCharsets.UTF_8);
         try {

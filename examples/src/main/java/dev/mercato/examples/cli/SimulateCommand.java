@@ -76,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Unknown preset '" + preset + "'; presets: "
                     + String.join(", ", Presets.names()));
         }
-        if (!preset.equals(MallSimulation.PRESET)) {
+        if (Presets.scenario(preset).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Preset '" + preset + "' has no scenario yet;"
                     + " scenario-ready: " + String.join(", ", Presets.scenarioReady()));
         }
@@ -87,15 +87,15 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--buyers must be between 1 and 10000, was " + buyers);
         }
         Progress progress = Progress.of(spec.commandLine().getErr(), System.console() != null, days, buyers);
-        MallSimulation.Report report;
+        SimulationReport report;
         if (jdbcUrl == null) {
-            report = new MallSimulation(seed, days, buyers).run(progress);
+            report = new Simulation(Presets.scenario(preset).orElseThrow(), seed, days, buyers).run(progress);
         } else {
             try (com.zaxxer.hikari.HikariDataSource pool = dev.mercato.examples.DemoCommand.pool(jdbcUrl)) {
                 dev.mercato.storage.postgres.MercatoSchema.migrate(pool);
                 requireEmpty(pool);
-                report = new MallSimulation(seed, days, buyers,
-                        java.util.Optional.of(dev.mercato.storage.postgres.PostgresStorage.create(pool))).run(progress);
+                report = new Simulation(Presets.scenario(preset).orElseThrow(), seed, days, buyers,
+                        Optional.of(dev.mercato.storage.postgres.PostgresStorage.create(pool))).run(progress);
             }
         }
         progress.finish();
@@ -133,26 +133,31 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private boolean print(PrintWriter out, MallSimulation.Report r) {
+    private boolean print(PrintWriter out, SimulationReport r) {
         out.println("Simulated " + preset + ": seed " + seed + ", " + r.days() + " days, " + r.buyers()
                 + " buyers (the Commerce facade " + (jdbcUrl == null ? "in memory" : "on PostgreSQL")
                 + " with guaranteed transactions, the sandbox payment provider)");
         out.println();
-        row(out, "visits", Integer.toString(r.visits()));
-        row(out, "carts checked out", r.checkouts() + " (conversion " + percent(r.checkouts(), r.visits()) + " of visits)");
+        row(out, "carts", r.cartsStarted() + " started, " + r.checkouts() + " checked out (conversion "
+                + percent(r.checkouts(), r.cartsStarted()) + ")");
         row(out, "orders", r.orders() + ": " + r.paid() + " paid, " + r.closedUnpaid() + " closed unpaid, "
+                + (r.cancelledUnpaid() == 0 ? "" : r.cancelledUnpaid() + " cancelled unpaid, ")
                 + r.awaitingPayment() + " awaiting payment");
-        row(out, "fulfilment", r.shipped() + " shipped, " + r.delivered() + " delivered, " + r.receipts()
-                + " receipts confirmed by the buyer, " + r.completed() + " completed");
-        row(out, "payment declines", r.declines() + " (each retried and paid)");
+        row(out, "fulfilment", r.shipped() + " shipped, " + r.delivered() + " delivered, " + r.completed() + " completed");
         row(out, "GMV", fen(r.gmvMinor()) + " (payables of paid orders)");
         row(out, "AOV", aov(r) + " (GMV / paid orders)");
+        row(out, "repurchase rate", percent(r.repeatBuyers(), r.payingBuyers()) + " of paying buyers paid twice or more ("
+                + r.repeatBuyers() + " of " + r.payingBuyers() + ")");
         row(out, "refund rate", percent(r.refunded(), r.paid()) + " of paid orders (" + r.refunded() + "), "
                 + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment)");
         takeRate(r).ifPresent(rate -> row(out, "take rate", rate
                 + " (commission and fees / seller gross of completed orders)"));
         row(out, "platform revenue", fen(r.ledger().platformRevenue()) + revenueByStream(r.ledger())
                 + " (the ledger's revenue accounts)");
+        out.println();
+        out.println("Mechanisms exercised:");
+        int width = r.mechanisms().keySet().stream().mapToInt(String::length).max().orElse(0);
+        r.mechanisms().forEach((name, count) -> out.println(String.format(Locale.ROOT, "  %-" + width + "s %6d", name, count)));
         r.settlement().ifPresent(s -> {
             out.println();
             out.println("Completed orders settled with the " + preset + " schedule:");
@@ -188,44 +193,52 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** Compares the run's payments, refunds, settlement and ledger. */
-    static MoneyCheck moneyCheck(MallSimulation.Report r) {
+    static MoneyCheck moneyCheck(SimulationReport r) {
         List<String> lines = new ArrayList<>();
+        SimulationReport.Ledger l = r.ledger();
         boolean paymentsMatch = r.capturedMinor() == r.gmvMinor();
         lines.add("payments captured " + fen(r.capturedMinor()) + (paymentsMatch ? " = " : " != ")
                 + "payables of paid orders " + fen(r.gmvMinor()));
-        boolean refundsWithin = r.refundedMinor() <= r.gmvMinor();
-        lines.add("refunds before shipment " + fen(r.refundedMinor()) + (refundsWithin ? " <= " : " > ") + "GMV");
+        boolean refundsBooked = r.refundedMinor() <= r.gmvMinor() && r.refundedMinor() == l.refunds();
+        lines.add("refunds before shipment " + fen(r.refundedMinor()) + " <= GMV" + (refundsBooked ? ", = " : ", != ")
+                + "the ledger's refunds " + fen(l.refunds()));
         boolean settled = r.settlement().map(s -> {
             Totals t = s.total();
             long nets = minor(t.sellerNet());
             long platform = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
             long shares = minor(t.shares());
-            // No subsidies in the scenario: what buyers paid is the sellers' gross, split exactly.
-            boolean equal = minor(t.platformSubsidy()) == 0
-                    && minor(t.buyerPaid()) == Math.addExact(Math.addExact(nets, platform), shares);
-            lines.add("completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid()) + (equal ? " = " : " != ")
+            long subsidy = minor(t.platformSubsidy());
+            // What buyers paid and the platform's subsidy are the sellers' gross, split exactly.
+            boolean equal = Math.addExact(minor(t.buyerPaid()), subsidy)
+                    == Math.addExact(Math.addExact(nets, platform), shares);
+            lines.add("completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid())
+                    + (subsidy == 0 ? "" : " + platform subsidy " + fen(subsidy)) + (equal ? " = " : " != ")
                     + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform)
                     + (shares == 0 ? "" : " + creator shares " + fen(shares)));
             return equal;
         }).orElse(true);
-        MallSimulation.Ledger l = r.ledger();
         boolean ledgerBalances = l.sumOfAllBalances() == 0;
         boolean everyUnitBooked = l.buyerFundsIn() == r.capturedMinor();
         lines.add("ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
                 + (everyUnitBooked ? " = " : " != ") + "payments captured");
+        long whereItIs = l.held() + l.sellerPayables() + l.platformRevenue() + l.refunds() + l.other();
+        boolean accounted = whereItIs == Math.addExact(l.buyerFundsIn(), l.subsidies());
         lines.add("ledger: held in escrow " + fen(l.held()) + " + seller payables " + fen(l.sellerPayables())
-                + " + platform revenue " + fen(l.platformRevenue()) + " + refunds " + fen(l.refunds()) + " = "
-                + fen(l.held() + l.sellerPayables() + l.platformRevenue() + l.refunds()));
-        return new MoneyCheck(lines, paymentsMatch && refundsWithin && settled && ledgerBalances && everyUnitBooked);
+                + " + platform revenue " + fen(l.platformRevenue()) + " + refunds " + fen(l.refunds())
+                + (l.other() == 0 ? "" : " + other accounts " + fen(l.other())) + " = " + fen(whereItIs)
+                + (l.subsidies() == 0 ? "" : (accounted ? " = " : " != ") + "buyers paid in + platform subsidies "
+                        + fen(l.subsidies())));
+        return new MoneyCheck(lines, paymentsMatch && refundsBooked && settled && ledgerBalances && everyUnitBooked
+                && accounted);
     }
 
     /** GMV / paid orders, or {@code -} without paid orders. */
-    static String aov(MallSimulation.Report r) {
+    static String aov(SimulationReport r) {
         return r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()));
     }
 
     /** (Commission + seller-borne fees) / seller gross of the completed orders, if any completed. */
-    static Optional<String> takeRate(MallSimulation.Report r) {
+    static Optional<String> takeRate(SimulationReport r) {
         return r.settlement().map(s -> {
             Totals t = s.total();
             return percent(Math.addExact(minor(t.commission()), minor(t.sellerFees())), minor(t.sellerGross()));
@@ -242,7 +255,7 @@ final class SimulateCommand implements Callable<Integer> {
         return stream.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String revenueByStream(MallSimulation.Ledger l) {
+    private static String revenueByStream(SimulationReport.Ledger l) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<RevenueStream, Long> stream : l.revenueByStream().entrySet()) {
             parts.add(streamName(stream.getKey()) + " " + fen(stream.getValue()));
@@ -250,15 +263,16 @@ final class SimulateCommand implements Callable<Integer> {
         return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
     }
 
-    private void write(MallSimulation.Report r, boolean balanced) {
+    private void write(SimulationReport r, boolean balanced) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode();
         root.put("preset", preset).put("seed", seed).put("days", r.days()).put("buyers", r.buyers());
-        root.put("visits", r.visits()).put("checkouts", r.checkouts());
+        root.putObject("carts").put("started", r.cartsStarted()).put("checkedOut", r.checkouts());
         root.putObject("orders").put("placed", r.orders()).put("paid", r.paid()).put("closedUnpaid", r.closedUnpaid())
-                .put("awaitingPayment", r.awaitingPayment()).put("refundedBeforeShipment", r.refunded())
-                .put("shipped", r.shipped()).put("delivered", r.delivered()).put("completed", r.completed());
-        root.put("paymentDeclines", r.declines());
+                .put("cancelledUnpaid", r.cancelledUnpaid()).put("awaitingPayment", r.awaitingPayment())
+                .put("refundedBeforeShipment", r.refunded()).put("shipped", r.shipped()).put("delivered", r.delivered())
+                .put("completed", r.completed());
+        root.putObject("repurchase").put("payingBuyers", r.payingBuyers()).put("repeatBuyers", r.repeatBuyers());
         root.put("currency", "CNY").put("gmv", fen(r.gmvMinor()));
         if (r.paid() == 0) {
             root.putNull("aov");
@@ -266,11 +280,14 @@ final class SimulateCommand implements Callable<Integer> {
             root.put("aov", fen(divide(r.gmvMinor(), r.paid())));
         }
         root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
-        MallSimulation.Ledger l = r.ledger();
+        ObjectNode mechanisms = root.putObject("mechanisms");
+        r.mechanisms().forEach(mechanisms::put);
+        SimulationReport.Ledger l = r.ledger();
         ObjectNode ledger = root.putObject("ledger").put("sumOfAllBalances", fen(l.sumOfAllBalances()))
                 .put("buyerFundsIn", fen(l.buyerFundsIn())).put("held", fen(l.held()))
                 .put("sellerPayables", fen(l.sellerPayables())).put("platformRevenue", fen(l.platformRevenue()))
-                .put("refunds", fen(l.refunds()));
+                .put("refunds", fen(l.refunds())).put("platformSubsidies", fen(l.subsidies()))
+                .put("otherAccounts", fen(l.other()));
         ObjectNode streams = ledger.putObject("platformRevenueByStream");
         l.revenueByStream().forEach((stream, minor) -> streams.put(streamName(stream).replace(' ', '-'), fen(minor)));
         r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));

@@ -246,7 +246,7 @@ class CliExamples {
     void anUnknownPresetIsAUsageError() {
         assertFailure(mercato("settle", "--preset", "tmall", "--orders", "examples/samples/orders.json"), 2,
                 "mercato settle: Unknown preset 'tmall'; presets: c2c-marketplace, b2c-mall, hybrid-self-operated,"
-                        + " o2o-services");
+                        + " o2o-services, group-buy");
     }
 
     @Test
@@ -259,17 +259,18 @@ class CliExamples {
     // ---- presets, demo, help, version ----------------------------------------------------
 
     @Test
-    void thePresetsAreTheScheduleExamplesOfTheLibrary() {
-        assertEquals(ScheduleJson.EXAMPLES, Presets.names());
+    void thePresetsAreTheScheduleExamplesOfTheLibraryAndTheScenarios() {
+        assertTrue(Presets.names().containsAll(ScheduleJson.EXAMPLES), Presets.names()::toString);
         Run run = mercato("presets");
         assertEquals(0, run.exit(), run.err());
-        for (String name : ScheduleJson.EXAMPLES) {
+        for (String name : Presets.names()) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ")), () -> name + " not listed:\n" + run.out());
-            ScheduleJson.example(name);   // each preset's schedule loads
+            Presets.schedule(name);   // each preset's schedule loads
         }
-        // simulate runs b2c-mall only, so only b2c-mall says scenario.
-        assertEquals(List.of("b2c-mall"), run.out().lines().filter(l -> l.contains(" scenario "))
+        // The lines that say scenario are exactly the presets simulate runs.
+        assertEquals(Presets.scenarioReady(), run.out().lines().filter(l -> l.contains(" scenario "))
                 .map(l -> l.substring(0, l.indexOf(' '))).toList());
+        assertEquals(List.of("b2c-mall", "group-buy"), Presets.scenarioReady());
     }
 
     @Test

@@ -78,13 +78,13 @@ class HtmlReportExamples {
 
     @Test
     void theDaysSumToTheRunsFiguresToTheFen() {
-        MallSimulation.Report r = new MallSimulation(3, 12, 25).run();
+        SimulationReport r = new Simulation(new MallScenario(), 3, 12, 25).run();
         assertEquals(12, r.daily().size());
-        assertEquals(r.orders(), r.daily().stream().mapToInt(MallSimulation.Day::orders).sum());
-        assertEquals(r.paid(), r.daily().stream().mapToInt(MallSimulation.Day::paid).sum());
-        assertEquals(r.gmvMinor(), r.daily().stream().mapToLong(MallSimulation.Day::gmvMinor).sum());
-        assertEquals(r.refunded(), r.daily().stream().mapToInt(MallSimulation.Day::refunded).sum());
-        assertEquals(r.refundedMinor(), r.daily().stream().mapToLong(MallSimulation.Day::refundedMinor).sum());
+        assertEquals(r.orders(), r.daily().stream().mapToInt(SimulationReport.Day::orders).sum());
+        assertEquals(r.paid(), r.daily().stream().mapToInt(SimulationReport.Day::paid).sum());
+        assertEquals(r.gmvMinor(), r.daily().stream().mapToLong(SimulationReport.Day::gmvMinor).sum());
+        assertEquals(r.refunded(), r.daily().stream().mapToInt(SimulationReport.Day::refunded).sum());
+        assertEquals(r.refundedMinor(), r.daily().stream().mapToLong(SimulationReport.Day::refundedMinor).sum());
         assertTrue(r.refunded() > 0, "a refund happened");
         assertEquals(r.ledger().platformRevenue(),
                 r.ledger().revenueByStream().values().stream().mapToLong(Long::longValue).sum());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mercato simulate} on the b2c-mall scenario: deterministic, its mechanisms exercised, its money checked. */
+/** {@code mercato simulate} on the b2c-mall scenario: deterministic, its mechanisms exercised, its money checked (every preset: {@link PresetScenarioExamples}). */
 class SimulateExamples {
 
     @Test
@@ -42,13 +42,20 @@ class SimulateExamples {
         JsonNode figures = new ObjectMapper().readTree(Files.readString(dir.resolve("figures.json")));
         JsonNode orders = figures.path("orders");
         // Every mechanism of the scenario happened at least once.
-        assertTrue(figures.path("paymentDeclines").asInt() > 0, figures::toString);
-        assertTrue(orders.path("closedUnpaid").asInt() > 0, figures::toString);
-        assertTrue(orders.path("refundedBeforeShipment").asInt() > 0, figures::toString);
-        assertTrue(orders.path("completed").asInt() > 0, figures::toString);
+        JsonNode mechanisms = figures.path("mechanisms");
+        assertEquals(List.of("payment declined and retried", "order closed unpaid", "refunded before shipment",
+                "receipt confirmed by the buyer", "order completed"), List.copyOf(iterable(mechanisms.fieldNames())));
+        for (String name : iterable(mechanisms.fieldNames())) {
+            assertTrue(mechanisms.path(name).asInt() > 0, name + " never happened: " + mechanisms);
+        }
+        assertEquals(orders.path("closedUnpaid").asInt(), mechanisms.path("order closed unpaid").asInt());
+        assertEquals(orders.path("refundedBeforeShipment").asInt(), mechanisms.path("refunded before shipment").asInt());
+        assertEquals(orders.path("completed").asInt(), mechanisms.path("order completed").asInt());
+        // Conversion counts carts: no more checked out than started.
+        assertTrue(figures.path("carts").path("checkedOut").asInt() <= figures.path("carts").path("started").asInt());
         // Every order ends in exactly one of: paid (and later), closed unpaid, awaiting payment.
         assertEquals(orders.path("placed").asInt(), orders.path("paid").asInt() + orders.path("closedUnpaid").asInt()
-                + orders.path("awaitingPayment").asInt());
+                + orders.path("cancelledUnpaid").asInt() + orders.path("awaitingPayment").asInt());
         // Payments captured exactly the paid orders' payables; AOV is GMV / paid orders to the fen.
         assertEquals(figures.path("gmv").asText(), figures.path("captured").asText());
         BigDecimal aov = new BigDecimal(figures.path("gmv").asText())
@@ -123,7 +130,13 @@ class SimulateExamples {
         CliExamples.Run run = mercato("simulate", "--preset", "o2o-services", "--seed", "1", "--days", "3");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("mercato simulate: Preset 'o2o-services' has no scenario yet;"
-                + " scenario-ready: b2c-mall"), run.err());
+                + " scenario-ready: b2c-mall, group-buy"), run.err());
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> items) {
+        List<T> all = new java.util.ArrayList<>();
+        items.forEachRemaining(all::add);
+        return all;
     }
 
     @Test

@@ -1,0 +1,530 @@
+package dev.mercato.examples.cli;
+
+import dev.mercato.core.Commerce;
+import dev.mercato.core.actor.Actor;
+import dev.mercato.core.cart.CartId;
+import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.catalog.SkuId;
+import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.event.DomainEvent;
+import dev.mercato.core.groupbuy.GroupChoice;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderEvent;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.core.order.SaleLines;
+import dev.mercato.core.order.Shipment;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.commission.SaleLine;
+import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.storage.postgres.PostgresStorage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+
+/**
+ * Runs one {@link Scenario} for some days and reports: the shared half of every preset. It builds
+ * the facade (the simulation clock, the sandbox payment provider and carrier, the event publisher
+ * that feeds the report, the storage; the scenario adds the rest), runs each day (the scenario's
+ * {@link Scenario#day}, then the due timers at 23:00), and makes the {@link SimulationReport}
+ * from the domain events it received, the facade's payments and orders, and its ledger.
+ *
+ * <p>To a scenario it is the run's context: {@link #commerce()}, {@link #random()},
+ * {@link #at(int)} to move the clock, {@link #addToCart} and {@link #checkout} (counted in the
+ * funnel), {@link #happened} for reported mechanisms, and the common logistics steps
+ * {@link #shipPaidOrders} and {@link #deliverShipped}. Amounts are in CNY. Not thread-safe.
+ */
+final class Simulation {
+    /** The first simulated day starts here. */
+    static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    /** The actor the simulation runs timers and reads with. */
+    static final Actor.System SYSTEM = new Actor.System("simulation");
+    /** The currency every scenario prices in. */
+    static final CurrencyUnit CNY = Monetary.getCurrency("CNY");
+
+    /** Told after each simulated day; a progress display listens. */
+    @FunctionalInterface
+    interface DayListener {
+        /**
+         * One more day is done.
+         *
+         * @param daysDone days simulated so far, 1 to the run's days
+         * @param ordersPlaced orders placed so far
+         */
+        void dayDone(int daysDone, int ordersPlaced);
+    }
+
+    private final Scenario scenario;
+    private final Random random;
+    private final int days;
+    private final int buyers;
+    private final SimulationClock clock = new SimulationClock(START);
+    private final SandboxPaymentProvider sandbox =
+            SandboxPaymentProvider.create(SandboxSettings.of(clock, "simulation-signing-secret", Set.of(CNY)));
+    private final Commerce commerce;
+
+    private final Map<String, Integer> mechanisms = new LinkedHashMap<>();
+    /** Every order placed, in placing order, with what its events said. */
+    private final Map<OrderId, Track> orders = new LinkedHashMap<>();
+    /** Each buyer's distinct payment instants. */
+    private final Map<String, Set<Instant>> payments = new HashMap<>();
+    private final Set<CartId> openCarts = new HashSet<>();
+    private int cartsStarted;
+    private int checkouts;
+    private int parcels;
+    private int today;
+
+    /**
+     * A run in memory.
+     *
+     * @param scenario a new scenario instance
+     * @param seed the random seed
+     * @param days days to run, at least 1
+     * @param buyers buyers in the population, at least 1
+     */
+    Simulation(Scenario scenario, long seed, int days, int buyers) {
+        this(scenario, seed, days, buyers, Optional.empty());
+    }
+
+    /**
+     * A run on a storage of its own: in memory, or an empty PostgreSQL database (with its
+     * journal), so the same seed gives the same figures either way.
+     */
+    Simulation(Scenario scenario, long seed, int days, int buyers, Optional<PostgresStorage> storage) {
+        this.scenario = scenario;
+        this.random = new Random(seed);
+        this.days = days;
+        this.buyers = buyers;
+        for (Scenario.Mechanism m : scenario.mechanisms()) {
+            if (mechanisms.put(m.name(), 0) != null) {
+                throw new IllegalArgumentException("mechanism named twice: " + m.name());
+            }
+        }
+        Commerce.Builder builder = Commerce.builder();
+        storage.ifPresent(pg -> builder.storage(pg).journal(pg.journal()));
+        builder.clock(clock).paymentProvider(sandbox)
+                .sandboxes()   // the sandbox carrier; the payment sandbox is the one above
+                .paymentMethod(scenario.paymentMethod()).events(this::record);
+        scenario.configure(builder, this);
+        this.commerce = builder.build();
+    }
+
+    /**
+     * Runs the days and reports.
+     *
+     * @return the report
+     * @throws IllegalStateException if the facade refuses a step the scenario expects to succeed
+     */
+    SimulationReport run() {
+        return run((daysDone, ordersPlaced) -> { });
+    }
+
+    /**
+     * Runs the days, telling a listener after each, and reports.
+     *
+     * @param listener told after each day; it cannot change the run
+     * @return the report
+     * @throws IllegalStateException if the facade refuses a step the scenario expects to succeed
+     */
+    SimulationReport run(DayListener listener) {
+        for (int day = 0; day < days; day++) {
+            today = day;
+            clock.set(START.plus(Duration.ofDays(day)));
+            scenario.day(this, day);
+            at(23);
+            listener.dayDone(day + 1, orders.size());
+        }
+        return report();
+    }
+
+    // ---- the context a scenario runs in --------------------------------------------------------
+
+    /** The facade. */
+    Commerce commerce() {
+        return commerce;
+    }
+
+    /** The run's only source of randomness. */
+    Random random() {
+        return random;
+    }
+
+    /** Buyers in the population: a scenario's buyers are {@code buyer-1} to {@code buyer-N}. */
+    int buyers() {
+        return buyers;
+    }
+
+    /** Days the run simulates. */
+    int days() {
+        return days;
+    }
+
+    /** The simulation clock (the facade's). */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Now, by the simulation clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Midnight (UTC) of the day being simulated. */
+    Instant midnight() {
+        return START.plus(Duration.ofDays(today));
+    }
+
+    /** The date being simulated. */
+    LocalDate today() {
+        return LocalDate.ofInstant(midnight(), ZoneOffset.UTC);
+    }
+
+    /** The sandbox payment provider: {@code declineNext} and the like inject faults. */
+    SandboxPaymentProvider sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * Moves the clock to an hour of today and runs the facade's due timers.
+     *
+     * @param hour 0 to 23, not before the clock
+     * @throws IllegalArgumentException if that would move the clock back
+     */
+    void at(int hour) {
+        Instant to = midnight().plus(Duration.ofHours(hour));
+        if (to.isBefore(clock.instant())) {
+            throw new IllegalArgumentException("the clock cannot go back to " + to + " from " + clock.instant());
+        }
+        clock.set(to);
+        commerce.runDueTimers(SYSTEM);
+    }
+
+    /**
+     * One occurrence of a reported mechanism.
+     *
+     * @param mechanism its name, one of the scenario's {@link Scenario#mechanisms()}
+     * @throws IllegalArgumentException if the scenario declares no mechanism of that name
+     */
+    void happened(String mechanism) {
+        if (mechanisms.computeIfPresent(mechanism, (name, n) -> n + 1) == null) {
+            throw new IllegalArgumentException("not one of the scenario's mechanisms: " + mechanism);
+        }
+    }
+
+    /**
+     * Adds to a cart through the facade; the first item of a cart (since its last checkout)
+     * counts a cart started.
+     */
+    CartResult addToCart(Actor.Buyer buyer, CartId cart, SkuId sku, long quantity) {
+        CartResult result = commerce.addToCart(buyer, cart, sku, quantity);
+        if (result instanceof CartResult.Updated && openCarts.add(cart)) {
+            cartsStarted++;
+        }
+        return result;
+    }
+
+    /** Checks a cart out through the facade; a placed checkout counts a cart checked out. */
+    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key) {
+        return counted(cart, commerce.checkout(buyer, cart, key, Optional.empty()));
+    }
+
+    /** Checks a cart out as a group-buy member; a placed checkout counts a cart checked out. */
+    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, GroupChoice group) {
+        return counted(cart, commerce.checkout(buyer, cart, key, Optional.empty(), group));
+    }
+
+    private CheckoutResult counted(CartId cart, CheckoutResult result) {
+        if (result instanceof CheckoutResult.Placed && openCarts.remove(cart)) {
+            checkouts++;
+        }
+        return result;
+    }
+
+    /**
+     * The orders whose latest state is one of these, in placing order (from the events).
+     *
+     * @param states e.g. {@code OrderEvent.Shipped.class}
+     * @return the orders
+     */
+    @SafeVarargs
+    final List<OrderId> ordersIn(Class<? extends OrderEvent.StateChanged>... states) {
+        List<OrderId> found = new ArrayList<>();
+        for (Map.Entry<OrderId, Track> order : orders.entrySet()) {
+            for (Class<? extends OrderEvent.StateChanged> state : states) {
+                if (state.isInstance(order.getValue().latest)) {
+                    found.add(order.getKey());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Sellers ship, each order in full, the paid orders placed before an instant. A group-buy
+     * order whose group has not formed yet is left for later.
+     *
+     * @param placedBefore e.g. today's midnight: the orders paid before today
+     * @return how many orders were shipped
+     */
+    int shipPaidOrders(Instant placedBefore) {
+        int shipped = 0;
+        for (OrderId id : ordersIn(OrderEvent.Paid.class, OrderEvent.StockAllocated.class)) {
+            if (!orders.get(id).placedAt.isBefore(placedBefore)) {
+                continue;
+            }
+            Order order = commerce.order(SYSTEM, id).orElseThrow();
+            List<Shipment.Item> items = new ArrayList<>();
+            for (OrderLine line : order.facts().snapshot().lines()) {
+                items.add(new Shipment.Item(line.lineNo(), line.quantity()));
+            }
+            OrderResult result = commerce.ship(new Actor.Seller(order.facts().sellerId()), id,
+                    String.format("SIM%07d", parcels + 1), items);
+            if (result instanceof OrderResult.Refused refused && refused.reason() == OrderResult.Reason.GROUP_NOT_FORMED) {
+                continue;
+            }
+            require(result, "ship");
+            parcels++;
+            shipped++;
+        }
+        return shipped;
+    }
+
+    /**
+     * Parcels shipped at least {@code transit} ago arrive: the buyer confirms delivery.
+     *
+     * @param transit how long a parcel travels
+     * @return the orders delivered now, in placing order
+     */
+    List<OrderId> deliverShipped(Duration transit) {
+        List<OrderId> delivered = new ArrayList<>();
+        for (OrderId id : ordersIn(OrderEvent.Shipped.class)) {
+            Track track = orders.get(id);
+            if (!track.shippedAt.plus(transit).isAfter(clock.instant())) {
+                require(commerce.confirmDelivery(new Actor.Buyer(track.buyerId), id), "confirm delivery");
+                delivered.add(id);
+            }
+        }
+        return delivered;
+    }
+
+    /** The buyer of an order the run placed. */
+    String buyerOf(OrderId order) {
+        return orders.get(order).buyerId;
+    }
+
+    /**
+     * Throws if the facade refused a step the scenario expects to succeed.
+     *
+     * @param result the facade's answer
+     * @param step the step, for the message
+     */
+    static void require(OrderResult result, String step) {
+        if (result instanceof OrderResult.Refused refused) {
+            throw new IllegalStateException(step + " refused: " + refused.reason() + ": " + refused.message());
+        }
+    }
+
+    // ---- the events ----------------------------------------------------------------------------
+
+    /** What one order's events said. */
+    private static final class Track {
+        private OrderEvent.StateChanged latest;
+        private String buyerId;
+        private Instant placedAt;
+        private Instant shippedAt;
+        private long payable;
+        private boolean paid;
+        private boolean shipped;
+        private boolean delivered;
+        private Instant refundedAt;
+    }
+
+    /** The event publisher: counts mechanisms and follows every order. */
+    private void record(DomainEvent event) {
+        for (Scenario.Mechanism m : scenario.mechanisms()) {
+            if (m.matches().test(event)) {
+                mechanisms.merge(m.name(), 1, Integer::sum);
+            }
+        }
+        if (!(event instanceof OrderEvent.StateChanged state)) {
+            return;
+        }
+        Track track = orders.computeIfAbsent(state.orderId(), id -> new Track());
+        track.latest = state;
+        if (state instanceof OrderEvent.Placed) {
+            track.buyerId = state.buyerId();
+            track.placedAt = state.occurredAt();
+            track.payable = MinorUnits.toMinor(state.payable(), CNY);
+        } else if (state instanceof OrderEvent.Paid) {
+            track.paid = true;
+            payments.computeIfAbsent(state.buyerId(), b -> new HashSet<>()).add(state.occurredAt());
+        } else if (state instanceof OrderEvent.Shipped) {
+            track.shipped = true;
+            track.shippedAt = state.occurredAt();
+        } else if (state instanceof OrderEvent.Delivered) {
+            track.delivered = true;
+        } else if (state instanceof OrderEvent.RefundedBeforeShipment) {
+            track.refundedAt = state.occurredAt();
+        }
+    }
+
+    // ---- the report ----------------------------------------------------------------------------
+
+    private SimulationReport report() {
+        int paid = 0;
+        int closed = 0;
+        int awaiting = 0;
+        int cancelled = 0;
+        int refunded = 0;
+        int shipped = 0;
+        int delivered = 0;
+        int completed = 0;
+        long gmv = 0;
+        long refunds = 0;
+        Set<String> paymentIds = new java.util.LinkedHashSet<>();
+        List<SaleLine> settled = new ArrayList<>();
+        long[][] tally = new long[days][5];   // orders, paid, gmv, refunded, refunds
+        for (Map.Entry<OrderId, Track> entry : orders.entrySet()) {
+            Track t = entry.getValue();
+            long[] placedOn = tally[dayOf(t.placedAt)];
+            placedOn[0]++;
+            if (t.latest instanceof OrderEvent.Placed) {
+                awaiting++;
+            } else if (t.latest instanceof OrderEvent.Closed && !t.paid) {
+                closed++;
+            } else if (t.latest instanceof OrderEvent.Cancelled && !t.paid) {
+                cancelled++;
+            }
+            if (t.paid) {
+                paid++;
+                gmv = Math.addExact(gmv, t.payable);
+                placedOn[1]++;
+                placedOn[2] = Math.addExact(placedOn[2], t.payable);
+                paymentIds.add(commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts().paymentId());
+            }
+            shipped += t.shipped ? 1 : 0;
+            delivered += t.delivered ? 1 : 0;
+            if (t.refundedAt != null) {
+                refunded++;
+                refunds = Math.addExact(refunds, t.payable);
+                long[] refundedOn = tally[dayOf(t.refundedAt)];
+                refundedOn[3]++;
+                refundedOn[4] = Math.addExact(refundedOn[4], t.payable);
+            }
+            if (t.latest instanceof OrderEvent.Completed) {
+                completed++;
+                settled.addAll(SaleLines.of(commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts(),
+                        scenario.paymentMethod()));
+            }
+        }
+        long captured = 0;
+        for (String payment : paymentIds) {
+            captured = Math.addExact(captured, MinorUnits.toMinor(commerce.payment(SYSTEM, payment).orElseThrow().total(), CNY));
+        }
+        int repeat = (int) payments.values().stream().filter(instants -> instants.size() >= 2).count();
+        List<SimulationReport.Day> daily = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            long[] t = tally[day];
+            daily.add(new SimulationReport.Day(LocalDate.ofInstant(START, ZoneOffset.UTC).plusDays(day), (int) t[0],
+                    (int) t[1], t[2], (int) t[3], t[4]));
+        }
+        return new SimulationReport(scenario.name(), days, buyers, cartsStarted, checkouts, orders.size(), paid, closed,
+                cancelled, awaiting, refunded, shipped, delivered, completed, payments.size(), repeat, gmv, refunds,
+                captured, settled.isEmpty() ? Optional.empty() : Optional.of(scenario.schedule().settle(settled)),
+                ledger(), daily, mechanisms);
+    }
+
+    /** The simulated day an instant of the run falls on, 0 for the first. */
+    private int dayOf(Instant at) {
+        long day = Duration.between(START, at).toDays();
+        if (day < 0 || day >= days) {
+            throw new IllegalStateException(at + " is outside the simulated days");
+        }
+        return (int) day;
+    }
+
+    /** What the facade's ledger says, summed by kind of account. */
+    private SimulationReport.Ledger ledger() {
+        long sum = 0;
+        long buyersIn = 0;
+        long payables = 0;
+        long platform = 0;
+        long held = 0;
+        long refunds = 0;
+        long subsidies = 0;
+        long other = 0;
+        Map<RevenueStream, Long> byStream = new EnumMap<>(RevenueStream.class);
+        for (Map.Entry<Account, Map<CurrencyUnit, MonetaryAmount>> balance
+                : commerce.journal().orElseThrow().balances().entrySet()) {
+            long minor = MinorUnits.toMinor(balance.getValue().getOrDefault(CNY, MinorUnits.toAmount(0, CNY)), CNY);
+            sum = Math.addExact(sum, minor);
+            Account account = balance.getKey();
+            if (account instanceof Account.BuyerFundsIn) {
+                buyersIn = Math.subtractExact(buyersIn, minor);
+            } else if (account instanceof Account.SellerPayable) {
+                payables = Math.addExact(payables, minor);
+            } else if (account instanceof Account.PlatformRevenue revenue) {
+                platform = Math.addExact(platform, minor);
+                byStream.merge(revenue.stream(), minor, Math::addExact);
+            } else if (account instanceof Account.EscrowHeld) {
+                held = Math.addExact(held, minor);
+            } else if (account instanceof Account.Refunds) {
+                refunds = Math.addExact(refunds, minor);
+            } else if (account instanceof Account.PlatformClearing) {
+                subsidies = Math.subtractExact(subsidies, minor);
+            } else {
+                other = Math.addExact(other, minor);
+            }
+        }
+        return new SimulationReport.Ledger(sum, buyersIn, held, payables, platform, refunds, subsidies, other, byStream);
+    }
+
+    /** A clock the simulation moves. */
+    private static final class SimulationClock extends Clock {
+        private Instant now;
+
+        SimulationClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
