@@ -177,7 +177,7 @@ final class HtmlReport {
                 count("shipped", r.shipped(), placed, BLUE),
                 count("delivered", r.delivered(), placed, BLUE),
                 count("completed", r.completed(), placed, GREEN),
-                count("refunded before shipment", r.refunded(), placed, RED),
+                count("refunded", r.refunded(), placed, RED),
                 count("closed unpaid", r.closedUnpaid(), placed, GREY),
                 count("awaiting payment", r.awaitingPayment(), placed, GREY));
         rows("order-funnel", "Order funnel", bars, placed, 520);
@@ -214,7 +214,7 @@ final class HtmlReport {
     private void refunds(SimulationReport r) {
         line("<section>");
         line("<h2>Refunds</h2>");
-        line("<p class=\"caption\">" + esc("Refunds before shipment by the day they were paid: " + r.refunded()
+        line("<p class=\"caption\">" + esc("Refunds (before shipment and after-sale) by the day they were paid: " + r.refunded()
                 + " orders, " + SimulateCommand.fen(r.refundedMinor()) + ", "
                 + SimulateCommand.percent(r.refundedMinor(), r.gmvMinor()) + " of GMV.") + "</p>");
         List<Bar> bars = new ArrayList<>();

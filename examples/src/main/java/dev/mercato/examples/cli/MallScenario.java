@@ -16,8 +16,11 @@ import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
+import dev.mercato.core.settlement.Payee;
+import dev.mercato.payments.PayeeAccount;
 import dev.mercato.payments.DeclineReason;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.pricing.commission.SellerType;
@@ -30,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.javamoney.moneta.Money;
 
 /**
@@ -37,8 +41,10 @@ import org.javamoney.moneta.Money;
  * promotions. Buyers visit with a chance of 40% a day, fill a cart with one to three SKUs and
  * check out 70% of the time; 8% never pay (the unpaid-close timer closes the orders), 10% are
  * declined once and retry, 6% ask a refund before shipment; shops ship the next day, parcels
- * arrive two days later and 70% of buyers confirm receipt at once (the others leave it to the
- * auto-confirm). Uses only the public {@link Commerce} API.
+ * arrive two days later and 70% of buyers confirm receipt at once; 4% open a dispute that an
+ * operator ends (the auto-confirm then pays the shop), 4% send the goods back for a refund, the others leave it to
+ * the auto-confirm. Shops are paid out daily, T+1, through the sandbox provider. Uses only the
+ * public {@link Commerce} API.
  */
 final class MallScenario implements Scenario {
     private static final String PROMOTIONS = """
@@ -65,6 +71,7 @@ final class MallScenario implements Scenario {
 
     private final RevenueSchedule schedule = ScheduleJson.example("b2c-mall").revenue();
     private int visits;
+    private int payoutsSeen;
 
     @Override
     public String name() {
@@ -88,7 +95,10 @@ final class MallScenario implements Scenario {
                 Mechanism.onEvent("order closed unpaid", OrderEvent.Closed.class),
                 Mechanism.onEvent("refunded before shipment", OrderEvent.RefundedBeforeShipment.class),
                 Mechanism.reported("receipt confirmed by the buyer"),
-                Mechanism.onEvent("order completed", OrderEvent.Completed.class));
+                Mechanism.reported("dispute ended by an operator"),
+                Mechanism.reported("goods returned and refunded"),
+                Mechanism.onEvent("order completed", OrderEvent.Completed.class),
+                Mechanism.reported("seller paid out"));
     }
 
     @Override
@@ -103,11 +113,16 @@ final class MallScenario implements Scenario {
         builder.catalog(catalog).inventory(inventory)
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
                         buyer -> BuyerContext.anonymous()))
-                .guaranteedTransactions(schedule).sellerTypes(SHOPS::get);
+                .guaranteedTransactions(schedule).sellerTypes(SHOPS::get)
+                .payouts(simulation.sandbox(), Duration.ofDays(1), shop -> Optional.of(new PayeeAccount("acct-" + shop)));
     }
 
     @Override
     public void day(Simulation sim, int day) {
+        if (day == 0) {
+            SHOPS.keySet().stream().sorted().forEach(shop -> sim.commerce().payouts().scheduleCycle(Simulation.SYSTEM,
+                    new Payee.Seller(shop), Simulation.CNY, sim.midnight().plus(Duration.ofHours(6))));
+        }
         sim.at(9);
         for (int b = 1; b <= sim.buyers(); b++) {
             if (sim.random().nextInt(100) < 40) {
@@ -117,12 +132,45 @@ final class MallScenario implements Scenario {
         sim.at(15);
         sim.shipPaidOrders(sim.midnight());
         for (OrderId delivered : sim.deliverShipped(Duration.ofDays(2))) {
-            if (sim.random().nextInt(100) < 70) {
-                Simulation.require(sim.commerce().confirmReceipt(new Actor.Buyer(sim.buyerOf(delivered)), delivered),
-                        "confirm receipt");
+            Actor.Buyer buyer = new Actor.Buyer(sim.buyerOf(delivered));
+            int roll = sim.random().nextInt(100);
+            if (roll < 70) {
+                Simulation.require(sim.commerce().confirmReceipt(buyer, delivered), "confirm receipt");
                 sim.happened("receipt confirmed by the buyer");
+            } else if (roll < 74) {
+                dispute(sim, buyer, delivered);
+            } else if (roll < 78) {
+                sendBack(sim, buyer, delivered);
             }
         }
+        int payouts = SHOPS.keySet().stream().mapToInt(shop -> sim.commerce().payouts()
+                .payouts(Simulation.SYSTEM, new Payee.Seller(shop)).size()).sum();
+        for (; payoutsSeen < payouts; payoutsSeen++) {
+            sim.happened("seller paid out");
+        }
+    }
+
+    /**
+     * The buyer disputes the delivery; an operator finds nothing wrong and ends the dispute, and
+     * the confirmation clock runs again (the auto-confirm then pays the shop).
+     */
+    private static void dispute(Simulation sim, Actor.Buyer buyer, OrderId id) {
+        Simulation.require(sim.commerce().openDispute(buyer, id), "open dispute");
+        Simulation.require(sim.commerce().endDispute(new Actor.PlatformOperator("ops"), id), "end dispute");
+        sim.happened("dispute ended by an operator");
+    }
+
+    /** The buyer sends the whole order back; the shop approves, receives it and refunds. */
+    private static void sendBack(Simulation sim, Actor.Buyer buyer, OrderId id) {
+        List<AfterSaleCase.Item> items = sim.commerce().order(Simulation.SYSTEM, id).orElseThrow().facts().snapshot()
+                .lines().stream().map(l -> new AfterSaleCase.Item(l.lineNo(), l.quantity(), Optional.empty())).toList();
+        Actor.Seller shop = new Actor.Seller(sim.commerce().order(Simulation.SYSTEM, id).orElseThrow().facts().sellerId());
+        Simulation.require(sim.commerce().requestAfterSale(buyer, id, "return-1", AfterSaleCase.Kind.RETURN_AND_REFUND,
+                items, Optional.of("not as described")), "request return");
+        Simulation.require(sim.commerce().approveAfterSale(shop, id, "return-1"), "approve return");
+        Simulation.require(sim.commerce().receiveReturnedGoods(shop, id, "return-1"), "receive returned goods");
+        Simulation.require(sim.commerce().refundAfterSale(shop, id, "return-1"), "refund return");
+        sim.happened("goods returned and refunded");
     }
 
     private void visit(Simulation sim, String buyerId, int day) {

@@ -149,7 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
         row(out, "repurchase rate", percent(r.repeatBuyers(), r.payingBuyers()) + " of paying buyers paid twice or more ("
                 + r.repeatBuyers() + " of " + r.payingBuyers() + ")");
         row(out, "refund rate", percent(r.refunded(), r.paid()) + " of paid orders (" + r.refunded() + "), "
-                + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment)");
+                + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment or after sale)");
         takeRate(r).ifPresent(rate -> row(out, "take rate", rate
                 + " (commission and fees / seller gross of completed orders)"));
         row(out, "platform revenue", fen(r.ledger().platformRevenue()) + revenueByStream(r.ledger())
@@ -200,7 +200,7 @@ final class SimulateCommand implements Callable<Integer> {
         lines.add("payments captured " + fen(r.capturedMinor()) + (paymentsMatch ? " = " : " != ")
                 + "payables of paid orders " + fen(r.gmvMinor()));
         boolean refundsBooked = r.refundedMinor() <= r.gmvMinor() && r.refundedMinor() == l.refunds();
-        lines.add("refunds before shipment " + fen(r.refundedMinor()) + " <= GMV" + (refundsBooked ? ", = " : ", != ")
+        lines.add("refunds " + fen(r.refundedMinor()) + " <= GMV" + (refundsBooked ? ", = " : ", != ")
                 + "the ledger's refunds " + fen(l.refunds()));
         boolean settled = r.settlement().map(s -> {
             Totals t = s.total();
@@ -270,7 +270,7 @@ final class SimulateCommand implements Callable<Integer> {
         root.putObject("carts").put("started", r.cartsStarted()).put("checkedOut", r.checkouts());
         root.putObject("orders").put("placed", r.orders()).put("paid", r.paid()).put("closedUnpaid", r.closedUnpaid())
                 .put("cancelledUnpaid", r.cancelledUnpaid()).put("awaitingPayment", r.awaitingPayment())
-                .put("refundedBeforeShipment", r.refunded()).put("shipped", r.shipped()).put("delivered", r.delivered())
+                .put("refunded", r.refunded()).put("shipped", r.shipped()).put("delivered", r.delivered())
                 .put("completed", r.completed());
         root.putObject("repurchase").put("payingBuyers", r.payingBuyers()).put("repeatBuyers", r.repeatBuyers());
         root.put("currency", "CNY").put("gmv", fen(r.gmvMinor()));

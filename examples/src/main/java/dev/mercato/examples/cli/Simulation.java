@@ -358,6 +358,8 @@ final class Simulation {
         private boolean shipped;
         private boolean delivered;
         private Instant refundedAt;
+        /** Refunds after shipment (after-sale cases): when each was due, and its amount in fen. */
+        private final List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>();
     }
 
     /** The event publisher: counts mechanisms and follows every order. */
@@ -366,6 +368,11 @@ final class Simulation {
             if (m.matches().test(event)) {
                 mechanisms.merge(m.name(), 1, Integer::sum);
             }
+        }
+        if (event instanceof OrderEvent.RefundDue due && orders.containsKey(due.orderId())
+                && orders.get(due.orderId()).shipped) {
+            // A refund after shipment (an after-sale case); one before shipment is its order's state.
+            orders.get(due.orderId()).laterRefunds.add(Map.entry(due.occurredAt(), MinorUnits.toMinor(due.refund().total(), CNY)));
         }
         if (!(event instanceof OrderEvent.StateChanged state)) {
             return;
@@ -431,6 +438,14 @@ final class Simulation {
                 long[] refundedOn = tally[dayOf(t.refundedAt)];
                 refundedOn[3]++;
                 refundedOn[4] = Math.addExact(refundedOn[4], t.payable);
+            } else if (!t.laterRefunds.isEmpty()) {
+                refunded++;
+                tally[dayOf(t.laterRefunds.get(0).getKey())][3]++;
+            }
+            for (Map.Entry<Instant, Long> later : t.laterRefunds) {
+                refunds = Math.addExact(refunds, later.getValue());
+                long[] refundedOn = tally[dayOf(later.getKey())];
+                refundedOn[4] = Math.addExact(refundedOn[4], later.getValue());
             }
             if (t.latest instanceof OrderEvent.Completed) {
                 completed++;

@@ -25,14 +25,16 @@ import java.util.Optional;
  * @param closedUnpaid orders that ended closed without being paid
  * @param cancelledUnpaid orders that ended cancelled without being paid
  * @param awaitingPayment orders still awaiting payment at the end
- * @param refunded orders refunded before shipment (by the buyer, or a failed group)
+ * @param refunded orders refunded before shipment (by the buyer, or a failed group) or after it
+ *     (an after-sale case)
  * @param shipped orders shipped, whatever happened after
  * @param delivered orders delivered, whatever happened after
  * @param completed orders completed
  * @param payingBuyers buyers who paid at least once
  * @param repeatBuyers buyers who paid at two or more distinct instants (two or more payments)
  * @param gmvMinor the payables of paid orders
- * @param refundedMinor the payables of the orders refunded before shipment
+ * @param refundedMinor the payables of the orders refunded before shipment and the after-sale
+ *     refunds
  * @param capturedMinor the totals of the payments that paid the paid orders (from the facade)
  * @param settlement the completed orders settled with the preset's schedule, if any completed
  * @param ledger the facade's ledger at the end
@@ -57,8 +59,8 @@ record SimulationReport(String preset, int days, int buyers, int cartsStarted, i
      * @param orders orders placed that day
      * @param paid orders placed that day and paid
      * @param gmvMinor the payables of the orders placed that day and paid, in fen
-     * @param refunded orders refunded before shipment that day
-     * @param refundedMinor the refunds before shipment paid that day, in fen
+     * @param refunded orders refunded that day (an order refunded after sale: its first refund)
+     * @param refundedMinor the refunds paid that day, in fen
      */
     record Day(LocalDate date, int orders, int paid, long gmvMinor, int refunded, long refundedMinor) {}
 
