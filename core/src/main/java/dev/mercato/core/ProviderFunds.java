@@ -134,7 +134,8 @@ final class ProviderFunds {
 
     /**
      * A held buyer payment: the hold's transaction id, the escrows holding its shares and every
-     * instruction sent for them. Open until its unfreeze succeeded.
+     * instruction sent for them. Open (reconciled) until its unfreeze succeeded and while any
+     * instruction, such as a return after the unfreeze, is not final.
      */
     record HeldPayment(String paymentId, String hold, String currency, List<String> escrows,
             List<Instruction> instructions, boolean closed) {
@@ -182,7 +183,7 @@ final class ProviderFunds {
     /** Held payments by payment id; the generic JSON codec at schema version 1. */
     static final AggregateType<String, HeldPayment> TYPE = AggregateType
             .of("provider-held-payment", String.class, HeldPayment.class, Function.identity())
-            .withIndex(OPEN, p -> p.closed() ? "" : OPEN);
+            .withIndex(OPEN, p -> !p.closed() || p.instructions().stream().anyMatch(i -> !i.status().isFinal()) ? OPEN : "");
 
     private final HeldFundsProvider provider;
     private final FundsAccounts accounts;
