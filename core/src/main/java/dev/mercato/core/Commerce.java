@@ -662,7 +662,9 @@ public final class Commerce {
      * pays the orders), carrier tracking polls (every {@link Builder#trackingPollInterval}) and,
      * with {@link Builder#guaranteedTransactions guaranteed transactions}, the escrows' unpaid
      * close, auto-confirm (which releases the money and moves the order on) and group deadlines,
-     * and the escrows' refund reconciliation. Storage is asked for these kinds only, so due timers
+     * and the escrows' refund reconciliation; with {@link Builder#fundsHeldByProvider provider-held
+     * funds}, the reconciliation of split, return and unfreeze instructions (sent again under the
+     * same id while the provider has no record of them). Storage is asked for these kinds only, so due timers
      * of other kinds never starve them; a failing timer is isolated and retried with backoff
      * ({@link DueTaskRunner#runDue}). Call it periodically; it is safe from several threads.
      *
