@@ -671,7 +671,9 @@ public final class Commerce {
      * pays the orders), carrier tracking polls (every {@link Builder#trackingPollInterval}) and,
      * with {@link Builder#guaranteedTransactions guaranteed transactions}, the escrows' unpaid
      * close, auto-confirm (which releases the money and moves the order on) and group deadlines,
-     * and the escrows' refund reconciliation. Storage is asked for these kinds only, so due timers
+     * and the escrows' refund reconciliation; with {@link Builder#fundsHeldByProvider provider-held
+     * funds}, the reconciliation of split, return and unfreeze instructions (sent again under the
+     * same id while the provider has no record of them). Storage is asked for these kinds only, so due timers
      * of other kinds never starve them; a failing timer is isolated and retried with backoff
      * ({@link DueTaskRunner#runDue}). Call it periodically; it is safe from several threads.
      *
@@ -682,7 +684,9 @@ public final class Commerce {
         Access.system(actor, "run timers");
         int fired = timers.runDue();
         int reconciled = payouts.map(Payouts::reconcile).orElse(0);
-        return fired + escrows.reconcile() + reconciled;
+        // Provider-held funds first: the returns a refund after release waits for go out before it.
+        int instructed = context.guarantee().flatMap(Guarantee::providerFunds).map(ProviderFunds::reconcile).orElse(0);
+        return fired + instructed + escrows.reconcile() + reconciled;
     }
 
     /**
@@ -1184,8 +1188,55 @@ public final class Commerce {
         private Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts =
                 sku -> Optional.empty();
         private Optional<dev.mercato.core.fulfilment.LateDeliveryRule> lateDelivery = Optional.empty();
+        private FundsAccounts fundsAccounts;
 
         private Builder() {}
+
+        /**
+         * Lets the payment provider hold the buyers' funds (docs/funds-models.md): the facade's
+         * flows run unchanged, but the checkout's sale is a held sale ({@code holdSale}, frozen at
+         * the provider, settled to the platform's account), each order's release becomes a split
+         * instruction (the seller's net to the seller's sub-account; commission, fees and tax to
+         * the platform's account; creator shares to theirs), a refund after release first takes
+         * the money back from those accounts ({@code returnFunds}), and a payment whose orders are
+         * all settled is unfrozen. Instructions carry ids derived from the order's escrow and are
+         * retried under the same id until the provider's answer is final ({@link
+         * Commerce#runDueTimers}); the journal mirrors where the money is. Sets this provider as
+         * the payment provider. Needs {@link #guaranteedTransactions}; refuses {@link #payouts} (the
+         * provider pays sellers out of their sub-accounts), {@link #cashRounding} and payments in
+         * stages. {@link #build()} refuses a provider that lacks a part the flows need ({@link
+         * dev.mercato.payments.UnsupportedCapabilityException}).
+         *
+         * @param provider the provider that holds the funds
+         * @param accounts the platform's account and each seller's and creator's sub-account
+         * @return this builder
+         */
+        public Builder fundsHeldByProvider(dev.mercato.payments.HeldFundsProvider provider, FundsAccounts accounts) {
+            this.payments = InvalidInputException.requireNonNull(provider, "provider");
+            this.fundsAccounts = InvalidInputException.requireNonNull(accounts, "accounts");
+            return this;
+        }
+
+        /**
+         * {@link #fundsHeldByProvider(dev.mercato.payments.HeldFundsProvider, FundsAccounts)} with
+         * the payment provider set by {@link #paymentProvider} (or the sandbox, with {@link
+         * #sandboxes()}); {@link #build()} refuses one that is not a {@link
+         * dev.mercato.payments.HeldFundsProvider} with every part the flows need.
+         *
+         * @param accounts the platform's account and each seller's and creator's sub-account
+         * @return this builder
+         */
+        public Builder fundsHeldByProvider(FundsAccounts accounts) {
+            this.fundsAccounts = InvalidInputException.requireNonNull(accounts, "accounts");
+            return this;
+        }
+
+        /** The parts of provider-held funds the facade's flows use (docs/funds-models.md, "Which parts each flow needs"). */
+        static final List<dev.mercato.payments.HeldFundsCapabilities.Part> HELD_FUNDS_PARTS = List.of(
+                dev.mercato.payments.HeldFundsCapabilities.Part.HOLD, dev.mercato.payments.HeldFundsCapabilities.Part.SPLIT,
+                dev.mercato.payments.HeldFundsCapabilities.Part.PARTIAL_SPLIT,
+                dev.mercato.payments.HeldFundsCapabilities.Part.UNFREEZE,
+                dev.mercato.payments.HeldFundsCapabilities.Part.RETURN);
 
         /**
          * Compensates buyers automatically for late carrier deliveries (docs/core.md, "Delivery
@@ -1793,6 +1844,24 @@ public final class Commerce {
                 throw new InvalidInputException("fees", "set", "fees read sellers' GMV and payables from the escrows'"
                         + " ledger: set Builder.guaranteedTransactions(schedule) as well");
             }
+            Optional<dev.mercato.payments.HeldFundsProvider> heldFunds = Optional.empty();
+            if (fundsAccounts != null) {
+                if (revenueSchedule == null) {
+                    throw new InvalidInputException("fundsHeldByProvider", "set", "the provider holds each order's"
+                            + " money until its release: set Builder.guaranteedTransactions(schedule) as well");
+                }
+                if (payoutProvider != null) {
+                    throw new InvalidInputException("payouts", "set", "with provider-held funds the provider pays"
+                            + " sellers and creators out of their sub-accounts; the facade pays nobody out");
+                }
+                if (cashRounding.isPresent()) {
+                    throw new InvalidInputException("cashRounding", "set", "is not supported with provider-held funds:"
+                            + " the rounding difference is in no order's split");
+                }
+                heldFunds = Optional.of(dev.mercato.payments.HeldFundsProvider.require(p, "provider-held funds (held"
+                        + " checkout sales, release splits, several orders per payment, line refunds after release,"
+                        + " closing the hold)", HELD_FUNDS_PARTS.toArray(new dev.mercato.payments.HeldFundsCapabilities.Part[0])));
+            }
             Optional<Guarantee> guarantee = Optional.empty();
             boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
             TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
@@ -1800,9 +1869,16 @@ public final class Commerce {
                 throw new InvalidInputException("journal", j, "must live in the facade's storage");
             }
             if (revenueSchedule != null) {
-                guarantee = Optional.of(new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
-                        autoConfirmExtension, EscrowService.create(s, j, p, clock), j, taxing, cashRounding)
-                        .withUnitCosts(unitCosts));
+                java.util.concurrent.atomic.AtomicReference<ProviderFunds> funds = new java.util.concurrent.atomic.AtomicReference<>();
+                EscrowService escrowService = EscrowService.create(s, j,
+                        heldFunds.isPresent() ? new HeldFundsGate(p, funds::get) : p, clock);
+                Guarantee g = new Guarantee(revenueSchedule, paymentMethod, autoConfirmAfter,
+                        autoConfirmExtension, escrowService, j, taxing, cashRounding).withUnitCosts(unitCosts);
+                if (heldFunds.isPresent()) {
+                    funds.set(new ProviderFunds(heldFunds.get(), fundsAccounts, s, j, clock, () -> escrowService));
+                    g = g.withProviderFunds(funds.get());
+                }
+                guarantee = Optional.of(g);
             } else if (taxing.isPresent()) {
                 throw new InvalidInputException("tax", "set", "needs Builder.guaranteedTransactions(schedule): the"
                         + " tax is posted to the ledger with the escrow's release");

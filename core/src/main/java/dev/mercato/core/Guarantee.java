@@ -55,6 +55,8 @@ final class Guarantee {
     private final Optional<Taxing> taxing;
     private final Optional<dev.mercato.pricing.money.CashRounding> cashRounding;
     private final java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts;
+    /** With provider-held funds ({@code Commerce.Builder.fundsHeldByProvider}): what instructs the provider. */
+    private final Optional<ProviderFunds> providerFunds;
 
     /**
      * How the facade taxes orders ({@code Commerce.Builder.tax}): the calculator, the region of an
@@ -78,14 +80,16 @@ final class Guarantee {
             EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
             Optional<dev.mercato.pricing.money.CashRounding> cashRounding) {
         this(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing, cashRounding,
-                sku -> Optional.empty());
+                sku -> Optional.empty(), Optional.empty());
     }
 
     private Guarantee(RevenueSchedule schedule, String paymentMethod, Duration autoConfirmAfter, Duration extension,
             EscrowService escrows, TransactionalJournal journal, Optional<Taxing> taxing,
             Optional<dev.mercato.pricing.money.CashRounding> cashRounding,
-            java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts) {
+            java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> unitCosts,
+            Optional<ProviderFunds> providerFunds) {
         this.unitCosts = unitCosts;
+        this.providerFunds = providerFunds;
         this.taxing = taxing;
         this.cashRounding = cashRounding;
         this.schedule = schedule;
@@ -102,16 +106,30 @@ final class Guarantee {
      */
     Guarantee withUnitCosts(java.util.function.Function<dev.mercato.core.catalog.SkuId, Optional<javax.money.MonetaryAmount>> costs) {
         return new Guarantee(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing,
-                cashRounding, costs);
+                cashRounding, costs, providerFunds);
+    }
+
+    /**
+     * This guarantee in the provider-held funds model: the provider holds the money, and releases
+     * and refunds after release become instructions to it ({@link ProviderFunds}).
+     */
+    Guarantee withProviderFunds(ProviderFunds funds) {
+        return new Guarantee(schedule, paymentMethod, autoConfirmAfter, extension, escrows, journal, taxing,
+                cashRounding, unitCosts, Optional.of(funds));
+    }
+
+    /** What instructs the provider in the provider-held funds model; empty when the platform holds the funds. */
+    Optional<ProviderFunds> providerFunds() {
+        return providerFunds;
     }
 
     EscrowService escrows() {
         return escrows;
     }
 
-    /** Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment. */
+    /** Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment, and are platform-held. */
     boolean allowsStages() {
-        return taxing.isEmpty() && cashRounding.isEmpty();
+        return taxing.isEmpty() && cashRounding.isEmpty() && providerFunds.isEmpty();
     }
 
     TransactionalJournal journal() {
@@ -251,6 +269,7 @@ final class Guarantee {
                 .find(order.id().value()).map(dev.mercato.core.storage.Versioned::value);
         Escrow held = staged.isPresent() ? escrows.openPaidInStages(uow, terms, staged.get().schedule(), capture)
                 : escrows.openPaid(uow, terms, capture);
+        providerFunds.ifPresent(funds -> funds.register(uow, payment, held.id()));
         if (!payable && held instanceof dev.mercato.core.escrow.AwaitingBalance) {
             // The first stage of an order that closed before the money arrived goes straight back.
             Transition refund = escrows.stage(uow, held.id(), new EscrowCommand.RefundFirstStage(PAYMENTS));
@@ -434,6 +453,8 @@ final class Guarantee {
 
     /** Sends refunds an order's escrow owes after its unit of work committed. */
     void afterCommit(OrderId order) {
+        // Returns a refund after release needs go out before the refund does.
+        providerFunds.ifPresent(funds -> funds.afterCommit(order));
         try {
             escrows.sendOwedRefunds(escrowId(order));
         } catch (RuntimeException e) {
@@ -441,5 +462,7 @@ final class Guarantee {
             org.slf4j.LoggerFactory.getLogger(Guarantee.class).warn("sending the refunds of {} failed; reconciliation"
                     + " retries", order, e);
         }
+        // With the refunds answered, a payment whose orders are all settled can close its hold.
+        providerFunds.ifPresent(funds -> funds.afterCommit(order));
     }
 }

@@ -114,8 +114,12 @@ final class PaymentCommands {
         }
         PaymentOutcome outcome;
         try {
-            outcome = context.payments().sale(new PaymentRequest(new TransactionId(transaction),
-                    payment.total(), source, "checkout " + paymentId));
+            Optional<ProviderFunds> held = context.guarantee().flatMap(Guarantee::providerFunds);
+            // Provider-held funds: the sale is a held sale, frozen at the provider until the orders' releases split it.
+            outcome = held.isPresent()
+                    ? held.get().holdSale(new TransactionId(transaction), payment.total(), source, "checkout " + paymentId)
+                    : context.payments().sale(new PaymentRequest(new TransactionId(transaction),
+                            payment.total(), source, "checkout " + paymentId));
         } catch (InvalidPaymentRequestException refused) {
             if (refused.problem() == InvalidPaymentRequestException.Problem.TRANSACTION_ID_REUSED) {
                 // A concurrent call is paying this attempt from another source: its outcome decides.

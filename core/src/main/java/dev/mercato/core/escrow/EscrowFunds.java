@@ -259,6 +259,40 @@ public final class EscrowFunds {
     }
 
     /**
+     * The service fee kept from what was released (not given back by refunds after release).
+     *
+     * @return non-negative
+     */
+    public MonetaryAmount serviceFee() {
+        return amount(serviceFee);
+    }
+
+    /**
+     * The payment fee kept from what was released (not given back by refunds after release).
+     *
+     * @return non-negative
+     */
+    public MonetaryAmount paymentFee() {
+        return amount(paymentFee);
+    }
+
+    /**
+     * One creator's or referrer's revenue share credited from what was released and not clawed
+     * back.
+     *
+     * @param index the share's index in the terms' {@link Deductions#shares()}
+     * @return non-negative
+     * @throws dev.mercato.pricing.error.InvalidInputException if there is no such share
+     */
+    public MonetaryAmount share(int index) {
+        if (index < 0 || index >= shares.length) {
+            throw new dev.mercato.pricing.error.InvalidInputException("index", index, "is not a share of these funds ("
+                    + shares.length + " shares)");
+        }
+        return amount(shares[index]);
+    }
+
+    /**
      * The creators' and referrers' revenue shares credited from what was released (not clawed
      * back), all parties together; per party, see {@link Deductions#shares()} and the ledger's
      * {@link dev.mercato.core.ledger.Account.CreatorPayable} accounts.

@@ -268,6 +268,68 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * Provider-held funds (docs/funds-models.md): an instruction (a split or a return) sent to
+     * the payment provider whose money is on its way between the payment's hold and an account;
+     * debited when the instruction is recorded, credited when it succeeds or is declined. Its
+     * balance is what is in transit, zero once the instruction is final.
+     *
+     * @param instructionId the instruction's transaction id, not blank
+     */
+    record ProviderInTransit(String instructionId) implements Account {
+        /** Validates the id. */
+        public ProviderInTransit {
+            requireId(instructionId, "instructionId");
+        }
+
+        @Override
+        public String code() {
+            return "provider-in-transit:" + instructionId;
+        }
+    }
+
+    /**
+     * Provider-held funds (docs/funds-models.md): what the split instructions sent to a seller's or
+     * a creator's sub-account at the payment provider, less what returns took back from it. The
+     * party, not the platform, owns this money; the provider pays it out.
+     *
+     * @param role the account's role, {@code seller} or {@code creator}, not blank
+     * @param token the provider's reference to the account, not blank
+     */
+    record ProviderSubAccount(String role, String token) implements Account {
+        /** Validates the fields. */
+        public ProviderSubAccount {
+            requireId(role, "role");
+            requireId(token, "token");
+        }
+
+        @Override
+        public String code() {
+            return "provider-sub-account:" + role + ":" + token;
+        }
+    }
+
+    /**
+     * Provider-held funds (docs/funds-models.md): a payment's hold at the provider beyond the
+     * shares its escrows hold ({@link EscrowHeld}). Debited by nothing in the facade's flows, so
+     * it stays zero unless the provider's unfreeze released a remainder the ledger did not
+     * expect (credited, with the platform's account at the provider debited): a non-zero balance
+     * is a reconciliation difference for an operator.
+     *
+     * @param paymentId the buyer payment, not blank
+     */
+    record ProviderHeld(String paymentId) implements Account {
+        /** Validates the id. */
+        public ProviderHeld {
+            requireId(paymentId, "paymentId");
+        }
+
+        @Override
+        public String code() {
+            return "provider-held:" + paymentId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -417,6 +479,37 @@ public sealed interface Account {
      */
     static Account payouts() {
         return new Payouts();
+    }
+
+    /**
+     * An instruction's money in transit at the payment provider.
+     *
+     * @param instructionId the split's or return's transaction id
+     * @return the account
+     */
+    static Account providerInTransit(String instructionId) {
+        return new ProviderInTransit(instructionId);
+    }
+
+    /**
+     * A seller's or creator's sub-account at the payment provider.
+     *
+     * @param role {@code seller} or {@code creator}
+     * @param token the provider's reference to the account
+     * @return the account
+     */
+    static Account providerSubAccount(String role, String token) {
+        return new ProviderSubAccount(role, token);
+    }
+
+    /**
+     * A payment's hold at the provider beyond its escrows' shares.
+     *
+     * @param paymentId the buyer payment
+     * @return the account
+     */
+    static Account providerHeld(String paymentId) {
+        return new ProviderHeld(paymentId);
     }
 
     /**

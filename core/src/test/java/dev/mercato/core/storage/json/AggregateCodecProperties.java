@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "provider-held-payment", "review", "risk-activity", "risk-review", "seller", "seller-standing");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -71,6 +71,16 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> orderPaymentSchedule() {
         return valuesOf("order-payment-schedule");
+    }
+
+    @Property
+    void providerHeldPaymentRoundTrips(@ForAll("providerHeldPayment") Object value) {
+        roundTrips(TYPES.get("provider-held-payment"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> providerHeldPayment() {
+        return valuesOf("provider-held-payment");
     }
 
     @Property

@@ -1,0 +1,727 @@
+package dev.mercato.core;
+
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.escrow.Closed;
+import dev.mercato.core.escrow.CreatorShare;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.EscrowFunds;
+import dev.mercato.core.escrow.EscrowService;
+import dev.mercato.core.escrow.EscrowTerms;
+import dev.mercato.core.escrow.ProviderOperation;
+import dev.mercato.core.escrow.Refunded;
+import dev.mercato.core.escrow.Released;
+import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.PostResult;
+import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.order.Order;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.Orders;
+import dev.mercato.core.storage.AggregateType;
+import dev.mercato.core.storage.Repository;
+import dev.mercato.core.storage.Storage;
+import dev.mercato.core.storage.UnitOfWork;
+import dev.mercato.core.storage.Versioned;
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.FundsAccount;
+import dev.mercato.payments.HeldFundsProvider;
+import dev.mercato.payments.HoldRequest;
+import dev.mercato.payments.InvalidPaymentRequestException;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.ReturnRequest;
+import dev.mercato.payments.SplitPart;
+import dev.mercato.payments.SplitRequest;
+import dev.mercato.payments.TransactionId;
+import dev.mercato.payments.UnfreezeRequest;
+import dev.mercato.pricing.money.Exact;
+import dev.mercato.pricing.money.MinorUnits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+
+/**
+ * Provider-held funds (docs/funds-models.md): the facade's escrows keep their states and journal
+ * entries, and this class turns what each escrow released (and took back after release) into
+ * instructions to a {@link HeldFundsProvider}, with the journal mirroring where the money is.
+ *
+ * <p><b>Level, not edge.</b> For each escrow, what its released money should have sent to each
+ * account (the seller's net less the platform's subsidy to the seller's sub-account; commission,
+ * fees and tax to the platform's account; each creator's share to the creator's) is compared with
+ * what the instructions that succeeded did send. A difference becomes a new split (more to send)
+ * or a new return (money to take back, before a refund after release), recorded with its "sent"
+ * journal entry in one unit of work, then sent. An escrow with an instruction whose outcome is
+ * not final gets no new one: the open one is asked about ({@code status}) and sent again under
+ * the same id when the provider has no record of it. So a split is never sent twice, whatever
+ * crashes and retries happen, and the comparison runs again after every command and on every
+ * {@link Commerce#runDueTimers}.
+ *
+ * <p>Ids are derived from the escrow: {@code fh.<escrow>.s<n>} for splits, {@code fh.<escrow>.r<n>}
+ * for returns, {@code fh.<payment>.u<n>} for the unfreeze of a payment whose escrows are all
+ * settled. A declined instruction (a frozen sub-account, a balance too low for a return) is tried
+ * again under the next {@code n} after {@link #RETRY_DECLINED}.
+ *
+ * <p>Thread-safe: every change goes through the storage's optimistic units of work.
+ */
+final class ProviderFunds {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProviderFunds.class);
+    private static final int ATTEMPTS = 50;
+    /** How long after a declined instruction the next attempt waits. */
+    static final Duration RETRY_DECLINED = Duration.ofHours(1);
+    private static final Duration BACKOFF_BASE = Duration.ofSeconds(30);
+    private static final Duration BACKOFF_MAX = Duration.ofHours(1);
+    private static final String PREFIX = "fh.";
+    private static final String OPEN = "open";
+
+    /** What an instruction does. */
+    enum Kind { SPLIT, RETURN, UNFREEZE }
+
+    /** Where an instruction stands; {@code SUCCEEDED} and {@code DECLINED} are final. */
+    enum Status {
+        NOT_SENT, UNKNOWN, PENDING, SUCCEEDED, DECLINED;
+
+        boolean isFinal() {
+            return this == SUCCEEDED || this == DECLINED;
+        }
+    }
+
+    /**
+     * One stream of an instruction: {@code minor} units of a stream ({@code seller}, {@code sales},
+     * {@code commission}, {@code service-fee}, {@code payment-fee}, {@code tax} or {@code
+     * creator:<party>}) to or from an account at the provider.
+     */
+    record Part(String stream, FundsAccount.Role role, String token, long minor) {
+        FundsAccount account() {
+            return new FundsAccount(role, token);
+        }
+    }
+
+    /**
+     * A split, return or unfreeze as recorded: its id, the escrow (or, for an unfreeze, the
+     * payment) it is for, its parts (none for an unfreeze), its status and, once succeeded, the
+     * amount the provider reported (what an unfreeze released).
+     */
+    record Instruction(String id, Kind kind, String target, List<Part> parts, Status status, String detail,
+            long settledMinor, int checks, Instant nextCheckAt) {
+        Instruction {
+            parts = List.copyOf(parts);
+        }
+
+        long totalMinor() {
+            long total = 0;
+            for (Part part : parts) {
+                total = Exact.add(total, part.minor());
+            }
+            return total;
+        }
+
+        Instruction with(Status next, String why, long settled, int checksNow, Instant nextAt) {
+            return new Instruction(id, kind, target, parts, next, why, settled, checksNow, nextAt);
+        }
+    }
+
+    /**
+     * A held buyer payment: the hold's transaction id, the escrows holding its shares and every
+     * instruction sent for them. Open (reconciled) until its unfreeze succeeded and while any
+     * instruction, such as a return after the unfreeze, is not final.
+     */
+    record HeldPayment(String paymentId, String hold, String currency, List<String> escrows,
+            List<Instruction> instructions, boolean closed) {
+        HeldPayment {
+            escrows = List.copyOf(escrows);
+            instructions = List.copyOf(instructions);
+        }
+
+        List<Instruction> of(String escrowId) {
+            return instructions.stream().filter(i -> i.target().equals(escrowId)).toList();
+        }
+
+        Optional<Instruction> instruction(String id) {
+            return instructions.stream().filter(i -> i.id().equals(id)).findFirst();
+        }
+
+        HeldPayment withEscrow(String escrowId) {
+            if (escrows.contains(escrowId)) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(escrows);
+            more.add(escrowId);
+            return new HeldPayment(paymentId, hold, currency, more, instructions, closed);
+        }
+
+        HeldPayment with(Instruction changed) {
+            List<Instruction> next = new ArrayList<>();
+            boolean replaced = false;
+            for (Instruction i : instructions) {
+                if (i.id().equals(changed.id())) {
+                    next.add(changed);
+                    replaced = true;
+                } else {
+                    next.add(i);
+                }
+            }
+            if (!replaced) {
+                next.add(changed);
+            }
+            boolean nowClosed = closed || changed.kind() == Kind.UNFREEZE && changed.status() == Status.SUCCEEDED;
+            return new HeldPayment(paymentId, hold, currency, escrows, next, nowClosed);
+        }
+    }
+
+    /** Held payments by payment id; the generic JSON codec at schema version 1. */
+    static final AggregateType<String, HeldPayment> TYPE = AggregateType
+            .of("provider-held-payment", String.class, HeldPayment.class, Function.identity())
+            .withIndex(OPEN, p -> !p.closed() || p.instructions().stream().anyMatch(i -> !i.status().isFinal()) ? OPEN : "");
+
+    private final HeldFundsProvider provider;
+    private final FundsAccounts accounts;
+    private final Storage storage;
+    private final TransactionalJournal journal;
+    private final Clock clock;
+    private final Supplier<EscrowService> escrows;
+
+    ProviderFunds(HeldFundsProvider provider, FundsAccounts accounts, Storage storage, TransactionalJournal journal,
+            Clock clock, Supplier<EscrowService> escrows) {
+        this.provider = provider;
+        this.accounts = accounts;
+        this.storage = storage;
+        this.journal = journal;
+        this.clock = clock;
+        this.escrows = escrows;
+    }
+
+    HeldFundsProvider provider() {
+        return provider;
+    }
+
+    // ------------------------------------------------------------------ checkout
+
+    /** The checkout's sale as a held sale: frozen at the provider, the platform's account settling it. */
+    PaymentOutcome holdSale(TransactionId id, MonetaryAmount total, PaymentSource source, String reference) {
+        return provider.holdSale(new HoldRequest(id, total, source, reference, accounts.platform()));
+    }
+
+    /** Records, in the capture's unit of work, that an escrow holds a share of a held payment. */
+    void register(UnitOfWork uow, BuyerPayment payment, String escrowId) {
+        Repository<String, HeldPayment> repo = uow.repository(TYPE);
+        Optional<Versioned<HeldPayment>> found = repo.find(payment.paymentId());
+        if (found.isEmpty()) {
+            repo.insert(payment.paymentId(), new HeldPayment(payment.paymentId(), payment.lastAttempt().orElseThrow(),
+                    payment.total().getCurrency().getCurrencyCode(), List.of(escrowId), List.of(), false));
+            return;
+        }
+        HeldPayment next = found.get().value().withEscrow(escrowId);
+        if (next != found.get().value()) {
+            repo.update(payment.paymentId(), next, found.get().version());
+        }
+    }
+
+    // ------------------------------------------------------------------ after commands
+
+    /**
+     * Brings an order's escrow's instructions up to what it released, then closes the payment's
+     * hold if everything is settled. Never throws: what fails is retried by {@link #reconcile}.
+     */
+    void afterCommit(OrderId order) {
+        try {
+            Optional<String> payment = storage.inTransaction(uow -> uow.repository(Orders.TYPE).find(order))
+                    .map(v -> v.value().facts().paymentId());
+            if (payment.isEmpty()) {
+                return;
+            }
+            sync(payment.get(), Guarantee.escrowId(order));
+            unfreezeIfSettled(payment.get());
+        } catch (RuntimeException e) {
+            LOG.warn("instructing the provider for order {} failed; runDueTimers retries", order, e);
+        }
+    }
+
+    /**
+     * Whether a refund of an escrow may go to the provider: every return the escrow needs (money
+     * it released and a refund after release took back) has succeeded, so the provider holds the
+     * money again. Sends what is missing first.
+     */
+    boolean readyToRefund(String escrowId) {
+        Optional<String> payment = paymentOf(escrowId);
+        if (payment.isEmpty()) {
+            return true;
+        }
+        sync(payment.get(), escrowId);
+        return storage.inTransaction(uow -> {
+            Optional<HeldPayment> held = uow.repository(TYPE).find(payment.get()).map(Versioned::value);
+            Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
+            if (held.isEmpty() || escrow.isEmpty()) {
+                return true;
+            }
+            List<Instruction> mine = held.get().of(escrowId);
+            if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
+                return false;
+            }
+            Map<String, Long> target = targets(escrow.get());
+            for (Map.Entry<String, Long> sent : sent(mine).entrySet()) {
+                if (sent.getValue() > target.getOrDefault(sent.getKey(), 0L)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The payment whose hold an escrow's money is part of. */
+    private Optional<String> paymentOf(String escrowId) {
+        return storage.inTransaction(uow -> uow.repository(Orders.TYPE).find(new OrderId(escrowId)))
+                .map(v -> v.value().facts().paymentId());
+    }
+
+    // ------------------------------------------------------------------ reconciliation
+
+    /**
+     * Sends what was recorded and not sent, asks the provider about every open instruction whose
+     * check is due (sending it again, same id, when the provider has no record of it), brings
+     * every open payment's escrows up to date and closes settled holds.
+     *
+     * @return how many instructions were sent or checked
+     */
+    int reconcile() {
+        Instant now = clock.instant();
+        List<HeldPayment> open = storage.inTransaction(uow -> uow.repository(TYPE).findBy(OPEN, OPEN)).stream()
+                .map(Versioned::value).toList();
+        int checked = 0;
+        for (HeldPayment payment : open) {
+            for (Instruction i : payment.instructions()) {
+                if (i.status().isFinal() || i.status() != Status.NOT_SENT && i.nextCheckAt().isAfter(now)) {
+                    continue;
+                }
+                PaymentOutcome outcome = i.status() == Status.NOT_SENT ? send(payment, i) : query(payment, i);
+                record(payment.paymentId(), i.id(), outcome, i.status() != Status.NOT_SENT);
+                checked++;
+            }
+            try {
+                for (String escrowId : payment.escrows()) {
+                    checked += sync(payment.paymentId(), escrowId);
+                }
+                checked += unfreezeIfSettled(payment.paymentId());
+            } catch (RuntimeException e) {
+                LOG.warn("instructing the provider for payment {} failed; the next run retries", payment.paymentId(), e);
+            }
+        }
+        return checked;
+    }
+
+    private PaymentOutcome query(HeldPayment payment, Instruction i) {
+        try {
+            Optional<PaymentOutcome> status = provider.status(new TransactionId(i.id()));
+            // No record: nothing moved under this id; the same id is sent again, so it happens once.
+            return status.isPresent() ? status.get() : send(payment, i);
+        } catch (RuntimeException e) {
+            return new PaymentOutcome.Unknown(new TransactionId(i.id()), "status query failed: " + e);
+        }
+    }
+
+    // ------------------------------------------------------------------ instructing
+
+    /**
+     * Records the instructions that bring one escrow's accounts to what it released, with their
+     * "sent" entries, then sends every instruction of the escrow not sent yet.
+     *
+     * @return how many instructions were sent
+     */
+    private int sync(String paymentId, String escrowId) {
+        Instant now = clock.instant();
+        List<Instruction> toSend = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, HeldPayment> repo = uow.repository(TYPE);
+            Optional<Versioned<HeldPayment>> found = repo.find(paymentId);
+            Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
+            if (found.isEmpty() || escrow.isEmpty()) {
+                return List.<Instruction>of();
+            }
+            HeldPayment held = found.get().value();
+            List<Instruction> mine = held.of(escrowId);
+            if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
+                return mine.stream().filter(i -> i.status() == Status.NOT_SENT).toList();
+            }
+            if (mine.stream().anyMatch(i -> i.status() == Status.DECLINED && i.nextCheckAt().isAfter(now))) {
+                return List.<Instruction>of();
+            }
+            List<Instruction> created = instructionsFor(escrow.get(), mine, held, now);
+            if (created.isEmpty()) {
+                return List.<Instruction>of();
+            }
+            HeldPayment next = held;
+            for (Instruction i : created) {
+                next = next.with(i);
+                post(uow, sentEntry(escrow.get().terms(), i, now));
+            }
+            repo.update(paymentId, next, found.get().version());
+            return created;
+        }, dev.mercato.core.event.EventPublisher.none());
+        if (toSend.isEmpty()) {
+            return 0;
+        }
+        HeldPayment payment = storage.inTransaction(uow -> uow.repository(TYPE).find(paymentId)).orElseThrow().value();
+        for (Instruction i : toSend) {
+            record(paymentId, i.id(), send(payment, i), false);
+        }
+        return toSend.size();
+    }
+
+    /** The new instructions of an escrow whose earlier ones are all final: returns, then splits. */
+    private List<Instruction> instructionsFor(Escrow escrow, List<Instruction> mine, HeldPayment held, Instant now) {
+        EscrowTerms terms = escrow.terms();
+        Map<String, Long> target = targets(escrow);
+        Map<String, Long> sent = sent(mine);
+        Map<String, FundsAccount> sentTo = lastAccounts(mine);
+        Map<FundsAccount, List<Part>> returns = new LinkedHashMap<>();
+        Map<FundsAccount, List<Part>> splits = new LinkedHashMap<>();
+        java.util.Set<String> streams = new java.util.LinkedHashSet<>(target.keySet());
+        streams.addAll(sent.keySet());
+        for (String stream : streams) {
+            long delta = target.getOrDefault(stream, 0L) - sent.getOrDefault(stream, 0L);
+            if (delta < 0) {
+                FundsAccount from = sentTo.get(stream);
+                returns.computeIfAbsent(from, a -> new ArrayList<>()).add(new Part(stream, from.role(), from.token(), -delta));
+            } else if (delta > 0) {
+                Optional<FundsAccount> to = recipient(terms, stream);
+                if (to.isEmpty()) {
+                    LOG.warn("escrow {}: no account at the provider for {}; its {} minor units stay held until one is"
+                            + " known", escrow.id(), stream, delta);
+                    continue;
+                }
+                splits.computeIfAbsent(to.get(), a -> new ArrayList<>()).add(new Part(stream, to.get().role(),
+                        to.get().token(), delta));
+            }
+        }
+        List<Instruction> created = new ArrayList<>();
+        int n = mine.size();
+        for (List<Part> parts : returns.values()) {
+            created.add(new Instruction(PREFIX + escrow.id() + ".r" + (++n), Kind.RETURN, escrow.id(), parts,
+                    Status.NOT_SENT, "", 0, 0, now));
+        }
+        int max = Math.max(1, provider.heldFundsCapabilities().maxPartsPerSplit());
+        List<List<Part>> accountsParts = new ArrayList<>(splits.values());
+        for (int from = 0; from < accountsParts.size(); from += max) {
+            List<Part> parts = new ArrayList<>();
+            accountsParts.subList(from, Math.min(accountsParts.size(), from + max)).forEach(parts::addAll);
+            created.add(new Instruction(PREFIX + escrow.id() + ".s" + (++n), Kind.SPLIT, escrow.id(), parts,
+                    Status.NOT_SENT, "", 0, 0, now));
+        }
+        return created;
+    }
+
+    /** Who receives a stream: the seller's or a creator's sub-account, or the platform's account. */
+    private Optional<FundsAccount> recipient(EscrowTerms terms, String stream) {
+        if (stream.equals(SELLER)) {
+            return accounts.seller(terms.sellerId());
+        }
+        if (stream.startsWith(CREATOR)) {
+            return accounts.creator(stream.substring(CREATOR.length()));
+        }
+        return Optional.of(accounts.platform());
+    }
+
+    private static final String SELLER = "seller";
+    private static final String SALES = "sales";
+    private static final String COMMISSION = "commission";
+    private static final String SERVICE_FEE = "service-fee";
+    private static final String PAYMENT_FEE = "payment-fee";
+    private static final String TAX = "tax";
+    private static final String CREATOR = "creator:";
+
+    /**
+     * What an escrow's released money (not taken back) should have sent, per stream: the seller's
+     * net less the platform's subsidy inside it (the subsidy is the platform's own money, never in
+     * the hold: it stays payable to the seller), or for the platform's own store all of it as
+     * sales; commission, service fee, payment fee and tax; each creator's share. They sum to the
+     * buyer's money released. A stream that would be negative (a subsidy larger than the seller's
+     * net) is zero and takes its shortfall from the next streams, in this order.
+     */
+    static Map<String, Long> targets(Escrow escrow) {
+        EscrowFunds f = escrow.funds();
+        EscrowTerms t = escrow.terms();
+        Map<String, Long> target = new LinkedHashMap<>();
+        long net = MinorUnits.toMinor(f.sellerNet());
+        long commission = MinorUnits.toMinor(f.commission());
+        long serviceFee = MinorUnits.toMinor(f.serviceFee());
+        long paymentFee = MinorUnits.toMinor(f.paymentFee());
+        long subsidy = MinorUnits.toMinor(f.platformSubsidy());
+        if (t.selfOperated()) {
+            target.put(SALES, Exact.sum(net, commission, serviceFee, paymentFee) - subsidy);
+        } else {
+            target.put(SELLER, net - subsidy);
+            target.put(COMMISSION, commission);
+            target.put(SERVICE_FEE, serviceFee);
+            target.put(PAYMENT_FEE, paymentFee);
+        }
+        target.put(TAX, MinorUnits.toMinor(f.tax()));
+        List<CreatorShare> shares = t.deductions().shares();
+        for (int i = 0; i < shares.size(); i++) {
+            target.merge(CREATOR + shares.get(i).partyId(), MinorUnits.toMinor(f.share(i)), Exact::add);
+        }
+        long carry = 0;
+        for (Map.Entry<String, Long> e : target.entrySet()) {
+            long v = Exact.add(e.getValue(), carry);
+            carry = Math.min(0, v);
+            e.setValue(Math.max(0, v));
+        }
+        return target;
+    }
+
+    /** What the succeeded instructions sent, per stream: splits less returns. */
+    private static Map<String, Long> sent(List<Instruction> instructions) {
+        Map<String, Long> sent = new LinkedHashMap<>();
+        for (Instruction i : instructions) {
+            if (i.status() != Status.SUCCEEDED || i.kind() == Kind.UNFREEZE) {
+                continue;
+            }
+            for (Part part : i.parts()) {
+                sent.merge(part.stream(), i.kind() == Kind.SPLIT ? part.minor() : -part.minor(), Exact::add);
+            }
+        }
+        return sent;
+    }
+
+    /** The account each stream's latest succeeded split went to: where a return takes it from. */
+    private static Map<String, FundsAccount> lastAccounts(List<Instruction> instructions) {
+        Map<String, FundsAccount> to = new LinkedHashMap<>();
+        for (Instruction i : instructions) {
+            if (i.kind() == Kind.SPLIT && i.status() == Status.SUCCEEDED) {
+                i.parts().forEach(part -> to.put(part.stream(), part.account()));
+            }
+        }
+        return to;
+    }
+
+    private PaymentOutcome send(HeldPayment payment, Instruction i) {
+        TransactionId id = new TransactionId(i.id());
+        TransactionId hold = new TransactionId(payment.hold());
+        CurrencyUnit currency = Monetary.getCurrency(payment.currency());
+        try {
+            if (i.kind() == Kind.UNFREEZE) {
+                return provider.unfreeze(new UnfreezeRequest(id, hold, "payment " + payment.paymentId() + " settled"));
+            }
+            Map<FundsAccount, Long> byAccount = new LinkedHashMap<>();
+            i.parts().forEach(part -> byAccount.merge(part.account(), part.minor(), Exact::add));
+            if (i.kind() == Kind.RETURN) {
+                Map.Entry<FundsAccount, Long> from = byAccount.entrySet().iterator().next();
+                return provider.returnFunds(new ReturnRequest(id, hold, from.getKey(),
+                        MinorUnits.toAmount(from.getValue(), currency), "refund of order " + i.target()));
+            }
+            List<SplitPart> parts = new ArrayList<>();
+            byAccount.forEach((account, minor) -> parts.add(new SplitPart(account, MinorUnits.toAmount(minor, currency),
+                    "order " + i.target())));
+            return provider.split(new SplitRequest(id, hold, parts));
+        } catch (InvalidPaymentRequestException refused) {
+            // Refused before anything moved: declined, and tried again later under a new id.
+            return new PaymentOutcome.Declined(id, DeclineReason.REFUSED, refused.problem().name(), refused.getMessage());
+        } catch (RuntimeException e) {
+            // Unknown, never failed: the money may have moved; status tells.
+            return new PaymentOutcome.Unknown(id, "provider call failed: " + e);
+        }
+    }
+
+    /** Folds a reported outcome into its instruction and posts what it means. */
+    private void record(String paymentId, String instructionId, PaymentOutcome reported, boolean check) {
+        Instant now = clock.instant();
+        storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, HeldPayment> repo = uow.repository(TYPE);
+            Optional<Versioned<HeldPayment>> found = repo.find(paymentId);
+            if (found.isEmpty() || found.get().value().instruction(instructionId).isEmpty()) {
+                return null;
+            }
+            HeldPayment held = found.get().value();
+            Instruction i = held.instruction(instructionId).get();
+            if (i.status().isFinal()) {
+                if (reported.isFinal() && (reported instanceof PaymentOutcome.Succeeded) != (i.status() == Status.SUCCEEDED)) {
+                    LOG.error("provider contradicts itself on {}: keeping {}", instructionId, i.status());
+                }
+                return null;
+            }
+            int checks = check ? i.checks() + 1 : i.checks();
+            Instruction next;
+            if (reported instanceof PaymentOutcome.Succeeded s) {
+                long amount = MinorUnits.toMinor(s.amount(), Monetary.getCurrency(held.currency()));
+                if (i.kind() != Kind.UNFREEZE && amount != i.totalMinor()) {
+                    LOG.error("instruction {}: the provider answered {} for {} minor units; the answer changes nothing",
+                            instructionId, s.amount(), i.totalMinor());
+                    return null;
+                }
+                next = i.with(Status.SUCCEEDED, s.providerReference(), amount, checks, now);
+            } else if (reported instanceof PaymentOutcome.Declined d) {
+                next = i.with(Status.DECLINED, d.reason() + " " + d.message(), 0, checks, now.plus(RETRY_DECLINED));
+            } else {
+                Status status = reported instanceof PaymentOutcome.Pending ? Status.PENDING : Status.UNKNOWN;
+                next = i.with(status, reported.toString(), 0, checks, now.plus(backoff(checks)));
+            }
+            repo.update(paymentId, held.with(next), found.get().version());
+            if (next.status().isFinal()) {
+                Optional<EscrowTerms> terms = i.kind() == Kind.UNFREEZE ? Optional.empty()
+                        : escrows.get().find(uow, i.target()).map(Escrow::terms);
+                finalEntry(held, terms, next, now).ifPresent(entry -> post(uow, entry));
+            }
+            return null;
+        }, dev.mercato.core.event.EventPublisher.none());
+    }
+
+    private static Duration backoff(int checks) {
+        Duration d = BACKOFF_BASE.multipliedBy(1L << Math.min(checks, 20));
+        return d.compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : d;
+    }
+
+    // ------------------------------------------------------------------ closing a payment's hold
+
+    /**
+     * Unfreezes a payment's hold once every escrow holding a share of it is settled (released,
+     * refunded or closed), every instruction and refund of theirs is final and nothing more is to
+     * be split: what the provider still holds then is no order's money.
+     *
+     * @return 1 if an unfreeze was sent, else 0
+     */
+    private int unfreezeIfSettled(String paymentId) {
+        Instant now = clock.instant();
+        Optional<HeldPayment> found = storage.inTransaction(uow -> uow.repository(TYPE).find(paymentId)).map(Versioned::value);
+        if (found.isEmpty() || found.get().closed() || !provider.heldFundsCapabilities()
+                .supports(dev.mercato.payments.HeldFundsCapabilities.Part.UNFREEZE)) {
+            return 0;
+        }
+        HeldPayment held = found.get();
+        EscrowService service = escrows.get();
+        for (String escrowId : held.escrows()) {
+            Optional<Escrow> escrow = service.find(escrowId);
+            if (escrow.isEmpty() || !(escrow.get() instanceof Released || escrow.get() instanceof Refunded
+                    || escrow.get() instanceof Closed)) {
+                return 0;
+            }
+            if (service.operations(escrowId).stream().anyMatch(op -> !op.isFinal()
+                    || op.kind() == ProviderOperation.Kind.REFUND && op.outcome() instanceof PaymentOutcome.Declined)) {
+                return 0;
+            }
+            List<Instruction> mine = held.of(escrowId);
+            if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
+                return 0;
+            }
+            Map<String, Long> target = targets(escrow.get());
+            Map<String, Long> sent = sent(mine);
+            java.util.Set<String> streams = new java.util.HashSet<>(target.keySet());
+            streams.addAll(sent.keySet());
+            for (String stream : streams) {
+                if (!target.getOrDefault(stream, 0L).equals(sent.getOrDefault(stream, 0L))) {
+                    return 0;
+                }
+            }
+        }
+        List<Instruction> unfreezes = held.instructions().stream().filter(i -> i.kind() == Kind.UNFREEZE).toList();
+        if (unfreezes.stream().anyMatch(i -> !i.status().isFinal() || i.nextCheckAt().isAfter(now))) {
+            return 0;
+        }
+        Instruction unfreeze = new Instruction(PREFIX + paymentId + ".u" + (unfreezes.size() + 1), Kind.UNFREEZE,
+                paymentId, List.of(), Status.NOT_SENT, "", 0, 0, now);
+        boolean created = storage.inTransaction(ATTEMPTS, uow -> {
+            Repository<String, HeldPayment> repo = uow.repository(TYPE);
+            Versioned<HeldPayment> current = repo.find(paymentId).orElseThrow();
+            if (!current.value().instructions().equals(held.instructions())) {
+                return false;
+            }
+            repo.update(paymentId, current.value().with(unfreeze), current.version());
+            return true;
+        }, dev.mercato.core.event.EventPublisher.none());
+        if (!created) {
+            return 0;
+        }
+        record(paymentId, unfreeze.id(), send(held, unfreeze), false);
+        return 1;
+    }
+
+    // ------------------------------------------------------------------ the journal's mirror
+
+    /**
+     * The obligation a stream's money comes from when a split sends it (and goes back to when a
+     * return succeeds): the seller's or creator's payable, or the platform's revenue stream or
+     * tax payable.
+     */
+    private static Account obligation(EscrowTerms terms, String stream) {
+        return switch (stream) {
+            case SELLER -> Account.sellerPayable(terms.sellerId());
+            case SALES -> Account.revenue(RevenueStream.SALES);
+            case COMMISSION -> Account.revenue(RevenueStream.COMMISSION);
+            case SERVICE_FEE -> Account.revenue(RevenueStream.SERVICE_FEE);
+            case PAYMENT_FEE -> Account.revenue(RevenueStream.PAYMENT_FEE);
+            case TAX -> Account.taxPayable();
+            default -> Account.creatorPayable(stream.substring(CREATOR.length()));
+        };
+    }
+
+    /**
+     * Where a stream's money is once a split delivered it: a seller's or creator's sub-account,
+     * or, for the platform's account, the revenue stream (or tax payable) itself, which is then
+     * the platform's own money at the provider.
+     */
+    private static Account location(EscrowTerms terms, Part part) {
+        return part.role() == FundsAccount.Role.PLATFORM ? obligation(terms, part.stream())
+                : Account.providerSubAccount(part.role().name().toLowerCase(java.util.Locale.ROOT), part.token());
+    }
+
+    /**
+     * The entry of an instruction recorded: a split takes its streams from their obligations
+     * into transit (so nothing is the platform's revenue, or a party's, before the split
+     * succeeded); a return takes them from the accounts into transit.
+     */
+    private JournalEntry sentEntry(EscrowTerms terms, Instruction i, Instant at) {
+        CurrencyUnit c = terms.currency();
+        JournalEntry.Builder b = entry(i, "sent", at).minor(Account.providerInTransit(i.id()), c, i.totalMinor());
+        for (Part part : i.parts()) {
+            b.minor(i.kind() == Kind.SPLIT ? obligation(terms, part.stream()) : location(terms, part), c, -part.minor());
+        }
+        return b.build();
+    }
+
+    /**
+     * The entry of an instruction's final outcome: a split delivered its streams to their accounts,
+     * a return brought them back to their obligations (the refund after release took them from
+     * there), a declined one goes back where it came from. An unfreeze that released money
+     * (which no escrow held) moves it from the payment's provider-held account to the platform.
+     */
+    private Optional<JournalEntry> finalEntry(HeldPayment held, Optional<EscrowTerms> terms, Instruction i, Instant at) {
+        CurrencyUnit c = Monetary.getCurrency(held.currency());
+        if (i.kind() == Kind.UNFREEZE) {
+            if (i.status() != Status.SUCCEEDED || i.settledMinor() == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(entry(i, "unfrozen", at).minor(Account.providerHeld(held.paymentId()), c, -i.settledMinor())
+                    .minor(Account.providerSubAccount("platform", accounts.platform().token()), c, i.settledMinor()).build());
+        }
+        EscrowTerms t = terms.orElseThrow();
+        boolean succeeded = i.status() == Status.SUCCEEDED;
+        JournalEntry.Builder b = entry(i, succeeded ? "succeeded" : "declined", at)
+                .minor(Account.providerInTransit(i.id()), c, -i.totalMinor());
+        for (Part part : i.parts()) {
+            boolean toAccount = succeeded == (i.kind() == Kind.SPLIT);
+            b.minor(toAccount ? location(t, part) : obligation(t, part.stream()), c, part.minor());
+        }
+        return Optional.of(b.build());
+    }
+
+    private static JournalEntry.Builder entry(Instruction i, String event, Instant at) {
+        String kind = i.kind().name().toLowerCase(java.util.Locale.ROOT);
+        return JournalEntry.builder("funds:" + i.id() + ":" + event, at, kind + " " + i.id() + " " + event)
+                .reference(new EntryReference(EntryReference.Kind.ESCROW, i.target(), 0, "provider-" + kind + "-" + event));
+    }
+
+    private void post(UnitOfWork uow, JournalEntry entry) {
+        PostResult result = journal.post(uow, entry);
+        if (!result.isAccepted()) {
+            throw new IllegalStateException("the journal refused provider-funds entry " + entry.key() + ": " + result);
+        }
+    }
+}
