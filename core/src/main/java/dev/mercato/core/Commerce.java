@@ -130,7 +130,7 @@ public final class Commerce {
         this.groups = campaigns.isEmpty() ? Optional.empty()
                 : Optional.of(new GroupBuyCommands(context, campaigns, escrowCommands));
         this.checkout = new CheckoutCommands(context, checkoutGuard, groups);
-        this.payments = new PaymentCommands(context, paidHooks, paymentGuard);
+        this.payments = new PaymentCommands(context, withFeeHooks(paidHooks), paymentGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
         this.escrows = escrowCommands;
@@ -470,7 +470,21 @@ public final class Commerce {
         if (balance.isPresent()) {
             return new DispatchResult.Refused(Optional.empty(), balance.get() + "; no parcel was booked");
         }
-        return fulfilment.dispatch(actor, orderId, dispatch);
+        DispatchResult dispatched = fulfilment.dispatch(actor, orderId, dispatch);
+        if (dispatched instanceof DispatchResult.Dispatched) {
+            fees.ifPresent(f -> f.afterDispatch(orderId));
+        }
+        return dispatched;
+    }
+
+    /** The paid hooks, with the booking of each captured payment's channel cost when fees are configured. */
+    private List<PaidHook> withFeeHooks(List<PaidHook> paidHooks) {
+        if (fees.isEmpty()) {
+            return paidHooks;
+        }
+        List<PaidHook> hooks = new java.util.ArrayList<>(paidHooks);
+        hooks.add((payment, orders) -> fees.get().afterCapture(payment.paymentId()));
+        return List.copyOf(hooks);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.mercato.core;
 
 import dev.mercato.core.actor.Actor;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.checkout.BuyerPayments;
 import dev.mercato.core.fee.AdAccount;
 import dev.mercato.core.fee.AdStanding;
 import dev.mercato.core.fee.AnnualFeePlan;
@@ -10,12 +12,17 @@ import dev.mercato.core.fee.FeeRefusal;
 import dev.mercato.core.fee.FeeResult;
 import dev.mercato.core.fee.FeeSettings;
 import dev.mercato.core.fee.UnknownSellerException;
+import dev.mercato.core.fulfilment.Parcels;
+import dev.mercato.core.fulfilment.TrackedParcel;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.EntryReference;
+import dev.mercato.core.ledger.ExpenseKind;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.PostResult;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.Orders;
 import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.core.storage.AggregateType;
 import dev.mercato.core.storage.DueTimer;
@@ -27,10 +34,13 @@ import dev.mercato.core.storage.Versioned;
 import dev.mercato.core.timer.DueTaskRunner;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.fee.AnnualFee;
+import dev.mercato.pricing.fee.Bearer;
 import dev.mercato.pricing.fee.BillingModel;
 import dev.mercato.pricing.fee.CampaignDay;
+import dev.mercato.pricing.fee.PaymentFees;
 import dev.mercato.pricing.fee.Placement;
 import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.money.Rate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -39,6 +49,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade's fees ({@link Commerce.Builder#fees}, docs/fees.md): what the fee calculators of
@@ -52,6 +64,11 @@ import javax.money.MonetaryAmount;
  *   <li><b>Advertising</b> ({@link #setAdDailyBudget}, {@link #topUpAds}, {@link #chargeAd}): a
  *       prepaid balance topped up from the payable, a daily budget, and clicks, impressions or
  *       slots charged at the auction's price; a charge beyond the balance or the budget is refused.</li>
+ *   <li><b>Payment-channel cost</b> ({@link #bookPaymentCost}): what the provider kept from each
+ *       captured buyer payment, a platform expense, booked when the payment is captured.</li>
+ *   <li><b>Carrier charges</b> ({@link #bookCarrierCharges}): each outbound parcel's charge owed to
+ *       the carrier, from the seller's payable or as a platform expense by {@link
+ *       FeeSettings#carrierChargeBearer}, booked when the dispatch records the parcel.</li>
  * </ul>
  *
  * <p>Who may do what: the platform (an operator or the system) issues every command; a seller
@@ -75,6 +92,9 @@ public final class Fees {
             .withIndex("seller", AnnualFeeYear::sellerId);
     static final AggregateType<String, AdAccount> ADS = AggregateType
             .of("ad-account", String.class, AdAccount.class, Function.identity());
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fees.class);
+    private static final Actor SYSTEM = new Actor.System("fees");
 
     private final Context context;
     private final TransactionalJournal journal;
@@ -452,6 +472,151 @@ public final class Fees {
 
     private LocalDate today() {
         return LocalDate.ofInstant(context.now(), settings.adDayZone());
+    }
+
+    // ------------------------------------------------------------------ payment-channel cost
+
+    /**
+     * Books what the payment provider kept from a captured buyer payment: its channel fee, at
+     * {@link FeeSettings#paymentChannelRate} (or the revenue schedule's payment-fee rate for the
+     * facade's payment method) on the amount captured, rounded once by {@link FeeSettings#rounding}:
+     * {@code PlatformExpense(PAYMENT_CHANNEL) -c, ProviderFees +c}, dated at the capture. The
+     * facade books it by itself when the payment is captured; this command is the same booking,
+     * once per payment: a replay returns the first booking. Where the schedule's payment fee is
+     * borne by the seller, the release of each order recovers it from the seller's payable into
+     * {@code PlatformRevenue(PAYMENT_FEE)}; refunds return nothing of it (docs/fees.md).
+     *
+     * @param actor a platform operator or the system
+     * @param paymentId the buyer payment of a checkout
+     * @return booked, or refused with {@link FeeRefusal#PAYMENT_NOT_CAPTURED}, {@link
+     *     FeeRefusal#NO_CHANNEL_RATE} or {@link FeeRefusal#NOTHING_TO_BOOK}; a refusal changes nothing
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for a payment the facade does not know
+     */
+    public FeeResult bookPaymentCost(Actor actor, String paymentId) {
+        Access.system(actor, "book a payment's channel cost");
+        InvalidInputException.requireNonNull(paymentId, "paymentId");
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.payment-cost", "platform", paymentId);
+        Guarantee guarantee = context.guarantee().orElseThrow();
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, paymentId, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            BuyerPayment payment = uow.repository(BuyerPayments.TYPE).find(paymentId).map(Versioned::value)
+                    .orElseThrow(() -> new InvalidInputException("paymentId", paymentId, "is not a known payment"));
+            if (payment.paid().isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.PAYMENT_NOT_CAPTURED, "payment " + paymentId
+                        + " is not captured yet: its channel cost is booked once it is");
+            }
+            Optional<PaymentFees> scheduled = guarantee.schedule().fees().paymentFees();
+            Optional<Rate> rate = settings.paymentChannelRate()
+                    .or(() -> scheduled.map(pf -> pf.rateFor(guarantee.paymentMethod())));
+            if (rate.isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.NO_CHANNEL_RATE, "neither FeeSettings.paymentChannelRate nor the"
+                        + " schedule " + guarantee.schedule().name() + " names a payment-channel rate");
+            }
+            MonetaryAmount captured = payment.total();
+            CurrencyUnit currency = captured.getCurrency();
+            long cost = rate.get().applyToMinor(MinorUnits.toMinor(captured), settings.rounding());
+            if (cost <= 0) {
+                return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, rate.get() + " of " + captured + " rounds to nothing");
+            }
+            MonetaryAmount amount = MinorUnits.toAmount(cost, currency);
+            boolean sellerBorne = scheduled.map(pf -> pf.bearer() == Bearer.SELLER).orElse(false);
+            String explanation = rate.get() + " of " + captured + " captured = " + amount + (sellerBorne
+                    ? "; the schedule passes its payment fee on to the sellers at release"
+                    : "; borne by the platform");
+            String entryKey = "fee:payment-cost:" + paymentId;
+            post(uow, JournalEntry.builder(entryKey, payment.paid().get().paidAt(), "payment channel cost of "
+                            + paymentId + ": " + explanation)
+                    .reference(new EntryReference(EntryReference.Kind.FEE, paymentId, 0, "payment-channel-cost"))
+                    .credit(Account.expense(ExpenseKind.PAYMENT_CHANNEL), amount)
+                    .debit(Account.providerFees(), amount).build());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, amount, explanation);
+            uow.idempotency().remember(idempotency, paymentId, booked);
+            return booked;
+        });
+    }
+
+    /** Books a payment's channel cost after its capture committed; a failure is logged, the command catches up. */
+    void afterCapture(String paymentId) {
+        try {
+            bookPaymentCost(SYSTEM, paymentId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not book the channel cost of payment {}; run Fees.bookPaymentCost", paymentId, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ carrier charges
+
+    /**
+     * Books the carrier's charge for each outbound parcel of an order booked through the carrier
+     * ({@code Commerce.shipWithCarrier}): the parcel's {@code Shipment.charge} into {@code
+     * CarrierPayable(carrier)}, from the order's seller's payable ({@code SellerPayable -c}) when
+     * {@link FeeSettings#carrierChargeBearer} is the seller, or as a platform expense ({@code
+     * PlatformExpense(CARRIER) -c}) when it is the platform. The facade books it by itself when a
+     * dispatch records its parcels; this command is the same booking, once per parcel: a parcel
+     * already booked returns its first booking (under the bearer of that time).
+     *
+     * @param actor a platform operator or the system
+     * @param orderId the order
+     * @return one result per outbound parcel, oldest first: booked, or {@link
+     *     FeeRefusal#NOTHING_TO_BOOK} for a parcel the carrier charged nothing for; empty when the
+     *     order has no carrier parcel (return parcels are not booked here)
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for an order the facade does not know
+     */
+    public List<FeeResult> bookCarrierCharges(Actor actor, OrderId orderId) {
+        Access.system(actor, "book carrier charges");
+        InvalidInputException.requireNonNull(orderId, "orderId");
+        String sellerId = context.tx(uow -> uow.repository(Orders.TYPE).find(orderId)).map(Versioned::value)
+                .orElseThrow(() -> new InvalidInputException("orderId", orderId, "is not a known order"))
+                .facts().sellerId();
+        List<TrackedParcel> parcels = context.tx(uow -> uow.repository(Parcels.TYPE).findBy(Parcels.BY_ORDER,
+                orderId.value())).stream().map(Versioned::value).filter(p -> !p.isReturn())
+                .sorted(Comparator.comparing(p -> p.shipment().createdAt())).toList();
+        return parcels.stream().map(parcel -> bookCarrierCharge(sellerId, parcel)).toList();
+    }
+
+    private FeeResult bookCarrierCharge(String sellerId, TrackedParcel parcel) {
+        String parcelKey = parcel.key();
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.carrier-charge", "platform", parcelKey);
+        MonetaryAmount charge = parcel.shipment().charge();
+        String carrierId = parcel.shipment().carrier().value();
+        String fingerprint = charge.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(charge);
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, fingerprint, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (!charge.isPositive()) {
+                return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, "carrier " + carrierId + " charged nothing for"
+                        + " parcel " + parcel.trackingNumber().value());
+            }
+            Bearer bearer = settings.carrierChargeBearer();
+            Account payer = bearer == Bearer.SELLER ? Account.sellerPayable(sellerId) : Account.expense(ExpenseKind.CARRIER);
+            String explanation = "carrier " + carrierId + " charged " + charge + " for parcel "
+                    + parcel.trackingNumber().value() + " of order " + parcel.orderId().value() + ", borne by "
+                    + (bearer == Bearer.SELLER ? "the seller " + sellerId : "the platform");
+            String entryKey = "fee:carrier-charge:" + parcelKey;
+            post(uow, JournalEntry.builder(entryKey, parcel.shipment().createdAt(), explanation)
+                    .reference(new EntryReference(EntryReference.Kind.FEE, parcel.orderId().value(), 0, "carrier-charge"))
+                    .credit(payer, charge)
+                    .debit(Account.carrierPayable(carrierId), charge).build());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, charge, explanation);
+            uow.idempotency().remember(idempotency, fingerprint, booked);
+            return booked;
+        });
+    }
+
+    /** Books an order's carrier charges after a dispatch committed; a failure is logged, the command catches up. */
+    void afterDispatch(OrderId orderId) {
+        try {
+            bookCarrierCharges(SYSTEM, orderId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not book the carrier charges of order {}; run Fees.bookCarrierCharges", orderId, e);
+        }
     }
 
     // ------------------------------------------------------------------ shared
