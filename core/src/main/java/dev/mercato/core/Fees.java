@@ -4,6 +4,8 @@ import dev.mercato.core.actor.Actor;
 import dev.mercato.core.checkout.BuyerPayment;
 import dev.mercato.core.checkout.BuyerPayments;
 import dev.mercato.core.fee.AdAccount;
+import dev.mercato.core.fee.AdPayment;
+import dev.mercato.core.fee.AdPaymentResult;
 import dev.mercato.core.fee.AdStanding;
 import dev.mercato.core.fee.AnnualFeePlan;
 import dev.mercato.core.fee.AnnualFeeYear;
@@ -32,6 +34,12 @@ import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
 import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.InvalidPaymentRequestException;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentRequest;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.TransactionId;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.fee.AnnualFee;
 import dev.mercato.pricing.fee.Bearer;
@@ -63,7 +71,8 @@ import org.slf4j.LoggerFactory;
  *       year is booked back by the {@value #ANNUAL_REBATE_TIMER} timer; once per seller and year.</li>
  *   <li><b>Advertising</b> ({@link #setAdDailyBudget}, {@link #topUpAds}, {@link #chargeAd}): a
  *       prepaid balance topped up from the payable, a daily budget, and clicks, impressions or
- *       slots charged at the auction's price; a charge beyond the balance or the budget is refused.</li>
+ *       slots charged at the auction's price; a charge beyond the balance or the budget is refused;
+ *       the seller may also pay into the balance through the payment provider ({@link #payInAds}).</li>
  *   <li><b>Payment-channel cost</b> ({@link #bookPaymentCost}): what the provider kept from each
  *       captured buyer payment, a platform expense, booked when the payment is captured.</li>
  *   <li><b>Carrier charges</b> ({@link #bookCarrierCharges}): each outbound parcel's charge owed to
@@ -92,6 +101,12 @@ public final class Fees {
             .withIndex("seller", AnnualFeeYear::sellerId);
     static final AggregateType<String, AdAccount> ADS = AggregateType
             .of("ad-account", String.class, AdAccount.class, Function.identity());
+    static final AggregateType<String, AdPayment> AD_PAYMENTS = AggregateType
+            .of("ad-payment", String.class, AdPayment.class, Function.identity());
+
+    /** The timer that asks the provider about a seller's ad payment still awaiting it (target: {@code <seller>/<key>}). */
+    public static final String AD_PAYMENT_RECONCILE_TIMER = "fees.ad-payment-reconcile";
+    private static final java.time.Duration AD_PAYMENT_RECONCILE_EVERY = java.time.Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Fees.class);
     private static final Actor SYSTEM = new Actor.System("fees");
@@ -176,7 +191,8 @@ public final class Fees {
     /** Registers the annual fee's timers with the facade's scheduler. */
     void registerTimers(DueTaskRunner timers) {
         timers.on(ANNUAL_CHARGE_TIMER, (timer, now) -> chargeYear(timer, now))
-                .on(ANNUAL_REBATE_TIMER, (timer, now) -> rebateYear(timer, now));
+                .on(ANNUAL_REBATE_TIMER, (timer, now) -> rebateYear(timer, now))
+                .on(AD_PAYMENT_RECONCILE_TIMER, (timer, now) -> reconcileAdPayment(timer));
     }
 
     /**
@@ -363,6 +379,185 @@ public final class Fees {
             uow.idempotency().remember(idempotency, fingerprint, booked);
             return booked;
         });
+    }
+
+    /**
+     * A seller pays into its prepaid advertising balance through the facade's payment provider
+     * (a sale from the seller's payment source): once captured, {@code SellerFundsIn -a, AdBalance
+     * +a} ({@code fee:ad-payment:<seller>/<key>}). The payment is stored under its transaction id
+     * before the provider is called; a pending or unknown outcome (a timeout, an exception) leaves
+     * it {@link AdPayment.AwaitingProvider}, and the {@value #AD_PAYMENT_RECONCILE_TIMER} timer asks
+     * the provider until the outcome is final (no record there: declined, nothing moved). A capture
+     * of another amount than asked is not booked and waits for an operator. Idempotent by the
+     * caller's key: a replay answers from the stored payment without paying again (one still
+     * awaiting the provider is asked about once more).
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @param amount the payment, positive, in the advertising's currency
+     * @param source the seller's payment source
+     * @param key the caller's idempotency key
+     * @return the payment as it stands, or refused with {@link FeeRefusal#NO_AD_BUDGET} before a
+     *     budget is set (nothing sent or stored)
+     * @throws NotPermittedException for a buyer or another seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for an amount that is not positive, a missing source, or a blank key
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException for another currency
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException for the key of another payment
+     */
+    public AdPaymentResult payInAds(Actor actor, String sellerId, MonetaryAmount amount, PaymentSource source,
+            String key) {
+        ownOrPlatform(actor, sellerId, "pay into advertising");
+        requireSeller(sellerId);
+        requirePositive(amount, "amount");
+        InvalidInputException.requireNonNull(source, "source");
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.ad-payment", sellerId, key);
+        String fingerprint = amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        String stored = AdPayment.storedKey(sellerId, key);
+        Instant now = context.now();
+        Object answer = context.tx(uow -> {
+            Optional<String> replay = uow.idempotency().find(idempotency, fingerprint, String.class);
+            if (replay.isPresent()) {
+                return uow.repository(AD_PAYMENTS).find(stored).orElseThrow().value();
+            }
+            Optional<Versioned<AdAccount>> account = uow.repository(ADS).find(sellerId);
+            if (account.isEmpty()) {
+                return new AdPaymentResult.Refused(FeeRefusal.NO_AD_BUDGET, sellerId + " has no advertising daily budget yet");
+            }
+            MinorUnits.requireCurrency(amount, account.get().value().dailyBudget().getCurrency());
+            AdPayment.AwaitingProvider awaiting = new AdPayment.AwaitingProvider(sellerId, key, amount,
+                    adTransactionId(sellerId, key), now);
+            uow.repository(AD_PAYMENTS).insert(stored, awaiting);
+            uow.timers().schedule(new TimerKey(AD_PAYMENT_RECONCILE_TIMER, stored), now.plus(AD_PAYMENT_RECONCILE_EVERY));
+            uow.idempotency().remember(idempotency, fingerprint, stored);
+            return new Sending(awaiting);
+        });
+        if (answer instanceof AdPaymentResult.Refused refused) {
+            return refused;
+        }
+        if (answer instanceof AdPayment.AwaitingProvider replayed) {
+            return new AdPaymentResult.Sent(reconcileAdPayment(stored, replayed));
+        }
+        if (answer instanceof AdPayment done) {
+            return new AdPaymentResult.Sent(done);
+        }
+        AdPayment.AwaitingProvider awaiting = ((Sending) answer).payment();
+        TransactionId transaction = new TransactionId(awaiting.transactionId());
+        PaymentOutcome outcome;
+        try {
+            outcome = context.payments().sale(new PaymentRequest(transaction, amount, source,
+                    "advertising top-up " + sellerId));
+        } catch (InvalidPaymentRequestException refused) {
+            // Refused before anything moved: definitive.
+            outcome = new PaymentOutcome.Declined(transaction, DeclineReason.OTHER, refused.problem().name(),
+                    refused.getMessage());
+        } catch (RuntimeException e) {
+            outcome = new PaymentOutcome.Unknown(transaction, "the provider failed: " + e);
+        }
+        return new AdPaymentResult.Sent(foldAdPayment(stored, outcome));
+    }
+
+    /** A new payment stored and about to be sent to the provider. */
+    private record Sending(AdPayment.AwaitingProvider payment) {}
+
+    /**
+     * A seller's payment into advertising, by its key.
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @param key the caller's key
+     * @return the payment, or empty when there is none under the key
+     * @throws NotPermittedException for anyone else
+     */
+    public Optional<AdPayment> adPayment(Actor actor, String sellerId, String key) {
+        ownOrPlatform(actor, sellerId, "read advertising payments");
+        InvalidInputException.requireNonNull(key, "key");
+        return context.tx(uow -> uow.repository(AD_PAYMENTS).find(AdPayment.storedKey(sellerId, key)))
+                .map(Versioned::value);
+    }
+
+    /** The reconcile timer: asks the provider about a payment still awaiting it. */
+    private void reconcileAdPayment(DueTimer timer) {
+        String stored = timer.key().target();
+        Optional<AdPayment> payment = context.tx(uow -> uow.repository(AD_PAYMENTS).find(stored)).map(Versioned::value);
+        if (payment.orElse(null) instanceof AdPayment.AwaitingProvider awaiting) {
+            reconcileAdPayment(stored, awaiting);
+        }
+    }
+
+    private AdPayment reconcileAdPayment(String stored, AdPayment.AwaitingProvider awaiting) {
+        TransactionId transaction = new TransactionId(awaiting.transactionId());
+        PaymentOutcome outcome;
+        try {
+            outcome = context.payments().status(transaction).orElseGet(() -> new PaymentOutcome.Declined(transaction,
+                    DeclineReason.OTHER, "no-record", "the provider has no record of the payment: nothing moved"));
+        } catch (RuntimeException e) {
+            outcome = new PaymentOutcome.Unknown(transaction, "the provider failed: " + e);
+        }
+        return foldAdPayment(stored, outcome);
+    }
+
+    /**
+     * Applies the provider's outcome to a payment that still awaits it, in one unit of work:
+     * captured (of the amount asked) credits the ad balance, declined ends it, anything else keeps
+     * it awaiting with its reconcile timer.
+     */
+    private AdPayment foldAdPayment(String stored, PaymentOutcome outcome) {
+        Instant now = context.now();
+        return context.tx(uow -> {
+            Repository<String, AdPayment> payments = uow.repository(AD_PAYMENTS);
+            Versioned<AdPayment> current = payments.find(stored).orElseThrow();
+            if (!(current.value() instanceof AdPayment.AwaitingProvider awaiting)
+                    || !outcome.transactionId().value().equals(awaiting.transactionId())) {
+                return current.value();
+            }
+            TimerKey timer = new TimerKey(AD_PAYMENT_RECONCILE_TIMER, stored);
+            if (outcome instanceof PaymentOutcome.Declined declined) {
+                AdPayment.Declined done = awaiting.declined(declined.reason() + " " + declined.providerCode() + ": "
+                        + declined.message(), now);
+                payments.update(stored, done, current.version());
+                uow.timers().cancel(timer);
+                return done;
+            }
+            if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
+                if (!PaymentOutcome.sameAmount(succeeded.amount(), awaiting.amount())) {
+                    LOG.warn("ad payment {} captured {} instead of {}: not booked", stored, succeeded.amount(),
+                            awaiting.amount());
+                    uow.timers().schedule(timer, now.plus(AD_PAYMENT_RECONCILE_EVERY));
+                    return awaiting;
+                }
+                String sellerId = awaiting.sellerId();
+                String entryKey = "fee:ad-payment:" + stored;
+                post(uow, JournalEntry.builder(entryKey, now, "advertising payment of " + sellerId + " through the provider")
+                        .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, 0, "ad-payment"))
+                        .credit(new Account.SellerFundsIn(sellerId), awaiting.amount())
+                        .debit(Account.adBalance(sellerId), awaiting.amount()).build());
+                // The ad account's version moves with every change of the balance, as for top-ups.
+                Versioned<AdAccount> account = uow.repository(ADS).find(sellerId).orElseThrow();
+                uow.repository(ADS).update(sellerId, account.value(), account.version());
+                AdPayment.Paid paid = awaiting.paid(entryKey, now);
+                payments.update(stored, paid, current.version());
+                uow.timers().cancel(timer);
+                return paid;
+            }
+            uow.timers().schedule(timer, now.plus(AD_PAYMENT_RECONCILE_EVERY));
+            return awaiting;
+        });
+    }
+
+    /** The provider transaction id of a seller's ad payment: readable when the ids allow it, else a digest. */
+    private static String adTransactionId(String sellerId, String key) {
+        String readable = "ad." + sellerId + "." + key;
+        if (readable.length() <= 64 && readable.matches("[A-Za-z0-9._:-]+")) {
+            return readable;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((sellerId + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "ad." + java.util.HexFormat.of().formatHex(digest, 0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK guarantees SHA-256", e);
+        }
     }
 
     /**
