@@ -319,6 +319,26 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * What the platform owes a buyer as coupon credit (late-delivery coupons, docs/fees.md):
+     * debited when a coupon is issued, from its funder; credited when it is redeemed (into the
+     * platform's clearing, which funds the discount) or expires (back to its funder). Its balance
+     * is the credit buyers hold.
+     *
+     * @param buyerId the buyer, not blank
+     */
+    record BuyerCredit(String buyerId) implements Account {
+        /** Validates the id. */
+        public BuyerCredit {
+            requireId(buyerId, "buyerId");
+        }
+
+        @Override
+        public String code() {
+            return "buyer-credit:" + buyerId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -507,6 +527,16 @@ public sealed interface Account {
      */
     static Account carrierPayable(String carrierId) {
         return new CarrierPayable(carrierId);
+    }
+
+    /**
+     * The coupon credit a buyer holds.
+     *
+     * @param buyerId the buyer
+     * @return the account
+     */
+    static Account buyerCredit(String buyerId) {
+        return new BuyerCredit(buyerId);
     }
 
     private static void requireId(String id, String field) {

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "ad-payment", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-deposit-top-up", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "ad-payment", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "review", "risk-activity", "risk-review", "seller", "seller-deposit-top-up", "seller-standing", "late-delivery-coupon");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -406,6 +406,16 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> sellerDepositTopUp() {
         return valuesOf("seller-deposit-top-up");
+    }
+
+    @Property
+    void lateDeliveryCouponRoundTrips(@ForAll("lateDeliveryCoupon") Object value) {
+        roundTrips(TYPES.get("late-delivery-coupon"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> lateDeliveryCoupon() {
+        return valuesOf("late-delivery-coupon");
     }
 
     private static Arbitrary<Object> valuesOf(String name) {
