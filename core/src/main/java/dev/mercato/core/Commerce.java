@@ -130,7 +130,7 @@ public final class Commerce {
         this.groups = campaigns.isEmpty() ? Optional.empty()
                 : Optional.of(new GroupBuyCommands(context, campaigns, escrowCommands));
         this.checkout = new CheckoutCommands(context, checkoutGuard, groups);
-        this.payments = new PaymentCommands(context, paidHooks, paymentGuard);
+        this.payments = new PaymentCommands(context, withFeeHooks(paidHooks), paymentGuard);
         this.orders = new OrderCommands(context);
         this.fulfilment = new FulfilmentCommands(context, fulfilmentSettings);
         this.escrows = escrowCommands;
@@ -151,6 +151,8 @@ public final class Commerce {
         groups.ifPresent(g -> timers.on(dev.mercato.core.groupbuy.GroupBuys.DEADLINE_TIMER,
                 (timer, now) -> g.fireDeadline(timer)));
         fees.ifPresent(f -> f.registerTimers(timers));
+        lateDeliveryRule.ifPresent(rule -> timers.on(LateDeliveries.COUPON_EXPIRY_TIMER,
+                (timer, now) -> LateDeliveries.expireCoupon(context, timer)));
         moreTimers.forEach(registrar -> registrar.accept(timers));
     }
 
@@ -479,7 +481,21 @@ public final class Commerce {
         if (balance.isPresent()) {
             return new DispatchResult.Refused(Optional.empty(), balance.get() + "; no parcel was booked");
         }
-        return fulfilment.dispatch(actor, orderId, dispatch);
+        DispatchResult dispatched = fulfilment.dispatch(actor, orderId, dispatch);
+        if (dispatched instanceof DispatchResult.Dispatched) {
+            fees.ifPresent(f -> f.afterDispatch(orderId));
+        }
+        return dispatched;
+    }
+
+    /** The paid hooks, with the booking of each captured payment's channel cost when fees are configured. */
+    private List<PaidHook> withFeeHooks(List<PaidHook> paidHooks) {
+        if (fees.isEmpty()) {
+            return paidHooks;
+        }
+        List<PaidHook> hooks = new java.util.ArrayList<>(paidHooks);
+        hooks.add((payment, orders) -> fees.get().afterCapture(payment.paymentId()));
+        return List.copyOf(hooks);
     }
 
     /**
@@ -584,6 +600,36 @@ public final class Commerce {
                 : order.get() instanceof Order.Delivered d ? d.refunds()
                 : order.get() instanceof Order.Completed c ? c.refunds() : List.of();
         return refunds.stream().filter(r -> r.caseId().equals(Optional.of(LateDeliveries.CASE))).findFirst();
+    }
+
+    /**
+     * The late-delivery coupon an order's buyer received, if the rule pays coupons ({@link
+     * dev.mercato.core.fulfilment.LateDeliveryRule#asCoupon}, docs/fees.md, "Late-delivery coupons").
+     *
+     * @param actor its buyer, its seller, the system or a platform operator
+     * @param orderId the late order
+     * @return the coupon (issued, redeemed or expired), or empty
+     */
+    public Optional<dev.mercato.core.fulfilment.LateDeliveryCoupon> lateDeliveryCoupon(Actor actor, OrderId orderId) {
+        return order(actor, orderId).flatMap(o -> LateDeliveries.coupon(context, o.id()));
+    }
+
+    /**
+     * Spends a late order's coupon on a later order of the same buyer: the host's checkout gave
+     * that order a platform-funded discount of the coupon's value, and this releases the buyer
+     * credit into the platform's clearing to fund it ({@code BuyerCredit -c, PlatformClearing +c}).
+     * Once per coupon: the same order again returns the first redemption.
+     *
+     * @param actor the system or a platform operator
+     * @param lateOrder the order that earned the coupon
+     * @param redeemedOn the paid order it is spent on
+     * @return redeemed, or refused with a reason and nothing changed
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for an order the facade does not know
+     */
+    public dev.mercato.core.fulfilment.CouponResult redeemLateDeliveryCoupon(Actor actor, OrderId lateOrder,
+            OrderId redeemedOn) {
+        return LateDeliveries.redeemCoupon(context, actor, lateOrder, redeemedOn);
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.mercato.core;
 
 import dev.mercato.core.actor.Actor;
+import dev.mercato.core.checkout.BuyerPayment;
+import dev.mercato.core.checkout.BuyerPayments;
 import dev.mercato.core.fee.AdAccount;
+import dev.mercato.core.fee.AdPayment;
+import dev.mercato.core.fee.AdPaymentResult;
 import dev.mercato.core.fee.AdStanding;
 import dev.mercato.core.fee.AnnualFeePlan;
 import dev.mercato.core.fee.AnnualFeeYear;
@@ -10,12 +14,17 @@ import dev.mercato.core.fee.FeeRefusal;
 import dev.mercato.core.fee.FeeResult;
 import dev.mercato.core.fee.FeeSettings;
 import dev.mercato.core.fee.UnknownSellerException;
+import dev.mercato.core.fulfilment.Parcels;
+import dev.mercato.core.fulfilment.TrackedParcel;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.EntryReference;
+import dev.mercato.core.ledger.ExpenseKind;
 import dev.mercato.core.ledger.JournalEntry;
 import dev.mercato.core.ledger.PostResult;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.ledger.TransactionalJournal;
+import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.Orders;
 import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.core.storage.AggregateType;
 import dev.mercato.core.storage.DueTimer;
@@ -25,12 +34,21 @@ import dev.mercato.core.storage.TimerKey;
 import dev.mercato.core.storage.UnitOfWork;
 import dev.mercato.core.storage.Versioned;
 import dev.mercato.core.timer.DueTaskRunner;
+import dev.mercato.payments.DeclineReason;
+import dev.mercato.payments.InvalidPaymentRequestException;
+import dev.mercato.payments.PaymentOutcome;
+import dev.mercato.payments.PaymentRequest;
+import dev.mercato.payments.PaymentSource;
+import dev.mercato.payments.TransactionId;
 import dev.mercato.pricing.error.InvalidInputException;
 import dev.mercato.pricing.fee.AnnualFee;
+import dev.mercato.pricing.fee.Bearer;
 import dev.mercato.pricing.fee.BillingModel;
 import dev.mercato.pricing.fee.CampaignDay;
+import dev.mercato.pricing.fee.PaymentFees;
 import dev.mercato.pricing.fee.Placement;
 import dev.mercato.pricing.money.MinorUnits;
+import dev.mercato.pricing.money.Rate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -39,6 +57,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade's fees ({@link Commerce.Builder#fees}, docs/fees.md): what the fee calculators of
@@ -51,7 +71,13 @@ import javax.money.MonetaryAmount;
  *       year is booked back by the {@value #ANNUAL_REBATE_TIMER} timer; once per seller and year.</li>
  *   <li><b>Advertising</b> ({@link #setAdDailyBudget}, {@link #topUpAds}, {@link #chargeAd}): a
  *       prepaid balance topped up from the payable, a daily budget, and clicks, impressions or
- *       slots charged at the auction's price; a charge beyond the balance or the budget is refused.</li>
+ *       slots charged at the auction's price; a charge beyond the balance or the budget is refused;
+ *       the seller may also pay into the balance through the payment provider ({@link #payInAds}).</li>
+ *   <li><b>Payment-channel cost</b> ({@link #bookPaymentCost}): what the provider kept from each
+ *       captured buyer payment, a platform expense, booked when the payment is captured.</li>
+ *   <li><b>Carrier charges</b> ({@link #bookCarrierCharges}): each outbound parcel's charge owed to
+ *       the carrier, from the seller's payable or as a platform expense by {@link
+ *       FeeSettings#carrierChargeBearer}, booked when the dispatch records the parcel.</li>
  * </ul>
  *
  * <p>Who may do what: the platform (an operator or the system) issues every command; a seller
@@ -75,6 +101,15 @@ public final class Fees {
             .withIndex("seller", AnnualFeeYear::sellerId);
     static final AggregateType<String, AdAccount> ADS = AggregateType
             .of("ad-account", String.class, AdAccount.class, Function.identity());
+    static final AggregateType<String, AdPayment> AD_PAYMENTS = AggregateType
+            .of("ad-payment", String.class, AdPayment.class, Function.identity());
+
+    /** The timer that asks the provider about a seller's ad payment still awaiting it (target: {@code <seller>/<key>}). */
+    public static final String AD_PAYMENT_RECONCILE_TIMER = "fees.ad-payment-reconcile";
+    private static final java.time.Duration AD_PAYMENT_RECONCILE_EVERY = java.time.Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fees.class);
+    private static final Actor SYSTEM = new Actor.System("fees");
 
     private final Context context;
     private final TransactionalJournal journal;
@@ -156,7 +191,8 @@ public final class Fees {
     /** Registers the annual fee's timers with the facade's scheduler. */
     void registerTimers(DueTaskRunner timers) {
         timers.on(ANNUAL_CHARGE_TIMER, (timer, now) -> chargeYear(timer, now))
-                .on(ANNUAL_REBATE_TIMER, (timer, now) -> rebateYear(timer, now));
+                .on(ANNUAL_REBATE_TIMER, (timer, now) -> rebateYear(timer, now))
+                .on(AD_PAYMENT_RECONCILE_TIMER, (timer, now) -> reconcileAdPayment(timer));
     }
 
     /**
@@ -346,6 +382,185 @@ public final class Fees {
     }
 
     /**
+     * A seller pays into its prepaid advertising balance through the facade's payment provider
+     * (a sale from the seller's payment source): once captured, {@code SellerFundsIn -a, AdBalance
+     * +a} ({@code fee:ad-payment:<seller>/<key>}). The payment is stored under its transaction id
+     * before the provider is called; a pending or unknown outcome (a timeout, an exception) leaves
+     * it {@link AdPayment.AwaitingProvider}, and the {@value #AD_PAYMENT_RECONCILE_TIMER} timer asks
+     * the provider until the outcome is final (no record there: declined, nothing moved). A capture
+     * of another amount than asked is not booked and waits for an operator. Idempotent by the
+     * caller's key: a replay answers from the stored payment without paying again (one still
+     * awaiting the provider is asked about once more).
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @param amount the payment, positive, in the advertising's currency
+     * @param source the seller's payment source
+     * @param key the caller's idempotency key
+     * @return the payment as it stands, or refused with {@link FeeRefusal#NO_AD_BUDGET} before a
+     *     budget is set (nothing sent or stored)
+     * @throws NotPermittedException for a buyer or another seller
+     * @throws UnknownSellerException for a seller the platform does not know
+     * @throws InvalidInputException for an amount that is not positive, a missing source, or a blank key
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException for another currency
+     * @throws dev.mercato.core.storage.IdempotencyKeyReusedException for the key of another payment
+     */
+    public AdPaymentResult payInAds(Actor actor, String sellerId, MonetaryAmount amount, PaymentSource source,
+            String key) {
+        ownOrPlatform(actor, sellerId, "pay into advertising");
+        requireSeller(sellerId);
+        requirePositive(amount, "amount");
+        InvalidInputException.requireNonNull(source, "source");
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.ad-payment", sellerId, key);
+        String fingerprint = amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        String stored = AdPayment.storedKey(sellerId, key);
+        Instant now = context.now();
+        Object answer = context.tx(uow -> {
+            Optional<String> replay = uow.idempotency().find(idempotency, fingerprint, String.class);
+            if (replay.isPresent()) {
+                return uow.repository(AD_PAYMENTS).find(stored).orElseThrow().value();
+            }
+            Optional<Versioned<AdAccount>> account = uow.repository(ADS).find(sellerId);
+            if (account.isEmpty()) {
+                return new AdPaymentResult.Refused(FeeRefusal.NO_AD_BUDGET, sellerId + " has no advertising daily budget yet");
+            }
+            MinorUnits.requireCurrency(amount, account.get().value().dailyBudget().getCurrency());
+            AdPayment.AwaitingProvider awaiting = new AdPayment.AwaitingProvider(sellerId, key, amount,
+                    adTransactionId(sellerId, key), now);
+            uow.repository(AD_PAYMENTS).insert(stored, awaiting);
+            uow.timers().schedule(new TimerKey(AD_PAYMENT_RECONCILE_TIMER, stored), now.plus(AD_PAYMENT_RECONCILE_EVERY));
+            uow.idempotency().remember(idempotency, fingerprint, stored);
+            return new Sending(awaiting);
+        });
+        if (answer instanceof AdPaymentResult.Refused refused) {
+            return refused;
+        }
+        if (answer instanceof AdPayment.AwaitingProvider replayed) {
+            return new AdPaymentResult.Sent(reconcileAdPayment(stored, replayed));
+        }
+        if (answer instanceof AdPayment done) {
+            return new AdPaymentResult.Sent(done);
+        }
+        AdPayment.AwaitingProvider awaiting = ((Sending) answer).payment();
+        TransactionId transaction = new TransactionId(awaiting.transactionId());
+        PaymentOutcome outcome;
+        try {
+            outcome = context.payments().sale(new PaymentRequest(transaction, amount, source,
+                    "advertising top-up " + sellerId));
+        } catch (InvalidPaymentRequestException refused) {
+            // Refused before anything moved: definitive.
+            outcome = new PaymentOutcome.Declined(transaction, DeclineReason.OTHER, refused.problem().name(),
+                    refused.getMessage());
+        } catch (RuntimeException e) {
+            outcome = new PaymentOutcome.Unknown(transaction, "the provider failed: " + e);
+        }
+        return new AdPaymentResult.Sent(foldAdPayment(stored, outcome));
+    }
+
+    /** A new payment stored and about to be sent to the provider. */
+    private record Sending(AdPayment.AwaitingProvider payment) {}
+
+    /**
+     * A seller's payment into advertising, by its key.
+     *
+     * @param actor the seller itself, a platform operator or the system
+     * @param sellerId the seller
+     * @param key the caller's key
+     * @return the payment, or empty when there is none under the key
+     * @throws NotPermittedException for anyone else
+     */
+    public Optional<AdPayment> adPayment(Actor actor, String sellerId, String key) {
+        ownOrPlatform(actor, sellerId, "read advertising payments");
+        InvalidInputException.requireNonNull(key, "key");
+        return context.tx(uow -> uow.repository(AD_PAYMENTS).find(AdPayment.storedKey(sellerId, key)))
+                .map(Versioned::value);
+    }
+
+    /** The reconcile timer: asks the provider about a payment still awaiting it. */
+    private void reconcileAdPayment(DueTimer timer) {
+        String stored = timer.key().target();
+        Optional<AdPayment> payment = context.tx(uow -> uow.repository(AD_PAYMENTS).find(stored)).map(Versioned::value);
+        if (payment.orElse(null) instanceof AdPayment.AwaitingProvider awaiting) {
+            reconcileAdPayment(stored, awaiting);
+        }
+    }
+
+    private AdPayment reconcileAdPayment(String stored, AdPayment.AwaitingProvider awaiting) {
+        TransactionId transaction = new TransactionId(awaiting.transactionId());
+        PaymentOutcome outcome;
+        try {
+            outcome = context.payments().status(transaction).orElseGet(() -> new PaymentOutcome.Declined(transaction,
+                    DeclineReason.OTHER, "no-record", "the provider has no record of the payment: nothing moved"));
+        } catch (RuntimeException e) {
+            outcome = new PaymentOutcome.Unknown(transaction, "the provider failed: " + e);
+        }
+        return foldAdPayment(stored, outcome);
+    }
+
+    /**
+     * Applies the provider's outcome to a payment that still awaits it, in one unit of work:
+     * captured (of the amount asked) credits the ad balance, declined ends it, anything else keeps
+     * it awaiting with its reconcile timer.
+     */
+    private AdPayment foldAdPayment(String stored, PaymentOutcome outcome) {
+        Instant now = context.now();
+        return context.tx(uow -> {
+            Repository<String, AdPayment> payments = uow.repository(AD_PAYMENTS);
+            Versioned<AdPayment> current = payments.find(stored).orElseThrow();
+            if (!(current.value() instanceof AdPayment.AwaitingProvider awaiting)
+                    || !outcome.transactionId().value().equals(awaiting.transactionId())) {
+                return current.value();
+            }
+            TimerKey timer = new TimerKey(AD_PAYMENT_RECONCILE_TIMER, stored);
+            if (outcome instanceof PaymentOutcome.Declined declined) {
+                AdPayment.Declined done = awaiting.declined(declined.reason() + " " + declined.providerCode() + ": "
+                        + declined.message(), now);
+                payments.update(stored, done, current.version());
+                uow.timers().cancel(timer);
+                return done;
+            }
+            if (outcome instanceof PaymentOutcome.Succeeded succeeded) {
+                if (!PaymentOutcome.sameAmount(succeeded.amount(), awaiting.amount())) {
+                    LOG.warn("ad payment {} captured {} instead of {}: not booked", stored, succeeded.amount(),
+                            awaiting.amount());
+                    uow.timers().schedule(timer, now.plus(AD_PAYMENT_RECONCILE_EVERY));
+                    return awaiting;
+                }
+                String sellerId = awaiting.sellerId();
+                String entryKey = "fee:ad-payment:" + stored;
+                post(uow, JournalEntry.builder(entryKey, now, "advertising payment of " + sellerId + " through the provider")
+                        .reference(new EntryReference(EntryReference.Kind.FEE, sellerId, 0, "ad-payment"))
+                        .credit(new Account.SellerFundsIn(sellerId), awaiting.amount())
+                        .debit(Account.adBalance(sellerId), awaiting.amount()).build());
+                // The ad account's version moves with every change of the balance, as for top-ups.
+                Versioned<AdAccount> account = uow.repository(ADS).find(sellerId).orElseThrow();
+                uow.repository(ADS).update(sellerId, account.value(), account.version());
+                AdPayment.Paid paid = awaiting.paid(entryKey, now);
+                payments.update(stored, paid, current.version());
+                uow.timers().cancel(timer);
+                return paid;
+            }
+            uow.timers().schedule(timer, now.plus(AD_PAYMENT_RECONCILE_EVERY));
+            return awaiting;
+        });
+    }
+
+    /** The provider transaction id of a seller's ad payment: readable when the ids allow it, else a digest. */
+    private static String adTransactionId(String sellerId, String key) {
+        String readable = "ad." + sellerId + "." + key;
+        if (readable.length() <= 64 && readable.matches("[A-Za-z0-9._:-]+")) {
+            return readable;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((sellerId + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "ad." + java.util.HexFormat.of().formatHex(digest, 0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK guarantees SHA-256", e);
+        }
+    }
+
+    /**
      * Charges a seller's ads: {@code units} clicks (CPC), impressions (CPM) or slots (CPT) at the
      * price the auction gave the placement ({@link dev.mercato.pricing.fee.AdAuction#run}), billed
      * by {@link CampaignDay#bill} against today's budget and then against the prepaid balance:
@@ -452,6 +667,151 @@ public final class Fees {
 
     private LocalDate today() {
         return LocalDate.ofInstant(context.now(), settings.adDayZone());
+    }
+
+    // ------------------------------------------------------------------ payment-channel cost
+
+    /**
+     * Books what the payment provider kept from a captured buyer payment: its channel fee, at
+     * {@link FeeSettings#paymentChannelRate} (or the revenue schedule's payment-fee rate for the
+     * facade's payment method) on the amount captured, rounded once by {@link FeeSettings#rounding}:
+     * {@code PlatformExpense(PAYMENT_CHANNEL) -c, ProviderFees +c}, dated at the capture. The
+     * facade books it by itself when the payment is captured; this command is the same booking,
+     * once per payment: a replay returns the first booking. Where the schedule's payment fee is
+     * borne by the seller, the release of each order recovers it from the seller's payable into
+     * {@code PlatformRevenue(PAYMENT_FEE)}; refunds return nothing of it (docs/fees.md).
+     *
+     * @param actor a platform operator or the system
+     * @param paymentId the buyer payment of a checkout
+     * @return booked, or refused with {@link FeeRefusal#PAYMENT_NOT_CAPTURED}, {@link
+     *     FeeRefusal#NO_CHANNEL_RATE} or {@link FeeRefusal#NOTHING_TO_BOOK}; a refusal changes nothing
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for a payment the facade does not know
+     */
+    public FeeResult bookPaymentCost(Actor actor, String paymentId) {
+        Access.system(actor, "book a payment's channel cost");
+        InvalidInputException.requireNonNull(paymentId, "paymentId");
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.payment-cost", "platform", paymentId);
+        Guarantee guarantee = context.guarantee().orElseThrow();
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, paymentId, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            BuyerPayment payment = uow.repository(BuyerPayments.TYPE).find(paymentId).map(Versioned::value)
+                    .orElseThrow(() -> new InvalidInputException("paymentId", paymentId, "is not a known payment"));
+            if (payment.paid().isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.PAYMENT_NOT_CAPTURED, "payment " + paymentId
+                        + " is not captured yet: its channel cost is booked once it is");
+            }
+            Optional<PaymentFees> scheduled = guarantee.schedule().fees().paymentFees();
+            Optional<Rate> rate = settings.paymentChannelRate()
+                    .or(() -> scheduled.map(pf -> pf.rateFor(guarantee.paymentMethod())));
+            if (rate.isEmpty()) {
+                return new FeeResult.Refused(FeeRefusal.NO_CHANNEL_RATE, "neither FeeSettings.paymentChannelRate nor the"
+                        + " schedule " + guarantee.schedule().name() + " names a payment-channel rate");
+            }
+            MonetaryAmount captured = payment.total();
+            CurrencyUnit currency = captured.getCurrency();
+            long cost = rate.get().applyToMinor(MinorUnits.toMinor(captured), settings.rounding());
+            if (cost <= 0) {
+                return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, rate.get() + " of " + captured + " rounds to nothing");
+            }
+            MonetaryAmount amount = MinorUnits.toAmount(cost, currency);
+            boolean sellerBorne = scheduled.map(pf -> pf.bearer() == Bearer.SELLER).orElse(false);
+            String explanation = rate.get() + " of " + captured + " captured = " + amount + (sellerBorne
+                    ? "; the schedule passes its payment fee on to the sellers at release"
+                    : "; borne by the platform");
+            String entryKey = "fee:payment-cost:" + paymentId;
+            post(uow, JournalEntry.builder(entryKey, payment.paid().get().paidAt(), "payment channel cost of "
+                            + paymentId + ": " + explanation)
+                    .reference(new EntryReference(EntryReference.Kind.FEE, paymentId, 0, "payment-channel-cost"))
+                    .credit(Account.expense(ExpenseKind.PAYMENT_CHANNEL), amount)
+                    .debit(Account.providerFees(), amount).build());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, amount, explanation);
+            uow.idempotency().remember(idempotency, paymentId, booked);
+            return booked;
+        });
+    }
+
+    /** Books a payment's channel cost after its capture committed; a failure is logged, the command catches up. */
+    void afterCapture(String paymentId) {
+        try {
+            bookPaymentCost(SYSTEM, paymentId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not book the channel cost of payment {}; run Fees.bookPaymentCost", paymentId, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ carrier charges
+
+    /**
+     * Books the carrier's charge for each outbound parcel of an order booked through the carrier
+     * ({@code Commerce.shipWithCarrier}): the parcel's {@code Shipment.charge} into {@code
+     * CarrierPayable(carrier)}, from the order's seller's payable ({@code SellerPayable -c}) when
+     * {@link FeeSettings#carrierChargeBearer} is the seller, or as a platform expense ({@code
+     * PlatformExpense(CARRIER) -c}) when it is the platform. The facade books it by itself when a
+     * dispatch records its parcels; this command is the same booking, once per parcel: a parcel
+     * already booked returns its first booking (under the bearer of that time).
+     *
+     * @param actor a platform operator or the system
+     * @param orderId the order
+     * @return one result per outbound parcel, oldest first: booked, or {@link
+     *     FeeRefusal#NOTHING_TO_BOOK} for a parcel the carrier charged nothing for; empty when the
+     *     order has no carrier parcel (return parcels are not booked here)
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for an order the facade does not know
+     */
+    public List<FeeResult> bookCarrierCharges(Actor actor, OrderId orderId) {
+        Access.system(actor, "book carrier charges");
+        InvalidInputException.requireNonNull(orderId, "orderId");
+        String sellerId = context.tx(uow -> uow.repository(Orders.TYPE).find(orderId)).map(Versioned::value)
+                .orElseThrow(() -> new InvalidInputException("orderId", orderId, "is not a known order"))
+                .facts().sellerId();
+        List<TrackedParcel> parcels = context.tx(uow -> uow.repository(Parcels.TYPE).findBy(Parcels.BY_ORDER,
+                orderId.value())).stream().map(Versioned::value).filter(p -> !p.isReturn())
+                .sorted(Comparator.comparing(p -> p.shipment().createdAt())).toList();
+        return parcels.stream().map(parcel -> bookCarrierCharge(sellerId, parcel)).toList();
+    }
+
+    private FeeResult bookCarrierCharge(String sellerId, TrackedParcel parcel) {
+        String parcelKey = parcel.key();
+        IdempotencyKey idempotency = IdempotencyKey.of("fees.carrier-charge", "platform", parcelKey);
+        MonetaryAmount charge = parcel.shipment().charge();
+        String carrierId = parcel.shipment().carrier().value();
+        String fingerprint = charge.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(charge);
+        return context.tx(uow -> {
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, fingerprint, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (!charge.isPositive()) {
+                return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, "carrier " + carrierId + " charged nothing for"
+                        + " parcel " + parcel.trackingNumber().value());
+            }
+            Bearer bearer = settings.carrierChargeBearer();
+            Account payer = bearer == Bearer.SELLER ? Account.sellerPayable(sellerId) : Account.expense(ExpenseKind.CARRIER);
+            String explanation = "carrier " + carrierId + " charged " + charge + " for parcel "
+                    + parcel.trackingNumber().value() + " of order " + parcel.orderId().value() + ", borne by "
+                    + (bearer == Bearer.SELLER ? "the seller " + sellerId : "the platform");
+            String entryKey = "fee:carrier-charge:" + parcelKey;
+            post(uow, JournalEntry.builder(entryKey, parcel.shipment().createdAt(), explanation)
+                    .reference(new EntryReference(EntryReference.Kind.FEE, parcel.orderId().value(), 0, "carrier-charge"))
+                    .credit(payer, charge)
+                    .debit(Account.carrierPayable(carrierId), charge).build());
+            FeeResult.Booked booked = new FeeResult.Booked(entryKey, charge, explanation);
+            uow.idempotency().remember(idempotency, fingerprint, booked);
+            return booked;
+        });
+    }
+
+    /** Books an order's carrier charges after a dispatch committed; a failure is logged, the command catches up. */
+    void afterDispatch(OrderId orderId) {
+        try {
+            bookCarrierCharges(SYSTEM, orderId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not book the carrier charges of order {}; run Fees.bookCarrierCharges", orderId, e);
+        }
     }
 
     // ------------------------------------------------------------------ shared

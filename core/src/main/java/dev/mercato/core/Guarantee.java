@@ -127,6 +127,16 @@ final class Guarantee {
         return escrows;
     }
 
+    /** The platform's revenue schedule, which settles every order. */
+    RevenueSchedule schedule() {
+        return schedule;
+    }
+
+    /** The payment method the schedule's payment-channel fees are looked up by. */
+    String paymentMethod() {
+        return paymentMethod;
+    }
+
     /** Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment, and are platform-held. */
     boolean allowsStages() {
         return taxing.isEmpty() && cashRounding.isEmpty() && providerFunds.isEmpty();

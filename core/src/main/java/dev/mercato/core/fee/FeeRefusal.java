@@ -11,5 +11,11 @@ public enum FeeRefusal {
     /** The charge would take the day's advertising spend past the daily budget. */
     EXCEEDS_DAILY_BUDGET,
     /** A top-up from the payable is more than the seller's payable balance. */
-    EXCEEDS_PAYABLE
+    EXCEEDS_PAYABLE,
+    /** The buyer payment is not captured yet: there is no channel cost to book. */
+    PAYMENT_NOT_CAPTURED,
+    /** Neither the fee settings nor the revenue schedule name a payment-channel rate. */
+    NO_CHANNEL_RATE,
+    /** The amount to book is zero (a rate that rounds to nothing, a parcel charged nothing). */
+    NOTHING_TO_BOOK
 }

@@ -7,6 +7,7 @@ import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.money.RoundingPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import javax.money.MonetaryAmount;
 
 /**
@@ -18,7 +19,8 @@ import javax.money.MonetaryAmount;
  * after it is late, and its buyer receives {@code compensation} applied to what the buyer paid
  * for the order ({@link FeeFormula}: a fixed amount, a rate, or a rate with a cap), never more
  * than the escrow still holds. The compensation is a refund to the buyer through the payment
- * provider; {@code funder} says who bears it. Immutable and thread-safe.
+ * provider, or, with {@link #asCoupon}, a coupon (a buyer credit) the buyer spends on a later
+ * order; {@code funder} says who bears it. Immutable and thread-safe.
  *
  * @param deadline where the order's deadline comes from, never {@code null}
  * @param grace how much later than the deadline a delivery may come before it is compensated, zero
@@ -27,9 +29,11 @@ import javax.money.MonetaryAmount;
  *     {@code null}; its currency is the orders' (an order in another currency is not compensated)
  * @param rounding how the formula's rate product is rounded to the minor unit, never {@code null}
  * @param funder who bears the compensation, never {@code null}
+ * @param couponValidity empty: the compensation is refunded; present: it is issued as a coupon
+ *     valid this long (positive) from the late delivery (docs/fees.md, "Late-delivery coupons")
  */
 public record LateDeliveryRule(Deadline deadline, Duration grace, FeeFormula compensation, RoundingPolicy rounding,
-        Funder funder) {
+        Funder funder, Optional<Duration> couponValidity) {
 
     /**
      * Validates the rule.
@@ -45,6 +49,38 @@ public record LateDeliveryRule(Deadline deadline, Duration grace, FeeFormula com
         if (grace.isNegative()) {
             throw new InvalidInputException("grace", grace, "must be zero or positive");
         }
+        InvalidInputException.requireNonNull(couponValidity, "couponValidity");
+        if (couponValidity.isPresent() && (couponValidity.get().isZero() || couponValidity.get().isNegative())) {
+            throw new InvalidInputException("couponValidity", couponValidity.get(), "must be positive");
+        }
+    }
+
+    /**
+     * A rule that refunds its compensation.
+     *
+     * @param deadline where the deadline comes from
+     * @param grace the tolerated lateness
+     * @param compensation the compensation formula
+     * @param rounding how the formula's product is rounded
+     * @param funder who bears it
+     */
+    public LateDeliveryRule(Deadline deadline, Duration grace, FeeFormula compensation, RoundingPolicy rounding,
+            Funder funder) {
+        this(deadline, grace, compensation, rounding, funder, Optional.empty());
+    }
+
+    /**
+     * This rule paying its compensation as a coupon instead of a refund: a buyer credit of the
+     * compensation's amount, valid {@code validFor} from the late delivery, booked as a liability
+     * to the buyer when issued and released when redeemed or expired (docs/fees.md, "Late-delivery
+     * coupons").
+     *
+     * @param validFor how long the coupon is valid, positive
+     * @return the rule
+     */
+    public LateDeliveryRule asCoupon(Duration validFor) {
+        return new LateDeliveryRule(deadline, grace, compensation, rounding, funder,
+                Optional.of(InvalidInputException.requireNonNull(validFor, "validFor")));
     }
 
     /**

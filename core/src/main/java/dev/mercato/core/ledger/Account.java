@@ -330,6 +330,77 @@ public sealed interface Account {
         }
     }
 
+    /**
+     * The platform's costs of one kind (docs/fees.md): credited with each cost the platform bears,
+     * so its balance is minus what the kind cost the platform, and revenue plus expenses is the
+     * platform's result. The cost's counterpart names who received it ({@link ProviderFees},
+     * {@link CarrierPayable}).
+     *
+     * @param kind the kind of cost, not {@code null}
+     */
+    record PlatformExpense(ExpenseKind kind) implements Account {
+        /** Validates the kind. */
+        public PlatformExpense {
+            InvalidInputException.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public String code() {
+            return "platform-expense:" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What payment providers kept as their channel fee on captured payments (outside world, like
+     * {@link Payouts}: its balance is what went to the providers), debited by each payment's
+     * channel cost (docs/fees.md, "Payment-channel cost").
+     */
+    record ProviderFees() implements Account {
+        @Override
+        public String code() {
+            return "provider-fees";
+        }
+    }
+
+    /**
+     * What the platform owes a carrier for parcels booked through it (docs/fees.md, "Carrier
+     * charges"): debited with each parcel's charge, from the seller's payable or the platform's
+     * expense by the configured bearer. The host books its payments to the carrier against it.
+     *
+     * @param carrierId the carrier, not blank
+     */
+    record CarrierPayable(String carrierId) implements Account {
+        /** Validates the id. */
+        public CarrierPayable {
+            requireId(carrierId, "carrierId");
+        }
+
+        @Override
+        public String code() {
+            return "carrier-payable:" + carrierId;
+        }
+    }
+
+    /**
+     * What the platform owes a buyer as coupon credit (late-delivery coupons, docs/fees.md):
+     * debited when a coupon is issued, from its funder; credited when it is redeemed (into the
+     * platform's clearing, which funds the discount) or expires (back to its funder). Its balance
+     * is the credit buyers hold.
+     *
+     * @param buyerId the buyer, not blank
+     */
+    record BuyerCredit(String buyerId) implements Account {
+        /** Validates the id. */
+        public BuyerCredit {
+            requireId(buyerId, "buyerId");
+        }
+
+        @Override
+        public String code() {
+            return "buyer-credit:" + buyerId;
+        }
+    }
+
     /** Money paid out to sellers' bank accounts (outside world). */
     record Payouts() implements Account {
         @Override
@@ -520,6 +591,45 @@ public sealed interface Account {
      */
     static Account carrierClaims(String carrierId) {
         return new CarrierClaims(carrierId);
+    }
+
+    /**
+     * The platform's expense account of one kind.
+     *
+     * @param kind the kind of cost
+     * @return the account
+     */
+    static Account expense(ExpenseKind kind) {
+        return new PlatformExpense(kind);
+    }
+
+    /**
+     * What payment providers kept as channel fees.
+     *
+     * @return the account
+     */
+    static Account providerFees() {
+        return new ProviderFees();
+    }
+
+    /**
+     * What the platform owes a carrier.
+     *
+     * @param carrierId the carrier
+     * @return the account
+     */
+    static Account carrierPayable(String carrierId) {
+        return new CarrierPayable(carrierId);
+    }
+
+    /**
+     * The coupon credit a buyer holds.
+     *
+     * @param buyerId the buyer
+     * @return the account
+     */
+    static Account buyerCredit(String buyerId) {
+        return new BuyerCredit(buyerId);
     }
 
     private static void requireId(String id, String field) {

@@ -40,6 +40,10 @@ final class DefaultSellerService implements SellerService {
     private static final Duration RETURN_RETRY = Duration.ofDays(1);
     private static final int MAX_ID_LENGTH = 40;
 
+    static final AggregateType<String, DepositTopUp> TOP_UPS = AggregateType
+            .of("seller-deposit-top-up", String.class, DepositTopUp.class, Function.identity())
+            .withIndex("awaiting-provider", t -> t instanceof DepositTopUp.AwaitingProvider ? "yes" : "");
+
     static final AggregateType<String, Seller> SELLERS = AggregateType
             .of("seller", String.class, Seller.class, Function.identity())
             .withIndex("awaiting-provider", DefaultSellerService::awaitingProvider)
@@ -185,6 +189,164 @@ final class DefaultSellerService implements SellerService {
                     + " was declined: " + outcome);
         }
         return new SellerResult.Accepted(after);
+    }
+
+    @Override
+    public SellerResult topUpDeposit(String sellerId, Actor actor, MonetaryAmount amount, PaymentSource source, String key) {
+        InvalidInputException.requireNonNull(actor, "actor");
+        InvalidInputException.requireNonNull(amount, "amount");
+        InvalidInputException.requireNonNull(source, "source");
+        IdempotencyKey idempotency = IdempotencyKey.of("seller-deposit-top-up", sellerId, key);
+        String fingerprint = amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        String stored = DepositTopUp.storedKey(sellerId, key);
+        Instant now = clock.instant();
+        Object answer = storage.inTransaction(ATTEMPTS, uow -> {
+            Versioned<Seller> current = load(uow, sellerId);
+            Seller seller = current.value();
+            if (uow.idempotency().find(idempotency, fingerprint, String.class).isPresent()) {
+                return uow.repository(TOP_UPS).find(stored).orElseThrow().value();
+            }
+            Optional<Deposit> deposit = seller instanceof Active || seller instanceof Suspended ? deposit(seller)
+                    : Optional.empty();
+            if (deposit.isEmpty() || deposit.get().payment().isEmpty()) {
+                return wrongState(seller, "top up a deposit lodged through the provider");
+            }
+            long minor = MinorUnits.toMinor(amount, deposit.get().currency());
+            if (!Rules.isOwner(actor, seller) && !Rules.isOperator(actor)) {
+                return Rules.notAllowed(seller, actor, "top up the deposit of");
+            }
+            if (minor <= 0) {
+                return new SellerResult.Refused(seller, SellerRefusal.AMOUNT_NOT_POSITIVE, "top-up of " + amount);
+            }
+            if (minor > deposit.get().shortfallMinor()) {
+                return new SellerResult.Refused(seller, SellerRefusal.EXCEEDS_SHORTFALL, "top-up of " + amount
+                        + " but debits took " + deposit.get().shortfall() + " that is not restored yet");
+            }
+            DepositTopUp.AwaitingProvider awaiting = new DepositTopUp.AwaitingProvider(sellerId, key, amount,
+                    topUpTransactionId(sellerId, key), now);
+            uow.repository(TOP_UPS).insert(stored, awaiting);
+            uow.idempotency().remember(idempotency, fingerprint, stored);
+            return new NewTopUp(awaiting);
+        }, EventPublisher.none());
+        if (answer instanceof SellerResult refused) {
+            return refused;
+        }
+        DepositTopUp topUp;
+        if (answer instanceof NewTopUp fresh) {
+            TransactionId transaction = transactionId(fresh.topUp().transactionId());
+            PaymentOutcome outcome;
+            try {
+                outcome = provider.sale(new PaymentRequest(transaction, amount, source, "security deposit top-up " + sellerId));
+            } catch (InvalidPaymentRequestException refused) {
+                // Refused before anything moved: definitive.
+                outcome = new PaymentOutcome.Declined(transaction, dev.mercato.payments.DeclineReason.OTHER,
+                        refused.problem().name(), refused.getMessage());
+            } catch (RuntimeException e) {
+                outcome = new PaymentOutcome.Unknown(transaction, "deposit top-up failed: " + e);
+            }
+            topUp = foldTopUp(stored, outcome);
+        } else if (answer instanceof DepositTopUp.AwaitingProvider awaiting) {
+            // A replay of a top-up still with the provider: asked about, never sent again.
+            topUp = foldTopUp(stored, status(transactionId(awaiting.transactionId())).orElseGet(() -> noRecord(awaiting)));
+        } else {
+            topUp = (DepositTopUp) answer;
+        }
+        Seller seller = find(sellerId).orElseThrow();
+        if (topUp instanceof DepositTopUp.Declined declined) {
+            return new SellerResult.Refused(seller, SellerRefusal.DEPOSIT_DECLINED, "deposit top-up "
+                    + declined.transactionId() + " was declined: " + declined.detail());
+        }
+        return new SellerResult.Accepted(seller);
+    }
+
+    /** A top-up just stored, to be sent to the provider. */
+    private record NewTopUp(DepositTopUp.AwaitingProvider topUp) {}
+
+    private static PaymentOutcome noRecord(DepositTopUp.AwaitingProvider awaiting) {
+        return new PaymentOutcome.Declined(transactionId(awaiting.transactionId()), dev.mercato.payments.DeclineReason.OTHER,
+                "no-record", "the provider has no record of the payment: nothing moved");
+    }
+
+    @Override
+    public Optional<DepositTopUp> depositTopUp(String sellerId, String key) {
+        InvalidInputException.requireNonNull(sellerId, "sellerId");
+        InvalidInputException.requireNonNull(key, "key");
+        return storage.inTransaction(uow -> uow.repository(TOP_UPS).find(DepositTopUp.storedKey(sellerId, key)))
+                .map(Versioned::value);
+    }
+
+    /**
+     * Applies a top-up's outcome if it still awaits the provider: captured (of the amount asked)
+     * adds it to the deposit of an active or suspended seller, in the unit of work that marks it
+     * paid; declined ends it; anything else leaves it awaiting.
+     */
+    private DepositTopUp foldTopUp(String stored, PaymentOutcome outcome) {
+        Instant now = clock.instant();
+        Object[] seller = new Object[1];
+        DepositTopUp after = storage.inTransaction(ATTEMPTS, uow -> {
+            seller[0] = null;
+            Repository<String, DepositTopUp> topUps = uow.repository(TOP_UPS);
+            Versioned<DepositTopUp> current = topUps.find(stored).orElseThrow();
+            if (!(current.value() instanceof DepositTopUp.AwaitingProvider awaiting)
+                    || !outcome.transactionId().value().equals(awaiting.transactionId())) {
+                return current.value();
+            }
+            if (outcome instanceof PaymentOutcome.Declined declined) {
+                DepositTopUp.Declined done = awaiting.declined(declined.reason() + " " + declined.providerCode() + ": "
+                        + declined.message(), now);
+                topUps.update(stored, done, current.version());
+                return done;
+            }
+            if (!(outcome instanceof PaymentOutcome.Succeeded succeeded)) {
+                return awaiting;
+            }
+            Versioned<Seller> owner = load(uow, awaiting.sellerId());
+            Optional<Seller> toppedUp = withTopUp(owner.value(), awaiting, now);
+            if (!PaymentOutcome.sameAmount(succeeded.amount(), awaiting.amount()) || toppedUp.isEmpty()) {
+                LOG.warn("deposit top-up {} captured {} for {} while the seller is {}: not booked, left for an operator",
+                        stored, succeeded.amount(), awaiting.amount(), owner.value().stateName());
+                return awaiting;
+            }
+            uow.repository(SELLERS).update(awaiting.sellerId(), toppedUp.get(), owner.version());
+            DepositTopUp.Paid paid = awaiting.paid(now);
+            topUps.update(stored, paid, current.version());
+            seller[0] = toppedUp.get();
+            return paid;
+        }, EventPublisher.none());
+        if (seller[0] != null) {
+            post((Seller) seller[0]);
+        }
+        return after;
+    }
+
+    /** The seller with a captured top-up in its deposit, if it is active or suspended and the top-up still fits. */
+    private static Optional<Seller> withTopUp(Seller seller, DepositTopUp.AwaitingProvider topUp, Instant at) {
+        Optional<Deposit> deposit = seller instanceof Active || seller instanceof Suspended ? deposit(seller) : Optional.empty();
+        if (deposit.isEmpty() || MinorUnits.toMinor(topUp.amount(), deposit.get().currency()) > deposit.get().shortfallMinor()) {
+            return Optional.empty();
+        }
+        JournalEntry entry = Rules.topUpEntry(seller.sellerId(), transactionId(topUp.transactionId()), topUp.amount(), at);
+        Deposit more = deposit.get().topUp(topUp.amount(), entry);
+        if (seller instanceof Active a) {
+            return Optional.of(new Active(a.profile(), a.badges(), more, a.since()));
+        }
+        Suspended s = (Suspended) seller;
+        return Optional.of(new Suspended(s.profile(), s.badges(), more, s.reason(), s.since()));
+    }
+
+    /** The provider transaction id of a top-up: readable when the ids allow it, else a digest. */
+    private static String topUpTransactionId(String sellerId, String key) {
+        String readable = "sdtop." + sellerId + "." + key;
+        if (readable.length() <= 64 && readable.matches("[A-Za-z0-9._:-]+")) {
+            return readable;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((sellerId + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sdtop." + java.util.HexFormat.of().formatHex(digest, 0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK guarantees SHA-256", e);
+        }
     }
 
     /** The answer to a replayed deposit payment, from the seller's current state. */
@@ -353,6 +515,13 @@ final class DefaultSellerService implements SellerService {
     public int reconcile() {
         List<Seller> waiting = storage.inTransaction(uow -> uow.repository(SELLERS).findBy("awaiting-provider", "yes"))
                 .stream().map(Versioned::value).toList();
+        List<DepositTopUp> topUps = storage.inTransaction(uow -> uow.repository(TOP_UPS).findBy("awaiting-provider", "yes"))
+                .stream().map(Versioned::value).toList();
+        for (DepositTopUp topUp : topUps) {
+            DepositTopUp.AwaitingProvider awaiting = (DepositTopUp.AwaitingProvider) topUp;
+            foldTopUp(DepositTopUp.storedKey(awaiting.sellerId(), awaiting.key()),
+                    status(transactionId(awaiting.transactionId())).orElseGet(() -> noRecord(awaiting)));
+        }
         for (Seller seller : waiting) {
             if (seller instanceof DepositPending p) {
                 PaymentOutcome outcome = status(p.payment()).orElseGet(() -> new PaymentOutcome.Declined(p.payment(),
@@ -368,7 +537,7 @@ final class DefaultSellerService implements SellerService {
                 }
             }
         }
-        return waiting.size();
+        return waiting.size() + topUps.size();
     }
 
     private Optional<PaymentOutcome> status(TransactionId id) {

@@ -86,6 +86,13 @@ final class Rules {
                 .credit(new Account.SellerFundsIn(sellerId), amount).debit(Account.sellerDeposit(sellerId), amount).build();
     }
 
+    static JournalEntry topUpEntry(String sellerId, TransactionId payment, MonetaryAmount amount, Instant at) {
+        return JournalEntry.builder(ENTRY_PREFIX + sellerId + ":top-up:" + payment.value(), at,
+                        "deposit of " + sellerId + " topped up")
+                .reference(new EntryReference(EntryReference.Kind.SELLER_DEPOSIT, sellerId, 0, "top-up"))
+                .credit(new Account.SellerFundsIn(sellerId), amount).debit(Account.sellerDeposit(sellerId), amount).build();
+    }
+
     static JournalEntry returnEntry(String sellerId, TransactionId refund, MonetaryAmount amount, Instant at) {
         return JournalEntry.builder(ENTRY_PREFIX + sellerId + ":return:" + refund.value(), at,
                         "deposit returned to " + sellerId)

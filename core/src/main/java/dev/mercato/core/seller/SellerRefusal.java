@@ -19,5 +19,7 @@ public enum SellerRefusal {
     /** The seller still has open orders or disputes, so the deposit cannot be returned yet. */
     OBLIGATIONS_OPEN,
     /** The payment provider cannot give the deposit back (for example no partial refunds). */
-    PROVIDER_CANNOT_RETURN
+    PROVIDER_CANNOT_RETURN,
+    /** A top-up is more than what debits took from the deposit and earlier top-ups have not restored. */
+    EXCEEDS_SHORTFALL
 }

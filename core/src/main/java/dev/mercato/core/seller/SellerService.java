@@ -25,12 +25,13 @@ import javax.money.MonetaryAmount;
  *   <caption>deposit entries</caption>
  *   <tr><th>movement</th><th>entry</th></tr>
  *   <tr><td>lodged (provider captured the deposit)</td><td>{@code SellerFundsIn -A, SellerDeposit +A}</td></tr>
+ *   <tr><td>topped up t after debits</td><td>{@code SellerFundsIn -t, SellerDeposit +t}</td></tr>
  *   <tr><td>penalty p</td><td>{@code SellerDeposit -p, PlatformRevenue(PENALTY) +p}</td></tr>
  *   <tr><td>compensation c</td><td>{@code SellerDeposit -c, Refunds +c}</td></tr>
  *   <tr><td>returned r on closure</td><td>{@code SellerDeposit -r, SellerFundsIn +r}</td></tr>
  * </table>
  *
- * <p>So the {@code SellerDeposit} balance is {@code lodged - debited - returned} and never
+ * <p>So the {@code SellerDeposit} balance is {@code lodged + toppedUp - debited - returned} and never
  * negative. The deposit is paid with {@link PaymentProvider#sale} under transaction id {@code
  * sdep.<seller>.<n>} (a new {@code n} only after a decline) and returned with {@link
  * PaymentProvider#refund} of that payment under {@code sret.<seller>.<n>}; the state naming the
@@ -127,6 +128,39 @@ public interface SellerService extends SellerGate {
      *     deposit's currency (nothing changed)
      */
     SellerResult payDeposit(String sellerId, Actor actor, MonetaryAmount amount, PaymentSource source, String key);
+
+    /**
+     * The seller pays its security deposit up again through the provider after debits (penalties,
+     * compensation): at most what debits took and earlier top-ups have not restored ({@link
+     * Deposit#shortfall()}), so the deposit never holds more than was lodged. Once captured, {@code
+     * SellerFundsIn -a, SellerDeposit +a}. The top-up is stored under its transaction id before the
+     * provider is called; a pending or unknown outcome leaves it {@link
+     * DepositTopUp.AwaitingProvider} until {@link #reconcile} finds it final. Idempotent by {@code
+     * key}: a replay calls nothing and answers from the stored top-up; the same key with another
+     * amount throws {@link dev.mercato.core.storage.IdempotencyKeyReusedException}.
+     *
+     * @param sellerId the seller, active or suspended, whose deposit was lodged through the provider
+     * @param actor the seller itself or a platform operator
+     * @param amount positive, at most the shortfall, in the deposit's currency
+     * @param source the seller's payment source
+     * @param key the caller's idempotency key
+     * @return the seller (with the larger deposit once captured), or a refusal that sent and
+     *     stored nothing ({@code NOT_IN_THIS_STATE}, {@code ACTOR_NOT_ALLOWED}, {@code
+     *     AMOUNT_NOT_POSITIVE}, {@code EXCEEDS_SHORTFALL}) or {@code DEPOSIT_DECLINED} when the
+     *     provider declined it (pay again with a new key)
+     * @throws dev.mercato.pricing.money.CurrencyMismatchException if the amount is not in the
+     *     deposit's currency (nothing changed)
+     */
+    SellerResult topUpDeposit(String sellerId, Actor actor, MonetaryAmount amount, PaymentSource source, String key);
+
+    /**
+     * A deposit top-up by its key.
+     *
+     * @param sellerId the seller
+     * @param key the caller's key
+     * @return the top-up, or empty when there is none under the key
+     */
+    Optional<DepositTopUp> depositTopUp(String sellerId, String key);
 
     /**
      * Activates a seller whose type lodges no deposit.

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "provider-held-payment", "review", "risk-activity", "risk-review", "seller", "seller-standing");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "ad-payment", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "provider-held-payment", "review", "risk-activity", "risk-review", "seller", "seller-deposit-top-up", "seller-standing", "late-delivery-coupon");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -396,6 +396,36 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> annualFeeYear() {
         return valuesOf("annual-fee-year");
+    }
+
+    @Property
+    void adPaymentRoundTrips(@ForAll("adPayment") Object value) {
+        roundTrips(TYPES.get("ad-payment"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> adPayment() {
+        return valuesOf("ad-payment");
+    }
+
+    @Property
+    void sellerDepositTopUpRoundTrips(@ForAll("sellerDepositTopUp") Object value) {
+        roundTrips(TYPES.get("seller-deposit-top-up"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> sellerDepositTopUp() {
+        return valuesOf("seller-deposit-top-up");
+    }
+
+    @Property
+    void lateDeliveryCouponRoundTrips(@ForAll("lateDeliveryCoupon") Object value) {
+        roundTrips(TYPES.get("late-delivery-coupon"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> lateDeliveryCoupon() {
+        return valuesOf("late-delivery-coupon");
     }
 
     private static Arbitrary<Object> valuesOf(String name) {
