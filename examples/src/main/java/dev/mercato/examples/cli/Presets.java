@@ -37,14 +37,14 @@ final class Presets {
     }
 
     static final List<Preset> ALL = List.of(
-            Preset.scheduleOnly("c2c-marketplace", "Taobao-like C2C marketplace: free store, 1% service fee,"
-                    + " payment fees by method, two-level creator shares, CPC ads"),
+            Preset.of(C2cScenario::new),
             Preset.of(MallScenario::new),
             Preset.scheduleOnly("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
                     + " commission, marginal volume tiers, platform-paid payment fees"),
             Preset.scheduleOnly("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
                     + " service fee 1% + 0.20, 3% referral share"),
-            Preset.of(GroupBuyScenario::new));
+            Preset.of(GroupBuyScenario::new),
+            Preset.of(PreSaleScenario::new));
 
     private Presets() {}
 

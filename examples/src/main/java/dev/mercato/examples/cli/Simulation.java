@@ -4,8 +4,13 @@ import dev.mercato.core.Commerce;
 import dev.mercato.core.actor.Actor;
 import dev.mercato.core.cart.CartId;
 import dev.mercato.core.cart.CartResult;
+import dev.mercato.core.cart.Destination;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
+import dev.mercato.core.escrow.AwaitingBalance;
+import dev.mercato.core.escrow.BalanceResult;
+import dev.mercato.core.escrow.Escrow;
+import dev.mercato.core.escrow.StagedPayment;
 import dev.mercato.core.event.DomainEvent;
 import dev.mercato.core.groupbuy.GroupChoice;
 import dev.mercato.core.ledger.Account;
@@ -17,6 +22,7 @@ import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.Shipment;
+import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
 import dev.mercato.pricing.commission.SaleLine;
@@ -90,6 +96,8 @@ final class Simulation {
     private final Map<String, Set<Instant>> payments = new HashMap<>();
     private final Set<CartId> openCarts = new HashSet<>();
     private int cartsStarted;
+    /** Balances of payments in stages captured through {@link #payBalance}. */
+    private long balancesCaptured;
     private int checkouts;
     private int parcels;
     private int today;
@@ -253,6 +261,30 @@ final class Simulation {
         return counted(cart, commerce.checkout(buyer, cart, key, Optional.empty(), group));
     }
 
+    /**
+     * Checks a cart out with its money in stages (a pre-sale deposit, an advance); a placed
+     * checkout counts a cart checked out. Its orders count in GMV with what was captured for them
+     * (the whole payable once the balance is paid, the first stage otherwise).
+     */
+    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination, StagedPayment stages) {
+        return counted(cart, commerce.checkout(buyer, cart, key, destination, stages));
+    }
+
+    /**
+     * Pays an order's balance through the facade; a paid balance counts in the payments captured
+     * and as one of the buyer's payments.
+     */
+    BalanceResult payBalance(Actor.Buyer buyer, OrderId order, PaymentSource source) {
+        long due = commerce.escrow(SYSTEM, order).filter(AwaitingBalance.class::isInstance)
+                .map(e -> MinorUnits.toMinor(((AwaitingBalance) e).balanceDue(), CNY)).orElse(0L);
+        BalanceResult result = commerce.payBalance(buyer, order, source);
+        if (result instanceof BalanceResult.Paid) {
+            balancesCaptured = Math.addExact(balancesCaptured, due);
+            payments.computeIfAbsent(buyer.buyerId(), b -> new HashSet<>()).add(clock.instant());
+        }
+        return result;
+    }
+
     private CheckoutResult counted(CartId cart, CheckoutResult result) {
         if (result instanceof CheckoutResult.Placed && openCarts.remove(cart)) {
             checkouts++;
@@ -282,7 +314,8 @@ final class Simulation {
 
     /**
      * Sellers ship, each order in full, the paid orders placed before an instant. A group-buy
-     * order whose group has not formed yet is left for later.
+     * order whose group has not formed yet, and an order whose balance is not paid yet, are left
+     * for later.
      *
      * @param placedBefore e.g. today's midnight: the orders paid before today
      * @return how many orders were shipped
@@ -300,7 +333,8 @@ final class Simulation {
             }
             OrderResult result = commerce.ship(new Actor.Seller(order.facts().sellerId()), id,
                     String.format("SIM%07d", parcels + 1), items);
-            if (result instanceof OrderResult.Refused refused && refused.reason() == OrderResult.Reason.GROUP_NOT_FORMED) {
+            if (result instanceof OrderResult.Refused refused && (refused.reason() == OrderResult.Reason.GROUP_NOT_FORMED
+                    || refused.reason() == OrderResult.Reason.BALANCE_NOT_PAID)) {
                 continue;
             }
             require(result, "ship");
@@ -360,6 +394,7 @@ final class Simulation {
         private Instant refundedAt;
         /** Refunds after shipment (after-sale cases): when each was due, and its amount in fen. */
         private final List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>();
+        private Instant closedAt;
     }
 
     /** The event publisher: counts mechanisms and follows every order. */
@@ -393,6 +428,8 @@ final class Simulation {
             track.delivered = true;
         } else if (state instanceof OrderEvent.RefundedBeforeShipment) {
             track.refundedAt = state.occurredAt();
+        } else if (state instanceof OrderEvent.Closed) {
+            track.closedAt = state.occurredAt();
         }
     }
 
@@ -423,12 +460,29 @@ final class Simulation {
             } else if (t.latest instanceof OrderEvent.Cancelled && !t.paid) {
                 cancelled++;
             }
+            long refundedStage = 0;
             if (t.paid) {
+                long value = t.payable;
+                // Paid in stages: a balance not (yet) paid counts what was captured, and a forfeited
+                // deposit returned to the buyer is a refund.
+                Optional<Escrow> staged = commerce.escrow(SYSTEM, entry.getKey())
+                        .filter(e -> e instanceof AwaitingBalance || t.latest instanceof OrderEvent.Closed);
+                if (staged.isPresent()) {
+                    value = MinorUnits.toMinor(staged.get().funds().captured(), CNY);
+                    refundedStage = MinorUnits.toMinor(staged.get().funds().refunded(), CNY);
+                }
                 paid++;
-                gmv = Math.addExact(gmv, t.payable);
+                gmv = Math.addExact(gmv, value);
                 placedOn[1]++;
-                placedOn[2] = Math.addExact(placedOn[2], t.payable);
+                placedOn[2] = Math.addExact(placedOn[2], value);
                 paymentIds.add(commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts().paymentId());
+            }
+            if (refundedStage > 0) {
+                refunded++;
+                refunds = Math.addExact(refunds, refundedStage);
+                long[] refundedOn = tally[dayOf(t.closedAt)];
+                refundedOn[3]++;
+                refundedOn[4] = Math.addExact(refundedOn[4], refundedStage);
             }
             shipped += t.shipped ? 1 : 0;
             delivered += t.delivered ? 1 : 0;
@@ -453,7 +507,7 @@ final class Simulation {
                         scenario.paymentMethod()));
             }
         }
-        long captured = 0;
+        long captured = balancesCaptured;
         for (String payment : paymentIds) {
             captured = Math.addExact(captured, MinorUnits.toMinor(commerce.payment(SYSTEM, payment).orElseThrow().total(), CNY));
         }
