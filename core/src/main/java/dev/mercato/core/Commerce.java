@@ -483,7 +483,10 @@ public final class Commerce {
         }
         DispatchResult dispatched = fulfilment.dispatch(actor, orderId, dispatch);
         if (dispatched instanceof DispatchResult.Dispatched) {
-            fees.ifPresent(f -> f.afterDispatch(orderId));
+            fees.ifPresent(f -> {
+                f.afterDispatch(orderId);
+                f.afterBalance(orderId);
+            });
         }
         return dispatched;
     }
@@ -513,7 +516,15 @@ public final class Commerce {
      *     or the carrier's unavailability
      */
     public DispatchResult shipReturn(Actor actor, OrderId orderId, String caseId, ServiceLevel service) {
-        return fulfilment.shipReturn(actor, orderId, caseId, Optional.empty(), service);
+        return returnLabelBooked(orderId, fulfilment.shipReturn(actor, orderId, caseId, Optional.empty(), service));
+    }
+
+    /** Books a return label's carrier charge (docs/fees.md) once its parcel is recorded. */
+    private DispatchResult returnLabelBooked(OrderId orderId, DispatchResult result) {
+        if (result instanceof DispatchResult.Dispatched) {
+            fees.ifPresent(f -> f.afterDispatch(orderId));
+        }
+        return result;
     }
 
     /**
@@ -530,7 +541,7 @@ public final class Commerce {
     public DispatchResult shipReturn(Actor actor, OrderId orderId, String caseId, Address buyerAddress,
             ServiceLevel service) {
         InvalidInputException.requireNonNull(buyerAddress, "buyerAddress");
-        return fulfilment.shipReturn(actor, orderId, caseId, Optional.of(buyerAddress), service);
+        return returnLabelBooked(orderId, fulfilment.shipReturn(actor, orderId, caseId, Optional.of(buyerAddress), service));
     }
 
     /**
@@ -881,7 +892,11 @@ public final class Commerce {
      * @throws NotPermittedException if the actor is not the order's buyer
      */
     public dev.mercato.core.escrow.BalanceResult payBalance(Actor actor, OrderId orderId, PaymentSource source) {
-        return escrows.payBalance(actor, orderId, source);
+        dev.mercato.core.escrow.BalanceResult result = escrows.payBalance(actor, orderId, source);
+        if (result instanceof dev.mercato.core.escrow.BalanceResult.Paid) {
+            fees.ifPresent(f -> f.afterBalance(orderId));
+        }
+        return result;
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.ledger.TransactionalJournal;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.Orders;
+import dev.mercato.core.escrow.ProviderOperation;
 import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.core.storage.AggregateType;
 import dev.mercato.core.storage.DueTimer;
@@ -691,9 +692,9 @@ public final class Fees {
     public FeeResult bookPaymentCost(Actor actor, String paymentId) {
         Access.system(actor, "book a payment's channel cost");
         InvalidInputException.requireNonNull(paymentId, "paymentId");
-        IdempotencyKey idempotency = IdempotencyKey.of("fees.payment-cost", "platform", paymentId);
-        Guarantee guarantee = context.guarantee().orElseThrow();
+        context.guarantee().orElseThrow();
         return context.tx(uow -> {
+            IdempotencyKey idempotency = channelCostKey(paymentId);
             Optional<FeeResult.Booked> replay = uow.idempotency().find(idempotency, paymentId, FeeResult.Booked.class);
             if (replay.isPresent()) {
                 return replay.get();
@@ -704,34 +705,101 @@ public final class Fees {
                 return new FeeResult.Refused(FeeRefusal.PAYMENT_NOT_CAPTURED, "payment " + paymentId
                         + " is not captured yet: its channel cost is booked once it is");
             }
-            Optional<PaymentFees> scheduled = guarantee.schedule().fees().paymentFees();
-            Optional<Rate> rate = settings.paymentChannelRate()
-                    .or(() -> scheduled.map(pf -> pf.rateFor(guarantee.paymentMethod())));
-            if (rate.isEmpty()) {
-                return new FeeResult.Refused(FeeRefusal.NO_CHANNEL_RATE, "neither FeeSettings.paymentChannelRate nor the"
-                        + " schedule " + guarantee.schedule().name() + " names a payment-channel rate");
-            }
-            MonetaryAmount captured = payment.total();
-            CurrencyUnit currency = captured.getCurrency();
-            long cost = rate.get().applyToMinor(MinorUnits.toMinor(captured), settings.rounding());
-            if (cost <= 0) {
-                return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, rate.get() + " of " + captured + " rounds to nothing");
-            }
-            MonetaryAmount amount = MinorUnits.toAmount(cost, currency);
-            boolean sellerBorne = scheduled.map(pf -> pf.bearer() == Bearer.SELLER).orElse(false);
-            String explanation = rate.get() + " of " + captured + " captured = " + amount + (sellerBorne
-                    ? "; the schedule passes its payment fee on to the sellers at release"
-                    : "; borne by the platform");
-            String entryKey = "fee:payment-cost:" + paymentId;
-            post(uow, JournalEntry.builder(entryKey, payment.paid().get().paidAt(), "payment channel cost of "
-                            + paymentId + ": " + explanation)
-                    .reference(new EntryReference(EntryReference.Kind.FEE, paymentId, 0, "payment-channel-cost"))
-                    .credit(Account.expense(ExpenseKind.PAYMENT_CHANNEL), amount)
-                    .debit(Account.providerFees(), amount).build());
-            FeeResult.Booked booked = new FeeResult.Booked(entryKey, amount, explanation);
-            uow.idempotency().remember(idempotency, paymentId, booked);
-            return booked;
+            return bookChannelCost(uow, paymentId, payment.total(), payment.paid().get().paidAt(),
+                    "payment channel cost of " + paymentId);
         });
+    }
+
+    /**
+     * Books the channel cost of the balance payments of an order paid in stages ({@code
+     * Commerce.payBalance}): for each balance sale the provider captured ({@code
+     * esc.<order>.balance-<n>}), the same entry as {@link #bookPaymentCost} on the amount that sale
+     * captured ({@code fee:payment-cost:<transaction id>}), dated when it is booked. The facade
+     * books it by itself when {@code payBalance} answers paid and, for a balance that was pending
+     * and captured later by reconciliation, when the order ships through the carrier; this command
+     * is the same booking, once per balance sale.
+     *
+     * @param actor a platform operator or the system
+     * @param orderId the order
+     * @return one result per captured balance sale, oldest first: booked, or refused with {@link
+     *     FeeRefusal#NO_CHANNEL_RATE} or {@link FeeRefusal#NOTHING_TO_BOOK}; empty when the order
+     *     has no captured balance (not paid in stages, or its balance not captured yet)
+     * @throws NotPermittedException for a buyer or a seller
+     * @throws InvalidInputException for an order the facade does not know
+     */
+    public List<FeeResult> bookBalanceCosts(Actor actor, OrderId orderId) {
+        Access.system(actor, "book a balance's channel cost");
+        InvalidInputException.requireNonNull(orderId, "orderId");
+        Guarantee guarantee = context.guarantee().orElseThrow();
+        if (context.tx(uow -> uow.repository(Orders.TYPE).find(orderId)).isEmpty()) {
+            throw new InvalidInputException("orderId", orderId, "is not a known order");
+        }
+        String escrowId = Guarantee.escrowId(orderId);
+        if (guarantee.escrows().find(escrowId).isEmpty()) {
+            return List.of();
+        }
+        List<PaymentOutcome.Succeeded> balances = guarantee.escrows().operations(escrowId).stream()
+                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && isBalanceSale(op.transactionId()))
+                .map(ProviderOperation::outcome).filter(PaymentOutcome.Succeeded.class::isInstance)
+                .map(PaymentOutcome.Succeeded.class::cast).toList();
+        return balances.stream().map(sale -> context.tx(uow -> {
+            String id = sale.transactionId().value();
+            Optional<FeeResult.Booked> replay = uow.idempotency().find(channelCostKey(id), id, FeeResult.Booked.class);
+            if (replay.isPresent()) {
+                return (FeeResult) replay.get();
+            }
+            return bookChannelCost(uow, id, sale.amount(), context.now(), "payment channel cost of the balance "
+                    + id + " of order " + orderId.value());
+        })).toList();
+    }
+
+    private static boolean isBalanceSale(TransactionId id) {
+        String value = id.value();
+        return value.substring(value.lastIndexOf('.') + 1).startsWith("balance-");
+    }
+
+    private static IdempotencyKey channelCostKey(String capturedPayment) {
+        return IdempotencyKey.of("fees.payment-cost", "platform", capturedPayment);
+    }
+
+    /** The channel cost of one captured payment, posted and remembered under its id, in {@code uow}. */
+    private FeeResult bookChannelCost(UnitOfWork uow, String capturedPayment, MonetaryAmount captured, Instant at,
+            String label) {
+        Guarantee guarantee = context.guarantee().orElseThrow();
+        Optional<PaymentFees> scheduled = guarantee.schedule().fees().paymentFees();
+        Optional<Rate> rate = settings.paymentChannelRate()
+                .or(() -> scheduled.map(pf -> pf.rateFor(guarantee.paymentMethod())));
+        if (rate.isEmpty()) {
+            return new FeeResult.Refused(FeeRefusal.NO_CHANNEL_RATE, "neither FeeSettings.paymentChannelRate nor the"
+                    + " schedule " + guarantee.schedule().name() + " names a payment-channel rate");
+        }
+        CurrencyUnit currency = captured.getCurrency();
+        long cost = rate.get().applyToMinor(MinorUnits.toMinor(captured), settings.rounding());
+        if (cost <= 0) {
+            return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, rate.get() + " of " + captured + " rounds to nothing");
+        }
+        MonetaryAmount amount = MinorUnits.toAmount(cost, currency);
+        boolean sellerBorne = scheduled.map(pf -> pf.bearer() == Bearer.SELLER).orElse(false);
+        String explanation = rate.get() + " of " + captured + " captured = " + amount + (sellerBorne
+                ? "; the schedule passes its payment fee on to the sellers at release"
+                : "; borne by the platform");
+        String entryKey = "fee:payment-cost:" + capturedPayment;
+        post(uow, JournalEntry.builder(entryKey, at, label + ": " + explanation)
+                .reference(new EntryReference(EntryReference.Kind.FEE, capturedPayment, 0, "payment-channel-cost"))
+                .credit(Account.expense(ExpenseKind.PAYMENT_CHANNEL), amount)
+                .debit(Account.providerFees(), amount).build());
+        FeeResult.Booked booked = new FeeResult.Booked(entryKey, amount, explanation);
+        uow.idempotency().remember(channelCostKey(capturedPayment), capturedPayment, booked);
+        return booked;
+    }
+
+    /** Books the channel cost of an order's captured balances after they committed; a failure is logged. */
+    void afterBalance(OrderId orderId) {
+        try {
+            bookBalanceCosts(SYSTEM, orderId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not book the balance channel cost of order {}; run Fees.bookBalanceCosts", orderId, e);
+        }
     }
 
     /** Books a payment's channel cost after its capture committed; a failure is logged, the command catches up. */
@@ -746,19 +814,21 @@ public final class Fees {
     // ------------------------------------------------------------------ carrier charges
 
     /**
-     * Books the carrier's charge for each outbound parcel of an order booked through the carrier
-     * ({@code Commerce.shipWithCarrier}): the parcel's {@code Shipment.charge} into {@code
-     * CarrierPayable(carrier)}, from the order's seller's payable ({@code SellerPayable -c}) when
-     * {@link FeeSettings#carrierChargeBearer} is the seller, or as a platform expense ({@code
-     * PlatformExpense(CARRIER) -c}) when it is the platform. The facade books it by itself when a
-     * dispatch records its parcels; this command is the same booking, once per parcel: a parcel
-     * already booked returns its first booking (under the bearer of that time).
+     * Books the carrier's charge for each parcel of an order booked through the carrier ({@code
+     * Commerce.shipWithCarrier}, and the return labels of {@code Commerce.shipReturn}): the
+     * parcel's {@code Shipment.charge} into {@code CarrierPayable(carrier)}, from the order's
+     * seller's payable ({@code SellerPayable -c}) when the bearer is the seller, or as a platform
+     * expense ({@code PlatformExpense(CARRIER) -c}) when it is the platform; the bearer is {@link
+     * FeeSettings#carrierChargeBearer} for outbound parcels and {@link
+     * FeeSettings#returnLabelBearer} for return labels. The facade books it by itself when a
+     * dispatch or a return records its parcels; this command is the same booking, once per parcel:
+     * a parcel already booked returns its first booking (under the bearer of that time).
      *
      * @param actor a platform operator or the system
      * @param orderId the order
-     * @return one result per outbound parcel, oldest first: booked, or {@link
+     * @return one result per parcel (outbound and return labels), oldest first: booked, or {@link
      *     FeeRefusal#NOTHING_TO_BOOK} for a parcel the carrier charged nothing for; empty when the
-     *     order has no carrier parcel (return parcels are not booked here)
+     *     order has no carrier parcel
      * @throws NotPermittedException for a buyer or a seller
      * @throws InvalidInputException for an order the facade does not know
      */
@@ -769,7 +839,7 @@ public final class Fees {
                 .orElseThrow(() -> new InvalidInputException("orderId", orderId, "is not a known order"))
                 .facts().sellerId();
         List<TrackedParcel> parcels = context.tx(uow -> uow.repository(Parcels.TYPE).findBy(Parcels.BY_ORDER,
-                orderId.value())).stream().map(Versioned::value).filter(p -> !p.isReturn())
+                orderId.value())).stream().map(Versioned::value)
                 .sorted(Comparator.comparing(p -> p.shipment().createdAt())).toList();
         return parcels.stream().map(parcel -> bookCarrierCharge(sellerId, parcel)).toList();
     }
@@ -789,14 +859,17 @@ public final class Fees {
                 return new FeeResult.Refused(FeeRefusal.NOTHING_TO_BOOK, "carrier " + carrierId + " charged nothing for"
                         + " parcel " + parcel.trackingNumber().value());
             }
-            Bearer bearer = settings.carrierChargeBearer();
+            Bearer bearer = parcel.isReturn() ? settings.returnLabelBearer() : settings.carrierChargeBearer();
             Account payer = bearer == Bearer.SELLER ? Account.sellerPayable(sellerId) : Account.expense(ExpenseKind.CARRIER);
-            String explanation = "carrier " + carrierId + " charged " + charge + " for parcel "
-                    + parcel.trackingNumber().value() + " of order " + parcel.orderId().value() + ", borne by "
+            String explanation = "carrier " + carrierId + " charged " + charge + " for "
+                    + (parcel.isReturn() ? "the return label " + parcel.trackingNumber().value() + " of case "
+                            + parcel.returnCase().orElse("?") : "parcel " + parcel.trackingNumber().value())
+                    + " of order " + parcel.orderId().value() + ", borne by "
                     + (bearer == Bearer.SELLER ? "the seller " + sellerId : "the platform");
             String entryKey = "fee:carrier-charge:" + parcelKey;
             post(uow, JournalEntry.builder(entryKey, parcel.shipment().createdAt(), explanation)
-                    .reference(new EntryReference(EntryReference.Kind.FEE, parcel.orderId().value(), 0, "carrier-charge"))
+                    .reference(new EntryReference(EntryReference.Kind.FEE, parcel.orderId().value(), 0,
+                            parcel.isReturn() ? "return-label-charge" : "carrier-charge"))
                     .credit(payer, charge)
                     .debit(Account.carrierPayable(carrierId), charge).build());
             FeeResult.Booked booked = new FeeResult.Booked(entryKey, charge, explanation);

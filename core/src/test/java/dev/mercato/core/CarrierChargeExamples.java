@@ -27,7 +27,11 @@ import dev.mercato.core.ledger.ExpenseKind;
 import dev.mercato.core.ledger.Journal;
 import dev.mercato.core.ledger.LedgerChecks;
 import dev.mercato.core.ledger.Posting;
+import dev.mercato.core.order.AfterSaleCase;
+import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderResult;
+import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.Address;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
@@ -40,6 +44,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.money.Monetary;
 import javax.money.MonetaryAmount;
@@ -142,6 +147,55 @@ class CarrierChargeExamples {
                 commerce.journal().orElseThrow().entry("fee:carrier-charge:" + parcel.key()).orElseThrow().postings());
         assertAmount("0.00", balance(commerce, Account.sellerPayable("tea-shop")));
         assertAmount("-15.00", balance(commerce, Account.expense(ExpenseKind.CARRIER)));
+    }
+
+    /** The order delivered by the courier's pushed tracking, a return approved and its label booked. */
+    TrackedParcel returnLabel(Commerce commerce, OrderId id) {
+        dispatched(commerce, id);
+        clock.advance(Duration.ofHours(1));
+        Actor.System tracker = new Actor.System("tracking");
+        for (TrackingNotification n : carrier.drainNotifications()) {
+            commerce.onTrackingNotification(tracker, n);
+        }
+        assertInstanceOf(Order.Delivered.class, commerce.order(OPERATOR, id).orElseThrow());
+        assertInstanceOf(OrderResult.Done.class, commerce.requestAfterSale(ANN, id, "r1",
+                AfterSaleCase.Kind.RETURN_AND_REFUND, List.of(AfterSaleCase.Item.units(1, 1)), Optional.of("too bitter")));
+        assertInstanceOf(OrderResult.Done.class, commerce.approveAfterSale(TEA_SHOP, id, "r1"));
+        DispatchResult.Dispatched label = assertInstanceOf(DispatchResult.Dispatched.class,
+                commerce.shipReturn(ANN, id, "r1", ServiceLevel.ON_DEMAND));
+        return label.parcels().get(0);
+    }
+
+    @Test
+    void aReturnLabelIsChargedOnceToItsBearerTheSellerByDefault() {
+        Commerce commerce = commerce(settings());
+        OrderId id = paidOrder(commerce);
+        TrackedParcel back = returnLabel(commerce, id);
+        assertEquals(Optional.of("r1"), back.returnCase());
+        assertAmount("15.00", back.shipment().charge());
+        String entryKey = "fee:carrier-charge:" + back.key();
+        assertEquals(List.of(Posting.credit(Account.sellerPayable("tea-shop"), cny("15.00")),
+                Posting.debit(Account.carrierPayable("sandbox"), cny("15.00"))),
+                commerce.journal().orElseThrow().entry(entryKey).orElseThrow().postings());
+        // Outbound parcel and return label: 30.00 owed to the carrier, booked once each.
+        assertAmount("30.00", balance(commerce, Account.carrierPayable("sandbox")));
+        assertEquals(2, commerce.fees().bookCarrierCharges(OPERATOR, id).size());
+        commerce.shipReturn(ANN, id, "r1", ServiceLevel.ON_DEMAND);
+        assertAmount("30.00", balance(commerce, Account.carrierPayable("sandbox")));
+        LedgerChecks.assertConsistent(commerce.journal().orElseThrow());
+    }
+
+    @Test
+    void freeReturnsPutTheLabelOnThePlatformWhileTheSellerPaysTheOutboundParcel() {
+        Commerce commerce = commerce(settings().withReturnLabelsBorneBy(Bearer.PLATFORM));
+        OrderId id = paidOrder(commerce);
+        TrackedParcel back = returnLabel(commerce, id);
+        assertEquals(List.of(Posting.credit(Account.expense(ExpenseKind.CARRIER), cny("15.00")),
+                Posting.debit(Account.carrierPayable("sandbox"), cny("15.00"))),
+                commerce.journal().orElseThrow().entry("fee:carrier-charge:" + back.key()).orElseThrow().postings());
+        assertAmount("-15.00", balance(commerce, Account.sellerPayable("tea-shop")));
+        assertAmount("-15.00", balance(commerce, Account.expense(ExpenseKind.CARRIER)));
+        assertThrows(InvalidInputException.class, () -> settings().withReturnLabelsBorneBy(null));
     }
 
     @Test

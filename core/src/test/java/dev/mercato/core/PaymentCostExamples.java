@@ -12,6 +12,17 @@ import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.cart.CartPricing;
+import dev.mercato.core.cart.Destination;
+import dev.mercato.core.escrow.BalanceResult;
+import dev.mercato.core.escrow.StagedPayment;
+import dev.mercato.logistics.Address;
+import dev.mercato.payments.sandbox.SandboxPaymentProvider;
+import dev.mercato.payments.sandbox.SandboxSettings;
+import dev.mercato.pricing.promotion.BuyerContext;
+import dev.mercato.pricing.promotion.PricingEngine;
+import dev.mercato.pricing.promotion.json.PromotionJson;
+import java.time.Duration;
 import dev.mercato.core.fee.FeeRefusal;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
@@ -169,6 +180,49 @@ class PaymentCostExamples {
         assertThrows(NotPermittedException.class, () -> commerce.fees().bookPaymentCost(TEA_SHOP, unpaid));
         assertThrows(InvalidInputException.class, () -> commerce.fees().bookPaymentCost(OPERATOR, "no-such-payment"));
         assertAmount("-1.61", balance(commerce, CHANNEL_EXPENSE));
+    }
+
+    @Test
+    void eachCapturedStageOfAPaymentInStagesBooksItsOwnChannelCost() {
+        // A B2B order of 10 x 268.00 = 2,680.00: a 30% advance (804.00) at checkout, the balance
+        // (1,876.00) later. 0.6% of each: 4.824 -> 4.82 and 11.256 -> 11.26; 16.08 in all.
+        SandboxPaymentProvider provider = SandboxPaymentProvider.create(
+                SandboxSettings.of(clock, "whsec-balance-cost", Set.of(CNY)));
+        Commerce commerce = Commerce.builder().sandboxes().clock(clock).paymentProvider(provider)
+                .catalog(Catalog.inMemory().put(Sku.of("tea", "tea-shop", "Longjing tea", Money.of(268, "CNY"))))
+                .inventory(Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("west-lake", "hangzhou"))
+                        .setStock(new WarehouseId("west-lake"), SkuId.of("tea"), 10, 0))
+                .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(
+                        "{\"currency\": \"CNY\", \"promotions\": []}")), buyer -> BuyerContext.anonymous()))
+                .guaranteedTransactions(ScheduleJson.example("b2c-mall").revenue()).fees(settings()).build();
+        commerce.addToCart(ANN, CartId.of("ann"), SkuId.of("tea"), 10);
+        CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class, commerce.checkout(ANN,
+                CartId.of("ann"), "b2b", Destination.of(new Address("CN", "Zhejiang", "Hangzhou", "310012", "9 Wensan Road")),
+                new StagedPayment.Advance(Rate.percent(30), Duration.ofDays(30))));
+        String paymentId = placed.payment().paymentId();
+        commerce.pay(ANN, paymentId, new PaymentSource("tok_visa"));
+        OrderId order = placed.orders().get(0).id();
+        assertAmount("4.82", ((FeeResult.Booked) commerce.fees().bookPaymentCost(OPERATOR, paymentId)).amount());
+        // Nothing captured of the balance yet: nothing to book for it.
+        assertEquals(List.of(), commerce.fees().bookBalanceCosts(OPERATOR, order));
+
+        // A declined balance attempt books nothing; the captured one books once.
+        provider.declineNext(dev.mercato.payments.DeclineReason.INSUFFICIENT_FUNDS, "51", "insufficient funds");
+        assertInstanceOf(BalanceResult.Refused.class, commerce.payBalance(ANN, order, new PaymentSource("tok_visa")));
+        assertAmount("-4.82", balance(commerce, CHANNEL_EXPENSE));
+        assertInstanceOf(BalanceResult.Paid.class, commerce.payBalance(ANN, order, new PaymentSource("tok_visa")));
+        assertAmount("-16.08", balance(commerce, CHANNEL_EXPENSE));
+        List<FeeResult> balances = commerce.fees().bookBalanceCosts(OPERATOR, order);
+        assertEquals(1, balances.size());
+        FeeResult.Booked booked = assertInstanceOf(FeeResult.Booked.class, balances.get(0));
+        assertAmount("11.26", booked.amount());
+        assertTrue(booked.entryKey().startsWith("fee:payment-cost:esc."), booked.entryKey());
+        assertEquals(balances, commerce.fees().bookBalanceCosts(OPERATOR, order), "a replay books nothing more");
+        assertAmount("16.08", balance(commerce, Account.providerFees()));
+
+        assertThrows(NotPermittedException.class, () -> commerce.fees().bookBalanceCosts(ANN, order));
+        assertThrows(InvalidInputException.class, () -> commerce.fees().bookBalanceCosts(OPERATOR, new OrderId("nope")));
+        LedgerChecks.assertConsistent(commerce.journal().orElseThrow());
     }
 
     @Test

@@ -19,9 +19,11 @@ import java.util.function.Predicate;
  *     the revenue schedule's payment-fee rate for the facade's payment method
  * @param carrierChargeBearer who bears the carrier's charge for a parcel: {@link Bearer#SELLER}
  *     (taken from the seller's payable) or {@link Bearer#PLATFORM} (a platform expense)
+ * @param returnLabelBearer who bears the carrier's charge for a return label ({@code
+ *     Commerce.shipReturn}): the seller or the platform, as for outbound parcels
  */
 public record FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, RoundingPolicy rounding,
-        Optional<Rate> paymentChannelRate, Bearer carrierChargeBearer) {
+        Optional<Rate> paymentChannelRate, Bearer carrierChargeBearer, Bearer returnLabelBearer) {
 
     /** Validates the fields. */
     public FeeSettings {
@@ -30,22 +32,24 @@ public record FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, Roun
         InvalidInputException.requireNonNull(rounding, "rounding");
         InvalidInputException.requireNonNull(paymentChannelRate, "paymentChannelRate");
         InvalidInputException.requireNonNull(carrierChargeBearer, "carrierChargeBearer");
+        InvalidInputException.requireNonNull(returnLabelBearer, "returnLabelBearer");
     }
 
     /**
-     * Settings with the schedule's payment-fee rate and carrier charges borne by the seller.
+     * Settings with the schedule's payment-fee rate and carrier charges (outbound and return
+     * labels) borne by the seller.
      *
      * @param knownSellers which seller ids exist
      * @param adDayZone the zone of the advertising days
      * @param rounding how computed fees are rounded
      */
     public FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, RoundingPolicy rounding) {
-        this(knownSellers, adDayZone, rounding, Optional.empty(), Bearer.SELLER);
+        this(knownSellers, adDayZone, rounding, Optional.empty(), Bearer.SELLER, Bearer.SELLER);
     }
 
     /**
      * The defaults: daily budgets count UTC days, half-up rounding, the payment channel's cost at
-     * the schedule's payment-fee rate, carrier charges borne by the seller.
+     * the schedule's payment-fee rate, carrier charges and return labels borne by the seller.
      *
      * @param knownSellers which seller ids exist
      * @return the settings
@@ -63,17 +67,30 @@ public record FeeSettings(Predicate<String> knownSellers, ZoneId adDayZone, Roun
      */
     public FeeSettings withPaymentChannelRate(Rate rate) {
         return new FeeSettings(knownSellers, adDayZone, rounding,
-                Optional.of(InvalidInputException.requireNonNull(rate, "rate")), carrierChargeBearer);
+                Optional.of(InvalidInputException.requireNonNull(rate, "rate")), carrierChargeBearer, returnLabelBearer);
     }
 
     /**
-     * These settings with another bearer of carrier charges.
+     * These settings with another bearer of outbound parcels' carrier charges (return labels keep
+     * theirs: {@link #withReturnLabelsBorneBy}).
      *
      * @param bearer who bears them
      * @return new settings
      */
     public FeeSettings withCarrierChargeBorneBy(Bearer bearer) {
         return new FeeSettings(knownSellers, adDayZone, rounding, paymentChannelRate,
+                InvalidInputException.requireNonNull(bearer, "bearer"), returnLabelBearer);
+    }
+
+    /**
+     * These settings with another bearer of return labels' carrier charges: the platform when it
+     * offers free returns, the seller (the default) when the seller pays for the goods' way back.
+     *
+     * @param bearer who bears them
+     * @return new settings
+     */
+    public FeeSettings withReturnLabelsBorneBy(Bearer bearer) {
+        return new FeeSettings(knownSellers, adDayZone, rounding, paymentChannelRate, carrierChargeBearer,
                 InvalidInputException.requireNonNull(bearer, "bearer"));
     }
 }
