@@ -155,12 +155,18 @@ final class EngineCartPricing implements CartPricing {
                 String code = segment.level().substring(MEMBER_LEVEL.length());
                 String through = held.contains(code) ? ""
                         : ", through " + String.join(", ", held.stream()
-                                .filter(entitledBy.getOrDefault(code, Set.of())::contains).sorted().toList());
+                                .filter(entitledBy.getOrDefault(code, Set.of())::contains).sorted().toList()) + ",";
                 explanation.add("line " + source.lineNo() + " (" + source.sku().id() + "): member price "
-                        + segment.unitPrice() + " of " + code + through + " instead of " + source.sku().listPrice()
-                        + " (" + segment.units() + " units)");
+                        + shown(segment.unitPrice()) + " of " + code + through + " instead of "
+                        + shown(source.sku().listPrice()) + " (" + segment.units() + (segment.units() == 1 ? " unit)" : " units)"));
             }
         }
+    }
+
+    /** An amount as its currency code and its value to the currency's minor unit, e.g. {@code CNY 27.00}. */
+    private static String shown(MonetaryAmount amount) {
+        return amount.getCurrency().getCurrencyCode() + " " + java.math.BigDecimal.valueOf(MinorUnits.toMinor(amount),
+                Math.max(0, amount.getCurrency().getDefaultFractionDigits()));
     }
 
     private static List<PriceLevel> levels(Sku sku, List<String> memberTiers, Map<String, Set<String>> entitledBy) {
