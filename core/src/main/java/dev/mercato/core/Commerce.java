@@ -1332,9 +1332,11 @@ public final class Commerce {
         /**
          * Prices carts with this engine, each buyer's context (tier, paid plan, benefit codes,
          * plan shipping coupon) read from the facade's {@link #memberships memberships}, and the
-         * catalog's member price offered to buyers holding any of {@code memberPriceTiers}. Replaces
-         * {@link #pricing}. Register the plans' benefit promotions ({@code
-         * PlanBenefits.promotions(plan)}) with the engine.
+         * catalog's member prices offered to buyers holding any of {@code memberPriceTiers}, with the
+         * programme's tier ladder ({@link MembershipSettings#tierLadder()}: a level is also offered
+         * the member prices of the levels below it; {@code CartPricing.engine(engine, buyers,
+         * tiers, ladder)}). Replaces {@link #pricing}. Register the plans' benefit promotions
+         * ({@code PlanBenefits.promotions(plan)}) with the engine.
          *
          * @param engine the pricing engine
          * @param memberPriceTiers the plan and tier codes that pay the catalog's member price
@@ -1350,10 +1352,12 @@ public final class Commerce {
          * Prices carts with this engine as {@link #memberPricing(PricingEngine, Set)} does, the
          * catalog's member price offered to the codes the programme itself names ({@link
          * MembershipSettings#memberPriceTiers()}: every plan, and every tier level whose benefits
-         * hold {@code PlanBenefits.MEMBER_PRICE}). A subscriber of a plan, or a member holding
-         * such a tier, pays the member price at cart and checkout with no buyer flag of the
-         * host's; a lapsed or cancelled plan no longer does. The build refuses a programme that
-         * names no such code.
+         * hold {@code PlanBenefits.MEMBER_PRICE}), and the programme's tier ladder ({@link
+         * MembershipSettings#tierLadder()}). A subscriber of a plan, or a member holding such a
+         * tier or a higher one, pays the lowest member price those codes have on the SKU ({@code
+         * Sku.withMemberPrice}, {@code Sku.memberPriceFor}) at cart and checkout with no buyer flag
+         * of the host's; a lapsed or cancelled plan no longer does. The build refuses a programme
+         * that names no such code.
          *
          * @param engine the pricing engine
          * @return this builder
@@ -1962,7 +1966,8 @@ public final class Commerce {
             }
             CartPricing cartPricing = members.isEmpty() || memberPricingEngine == null ? pricing
                     : CartPricing.engine(memberPricingEngine,
-                            buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), priceTiers);
+                            buyer -> members.get().buyerContext(buyer, BuyerContext.anonymous()), priceTiers,
+                            membershipSettings.tierLadder());
             EventPublisher published = members.isEmpty() ? events
                     : EventPublisher.fanOut(List.of(events, MembershipEvents.earningAndClawback(members.get(), s)));
             Optional<PayoutService> payoutService = Optional.ofNullable(payoutProvider)

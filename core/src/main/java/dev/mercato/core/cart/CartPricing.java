@@ -51,7 +51,10 @@ public interface CartPricing {
      * any of {@code memberTiers}: the codes of the platform's paid plans and loyalty tiers whose
      * members pay member prices (a plan's code is the tier its members hold in the buyer context,
      * docs/membership.md), so a {@code PLUS} subscriber gets the member price without the host
-     * setting any buyer flag. Otherwise as {@link #engine(PricingEngine, Function)}.
+     * setting any buyer flag. Each code pays the lowest of the SKU's single member price and its
+     * own member price ({@code Sku.withMemberPrice}); a buyer holding several pays the lowest of
+     * theirs. No tier ladder: see {@link #engine(PricingEngine, Function, Set, List)}. Otherwise as
+     * {@link #engine(PricingEngine, Function)}.
      *
      * @param engine the engine, built once and shared
      * @param buyerContext the engine's view of a buyer by buyer id (for example {@code
@@ -67,7 +70,35 @@ public interface CartPricing {
         if (memberTiers.isEmpty() || memberTiers.size() > 64 || memberTiers.stream().anyMatch(t -> t == null || t.isBlank())) {
             throw new InvalidInputException("memberTiers", memberTiers, "must name 1 to 64 tiers, none blank");
         }
-        return new EngineCartPricing(engine, buyerContext, memberTiers);
+        return new EngineCartPricing(engine, buyerContext, memberTiers, List.of());
+    }
+
+    /**
+     * Prices through the promotion engine as {@link #engine(PricingEngine, Function, Set)} does,
+     * with a tier ladder: a buyer holding a level of {@code tierLadder} is also entitled to the
+     * member prices of every level below it, so a higher level is never charged more than a lower
+     * one (a {@code GOLD} member pays at most what a {@code SILVER} member pays). Only codes named
+     * in {@code memberTiers} pay member prices, inherited or not. Per line the engine starts at the
+     * lowest member price the buyer is entitled to (or a lower price level, or the list price), and
+     * the explanation names the code it came from (docs/membership.md, "Member prices per tier").
+     *
+     * @param engine the engine, built once and shared
+     * @param buyerContext the engine's view of a buyer by buyer id
+     * @param memberTiers the plan and tier codes that pay member prices, not empty, at most 64
+     * @param tierLadder tier codes from the lowest level up (as {@code TierPolicy.levels()}), no
+     *     code twice, none blank, at most 64; empty for no ladder
+     * @return the pricing
+     * @throws InvalidInputException if the tiers or the ladder are not valid
+     */
+    static CartPricing engine(PricingEngine engine, Function<String, BuyerContext> buyerContext, Set<String> memberTiers,
+            List<String> tierLadder) {
+        InvalidInputException.requireNonNull(tierLadder, "tierLadder");
+        if (tierLadder.size() > 64 || tierLadder.stream().anyMatch(t -> t == null || t.isBlank())
+                || tierLadder.stream().distinct().count() != tierLadder.size()) {
+            throw new InvalidInputException("tierLadder", tierLadder, "must name at most 64 levels, none blank or twice");
+        }
+        engine(engine, buyerContext, memberTiers); // the same checks of the other arguments
+        return new EngineCartPricing(engine, buyerContext, memberTiers, List.copyOf(tierLadder));
     }
 
     /**

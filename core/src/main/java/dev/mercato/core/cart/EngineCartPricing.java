@@ -29,13 +29,40 @@ final class EngineCartPricing implements CartPricing {
 
     private final PricingEngine engine;
     private final Function<String, BuyerContext> buyers;
-    /** The tiers whose holders get the catalog's member price. */
+    /** The tiers whose holders get the catalog's member prices. */
     private final Set<String> memberTiers;
+    /** Per code, the codes whose holders are entitled to its member prices: itself and the higher ladder levels. */
+    private final Map<String, Set<String>> entitledBy;
 
-    EngineCartPricing(PricingEngine engine, Function<String, BuyerContext> buyers, Set<String> memberTiers) {
+    EngineCartPricing(PricingEngine engine, Function<String, BuyerContext> buyers, Set<String> memberTiers,
+            List<String> tierLadder) {
         this.engine = engine;
         this.buyers = buyers;
         this.memberTiers = Set.copyOf(memberTiers);
+        Map<String, Set<String>> by = new HashMap<>();
+        for (int i = 0; i < tierLadder.size(); i++) {
+            by.put(tierLadder.get(i), Set.copyOf(tierLadder.subList(i, tierLadder.size())));
+        }
+        this.entitledBy = Map.copyOf(by);
+    }
+
+    /**
+     * The member-price codes a buyer holding {@code held} is entitled to: the held codes and every
+     * ladder level below a held level, kept when the pricing names them, in code order.
+     */
+    List<String> entitledCodes(Set<String> held) {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (String code : held) {
+            if (memberTiers.contains(code)) {
+                codes.add(code);
+            }
+        }
+        for (Map.Entry<String, Set<String>> level : entitledBy.entrySet()) {
+            if (memberTiers.contains(level.getKey()) && level.getValue().stream().anyMatch(held::contains)) {
+                codes.add(level.getKey());
+            }
+        }
+        return List.copyOf(codes);
     }
 
     @Override
@@ -48,9 +75,11 @@ final class EngineCartPricing implements CartPricing {
             flags.add(BuyerContext.GROUP_FORMED);
             buyer = buyer.withFlags(flags.toArray(String[]::new));
         }
-        // The catalog's member price is one level per member tier this buyer holds (a plan's code
-        // is the tier its members hold), so any of them unlocks it and the explanation names it.
-        List<String> tiers = buyer.tiers().stream().filter(memberTiers::contains).sorted().toList();
+        // The catalog's member prices are one level per member-price code this buyer is entitled to
+        // (a plan's code is the tier its members hold; a ladder level entitles to the levels below
+        // it), each at the lowest price that code has on the SKU, so the engine starts the line at
+        // the lowest of them and the explanation names the code.
+        List<String> tiers = entitledCodes(buyer.tiers());
         List<PricingLine> lines = new ArrayList<>();
         Map<String, CartPricingRequest.Line> byId = new HashMap<>();
         for (CartPricingRequest.Line line : request.lines()) {
@@ -58,7 +87,7 @@ final class EngineCartPricing implements CartPricing {
             byId.put(lineId, line);
             Sku sku = line.sku();
             lines.add(new PricingLine(lineId, sku.id().value(), sku.sellerId(), sku.categoryPath(), line.quantity(),
-                    sku.listPrice(), levels(sku, tiers)));
+                    sku.listPrice(), levels(sku, tiers, entitledBy)));
         }
         PricingResult result = engine.price(PricingRequest.of(request.currency(), request.at(), lines)
                 .withBuyer(buyer).withShipping(request.shipping()).withCaps(request.caps()));
@@ -77,6 +106,7 @@ final class EngineCartPricing implements CartPricing {
         Map<Integer, PricedCart.Line> priced = new HashMap<>();
         for (LineResult line : result.lines()) {
             CartPricingRequest.Line source = byId.get(line.lineId());
+            explainMemberPrice(source, line, buyer.tiers(), explanation);
             long list = MinorUnits.toMinor(line.listAmount(), request.currency());
             long fin = MinorUnits.toMinor(line.finalAmount(), request.currency());
             boolean flash = line.priceLevels().stream().map(LevelSegment::level).anyMatch(flashSales::contains);
@@ -117,16 +147,43 @@ final class EngineCartPricing implements CartPricing {
         return frozen;
     }
 
-    private static List<PriceLevel> levels(Sku sku, List<String> memberTiers) {
+    /** Names the code whose member price a line starts at, as the order keeps it. */
+    private void explainMemberPrice(CartPricingRequest.Line source, LineResult line, Set<String> held,
+            List<String> explanation) {
+        for (LevelSegment segment : line.priceLevels()) {
+            if (segment.level().startsWith(MEMBER_LEVEL)) {
+                String code = segment.level().substring(MEMBER_LEVEL.length());
+                String through = held.contains(code) ? ""
+                        : ", through " + String.join(", ", held.stream()
+                                .filter(entitledBy.getOrDefault(code, Set.of())::contains).sorted().toList()) + ",";
+                explanation.add("line " + source.lineNo() + " (" + source.sku().id() + "): member price "
+                        + shown(segment.unitPrice()) + " of " + code + through + " instead of "
+                        + shown(source.sku().listPrice()) + " (" + segment.units() + (segment.units() == 1 ? " unit)" : " units)"));
+            }
+        }
+    }
+
+    /** An amount as its currency code and its value to the currency's minor unit, e.g. {@code CNY 27.00}. */
+    private static String shown(MonetaryAmount amount) {
+        return amount.getCurrency().getCurrencyCode() + " " + java.math.BigDecimal.valueOf(MinorUnits.toMinor(amount),
+                Math.max(0, amount.getCurrency().getDefaultFractionDigits()));
+    }
+
+    private static List<PriceLevel> levels(Sku sku, List<String> memberTiers, Map<String, Set<String>> entitledBy) {
         List<PriceLevel> levels = new ArrayList<>();
-        sku.priceAt(dev.mercato.core.catalog.PriceLevel.MEMBER).ifPresent(p -> memberTiers.forEach(tier ->
-                levels.add(PriceLevel.member(tier, p))));
+        for (String tier : memberTiers) {
+            sku.memberPriceFor(Set.of(tier)).ifPresent(p -> levels.add(new PriceLevel(MEMBER_LEVEL + tier, p,
+                    entitledBy.getOrDefault(tier, Set.of(tier)), false, 1, java.util.Optional.empty())));
+        }
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.NEW_USER).ifPresent(p -> levels.add(PriceLevel.newUser(p)));
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.PROMOTION).ifPresent(p -> levels.add(PriceLevel.promotion("promotion", p)));
         // Present only on a group checkout's campaign SKUs (the facade sets it for group members).
         sku.priceAt(dev.mercato.core.catalog.PriceLevel.GROUP_BUY).ifPresent(p -> levels.add(PriceLevel.groupBuy(p)));
         return levels;
     }
+
+    /** The prefix of the engine's member price levels, followed by the code. */
+    private static final String MEMBER_LEVEL = "member:";
 
     /** The buyer tier that unlocks the catalog's member price by default. */
     static final String MEMBER_TIER = "member";

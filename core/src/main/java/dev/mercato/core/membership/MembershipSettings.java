@@ -71,4 +71,15 @@ public record MembershipSettings(CurrencyUnit currency, EarnRules earn, Duration
         }
         return Set.copyOf(codes);
     }
+
+    /**
+     * The tier codes from the lowest level up, as {@link TierPolicy#levels()} orders them: the
+     * ladder {@code Commerce.Builder.memberPricing} prices with, so a member of a level is also
+     * offered the member prices of every level below it.
+     *
+     * @return the codes, lowest first, not empty
+     */
+    public java.util.List<String> tierLadder() {
+        return tiers.levels().stream().map(TierLevel::code).toList();
+    }
 }
