@@ -11,6 +11,7 @@ import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.escrow.Released;
 import dev.mercato.core.fulfilment.LateDelivery;
 import dev.mercato.core.fulfilment.LateDeliveryRule;
 import dev.mercato.core.inventory.InMemoryInventory;
@@ -21,6 +22,7 @@ import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderPolicy;
 import dev.mercato.core.review.RatingPolicy;
 import dev.mercato.core.review.ReviewOutcome;
 import dev.mercato.core.review.ReviewPoints;
@@ -48,9 +50,9 @@ import org.javamoney.moneta.Money;
  * A courier is late now and then (one restaurant's kitchen is slow and makes it late often): the
  * carrier's late delivery scan compensates the buyer automatically with a CNY 5.00 refund funded
  * by the restaurant. 80% of buyers confirm receipt at once, the others leave it to the 1-day
- * auto-confirm; 80% review a completed order, and a restaurant whose rating falls below 3.5 (five
- * reviews at least) is demoted: buyers order only from restaurants that are not. Only the public
- * {@link Commerce} API.
+ * auto-confirm; an order completes when its one-day after-sale window ends, and 80% of buyers
+ * review it then. A restaurant whose rating falls below 3.5 (with five reviews at least) is
+ * demoted, and buyers order only from restaurants that are not. Only the public {@link Commerce} API.
  */
 final class O2oScenario implements Scenario {
     /** The SKUs: id, restaurant, category path, price; the slow restaurant is the last. */
@@ -72,6 +74,7 @@ final class O2oScenario implements Scenario {
             new RatingPolicy(Duration.ofDays(30), Duration.ofDays(7), 2, new BigDecimal("3.5"), 5));
 
     private final RevenueSchedule schedule = ScheduleJson.example("o2o-services").revenue();
+    private final LateDeliveryRule lateRule;
     private final Set<OrderId> reviewed = new HashSet<>();
     /** The restaurants demoted when last reviewed: a demotion counts when one enters it. */
     private final Set<String> demoted = new HashSet<>();
@@ -79,6 +82,20 @@ final class O2oScenario implements Scenario {
     private final List<OrderId> unconfirmed = new ArrayList<>();
     private ReviewService reviews;
     private int checkouts;
+
+    /** The preset: late orders are compensated by {@link #LATE_RULE}, a refund. */
+    O2oScenario() {
+        this(LATE_RULE);
+    }
+
+    /**
+     * The preset with another late-delivery rule, e.g. {@code LATE_RULE.asCoupon(validFor)}.
+     *
+     * @param lateRule how a late order's buyer is compensated
+     */
+    O2oScenario(LateDeliveryRule lateRule) {
+        this.lateRule = lateRule;
+    }
 
     /** The reviews, on the facade's storage and clock (for tests). */
     ReviewService reviews() {
@@ -125,7 +142,9 @@ final class O2oScenario implements Scenario {
             builder.warehouseAddress(kitchen, new Address("CN", "Shanghai", "Shanghai", "200001", street++ + " Nanjing Road"));
         }
         builder.catalog(catalog).inventory(inventory).guaranteedTransactions(schedule)
-                .autoConfirm(Duration.ofDays(1), Duration.ofDays(1)).lateDelivery(LATE_RULE);
+                .autoConfirm(Duration.ofDays(1), Duration.ofDays(1)).lateDelivery(lateRule)
+                // Pay within 15 minutes; after-sale service for a day after delivery, then the order completes.
+                .orderPolicy(new OrderPolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(1)));
     }
 
     @Override
@@ -163,7 +182,7 @@ final class O2oScenario implements Scenario {
         }
         sim.at(20);
         for (OrderId order : List.copyOf(unconfirmed)) {
-            if (commerce.order(Simulation.SYSTEM, order).orElseThrow() instanceof Order.Completed) {
+            if (commerce.escrow(Simulation.SYSTEM, order).orElseThrow() instanceof Released) {
                 unconfirmed.remove(order);
                 sim.happened("receipt auto-confirmed");
             }
@@ -209,7 +228,8 @@ final class O2oScenario implements Scenario {
             }
             Order order = sim.commerce().order(Simulation.SYSTEM, completed).orElseThrow();
             String seller = order.facts().sellerId();
-            boolean late = sim.commerce().lateDeliveryCompensation(Simulation.SYSTEM, completed).isPresent();
+            boolean late = sim.commerce().lateDeliveryCompensation(Simulation.SYSTEM, completed).isPresent()
+                    || sim.commerce().lateDeliveryCoupon(Simulation.SYSTEM, completed).isPresent();
             int stars = seller.equals(SLOW) ? 1 + sim.random().nextInt(3) : late ? 3 + sim.random().nextInt(2)
                     : 4 + sim.random().nextInt(2);
             ReviewOutcome outcome = reviews.submit(new Actor.Buyer(sim.buyerOf(completed)), completed.value(), 1,
