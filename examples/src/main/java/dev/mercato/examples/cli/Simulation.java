@@ -69,7 +69,9 @@ import javax.money.MonetaryAmount;
  * <p>To a scenario it is the run's context: {@link #commerce()}, {@link #random()},
  * {@link #at(int)} to move the clock, {@link #addToCart} and {@link #checkout} (counted in the
  * funnel), {@link #happened} for reported mechanisms, and the common logistics steps
- * {@link #shipPaidOrders} and {@link #deliverShipped}. Amounts are in CNY. Not thread-safe.
+ * {@link #shipPaidOrders} and {@link #deliverShipped}, or {@link #dispatchCourier} and
+ * {@link #deliverByCarrier} for the carrier's on-demand couriers ({@link #at(LocalTime)} moves the
+ * clock to the minute). Amounts are in CNY. Not thread-safe.
  */
 final class Simulation {
     /** The first simulated day starts here. */
