@@ -41,8 +41,7 @@ final class Presets {
             Preset.of(MallScenario::new),
             Preset.scheduleOnly("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
                     + " commission, marginal volume tiers, platform-paid payment fees"),
-            Preset.scheduleOnly("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
-                    + " service fee 1% + 0.20, 3% referral share"),
+            Preset.of(O2oScenario::new),
             Preset.of(GroupBuyScenario::new),
             Preset.of(PreSaleScenario::new));
 

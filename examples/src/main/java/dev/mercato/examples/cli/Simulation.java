@@ -12,6 +12,10 @@ import dev.mercato.core.escrow.BalanceResult;
 import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.StagedPayment;
 import dev.mercato.core.event.DomainEvent;
+import dev.mercato.core.fulfilment.CarrierDispatch;
+import dev.mercato.core.fulfilment.DispatchResult;
+import dev.mercato.core.fulfilment.LateDelivery;
+import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.groupbuy.GroupChoice;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.RevenueStream;
@@ -22,6 +26,12 @@ import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.Shipment;
+import dev.mercato.logistics.ServiceLevel;
+import dev.mercato.logistics.ShipmentRequestId;
+import dev.mercato.logistics.TrackingNotification;
+import dev.mercato.logistics.sandbox.SandboxCarrier;
+import dev.mercato.logistics.sandbox.SandboxConfig;
+import dev.mercato.logistics.sandbox.SandboxFault;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
@@ -32,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,7 +69,9 @@ import javax.money.MonetaryAmount;
  * <p>To a scenario it is the run's context: {@link #commerce()}, {@link #random()},
  * {@link #at(int)} to move the clock, {@link #addToCart} and {@link #checkout} (counted in the
  * funnel), {@link #happened} for reported mechanisms, and the common logistics steps
- * {@link #shipPaidOrders} and {@link #deliverShipped}. Amounts are in CNY. Not thread-safe.
+ * {@link #shipPaidOrders} and {@link #deliverShipped}, or {@link #dispatchCourier} and
+ * {@link #deliverByCarrier} for the carrier's on-demand couriers ({@link #at(LocalTime)} moves the
+ * clock to the minute). Amounts are in CNY. Not thread-safe.
  */
 final class Simulation {
     /** The first simulated day starts here. */
@@ -87,6 +100,9 @@ final class Simulation {
     private final SimulationClock clock = new SimulationClock(START);
     private final SandboxPaymentProvider sandbox =
             SandboxPaymentProvider.create(SandboxSettings.of(clock, "simulation-signing-secret", Set.of(CNY)));
+    /** The sandbox carrier, with its defaults and an on-demand courier promising delivery within 30 minutes. */
+    private final SandboxCarrier carrier = SandboxCarrier.create(SandboxConfig.defaults("simulation-carrier-secret")
+            .withOnDemand(Duration.ofMinutes(30), 500, 100), clock);
     private final Commerce commerce;
 
     private final Map<String, Integer> mechanisms = new LinkedHashMap<>();
@@ -130,8 +146,7 @@ final class Simulation {
         }
         Commerce.Builder builder = Commerce.builder();
         storage.ifPresent(pg -> builder.storage(pg).journal(pg.journal()));
-        builder.clock(clock).paymentProvider(sandbox)
-                .sandboxes()   // the sandbox carrier; the payment sandbox is the one above
+        builder.clock(clock).paymentProvider(sandbox).carrier(carrier)
                 .paymentMethod(scenario.paymentMethod()).events(this::record);
         scenario.configure(builder, this);
         this.commerce = builder.build();
@@ -213,13 +228,32 @@ final class Simulation {
     }
 
     /**
+     * The sandbox carrier the facade ships with: the defaults plus an on-demand courier
+     * ({@code ServiceLevel.ON_DEMAND}, within 30 minutes, CNY 5.00 for the first kilogram and 1.00
+     * per started additional one); {@code script} injects faults.
+     */
+    SandboxCarrier carrier() {
+        return carrier;
+    }
+
+    /**
      * Moves the clock to an hour of today and runs the facade's due timers.
      *
      * @param hour 0 to 23, not before the clock
      * @throws IllegalArgumentException if that would move the clock back
      */
     void at(int hour) {
-        Instant to = midnight().plus(Duration.ofHours(hour));
+        at(LocalTime.of(hour, 0));
+    }
+
+    /**
+     * Moves the clock to a time of today, to the minute or finer, and runs the facade's due timers.
+     *
+     * @param time the time of day (UTC), not before the clock
+     * @throws IllegalArgumentException if that would move the clock back
+     */
+    void at(LocalTime time) {
+        Instant to = midnight().plus(Duration.ofNanos(time.toNanoOfDay()));
         if (to.isBefore(clock.instant())) {
             throw new IllegalArgumentException("the clock cannot go back to " + to + " from " + clock.instant());
         }
@@ -268,6 +302,11 @@ final class Simulation {
      */
     CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination, StagedPayment stages) {
         return counted(cart, commerce.checkout(buyer, cart, key, destination, stages));
+    }
+
+    /** Checks a cart out to a buyer's address (carrier routes); a placed checkout counts a cart checked out. */
+    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination) {
+        return counted(cart, commerce.checkout(buyer, cart, key, destination));
     }
 
     /**
@@ -362,6 +401,52 @@ final class Simulation {
         return delivered;
     }
 
+    /**
+     * The seller hands a paid order, in full, to the carrier's on-demand courier now
+     * ({@code Commerce.shipWithCarrier} with {@code ServiceLevel.ON_DEMAND}); a positive delay
+     * makes the courier that much late ({@code SandboxFault.delay}, scripted under the parcel's
+     * request id {@code <order>.<key>.w-<warehouse>}, docs/carrier-plugins.md). The courier
+     * delivers when {@link #deliverByCarrier} hands the carrier's notifications to the facade.
+     *
+     * @param order a paid order of the run
+     * @param key the dispatch's idempotency key
+     * @param warehouse the warehouse the order's stock sits in
+     * @param delay how late the courier is, zero for on time
+     * @throws IllegalStateException if the facade or the carrier refuses the dispatch
+     */
+    void dispatchCourier(OrderId order, String key, String warehouse, Duration delay) {
+        if (!delay.isZero()) {
+            carrier.script(new ShipmentRequestId(order.value() + "." + key + ".w-" + warehouse), SandboxFault.delay(delay));
+        }
+        Actor.Seller seller = new Actor.Seller(commerce.order(SYSTEM, order).orElseThrow().facts().sellerId());
+        DispatchResult result = commerce.shipWithCarrier(seller, order, CarrierDispatch.everything(key, ServiceLevel.ON_DEMAND));
+        if (!(result instanceof DispatchResult.Dispatched)) {
+            throw new IllegalStateException("courier dispatch refused: " + result);
+        }
+        parcels++;
+    }
+
+    /**
+     * The carrier's tracking notifications since the last call (what its webhook would push) go
+     * to the facade ({@code Commerce.onTrackingNotification}): parcels the clock has seen
+     * delivered deliver their orders, at the carrier's delivery instant, and a late one is
+     * compensated under the facade's late-delivery rule.
+     *
+     * @return the orders delivered now, in the carrier's order
+     * @throws IllegalStateException if the facade rejects a notification
+     */
+    List<OrderId> deliverByCarrier() {
+        List<OrderId> delivered = new ArrayList<>();
+        for (TrackingNotification notification : carrier.drainNotifications()) {
+            TrackingResult result = commerce.onTrackingNotification(SYSTEM, notification);
+            if (!(result instanceof TrackingResult.Applied applied)) {
+                throw new IllegalStateException("tracking notification rejected: " + result);
+            }
+            delivered.addAll(applied.delivered());
+        }
+        return delivered;
+    }
+
     /** The buyer of an order the run placed. */
     String buyerOf(OrderId order) {
         return orders.get(order).buyerId;
@@ -394,6 +479,8 @@ final class Simulation {
         private Instant refundedAt;
         /** Refunds after shipment (after-sale cases): when each was due, and its amount in fen. */
         private final List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>();
+        /** Whether a late delivery was compensated ({@code LateDelivery}): a refund, or a coupon. */
+        private boolean compensatedLate;
         private Instant closedAt;
     }
 
@@ -408,6 +495,9 @@ final class Simulation {
                 && orders.get(due.orderId()).shipped) {
             // A refund after shipment (an after-sale case); one before shipment is its order's state.
             orders.get(due.orderId()).laterRefunds.add(Map.entry(due.occurredAt(), MinorUnits.toMinor(due.refund().total(), CNY)));
+        }
+        if (event instanceof LateDelivery late && orders.containsKey(late.orderId())) {
+            orders.get(late.orderId()).compensatedLate = true;
         }
         if (!(event instanceof OrderEvent.StateChanged state)) {
             return;
@@ -460,6 +550,13 @@ final class Simulation {
             } else if (t.latest instanceof OrderEvent.Cancelled && !t.paid) {
                 cancelled++;
             }
+            List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>(t.laterRefunds);
+            if (t.compensatedLate) {
+                // A late-delivery compensation paid as a refund is a refund after shipment, at the
+                // delivery, before any after-sale one (a coupon is not a refund).
+                commerce.lateDeliveryCompensation(SYSTEM, entry.getKey()).ifPresent(r -> laterRefunds.add(0,
+                        Map.entry(r.refundedAt(), MinorUnits.toMinor(r.total(), CNY))));
+            }
             long refundedStage = 0;
             if (t.paid) {
                 long value = t.payable;
@@ -492,11 +589,11 @@ final class Simulation {
                 long[] refundedOn = tally[dayOf(t.refundedAt)];
                 refundedOn[3]++;
                 refundedOn[4] = Math.addExact(refundedOn[4], t.payable);
-            } else if (!t.laterRefunds.isEmpty()) {
+            } else if (!laterRefunds.isEmpty()) {
                 refunded++;
-                tally[dayOf(t.laterRefunds.get(0).getKey())][3]++;
+                tally[dayOf(laterRefunds.get(0).getKey())][3]++;
             }
-            for (Map.Entry<Instant, Long> later : t.laterRefunds) {
+            for (Map.Entry<Instant, Long> later : laterRefunds) {
                 refunds = Math.addExact(refunds, later.getValue());
                 long[] refundedOn = tally[dayOf(later.getKey())];
                 refundedOn[4] = Math.addExact(refundedOn[4], later.getValue());

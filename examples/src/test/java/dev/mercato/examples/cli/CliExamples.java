@@ -270,7 +270,7 @@ class CliExamples {
         // The lines that say scenario are exactly the presets simulate runs.
         assertEquals(Presets.scenarioReady(), run.out().lines().filter(l -> l.contains(" scenario "))
                 .map(l -> l.substring(0, l.indexOf(' '))).toList());
-        assertEquals(List.of("c2c-marketplace", "b2c-mall", "group-buy", "presale"), Presets.scenarioReady());
+        assertEquals(List.of("c2c-marketplace", "b2c-mall", "o2o-services", "group-buy", "presale"), Presets.scenarioReady());
     }
 
     @Test

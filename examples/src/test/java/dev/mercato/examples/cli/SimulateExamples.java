@@ -129,10 +129,10 @@ class SimulateExamples {
 
     @Test
     void aPresetWithoutAScenarioIsAUsageError() {
-        CliExamples.Run run = mercato("simulate", "--preset", "o2o-services", "--seed", "1", "--days", "3");
+        CliExamples.Run run = mercato("simulate", "--preset", "hybrid-self-operated", "--seed", "1", "--days", "3");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("mercato simulate: Preset 'o2o-services' has no scenario yet;"
-                + " scenario-ready: c2c-marketplace, b2c-mall, group-buy, presale"), run.err());
+        assertTrue(run.err().startsWith("mercato simulate: Preset 'hybrid-self-operated' has no scenario yet;"
+                + " scenario-ready: c2c-marketplace, b2c-mall, o2o-services, group-buy, presale"), run.err());
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> items) {

@@ -32,4 +32,18 @@ class SimulateOnPostgresExamples {
             assertTrue(again.err().contains("already holds Mercato data"), again.err());
         }
     }
+
+    @Test
+    void couriersLateDeliveriesAndReviewsOnPostgresGiveTheFiguresOfTheRunInMemory() throws SQLException {
+        try (PostgresTestSchema schema = PostgresTestSchema.create()) {
+            CliExamples.Run memory = CliExamples.mercato("simulate", "--preset", "o2o-services", "--seed", "7", "--days", "4");
+            CliExamples.Run postgres = CliExamples.mercato("simulate", "--preset", "o2o-services", "--seed", "7", "--days",
+                    "4", "--jdbc-url", schema.url());
+
+            assertEquals(0, postgres.exit(), postgres.err());
+            assertEquals(memory.out().lines().skip(1).toList(), postgres.out().lines().skip(1).toList());
+            assertTrue(postgres.out().lines().anyMatch(l -> l.matches("  courier late, buyer compensated +[1-9][0-9]*")),
+                    postgres.out());
+        }
+    }
 }
