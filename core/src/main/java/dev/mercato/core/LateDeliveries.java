@@ -132,7 +132,7 @@ final class LateDeliveries {
             }
         });
         return Optional.of(new Compensated(compensated, new LateDelivery(delivered.id(), deadline.get(),
-                delivered.deliveredAt(), MinorUnits.toAmount(amount, currency), rule.funder(), now)));
+                delivered.deliveredAt(), MinorUnits.toAmount(amount, currency), rule.funder(), LateDelivery.Form.REFUND, now)));
     }
 
     /**
@@ -161,7 +161,7 @@ final class LateDeliveries {
                 .minor(from, currency, -amount).minor(Account.buyerCredit(buyer), currency, amount).build());
         uow.timers().schedule(new TimerKey(COUPON_EXPIRY_TIMER, delivered.id().value()), coupon.expiresAt());
         return Optional.of(new Compensated(delivered, new LateDelivery(delivered.id(), deadline, delivered.deliveredAt(),
-                coupon.amount(), rule.funder(), now)));
+                coupon.amount(), rule.funder(), LateDelivery.Form.COUPON, now)));
     }
 
     /** Redeems a late order's coupon on a later order of its buyer: see {@link Commerce#redeemLateDeliveryCoupon}. */

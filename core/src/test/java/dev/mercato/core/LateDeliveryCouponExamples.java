@@ -136,6 +136,8 @@ class LateDeliveryCouponExamples {
         assertAmount("268.00", balance(commerce, Account.escrowHeld(late.value())));
         assertAmount("5.00", balance(commerce, Account.buyerCredit("ann")));
         assertEquals(1, events.stream().filter(LateDelivery.class::isInstance).count());
+        assertEquals(List.of(LateDelivery.Form.COUPON), events.stream().filter(LateDelivery.class::isInstance)
+                .map(e -> ((LateDelivery) e).form()).toList());
 
         // Ann's next order (the host's checkout gave it 5.00 of platform-funded discount).
         OrderId next = paidOrder(commerce, ANN, "k2");

@@ -190,6 +190,7 @@ class LateDeliveryExamples {
         LateDelivery event = events.stream().filter(LateDelivery.class::isInstance).map(LateDelivery.class::cast)
                 .findFirst().orElseThrow();
         assertEquals(Duration.ofMinutes(11), event.lateBy());
+        assertEquals(LateDelivery.Form.REFUND, event.form());
 
         // Every notification again, shuffled, then a poll and a crash-restart over the same storage: still once.
         List<TrackingNotification> again = new ArrayList<>(notifications);

@@ -14,12 +14,21 @@ import javax.money.MonetaryAmount;
  * @param orderId the order
  * @param deadline the order's deadline
  * @param deliveredAt when the carrier delivered it
- * @param compensation what the buyer is refunded, positive
+ * @param compensation what the buyer is compensated, positive
  * @param funder who bears it
+ * @param form how the buyer got it: refunded from the order's held money, or a coupon
  * @param occurredAt when the compensation was booked
  */
 public record LateDelivery(OrderId orderId, Instant deadline, Instant deliveredAt, MonetaryAmount compensation,
-        LateDeliveryRule.Funder funder, Instant occurredAt) implements DomainEvent {
+        LateDeliveryRule.Funder funder, Form form, Instant occurredAt) implements DomainEvent {
+
+    /** How a late delivery's compensation reached the buyer. */
+    public enum Form {
+        /** Refunded through the payment provider from the order's held money (one more refund of the order). */
+        REFUND,
+        /** Issued as a buyer credit to spend on a later order ({@link LateDeliveryRule#asCoupon}). */
+        COUPON
+    }
 
     /** Validates the fields. */
     public LateDelivery {
@@ -28,6 +37,7 @@ public record LateDelivery(OrderId orderId, Instant deadline, Instant deliveredA
         InvalidInputException.requireNonNull(deliveredAt, "deliveredAt");
         InvalidInputException.requireNonNull(compensation, "compensation");
         InvalidInputException.requireNonNull(funder, "funder");
+        InvalidInputException.requireNonNull(form, "form");
         InvalidInputException.requireNonNull(occurredAt, "occurredAt");
     }
 

@@ -479,8 +479,8 @@ final class Simulation {
         private Instant refundedAt;
         /** Refunds after shipment (after-sale cases): when each was due, and its amount in fen. */
         private final List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>();
-        /** Whether a late delivery was compensated ({@code LateDelivery}): a refund, or a coupon. */
-        private boolean compensatedLate;
+        /** A late delivery's compensation paid as a refund ({@code LateDelivery} of form REFUND), in fen. */
+        private Map.Entry<Instant, Long> lateRefund;
         private Instant closedAt;
     }
 
@@ -496,8 +496,10 @@ final class Simulation {
             // A refund after shipment (an after-sale case); one before shipment is its order's state.
             orders.get(due.orderId()).laterRefunds.add(Map.entry(due.occurredAt(), MinorUnits.toMinor(due.refund().total(), CNY)));
         }
-        if (event instanceof LateDelivery late && orders.containsKey(late.orderId())) {
-            orders.get(late.orderId()).compensatedLate = true;
+        if (event instanceof LateDelivery late && late.form() == LateDelivery.Form.REFUND
+                && orders.containsKey(late.orderId())) {
+            orders.get(late.orderId()).lateRefund = Map.entry(late.occurredAt(),
+                    MinorUnits.toMinor(late.compensation(), CNY));
         }
         if (!(event instanceof OrderEvent.StateChanged state)) {
             return;
@@ -551,11 +553,10 @@ final class Simulation {
                 cancelled++;
             }
             List<Map.Entry<Instant, Long>> laterRefunds = new ArrayList<>(t.laterRefunds);
-            if (t.compensatedLate) {
+            if (t.lateRefund != null) {
                 // A late-delivery compensation paid as a refund is a refund after shipment, at the
                 // delivery, before any after-sale one (a coupon is not a refund).
-                commerce.lateDeliveryCompensation(SYSTEM, entry.getKey()).ifPresent(r -> laterRefunds.add(0,
-                        Map.entry(r.refundedAt(), MinorUnits.toMinor(r.total(), CNY))));
+                laterRefunds.add(0, t.lateRefund);
             }
             long refundedStage = 0;
             if (t.paid) {
