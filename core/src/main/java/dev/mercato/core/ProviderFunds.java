@@ -241,8 +241,11 @@ final class ProviderFunds {
             if (payment.isEmpty()) {
                 return;
             }
-            sync(payment.get(), Guarantee.escrowId(order));
-            unfreezeIfSettled(payment.get());
+            String escrowId = Guarantee.escrowId(order);
+            for (String hold : holdsOf(payment.get(), escrowId)) {
+                sync(hold, escrowId);
+                unfreezeIfSettled(hold);
+            }
         } catch (RuntimeException e) {
             LOG.warn("instructing the provider for order {} failed; runDueTimers retries", order, e);
         }
@@ -258,25 +261,60 @@ final class ProviderFunds {
         if (payment.isEmpty()) {
             return true;
         }
-        sync(payment.get(), escrowId);
+        java.util.Set<String> holds = holdsOf(payment.get(), escrowId);
+        for (String hold : holds) {
+            sync(hold, escrowId);
+        }
         return storage.inTransaction(uow -> {
-            Optional<HeldPayment> held = uow.repository(TYPE).find(payment.get()).map(Versioned::value);
             Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
-            if (held.isEmpty() || escrow.isEmpty()) {
+            if (escrow.isEmpty()) {
                 return true;
             }
-            List<Instruction> mine = held.get().of(escrowId);
-            if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
-                return false;
-            }
-            Map<String, Long> target = targets(escrow.get());
-            for (Map.Entry<String, Long> sent : sent(mine).entrySet()) {
-                if (sent.getValue() > target.getOrDefault(sent.getKey(), 0L)) {
+            List<ProviderOperation> operations = escrows.get().operations(uow, escrowId);
+            for (String hold : holds) {
+                Optional<HeldPayment> held = uow.repository(TYPE).find(hold).map(Versioned::value);
+                if (held.isEmpty()) {
+                    continue;
+                }
+                List<Instruction> mine = held.get().of(escrowId);
+                if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
                     return false;
+                }
+                Map<String, Long> target = targets(escrow.get(), operations, hold);
+                for (Map.Entry<String, Long> sent : sent(mine).entrySet()) {
+                    if (sent.getValue() > target.getOrDefault(sent.getKey(), 0L)) {
+                        return false;
+                    }
                 }
             }
             return true;
         });
+    }
+
+    /**
+     * The holds an escrow's money is part of: the checkout's payment, and for an order paid in
+     * stages its balance sale once it succeeded (a held sale of its own, recorded here as a held
+     * payment of that one escrow the first time it is seen).
+     */
+    java.util.Set<String> holdsOf(String paymentId, String escrowId) {
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            java.util.Set<String> holds = new java.util.LinkedHashSet<>();
+            holds.add(paymentId);
+            Repository<String, HeldPayment> repo = uow.repository(TYPE);
+            for (ProviderOperation op : escrows.get().operations(uow, escrowId)) {
+                if (op.kind() != ProviderOperation.Kind.PAYMENT || !HeldFundsGate.isBalanceSale(op.transactionId())
+                        || !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
+                    continue;
+                }
+                String hold = op.transactionId().value();
+                holds.add(hold);
+                if (repo.find(hold).isEmpty()) {
+                    repo.insert(hold, new HeldPayment(hold, hold, op.amount().getCurrency().getCurrencyCode(),
+                            List.of(escrowId), List.of(), false));
+                }
+            }
+            return holds;
+        }, dev.mercato.core.event.EventPublisher.none());
     }
 
     /** The payment whose hold an escrow's money is part of. */
@@ -309,10 +347,16 @@ final class ProviderFunds {
                 checked++;
             }
             try {
+                java.util.Set<String> holds = new java.util.LinkedHashSet<>();
                 for (String escrowId : payment.escrows()) {
-                    checked += sync(payment.paymentId(), escrowId);
+                    for (String hold : holdsOf(payment.paymentId(), escrowId)) {
+                        checked += sync(hold, escrowId);
+                        holds.add(hold);
+                    }
                 }
-                checked += unfreezeIfSettled(payment.paymentId());
+                for (String hold : holds) {
+                    checked += unfreezeIfSettled(hold);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("instructing the provider for payment {} failed; the next run retries", payment.paymentId(), e);
             }
@@ -355,7 +399,8 @@ final class ProviderFunds {
             if (mine.stream().anyMatch(i -> i.status() == Status.DECLINED && i.nextCheckAt().isAfter(now))) {
                 return List.<Instruction>of();
             }
-            List<Instruction> created = instructionsFor(escrow.get(), mine, held, now);
+            List<Instruction> created = instructionsFor(escrow.get(), escrows.get().operations(uow, escrowId), mine,
+                    held, now);
             if (created.isEmpty()) {
                 return List.<Instruction>of();
             }
@@ -378,9 +423,13 @@ final class ProviderFunds {
     }
 
     /** The new instructions of an escrow whose earlier ones are all final: returns, then splits. */
-    private List<Instruction> instructionsFor(Escrow escrow, List<Instruction> mine, HeldPayment held, Instant now) {
+    private List<Instruction> instructionsFor(Escrow escrow, List<ProviderOperation> operations, List<Instruction> mine,
+            HeldPayment held, Instant now) {
         EscrowTerms terms = escrow.terms();
-        Map<String, Long> target = targets(escrow);
+        Map<String, Long> target = targets(escrow, operations, held.paymentId());
+        // A balance sale's own hold: its instructions' ids say so, apart from the checkout hold's.
+        String tag = held.paymentId().equals(held.hold()) && HeldFundsGate.isBalanceSale(new TransactionId(held.hold()))
+                ? "b" : "";
         Map<String, Long> sent = sent(mine);
         Map<String, FundsAccount> sentTo = lastAccounts(mine);
         Map<FundsAccount, List<Part>> returns = new LinkedHashMap<>();
@@ -406,7 +455,7 @@ final class ProviderFunds {
         List<Instruction> created = new ArrayList<>();
         int n = mine.size();
         for (List<Part> parts : returns.values()) {
-            created.add(new Instruction(PREFIX + escrow.id() + ".r" + (++n), Kind.RETURN, escrow.id(), parts,
+            created.add(new Instruction(PREFIX + escrow.id() + "." + tag + "r" + (++n), Kind.RETURN, escrow.id(), parts,
                     Status.NOT_SENT, "", 0, 0, now));
         }
         int max = Math.max(1, provider.heldFundsCapabilities().maxPartsPerSplit());
@@ -414,7 +463,7 @@ final class ProviderFunds {
         for (int from = 0; from < accountsParts.size(); from += max) {
             List<Part> parts = new ArrayList<>();
             accountsParts.subList(from, Math.min(accountsParts.size(), from + max)).forEach(parts::addAll);
-            created.add(new Instruction(PREFIX + escrow.id() + ".s" + (++n), Kind.SPLIT, escrow.id(), parts,
+            created.add(new Instruction(PREFIX + escrow.id() + "." + tag + "s" + (++n), Kind.SPLIT, escrow.id(), parts,
                     Status.NOT_SENT, "", 0, 0, now));
         }
         return created;
@@ -476,6 +525,67 @@ final class ProviderFunds {
             e.setValue(Math.max(0, v));
         }
         return target;
+    }
+
+    /**
+     * What {@link #targets(Escrow)} sends from one of the escrow's holds. An escrow paid in full
+     * (or whose balance was never paid) has one, the checkout's, and sends everything from it. An
+     * escrow paid in stages also has its balance sale's hold: what the balance still holds (its
+     * capture less the refunds of the balance's sale, {@code -b}) is its share of what the
+     * escrow keeps (captured less refunded); that share of the released money comes from the
+     * balance's hold, stream by stream in the targets' order, and the rest from the checkout's.
+     * Once everything is released each hold sends exactly what it still holds.
+     *
+     * @param escrow the escrow
+     * @param operations its provider operations (its sales and refunds)
+     * @param hold the hold's payment id: the checkout's payment id or a balance sale's transaction id
+     * @return the minor units per stream the hold sends
+     */
+    static Map<String, Long> targets(Escrow escrow, List<ProviderOperation> operations, String hold) {
+        Map<String, Long> all = targets(escrow);
+        java.util.Set<String> resent = new java.util.HashSet<>();
+        for (ProviderOperation op : operations) {
+            if (op.transactionId().value().endsWith(AGAIN)) {
+                String value = op.transactionId().value();
+                resent.add(value.substring(0, value.length() - AGAIN.length()));
+            }
+        }
+        long balanceHeld = 0;
+        for (ProviderOperation op : operations) {
+            if (op.kind() == ProviderOperation.Kind.PAYMENT && HeldFundsGate.isBalanceSale(op.transactionId())
+                    && op.outcome() instanceof PaymentOutcome.Succeeded) {
+                balanceHeld = Exact.add(balanceHeld, MinorUnits.toMinor(op.amount()));
+            } else if (op.kind() == ProviderOperation.Kind.REFUND && refundsBalance(op.transactionId())
+                    && !resent.contains(op.transactionId().value())) {
+                balanceHeld -= MinorUnits.toMinor(op.amount());
+            }
+        }
+        long kept = MinorUnits.toMinor(escrow.funds().captured()) - MinorUnits.toMinor(escrow.funds().refunded());
+        long total = 0;
+        for (long v : all.values()) {
+            total = Exact.add(total, v);
+        }
+        long fromBalance = balanceHeld <= 0 || kept <= 0 ? 0
+                : java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(Math.min(balanceHeld, kept)))
+                        .divide(java.math.BigInteger.valueOf(kept)).longValueExact();
+        boolean balanceHold = HeldFundsGate.isBalanceSale(new TransactionId(hold));
+        Map<String, Long> mine = new LinkedHashMap<>();
+        long left = fromBalance;
+        for (Map.Entry<String, Long> e : all.entrySet()) {
+            long b = Math.min(left, e.getValue());
+            left -= b;
+            mine.put(e.getKey(), balanceHold ? b : e.getValue() - b);
+        }
+        return mine;
+    }
+
+    private static final String AGAIN = "-again";
+
+    /** Whether an escrow's refund returns its balance's sale ({@code ...-b}, {@code ...-b-again}). */
+    private static boolean refundsBalance(TransactionId id) {
+        String value = id.value();
+        String last = value.substring(value.lastIndexOf('.') + 1);
+        return last.endsWith("-b") || last.endsWith("-b" + AGAIN);
     }
 
     /** What the succeeded instructions sent, per stream: splits less returns. */
@@ -611,7 +721,7 @@ final class ProviderFunds {
             if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
                 return 0;
             }
-            Map<String, Long> target = targets(escrow.get());
+            Map<String, Long> target = targets(escrow.get(), service.operations(escrowId), paymentId);
             Map<String, Long> sent = sent(mine);
             java.util.Set<String> streams = new java.util.HashSet<>(target.keySet());
             streams.addAll(sent.keySet());
