@@ -753,6 +753,93 @@ final class ProviderFunds {
         return 1;
     }
 
+    // ------------------------------------------------------------------ payouts by the provider
+
+    /** The scope of a recorded provider payout's idempotency key. */
+    static final String PAYOUT_SCOPE = "provider-payout";
+    /** Journal keys of recorded provider payouts: {@code funds:payout:<payee>:<provider reference>}. */
+    static final String PAYOUT_KEY = "funds:payout:";
+    /** The event of a recorded provider payout's entry (reference kind PAYOUT, aggregate: the payee's id). */
+    static final String PAYOUT_EVENT = "provider-payout";
+
+    /**
+     * Records a payout the provider made from a seller's or creator's sub-account to the party's
+     * bank (a withdrawal or settlement it reported): the sub-account's mirror in the journal goes
+     * down, {@code Payouts} (money that left for the party's bank) up. Once per provider reference;
+     * a replay with the same content returns the first result, other content under the same
+     * reference is refused. Refused, changing nothing, when the party has no sub-account or the
+     * payout is more than the ledger says the sub-account holds (what splits sent less returns
+     * and earlier payouts).
+     */
+    Payouts.ProviderPayout recordPayout(dev.mercato.core.settlement.Payee payee, MonetaryAmount amount, String reference) {
+        Instant now = clock.instant();
+        String role = payee instanceof dev.mercato.core.settlement.Payee.Seller ? "seller" : "creator";
+        dev.mercato.core.storage.IdempotencyKey key = dev.mercato.core.storage.IdempotencyKey.of(PAYOUT_SCOPE,
+                role + ":" + payee.id(), reference);
+        String fingerprint = "amount=" + amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<String> done;
+            try {
+                done = uow.idempotency().find(key, fingerprint, String.class);
+            } catch (dev.mercato.core.storage.IdempotencyKeyReusedException reused) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.REFERENCE_REUSED, "provider reference "
+                        + reference + " was recorded for " + payee + " with another amount; nothing recorded");
+            }
+            if (done.isPresent()) {
+                return recorded(payee, amount, reference, Instant.parse(done.get()));
+            }
+            Optional<FundsAccount> account = payee instanceof dev.mercato.core.settlement.Payee.Seller
+                    ? accounts.seller(payee.id()) : accounts.creator(payee.id());
+            if (account.isEmpty()) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.NO_SUB_ACCOUNT, payee
+                        + " has no sub-account at the provider (FundsAccounts): nothing was split to it to pay out");
+            }
+            Account sub = Account.providerSubAccount(role, account.get().token());
+            long holds = MinorUnits.toMinor(journal.balance(uow, sub, amount.getCurrency()));
+            long paid = MinorUnits.toMinor(amount);
+            if (paid > holds) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.EXCEEDS_SUB_ACCOUNT, "a payout of "
+                        + amount + " from " + account.get() + " is more than the ledger says it holds ("
+                        + MinorUnits.toAmount(holds, amount.getCurrency()) + ": splits less returns and earlier payouts);"
+                        + " reconcile the sub-account with the provider first");
+            }
+            JournalEntry entry = JournalEntry.builder(PAYOUT_KEY + role + ":" + payee.id() + ":" + reference, now,
+                            "provider payout " + reference + " from " + account.get().token() + " to " + payee)
+                    .reference(new EntryReference(EntryReference.Kind.PAYOUT, role + ":" + payee.id(), 0, PAYOUT_EVENT))
+                    .minor(sub, amount.getCurrency(), -paid)
+                    .minor(Account.payouts(), amount.getCurrency(), paid).build();
+            post(uow, entry);
+            uow.idempotency().remember(key, fingerprint, now.toString());
+            return recorded(payee, amount, reference, now);
+        }, dev.mercato.core.event.EventPublisher.none());
+    }
+
+    private static Payouts.ProviderPayout recorded(dev.mercato.core.settlement.Payee payee, MonetaryAmount amount,
+            String reference, Instant at) {
+        TransactionId id = new TransactionId(reference);
+        return new Payouts.ProviderPayout.Recorded(new dev.mercato.core.settlement.Payout(id, payee, amount,
+                new PaymentOutcome.Succeeded(id, amount, reference), 0, at));
+    }
+
+    /** The payouts recorded for a payee with {@link #recordPayout}, oldest first, read from the journal. */
+    List<dev.mercato.core.settlement.Payout> payouts(dev.mercato.core.settlement.Payee payee) {
+        String role = payee instanceof dev.mercato.core.settlement.Payee.Seller ? "seller" : "creator";
+        String prefix = PAYOUT_KEY + role + ":" + payee.id() + ":";
+        List<dev.mercato.core.settlement.Payout> out = new ArrayList<>();
+        for (JournalEntry e : journal.entries()) {
+            if (!e.key().startsWith(prefix)) {
+                continue;
+            }
+            for (dev.mercato.core.ledger.Posting p : e.postings()) {
+                if (p.account() instanceof Account.Payouts) {
+                    Payouts.ProviderPayout r = recorded(payee, p.amount(), e.key().substring(prefix.length()), e.at());
+                    out.add(((Payouts.ProviderPayout.Recorded) r).payout());
+                }
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ the journal's mirror
 
     /**

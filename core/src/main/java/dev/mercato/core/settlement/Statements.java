@@ -17,6 +17,12 @@ import javax.money.CurrencyUnit;
 /** Reads settlement statements from journal entries, by the escrow event named in each entry's key. */
 final class Statements {
 
+    /**
+     * The event of a payout the provider made from a seller's sub-account (provider-held funds),
+     * its reference's aggregate {@code seller:<id>}.
+     */
+    static final String PROVIDER_PAYOUT = "provider-payout";
+
     private Statements() {}
 
     static SettlementStatement build(Journal journal, String sellerId, CurrencyUnit currency, Instant from, Instant to,
@@ -44,10 +50,16 @@ final class Statements {
                 continue;
             }
             Sums s = sums(entry, payable, deposit, currency);
+            EntryReference ref = reference(entry);
+            if (ref.kind() == EntryReference.Kind.PAYOUT && ref.event().equals(PROVIDER_PAYOUT)
+                    && ref.aggregateId().equals("seller:" + sellerId)) {
+                // Provider-held funds: the provider paid the seller from its sub-account, not from the payable.
+                payouts = Exact.add(payouts, s.payouts);
+                continue;
+            }
             if (!s.touchesSeller()) {
                 continue;
             }
-            EntryReference ref = reference(entry);
             String event = ref.kind() == EntryReference.Kind.ESCROW ? ref.event() : "";
             if (ref.kind() == EntryReference.Kind.PAYOUT) {
                 payouts = Exact.add(payouts, s.payouts);
