@@ -93,10 +93,16 @@ class ProviderHeldFundsExamples {
         }
 
         World(SandboxSettings settings) {
+            this(settings, true);
+        }
+
+        /** The same world with the funds held by the provider, or by the platform (the same orders in both models). */
+        World(SandboxSettings settings, boolean heldByProvider) {
             sandbox = SandboxPaymentProvider.create(new SandboxSettings(clock, settings.signingSecret(),
                     settings.capabilities(), settings.notificationTolerance(), settings.settlementDelay(),
                     settings.heldFunds()));
-            commerce = builder(sandbox, clock).fundsHeldByProvider(sandbox, ACCOUNTS).build();
+            Commerce.Builder builder = builder(sandbox, clock);
+            commerce = (heldByProvider ? builder.fundsHeldByProvider(sandbox, ACCOUNTS) : builder).build();
         }
 
         static Commerce.Builder builder(SandboxPaymentProvider provider, TestClock clock) {
