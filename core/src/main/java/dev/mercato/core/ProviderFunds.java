@@ -342,7 +342,10 @@ final class ProviderFunds {
                 if (i.status().isFinal() || i.status() != Status.NOT_SENT && i.nextCheckAt().isAfter(now)) {
                     continue;
                 }
-                PaymentOutcome outcome = i.status() == Status.NOT_SENT ? send(payment, i) : query(payment, i);
+                // Asked first even when recorded as not sent: a crash after the provider took it and
+                // before its answer was recorded must not send it twice (query sends it only when the
+                // provider has no record of the id).
+                PaymentOutcome outcome = query(payment, i);
                 record(payment.paymentId(), i.id(), outcome, i.status() != Status.NOT_SENT);
                 checked++;
             }
@@ -384,7 +387,11 @@ final class ProviderFunds {
      */
     private int sync(String paymentId, String escrowId) {
         Instant now = clock.instant();
+        // Instructions recorded by an earlier call and still not sent may have reached the provider
+        // before that call stopped (its answer lost): they are asked about first, never sent blind.
+        java.util.Set<String> earlier = new java.util.HashSet<>();
         List<Instruction> toSend = storage.inTransaction(ATTEMPTS, uow -> {
+            earlier.clear();
             Repository<String, HeldPayment> repo = uow.repository(TYPE);
             Optional<Versioned<HeldPayment>> found = repo.find(paymentId);
             Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
@@ -394,7 +401,9 @@ final class ProviderFunds {
             HeldPayment held = found.get().value();
             List<Instruction> mine = held.of(escrowId);
             if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
-                return mine.stream().filter(i -> i.status() == Status.NOT_SENT).toList();
+                List<Instruction> notSent = mine.stream().filter(i -> i.status() == Status.NOT_SENT).toList();
+                notSent.forEach(i -> earlier.add(i.id()));
+                return notSent;
             }
             if (mine.stream().anyMatch(i -> i.status() == Status.DECLINED && i.nextCheckAt().isAfter(now))) {
                 return List.<Instruction>of();
@@ -417,7 +426,7 @@ final class ProviderFunds {
         }
         HeldPayment payment = storage.inTransaction(uow -> uow.repository(TYPE).find(paymentId)).orElseThrow().value();
         for (Instruction i : toSend) {
-            record(paymentId, i.id(), send(payment, i), false);
+            record(paymentId, i.id(), earlier.contains(i.id()) ? query(payment, i) : send(payment, i), false);
         }
         return toSend.size();
     }
