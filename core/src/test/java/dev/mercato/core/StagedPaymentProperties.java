@@ -86,7 +86,8 @@ class StagedPaymentProperties {
 
     /**
      * What happens after the first stage: 0 balance paid and the order released, 1 deposit kept, 2
-     * deposit refunded at the due date, 3 first stage refunded before the balance (by the seller).
+     * deposit refunded at the due date, 3 first stage refunded before the balance (by the seller),
+     * 4 balance paid, the order released and some of its units refunded after release.
      */
     @Property(tries = 150)
     void theStagesSumToThePricedTotalAndEveryPathBalancesToTheCent(
@@ -97,7 +98,7 @@ class StagedPaymentProperties {
             @ForAll @IntRange(min = 0, max = 150) int commissionTenths,
             @ForAll boolean advance,
             @ForAll @IntRange(min = 1, max = 99) int advancePercent,
-            @ForAll @IntRange(min = 0, max = 3) int path,
+            @ForAll @IntRange(min = 0, max = 4) int path,
             @ForAll boolean heldByProvider) {
         long deposit = Math.max(1, priceMinor * depositPercent / 100);
         long worth = Math.min(priceMinor, deposit + deposit * bonusPercent / 100);
@@ -150,7 +151,7 @@ class StagedPaymentProperties {
             assertEquals(units * deposit, first, "the deposit is what the pre-sale asks per unit");
         }
         Journal journal = commerce.journal().orElseThrow();
-        if (path == 0) {
+        if (path == 0 || path == 4) {
             clock.advance(Duration.ofDays(advance ? 1 : 11));
             assertInstanceOf(BalanceResult.Paid.class, commerce.payBalance(ANN, id, CARD));
             assertEquals(total, MinorUnits.toMinor(journal.balance(Account.escrowHeld(id.value()), CNY)));
@@ -159,7 +160,20 @@ class StagedPaymentProperties {
                     allocated.facts().snapshot().lines().stream().map(l -> new Shipment.Item(l.lineNo(), l.quantity())).toList()));
             assertInstanceOf(OrderResult.Done.class, commerce.confirmReceipt(ANN, id));
             assertEquals(0, MinorUnits.toMinor(journal.balance(Account.escrowHeld(id.value()), CNY)), "all released");
-            if (!heldByProvider) {
+            if (path == 4) {
+                int refundUnits = 1 + depositPercent % units;
+                assertInstanceOf(OrderResult.Done.class, commerce.requestAfterSale(ANN, id, "c1",
+                        dev.mercato.core.order.AfterSaleCase.Kind.REFUND_ONLY,
+                        List.of(dev.mercato.core.order.AfterSaleCase.Item.units(1, refundUnits)), Optional.of("flaw")));
+                Actor.PlatformOperator ops = new Actor.PlatformOperator("ops");
+                assertInstanceOf(OrderResult.Done.class, commerce.approveAfterSale(ops, id, "c1"));
+                assertInstanceOf(OrderResult.Done.class, commerce.refundAfterSale(ops, id, "c1"));
+                commerce.runDueTimers(SCHEDULER);
+                assertEquals(MinorUnits.toMinor(commerce.escrow(SCHEDULER, id).orElseThrow().funds().refunded()),
+                        MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)), "the refund after release reached the books");
+                assertEquals(refundUnits == units ? total : MinorUnits.toMinor(commerce.escrow(SCHEDULER, id).orElseThrow()
+                        .funds().refunded()), MinorUnits.toMinor(journal.balance(Account.refunds(), CNY)));
+            } else if (!heldByProvider) {
                 assertEquals(total, MinorUnits.toMinor(journal.balance(Account.sellerPayable("tv-shop"), CNY))
                         + MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.COMMISSION), CNY))
                         + MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.SERVICE_FEE), CNY))
@@ -190,7 +204,7 @@ class StagedPaymentProperties {
                 assertEquals(first, payable + commission, "the deposit is split between seller and platform");
             }
         }
-        assertEquals(path == 0 ? total : first, -MinorUnits.toMinor(journal.balance(Account.buyerFundsIn("ann"), CNY)),
+        assertEquals(path == 0 || path == 4 ? total : first, -MinorUnits.toMinor(journal.balance(Account.buyerFundsIn("ann"), CNY)),
                 "every captured unit is in the ledger");
         LedgerChecks.assertConsistent(journal);
         if (heldByProvider) {
