@@ -104,7 +104,7 @@ final class CheckoutCommands {
             }
             if (context.guarantee().isEmpty() || !context.guarantee().get().allowsStages()) {
                 throw new InvalidInputException("stages", stages.get(), "payments in stages need guaranteed"
-                        + " transactions (Builder.guaranteedTransactions) without tax, cash rounding or provider-held funds");
+                        + " transactions (Builder.guaranteedTransactions) without tax or cash rounding");
             }
         }
         if (group.isPresent() && groups.isEmpty()) {

@@ -123,7 +123,9 @@ public final class Commerce {
         this.lateDeliveryRule = fulfilmentSettings.lateDelivery();
         this.ledger = ledger;
         this.memberships = membershipService.map(Memberships::new);
-        this.payouts = payoutService.map(Payouts::new);
+        // With provider-held funds the provider pays sellers; the facade's payouts record what it paid.
+        this.payouts = payoutService.map(Payouts::new)
+                .or(() -> context.guarantee().flatMap(Guarantee::providerFunds).map(Payouts::new));
         this.fees = feeSettings.map(settings -> new Fees(context, context.guarantee().orElseThrow().journal(), settings));
         this.carts = new CartCommands(context);
         EscrowCommands escrowCommands = new EscrowCommands(context);
@@ -779,10 +781,13 @@ public final class Commerce {
 
     /**
      * The payouts configured with {@link Builder#payouts}: T+N payouts of released money behind
-     * actor checks, their cycles and reconciliation run by {@link #runDueTimers}.
+     * actor checks, their cycles and reconciliation run by {@link #runDueTimers}. With {@link
+     * Builder#fundsHeldByProvider provider-held funds} (where {@code Builder.payouts} is refused at
+     * build time) the provider pays sellers from their sub-accounts, and these payouts record what
+     * it reports paying ({@link Payouts#recordProviderPayout}) and list it.
      *
      * @return the payouts
-     * @throws InvalidInputException when the builder configured none
+     * @throws InvalidInputException when the builder configured none and the platform holds the funds
      */
     public Payouts payouts() {
         return payouts.orElseThrow(() -> new InvalidInputException("payouts", "not configured",

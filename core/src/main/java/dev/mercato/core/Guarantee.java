@@ -137,9 +137,12 @@ final class Guarantee {
         return paymentMethod;
     }
 
-    /** Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment, and are platform-held. */
+    /**
+     * Whether orders may be paid in stages: staged escrows carry no tax or cash adjustment (with
+     * provider-held funds each stage is a held sale, docs/funds-models.md).
+     */
     boolean allowsStages() {
-        return taxing.isEmpty() && cashRounding.isEmpty() && providerFunds.isEmpty();
+        return taxing.isEmpty() && cashRounding.isEmpty();
     }
 
     TransactionalJournal journal() {

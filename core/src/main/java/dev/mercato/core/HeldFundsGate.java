@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  */
 final class HeldFundsGate implements PaymentProvider {
     private static final String ESCROW_PREFIX = "esc.";
+    private static final String BALANCE_SALE = "balance-";
 
     private final PaymentProvider provider;
     private final Supplier<ProviderFunds> funds;
@@ -46,9 +47,23 @@ final class HeldFundsGate implements PaymentProvider {
         return provider.capture(request);
     }
 
+    /**
+     * An escrow's balance sale (an order paid in stages, {@code esc.<escrow>.balance-<n>}) is a
+     * held sale of its own, as the checkout's sale is: the provider freezes it until the order's
+     * release splits it ({@link ProviderFunds#holdsOf}).
+     */
     @Override
     public PaymentOutcome sale(PaymentRequest request) {
+        if (isBalanceSale(request.transactionId())) {
+            return funds.get().holdSale(request.transactionId(), request.amount(), request.source(), request.reference());
+        }
         return provider.sale(request);
+    }
+
+    /** Whether a transaction id is an escrow's balance sale ({@code esc.<escrow>.balance-<n>}). */
+    static boolean isBalanceSale(TransactionId id) {
+        String value = id.value();
+        return value.startsWith(ESCROW_PREFIX) && value.substring(value.lastIndexOf('.') + 1).startsWith(BALANCE_SALE);
     }
 
     @Override

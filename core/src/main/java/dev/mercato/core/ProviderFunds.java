@@ -241,8 +241,11 @@ final class ProviderFunds {
             if (payment.isEmpty()) {
                 return;
             }
-            sync(payment.get(), Guarantee.escrowId(order));
-            unfreezeIfSettled(payment.get());
+            String escrowId = Guarantee.escrowId(order);
+            for (String hold : holdsOf(payment.get(), escrowId)) {
+                sync(hold, escrowId);
+                unfreezeIfSettled(hold);
+            }
         } catch (RuntimeException e) {
             LOG.warn("instructing the provider for order {} failed; runDueTimers retries", order, e);
         }
@@ -258,25 +261,60 @@ final class ProviderFunds {
         if (payment.isEmpty()) {
             return true;
         }
-        sync(payment.get(), escrowId);
+        java.util.Set<String> holds = holdsOf(payment.get(), escrowId);
+        for (String hold : holds) {
+            sync(hold, escrowId);
+        }
         return storage.inTransaction(uow -> {
-            Optional<HeldPayment> held = uow.repository(TYPE).find(payment.get()).map(Versioned::value);
             Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
-            if (held.isEmpty() || escrow.isEmpty()) {
+            if (escrow.isEmpty()) {
                 return true;
             }
-            List<Instruction> mine = held.get().of(escrowId);
-            if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
-                return false;
-            }
-            Map<String, Long> target = targets(escrow.get());
-            for (Map.Entry<String, Long> sent : sent(mine).entrySet()) {
-                if (sent.getValue() > target.getOrDefault(sent.getKey(), 0L)) {
+            List<ProviderOperation> operations = escrows.get().operations(uow, escrowId);
+            for (String hold : holds) {
+                Optional<HeldPayment> held = uow.repository(TYPE).find(hold).map(Versioned::value);
+                if (held.isEmpty()) {
+                    continue;
+                }
+                List<Instruction> mine = held.get().of(escrowId);
+                if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
                     return false;
+                }
+                Map<String, Long> target = targets(escrow.get(), operations, hold);
+                for (Map.Entry<String, Long> sent : sent(mine).entrySet()) {
+                    if (sent.getValue() > target.getOrDefault(sent.getKey(), 0L)) {
+                        return false;
+                    }
                 }
             }
             return true;
         });
+    }
+
+    /**
+     * The holds an escrow's money is part of: the checkout's payment, and for an order paid in
+     * stages its balance sale once it succeeded (a held sale of its own, recorded here as a held
+     * payment of that one escrow the first time it is seen).
+     */
+    java.util.Set<String> holdsOf(String paymentId, String escrowId) {
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            java.util.Set<String> holds = new java.util.LinkedHashSet<>();
+            holds.add(paymentId);
+            Repository<String, HeldPayment> repo = uow.repository(TYPE);
+            for (ProviderOperation op : escrows.get().operations(uow, escrowId)) {
+                if (op.kind() != ProviderOperation.Kind.PAYMENT || !HeldFundsGate.isBalanceSale(op.transactionId())
+                        || !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
+                    continue;
+                }
+                String hold = op.transactionId().value();
+                holds.add(hold);
+                if (repo.find(hold).isEmpty()) {
+                    repo.insert(hold, new HeldPayment(hold, hold, op.amount().getCurrency().getCurrencyCode(),
+                            List.of(escrowId), List.of(), false));
+                }
+            }
+            return holds;
+        }, dev.mercato.core.event.EventPublisher.none());
     }
 
     /** The payment whose hold an escrow's money is part of. */
@@ -304,15 +342,24 @@ final class ProviderFunds {
                 if (i.status().isFinal() || i.status() != Status.NOT_SENT && i.nextCheckAt().isAfter(now)) {
                     continue;
                 }
-                PaymentOutcome outcome = i.status() == Status.NOT_SENT ? send(payment, i) : query(payment, i);
+                // Asked first even when recorded as not sent: a crash after the provider took it and
+                // before its answer was recorded must not send it twice (query sends it only when the
+                // provider has no record of the id).
+                PaymentOutcome outcome = query(payment, i);
                 record(payment.paymentId(), i.id(), outcome, i.status() != Status.NOT_SENT);
                 checked++;
             }
             try {
+                java.util.Set<String> holds = new java.util.LinkedHashSet<>();
                 for (String escrowId : payment.escrows()) {
-                    checked += sync(payment.paymentId(), escrowId);
+                    for (String hold : holdsOf(payment.paymentId(), escrowId)) {
+                        checked += sync(hold, escrowId);
+                        holds.add(hold);
+                    }
                 }
-                checked += unfreezeIfSettled(payment.paymentId());
+                for (String hold : holds) {
+                    checked += unfreezeIfSettled(hold);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("instructing the provider for payment {} failed; the next run retries", payment.paymentId(), e);
             }
@@ -340,7 +387,11 @@ final class ProviderFunds {
      */
     private int sync(String paymentId, String escrowId) {
         Instant now = clock.instant();
+        // Instructions recorded by an earlier call and still not sent may have reached the provider
+        // before that call stopped (its answer lost): they are asked about first, never sent blind.
+        java.util.Set<String> earlier = new java.util.HashSet<>();
         List<Instruction> toSend = storage.inTransaction(ATTEMPTS, uow -> {
+            earlier.clear();
             Repository<String, HeldPayment> repo = uow.repository(TYPE);
             Optional<Versioned<HeldPayment>> found = repo.find(paymentId);
             Optional<Escrow> escrow = escrows.get().find(uow, escrowId);
@@ -350,12 +401,15 @@ final class ProviderFunds {
             HeldPayment held = found.get().value();
             List<Instruction> mine = held.of(escrowId);
             if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
-                return mine.stream().filter(i -> i.status() == Status.NOT_SENT).toList();
+                List<Instruction> notSent = mine.stream().filter(i -> i.status() == Status.NOT_SENT).toList();
+                notSent.forEach(i -> earlier.add(i.id()));
+                return notSent;
             }
             if (mine.stream().anyMatch(i -> i.status() == Status.DECLINED && i.nextCheckAt().isAfter(now))) {
                 return List.<Instruction>of();
             }
-            List<Instruction> created = instructionsFor(escrow.get(), mine, held, now);
+            List<Instruction> created = instructionsFor(escrow.get(), escrows.get().operations(uow, escrowId), mine,
+                    held, now);
             if (created.isEmpty()) {
                 return List.<Instruction>of();
             }
@@ -372,15 +426,19 @@ final class ProviderFunds {
         }
         HeldPayment payment = storage.inTransaction(uow -> uow.repository(TYPE).find(paymentId)).orElseThrow().value();
         for (Instruction i : toSend) {
-            record(paymentId, i.id(), send(payment, i), false);
+            record(paymentId, i.id(), earlier.contains(i.id()) ? query(payment, i) : send(payment, i), false);
         }
         return toSend.size();
     }
 
     /** The new instructions of an escrow whose earlier ones are all final: returns, then splits. */
-    private List<Instruction> instructionsFor(Escrow escrow, List<Instruction> mine, HeldPayment held, Instant now) {
+    private List<Instruction> instructionsFor(Escrow escrow, List<ProviderOperation> operations, List<Instruction> mine,
+            HeldPayment held, Instant now) {
         EscrowTerms terms = escrow.terms();
-        Map<String, Long> target = targets(escrow);
+        Map<String, Long> target = targets(escrow, operations, held.paymentId());
+        // A balance sale's own hold: its instructions' ids say so, apart from the checkout hold's.
+        String tag = held.paymentId().equals(held.hold()) && HeldFundsGate.isBalanceSale(new TransactionId(held.hold()))
+                ? "b" : "";
         Map<String, Long> sent = sent(mine);
         Map<String, FundsAccount> sentTo = lastAccounts(mine);
         Map<FundsAccount, List<Part>> returns = new LinkedHashMap<>();
@@ -406,7 +464,7 @@ final class ProviderFunds {
         List<Instruction> created = new ArrayList<>();
         int n = mine.size();
         for (List<Part> parts : returns.values()) {
-            created.add(new Instruction(PREFIX + escrow.id() + ".r" + (++n), Kind.RETURN, escrow.id(), parts,
+            created.add(new Instruction(PREFIX + escrow.id() + "." + tag + "r" + (++n), Kind.RETURN, escrow.id(), parts,
                     Status.NOT_SENT, "", 0, 0, now));
         }
         int max = Math.max(1, provider.heldFundsCapabilities().maxPartsPerSplit());
@@ -414,7 +472,7 @@ final class ProviderFunds {
         for (int from = 0; from < accountsParts.size(); from += max) {
             List<Part> parts = new ArrayList<>();
             accountsParts.subList(from, Math.min(accountsParts.size(), from + max)).forEach(parts::addAll);
-            created.add(new Instruction(PREFIX + escrow.id() + ".s" + (++n), Kind.SPLIT, escrow.id(), parts,
+            created.add(new Instruction(PREFIX + escrow.id() + "." + tag + "s" + (++n), Kind.SPLIT, escrow.id(), parts,
                     Status.NOT_SENT, "", 0, 0, now));
         }
         return created;
@@ -476,6 +534,67 @@ final class ProviderFunds {
             e.setValue(Math.max(0, v));
         }
         return target;
+    }
+
+    /**
+     * What {@link #targets(Escrow)} sends from one of the escrow's holds. An escrow paid in full
+     * (or whose balance was never paid) has one, the checkout's, and sends everything from it. An
+     * escrow paid in stages also has its balance sale's hold: what the balance still holds (its
+     * capture less the refunds of the balance's sale, {@code -b}) is its share of what the
+     * escrow keeps (captured less refunded); that share of the released money comes from the
+     * balance's hold, stream by stream in the targets' order, and the rest from the checkout's.
+     * Once everything is released each hold sends exactly what it still holds.
+     *
+     * @param escrow the escrow
+     * @param operations its provider operations (its sales and refunds)
+     * @param hold the hold's payment id: the checkout's payment id or a balance sale's transaction id
+     * @return the minor units per stream the hold sends
+     */
+    static Map<String, Long> targets(Escrow escrow, List<ProviderOperation> operations, String hold) {
+        Map<String, Long> all = targets(escrow);
+        java.util.Set<String> resent = new java.util.HashSet<>();
+        for (ProviderOperation op : operations) {
+            if (op.transactionId().value().endsWith(AGAIN)) {
+                String value = op.transactionId().value();
+                resent.add(value.substring(0, value.length() - AGAIN.length()));
+            }
+        }
+        long balanceHeld = 0;
+        for (ProviderOperation op : operations) {
+            if (op.kind() == ProviderOperation.Kind.PAYMENT && HeldFundsGate.isBalanceSale(op.transactionId())
+                    && op.outcome() instanceof PaymentOutcome.Succeeded) {
+                balanceHeld = Exact.add(balanceHeld, MinorUnits.toMinor(op.amount()));
+            } else if (op.kind() == ProviderOperation.Kind.REFUND && refundsBalance(op.transactionId())
+                    && !resent.contains(op.transactionId().value())) {
+                balanceHeld -= MinorUnits.toMinor(op.amount());
+            }
+        }
+        long kept = MinorUnits.toMinor(escrow.funds().captured()) - MinorUnits.toMinor(escrow.funds().refunded());
+        long total = 0;
+        for (long v : all.values()) {
+            total = Exact.add(total, v);
+        }
+        long fromBalance = balanceHeld <= 0 || kept <= 0 ? 0
+                : java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(Math.min(balanceHeld, kept)))
+                        .divide(java.math.BigInteger.valueOf(kept)).longValueExact();
+        boolean balanceHold = HeldFundsGate.isBalanceSale(new TransactionId(hold));
+        Map<String, Long> mine = new LinkedHashMap<>();
+        long left = fromBalance;
+        for (Map.Entry<String, Long> e : all.entrySet()) {
+            long b = Math.min(left, e.getValue());
+            left -= b;
+            mine.put(e.getKey(), balanceHold ? b : e.getValue() - b);
+        }
+        return mine;
+    }
+
+    private static final String AGAIN = "-again";
+
+    /** Whether an escrow's refund returns its balance's sale ({@code ...-b}, {@code ...-b-again}). */
+    private static boolean refundsBalance(TransactionId id) {
+        String value = id.value();
+        String last = value.substring(value.lastIndexOf('.') + 1);
+        return last.endsWith("-b") || last.endsWith("-b" + AGAIN);
     }
 
     /** What the succeeded instructions sent, per stream: splits less returns. */
@@ -611,7 +730,7 @@ final class ProviderFunds {
             if (mine.stream().anyMatch(i -> !i.status().isFinal())) {
                 return 0;
             }
-            Map<String, Long> target = targets(escrow.get());
+            Map<String, Long> target = targets(escrow.get(), service.operations(escrowId), paymentId);
             Map<String, Long> sent = sent(mine);
             java.util.Set<String> streams = new java.util.HashSet<>(target.keySet());
             streams.addAll(sent.keySet());
@@ -641,6 +760,93 @@ final class ProviderFunds {
         }
         record(paymentId, unfreeze.id(), send(held, unfreeze), false);
         return 1;
+    }
+
+    // ------------------------------------------------------------------ payouts by the provider
+
+    /** The scope of a recorded provider payout's idempotency key. */
+    static final String PAYOUT_SCOPE = "provider-payout";
+    /** Journal keys of recorded provider payouts: {@code funds:payout:<payee>:<provider reference>}. */
+    static final String PAYOUT_KEY = "funds:payout:";
+    /** The event of a recorded provider payout's entry (reference kind PAYOUT, aggregate: the payee's id). */
+    static final String PAYOUT_EVENT = "provider-payout";
+
+    /**
+     * Records a payout the provider made from a seller's or creator's sub-account to the party's
+     * bank (a withdrawal or settlement it reported): the sub-account's mirror in the journal goes
+     * down, {@code Payouts} (money that left for the party's bank) up. Once per provider reference;
+     * a replay with the same content returns the first result, other content under the same
+     * reference is refused. Refused, changing nothing, when the party has no sub-account or the
+     * payout is more than the ledger says the sub-account holds (what splits sent less returns
+     * and earlier payouts).
+     */
+    Payouts.ProviderPayout recordPayout(dev.mercato.core.settlement.Payee payee, MonetaryAmount amount, String reference) {
+        Instant now = clock.instant();
+        String role = payee instanceof dev.mercato.core.settlement.Payee.Seller ? "seller" : "creator";
+        dev.mercato.core.storage.IdempotencyKey key = dev.mercato.core.storage.IdempotencyKey.of(PAYOUT_SCOPE,
+                role + ":" + payee.id(), reference);
+        String fingerprint = "amount=" + amount.getCurrency().getCurrencyCode() + " " + MinorUnits.toMinor(amount);
+        return storage.inTransaction(ATTEMPTS, uow -> {
+            Optional<String> done;
+            try {
+                done = uow.idempotency().find(key, fingerprint, String.class);
+            } catch (dev.mercato.core.storage.IdempotencyKeyReusedException reused) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.REFERENCE_REUSED, "provider reference "
+                        + reference + " was recorded for " + payee + " with another amount; nothing recorded");
+            }
+            if (done.isPresent()) {
+                return recorded(payee, amount, reference, Instant.parse(done.get()));
+            }
+            Optional<FundsAccount> account = payee instanceof dev.mercato.core.settlement.Payee.Seller
+                    ? accounts.seller(payee.id()) : accounts.creator(payee.id());
+            if (account.isEmpty()) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.NO_SUB_ACCOUNT, payee
+                        + " has no sub-account at the provider (FundsAccounts): nothing was split to it to pay out");
+            }
+            Account sub = Account.providerSubAccount(role, account.get().token());
+            long holds = MinorUnits.toMinor(journal.balance(uow, sub, amount.getCurrency()));
+            long paid = MinorUnits.toMinor(amount);
+            if (paid > holds) {
+                return new Payouts.ProviderPayout.Refused(Payouts.ProviderPayout.Reason.EXCEEDS_SUB_ACCOUNT, "a payout of "
+                        + amount + " from " + account.get() + " is more than the ledger says it holds ("
+                        + MinorUnits.toAmount(holds, amount.getCurrency()) + ": splits less returns and earlier payouts);"
+                        + " reconcile the sub-account with the provider first");
+            }
+            JournalEntry entry = JournalEntry.builder(PAYOUT_KEY + role + ":" + payee.id() + ":" + reference, now,
+                            "provider payout " + reference + " from " + account.get().token() + " to " + payee)
+                    .reference(new EntryReference(EntryReference.Kind.PAYOUT, role + ":" + payee.id(), 0, PAYOUT_EVENT))
+                    .minor(sub, amount.getCurrency(), -paid)
+                    .minor(Account.payouts(), amount.getCurrency(), paid).build();
+            post(uow, entry);
+            uow.idempotency().remember(key, fingerprint, now.toString());
+            return recorded(payee, amount, reference, now);
+        }, dev.mercato.core.event.EventPublisher.none());
+    }
+
+    private static Payouts.ProviderPayout recorded(dev.mercato.core.settlement.Payee payee, MonetaryAmount amount,
+            String reference, Instant at) {
+        TransactionId id = new TransactionId(reference);
+        return new Payouts.ProviderPayout.Recorded(new dev.mercato.core.settlement.Payout(id, payee, amount,
+                new PaymentOutcome.Succeeded(id, amount, reference), 0, at));
+    }
+
+    /** The payouts recorded for a payee with {@link #recordPayout}, oldest first, read from the journal. */
+    List<dev.mercato.core.settlement.Payout> payouts(dev.mercato.core.settlement.Payee payee) {
+        String role = payee instanceof dev.mercato.core.settlement.Payee.Seller ? "seller" : "creator";
+        String prefix = PAYOUT_KEY + role + ":" + payee.id() + ":";
+        List<dev.mercato.core.settlement.Payout> out = new ArrayList<>();
+        for (JournalEntry e : journal.entries()) {
+            if (!e.key().startsWith(prefix)) {
+                continue;
+            }
+            for (dev.mercato.core.ledger.Posting p : e.postings()) {
+                if (p.account() instanceof Account.Payouts) {
+                    Payouts.ProviderPayout r = recorded(payee, p.amount(), e.key().substring(prefix.length()), e.at());
+                    out.add(((Payouts.ProviderPayout.Recorded) r).payout());
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ the journal's mirror

@@ -93,10 +93,16 @@ class ProviderHeldFundsExamples {
         }
 
         World(SandboxSettings settings) {
+            this(settings, true);
+        }
+
+        /** The same world with the funds held by the provider, or by the platform (the same orders in both models). */
+        World(SandboxSettings settings, boolean heldByProvider) {
             sandbox = SandboxPaymentProvider.create(new SandboxSettings(clock, settings.signingSecret(),
                     settings.capabilities(), settings.notificationTolerance(), settings.settlementDelay(),
                     settings.heldFunds()));
-            commerce = builder(sandbox, clock).fundsHeldByProvider(sandbox, ACCOUNTS).build();
+            Commerce.Builder builder = builder(sandbox, clock);
+            commerce = (heldByProvider ? builder.fundsHeldByProvider(sandbox, ACCOUNTS) : builder).build();
         }
 
         static Commerce.Builder builder(SandboxPaymentProvider provider, TestClock clock) {
@@ -432,5 +438,48 @@ class ProviderHeldFundsExamples {
                 .lastAttempt().orElseThrow());
         assertTrue(sandbox.heldFunds(sale).isEmpty(), "a plain sale, not a held one");
         assertEquals(0, MinorUnits.toMinor(commerce.journal().orElseThrow().balance(Account.sellerPayable("tea-shop"), CNY)));
+    }
+
+    @Test
+    void aPayoutTheProviderMadeFromTheSubAccountIsRecordedOnceAndShowsTheSellerPaid() {
+        World w = new World();
+        CheckoutResult.Placed placed = w.checkoutAndPay("longjing");
+        Order teaOrder = w.of(placed, "tea-shop");
+        w.shipAndConfirm(teaOrder, TEA_SHOP);
+        MonetaryAmount net = w.escrow(teaOrder).funds().sellerNet();
+        assertTrue(net.isEqualTo(w.subAccount(TEA_SHOP_ACCOUNT)));
+        dev.mercato.core.settlement.Payee payee = new dev.mercato.core.settlement.Payee.Seller("tea-shop");
+        Payouts payouts = w.commerce.payouts();
+
+        // The platform pays no one in this model: its own payouts are refused, changing nothing.
+        assertThrows(InvalidInputException.class, () -> payouts.payOut(OPERATOR, payee, CNY));
+        assertThrows(NotPermittedException.class, () -> payouts.recordProviderPayout(TEA_SHOP, payee, cny("1.00"), "wd-1"));
+        // More than the sub-account holds: refused with a reason, nothing recorded.
+        Payouts.ProviderPayout tooMuch = payouts.recordProviderPayout(OPERATOR, payee, net.add(cny("0.01")), "wd-1");
+        assertEquals(Payouts.ProviderPayout.Reason.EXCEEDS_SUB_ACCOUNT,
+                assertInstanceOf(Payouts.ProviderPayout.Refused.class, tooMuch).reason());
+        assertEquals(Payouts.ProviderPayout.Reason.NO_SUB_ACCOUNT, assertInstanceOf(Payouts.ProviderPayout.Refused.class,
+                payouts.recordProviderPayout(OPERATOR, new dev.mercato.core.settlement.Payee.Seller("nobody"), cny("1.00"),
+                        "wd-1")).reason());
+        assertEquals(List.of(), payouts.payouts(OPERATOR, payee));
+
+        // The provider settles CNY 200.00 to the seller's bank and reports it.
+        w.sandbox.withdrawFromSubAccount(TEA_SHOP_ACCOUNT, cny("200.00"));
+        Payouts.ProviderPayout recorded = payouts.recordProviderPayout(OPERATOR, payee, cny("200.00"), "wd-1");
+        dev.mercato.core.settlement.Payout payout = assertInstanceOf(Payouts.ProviderPayout.Recorded.class, recorded).payout();
+        assertAmount("200.00", payout.amount());
+        assertEquals(recorded, payouts.recordProviderPayout(OPERATOR, payee, cny("200.00"), "wd-1"), "a replay records nothing new");
+        assertEquals(Payouts.ProviderPayout.Reason.REFERENCE_REUSED, assertInstanceOf(Payouts.ProviderPayout.Refused.class,
+                payouts.recordProviderPayout(OPERATOR, payee, cny("201.00"), "wd-1")).reason());
+        assertEquals(List.of(payout), payouts.payouts(TEA_SHOP, payee), "the seller reads its payout");
+
+        // The ledger's mirror of the sub-account is the provider's balance again; the money is paid out.
+        assertTrue(w.subAccount(TEA_SHOP_ACCOUNT).isEqualTo(w.balance(Account.providerSubAccount("seller", "sub_tea_shop"))));
+        assertAmount("200.00", w.balance(Account.payouts()));
+        assertAmount("0.00", w.balance(Account.sellerPayable("tea-shop")));
+        dev.mercato.core.settlement.SettlementStatement statement = w.commerce.statement(TEA_SHOP, "tea-shop", CNY,
+                Instant.EPOCH, w.clock.instant().plusSeconds(1));
+        assertAmount("200.00", statement.payouts(), "the statement shows the seller paid");
+        LedgerChecks.assertConsistent(w.journal());
     }
 }

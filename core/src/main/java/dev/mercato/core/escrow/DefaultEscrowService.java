@@ -363,6 +363,13 @@ final class DefaultEscrowService implements EscrowService {
         return record(escrowId).map(EscrowRecord::operations).orElse(List.of());
     }
 
+    @Override
+    public List<ProviderOperation> operations(UnitOfWork uow, String escrowId) {
+        InvalidInputException.requireNonNull(uow, "uow");
+        InvalidInputException.requireNonNull(escrowId, "escrowId");
+        return uow.repository(ESCROWS).find(escrowId).map(v -> v.value().operations()).orElse(List.of());
+    }
+
     private Optional<EscrowRecord> record(String escrowId) {
         return storage.inTransaction(uow -> uow.repository(ESCROWS).find(escrowId)).map(Versioned::value);
     }

@@ -269,6 +269,15 @@ public interface EscrowService {
     List<ProviderOperation> operations(String escrowId);
 
     /**
+     * The provider operations of an escrow within a caller's unit of work, in the order they were made.
+     *
+     * @param uow the unit of work, of this service's storage
+     * @param escrowId the id
+     * @return the operations
+     */
+    List<ProviderOperation> operations(UnitOfWork uow, String escrowId);
+
+    /**
      * Takes the buyer's payment through the provider (a sale with id {@code esc.<id>.pay}) and
      * holds it. Calling again replays the same transaction id: the buyer is charged at most once.
      * An escrow {@link #openInStages opened in stages} is paid stage by stage: in {@link

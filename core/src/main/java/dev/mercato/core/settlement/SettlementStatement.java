@@ -23,6 +23,20 @@ import javax.money.MonetaryAmount;
  * {@code tax} is the tax of the released lines the platform posted to tax payable (never the
  * seller's), net of tax reversed on refunds after release; it is inside {@code gross}.
  *
+ * <p><b>Both funds models</b> (docs/funds-models.md). With the funds held by the payment provider
+ * the release entries are the same, so {@code gross}, deductions and {@code net} read the same
+ * as with platform-held funds for the same orders; the seller's money then leaves the payable not
+ * by a payout but by the release's split: {@code sentToSubAccount} is what splits took from the
+ * payable for the seller's sub-account (net of declined splits; a split in transit counts), and
+ * {@code returnedFromSubAccount} what returns for refunds after release brought back. {@code
+ * payouts} are then the provider's payouts from the sub-account the host recorded. In both
+ * models, over the period (deposit top-ups and the seller's own fees aside),
+ * <pre>
+ *   net = change of (payable + deposit + sub-account) + payouts
+ *   change of sub-account = sentToSubAccount - returnedFromSubAccount - payouts   (provider-held; once splits are final)
+ * </pre>
+ * with platform-held funds there is no sub-account and the last two fields are zero.
+ *
  * @param sellerId the seller
  * @param currency the currency
  * @param from start of the period, inclusive
@@ -42,12 +56,48 @@ import javax.money.MonetaryAmount;
  * @param net gross minus commission, fees, shares, tax, refunds and compensation
  * @param tax the released lines' tax posted to tax payable, net of tax reversed on refunds after
  *     release; zero without tax
+ * @param sentToSubAccount provider-held funds: what the releases' splits took from the payable for
+ *     the seller's sub-account, net of declined splits; zero with platform-held funds
+ * @param returnedFromSubAccount provider-held funds: what returns from the seller's sub-account
+ *     brought back for refunds after release; zero with platform-held funds
  */
 public record SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
         MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
         MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
         MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net,
-        MonetaryAmount tax) {
+        MonetaryAmount tax, MonetaryAmount sentToSubAccount, MonetaryAmount returnedFromSubAccount) {
+
+    /**
+     * A statement of platform-held funds (nothing sent to or returned from a sub-account).
+     *
+     * @param sellerId the seller
+     * @param currency the currency
+     * @param from start of the period, inclusive
+     * @param to end of the period, exclusive
+     * @param gross released to the seller, before deductions
+     * @param sellerFundedDiscounts discounts the seller paid on the released orders
+     * @param platformSubsidies platform-funded discounts paid to the seller
+     * @param commission commission kept
+     * @param fees service and payment fees kept
+     * @param shares revenue shares paid from the seller's sales
+     * @param refunds refunds after release
+     * @param clawedBackFromBalance the seller's share of those refunds taken from the payable balance
+     * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
+     * @param compensation compensation paid to buyers at the seller's expense
+     * @param payouts paid out to the seller in the period
+     * @param net gross minus commission, fees, shares, tax, refunds and compensation
+     * @param tax the released lines' tax posted to tax payable
+     */
+    public SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
+            MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
+            MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds,
+            MonetaryAmount clawedBackFromBalance, MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation,
+            MonetaryAmount payouts, MonetaryAmount net, MonetaryAmount tax) {
+        this(sellerId, currency, from, to, gross, sellerFundedDiscounts, platformSubsidies, commission, fees, shares,
+                refunds, clawedBackFromBalance, clawedBackFromDeposit, compensation, payouts, net, tax,
+                dev.mercato.pricing.money.MinorUnits.toAmount(0, currency),
+                dev.mercato.pricing.money.MinorUnits.toAmount(0, currency));
+    }
 
     /**
      * A statement without tax.

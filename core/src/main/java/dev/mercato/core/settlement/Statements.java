@@ -17,6 +17,17 @@ import javax.money.CurrencyUnit;
 /** Reads settlement statements from journal entries, by the escrow event named in each entry's key. */
 final class Statements {
 
+    /**
+     * The event of a payout the provider made from a seller's sub-account (provider-held funds),
+     * its reference's aggregate {@code seller:<id>}.
+     */
+    static final String PROVIDER_PAYOUT = "provider-payout";
+
+    /** The events of a split's and a return's entries that touch the seller's payable (provider-held funds). */
+    static final String SPLIT_SENT = "provider-split-sent";
+    static final String SPLIT_DECLINED = "provider-split-declined";
+    static final String RETURN_SUCCEEDED = "provider-return-succeeded";
+
     private Statements() {}
 
     static SettlementStatement build(Journal journal, String sellerId, CurrencyUnit currency, Instant from, Instant to,
@@ -39,17 +50,30 @@ final class Statements {
         long fromDeposit = 0;
         long compensation = 0;
         long payouts = 0;
+        long sent = 0;
+        long returned = 0;
         for (JournalEntry entry : journal.entries()) {
             if (entry.at().isBefore(from) || !entry.at().isBefore(to)) {
                 continue;
             }
             Sums s = sums(entry, payable, deposit, currency);
+            EntryReference ref = reference(entry);
+            if (ref.kind() == EntryReference.Kind.PAYOUT && ref.event().equals(PROVIDER_PAYOUT)
+                    && ref.aggregateId().equals("seller:" + sellerId)) {
+                // Provider-held funds: the provider paid the seller from its sub-account, not from the payable.
+                payouts = Exact.add(payouts, s.payouts);
+                continue;
+            }
             if (!s.touchesSeller()) {
                 continue;
             }
-            EntryReference ref = reference(entry);
             String event = ref.kind() == EntryReference.Kind.ESCROW ? ref.event() : "";
-            if (ref.kind() == EntryReference.Kind.PAYOUT) {
+            if (ref.kind() == EntryReference.Kind.ESCROW && (event.equals(SPLIT_SENT) || event.equals(SPLIT_DECLINED))) {
+                // Provider-held funds: a split takes the seller's share from the payable (a declined one gives it back).
+                sent = Exact.add(sent, -s.payable);
+            } else if (ref.kind() == EntryReference.Kind.ESCROW && event.equals(RETURN_SUCCEEDED)) {
+                returned = Exact.add(returned, s.payable);
+            } else if (ref.kind() == EntryReference.Kind.PAYOUT) {
                 payouts = Exact.add(payouts, s.payouts);
             } else if (EntryReference.RELEASE_EVENTS.contains(event)) {
                 gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares, s.tax));
@@ -81,7 +105,7 @@ final class Statements {
                 amount(sellerDiscounts, currency), amount(subsidies, currency), amount(commission, currency),
                 amount(fees, currency), amount(shares, currency), amount(refunds, currency), amount(fromBalance, currency),
                 amount(fromDeposit, currency), amount(compensation, currency), amount(payouts, currency),
-                amount(net, currency), amount(tax, currency));
+                amount(net, currency), amount(tax, currency), amount(sent, currency), amount(returned, currency));
     }
 
     private static javax.money.MonetaryAmount amount(long minor, CurrencyUnit currency) {

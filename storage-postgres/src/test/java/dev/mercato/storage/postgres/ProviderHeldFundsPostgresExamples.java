@@ -130,4 +130,34 @@ class ProviderHeldFundsPostgresExamples {
         assertEquals(0, MinorUnits.toMinor(second.journal().orElseThrow().balance(Account.sellerPayable("tea-shop"), CNY)));
         assertEquals(26_800, MinorUnits.toMinor(second.journal().orElseThrow().balance(Account.refunds(), CNY)));
     }
+
+    @Test
+    void aProviderPayoutRecordedByOneInstanceIsAReplayOnAnotherAndTheStatementShowsItOnce() {
+        database.clear();
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+        SandboxPaymentProvider psp = SandboxPaymentProvider.create(SandboxSettings.of(clock, "whsec-held-pg2", Set.of(CNY)));
+        Commerce first = instance(PostgresStorage.create(database.newDataSource(4)), clock, psp);
+        first.addToCart(ANN, CartId.of("ann"), SkuId.of("longjing"), 1);
+        CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class,
+                first.checkout(ANN, CartId.of("ann"), "k1", Optional.empty()));
+        assertInstanceOf(PaymentResult.Paid.class, first.pay(ANN, placed.payment().paymentId(), new PaymentSource("tok_visa")));
+        Order order = placed.orders().get(0);
+        assertInstanceOf(OrderResult.Done.class, first.ship(new Actor.Seller("tea-shop"), order.id(), "SF1",
+                List.of(new Shipment.Item(1, 1))));
+        assertInstanceOf(OrderResult.Done.class, first.confirmReceipt(ANN, order.id()));
+        psp.withdrawFromSubAccount(TEA_SHOP, cny("100.00"));
+        dev.mercato.core.settlement.Payee payee = new dev.mercato.core.settlement.Payee.Seller("tea-shop");
+        dev.mercato.core.Payouts.ProviderPayout recorded = first.payouts().recordProviderPayout(OPERATOR, payee,
+                cny("100.00"), "wd-1");
+        assertInstanceOf(dev.mercato.core.Payouts.ProviderPayout.Recorded.class, recorded);
+
+        Commerce second = instance(PostgresStorage.create(database.newDataSource(4)), clock, psp);
+        assertEquals(recorded, second.payouts().recordProviderPayout(OPERATOR, payee, cny("100.00"), "wd-1"),
+                "the other instance replays the first result");
+        assertEquals(1, second.payouts().payouts(OPERATOR, payee).size());
+        assertEquals(MinorUnits.toMinor(psp.subAccountBalance(TEA_SHOP, CNY).orElseThrow()), MinorUnits.toMinor(second
+                .journal().orElseThrow().balance(Account.providerSubAccount("seller", "sub_tea_shop"), CNY)));
+        assertEquals(10_000, MinorUnits.toMinor(second.statement(OPERATOR, "tea-shop", CNY, Instant.EPOCH,
+                clock.instant().plusSeconds(1)).payouts()));
+    }
 }
