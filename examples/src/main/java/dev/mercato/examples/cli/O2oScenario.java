@@ -217,7 +217,7 @@ final class O2oScenario implements Scenario {
         // A courier is late for 10% of orders, for 60% of the slow kitchen's, by 5 to 20 minutes.
         boolean late = sim.random().nextInt(100) < (sku[1].equals(SLOW) ? 60 : 10);
         Duration delay = late ? Duration.ofMinutes(5 + sim.random().nextInt(16)) : Duration.ZERO;
-        sim.dispatchCourier(placed.orders().get(0).id(), "courier", sku[1], delay);
+        sim.dispatchCourier(placed.orders().get(0).id(), "courier", delay);
     }
 
     /** 80% of the buyers of each newly completed order review it; a rating that falls demotes. */

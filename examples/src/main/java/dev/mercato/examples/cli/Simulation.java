@@ -27,7 +27,6 @@ import dev.mercato.core.order.OrderResult;
 import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.Shipment;
 import dev.mercato.logistics.ServiceLevel;
-import dev.mercato.logistics.ShipmentRequestId;
 import dev.mercato.logistics.TrackingNotification;
 import dev.mercato.logistics.sandbox.SandboxCarrier;
 import dev.mercato.logistics.sandbox.SandboxConfig;
@@ -404,19 +403,18 @@ final class Simulation {
     /**
      * The seller hands a paid order, in full, to the carrier's on-demand courier now
      * ({@code Commerce.shipWithCarrier} with {@code ServiceLevel.ON_DEMAND}); a positive delay
-     * makes the courier that much late ({@code SandboxFault.delay}, scripted under the parcel's
-     * request id {@code <order>.<key>.w-<warehouse>}, docs/carrier-plugins.md). The courier
-     * delivers when {@link #deliverByCarrier} hands the carrier's notifications to the facade.
+     * makes the courier that much late ({@code SandboxFault.delay}, scripted for the carrier's
+     * next shipment with {@code SandboxCarrier.scriptNext}). The courier delivers when {@link
+     * #deliverByCarrier} hands the carrier's notifications to the facade.
      *
-     * @param order a paid order of the run
+     * @param order a paid order of the run, its stock in one warehouse
      * @param key the dispatch's idempotency key
-     * @param warehouse the warehouse the order's stock sits in
      * @param delay how late the courier is, zero for on time
      * @throws IllegalStateException if the facade or the carrier refuses the dispatch
      */
-    void dispatchCourier(OrderId order, String key, String warehouse, Duration delay) {
+    void dispatchCourier(OrderId order, String key, Duration delay) {
         if (!delay.isZero()) {
-            carrier.script(new ShipmentRequestId(order.value() + "." + key + ".w-" + warehouse), SandboxFault.delay(delay));
+            carrier.scriptNext(SandboxFault.delay(delay));
         }
         Actor.Seller seller = new Actor.Seller(commerce.order(SYSTEM, order).orElseThrow().facts().sellerId());
         DispatchResult result = commerce.shipWithCarrier(seller, order, CarrierDispatch.everything(key, ServiceLevel.ON_DEMAND));

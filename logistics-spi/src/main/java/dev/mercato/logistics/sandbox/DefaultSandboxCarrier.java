@@ -49,6 +49,8 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
     private final Map<ShipmentRequestId, Booking> byRequest = new HashMap<>();
     private final Map<TrackingNumber, Booking> byTracking = new LinkedHashMap<>();
     private final Map<ShipmentRequestId, List<SandboxFault>> scripts = new HashMap<>();
+    /** Faults for the next shipment created under an id without a script of its own. */
+    private List<SandboxFault> next = List.of();
     private final Deque<Interruption> interruptions = new ArrayDeque<>();
     private long sequence;
 
@@ -143,7 +145,8 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
         Shipment shipment = new Shipment(config.carrierId(), request.requestId(), trackingNumber,
                 new LabelReference("label-" + trackingNumber.value()), request.service(), quote.get().total(),
                 quote.get().promise(), now, request.pickupPoint(), request.returnOf());
-        List<SandboxFault> faults = scripts.getOrDefault(request.requestId(), List.of());
+        List<SandboxFault> faults = scripts.containsKey(request.requestId()) ? scripts.get(request.requestId()) : next;
+        next = List.of();
         Booking booking = new Booking(request, shipment,
                 Journey.plan(shipment, request.origin(), request.destination(), faults), faults);
         byRequest.put(request.requestId(), booking);
@@ -256,6 +259,15 @@ final class DefaultSandboxCarrier implements SandboxCarrier {
                     "already has a shipment; script faults before creating it");
         }
         scripts.put(requestId, List.of(faults));
+    }
+
+    @Override
+    public synchronized void scriptNext(SandboxFault... faults) {
+        InvalidLogisticsInputException.requireNonNull(faults, "faults");
+        for (SandboxFault fault : faults) {
+            InvalidLogisticsInputException.requireNonNull(fault, "faults[]");
+        }
+        next = List.of(faults);
     }
 
     @Override

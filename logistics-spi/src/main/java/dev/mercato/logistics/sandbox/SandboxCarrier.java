@@ -65,6 +65,16 @@ public interface SandboxCarrier extends Carrier {
     void script(ShipmentRequestId requestId, SandboxFault... faults);
 
     /**
+     * Scripts faults for the next shipment this carrier creates, whatever its request id: for a
+     * caller that does not build the request ids itself (a facade books its parcels under ids of
+     * its own). A fault scripted by {@link #script} for that request id wins; scripting again
+     * before the next creation replaces these; a refused request does not use them up.
+     *
+     * @param faults the faults to play, none to clear the script
+     */
+    void scriptNext(SandboxFault... faults);
+
+    /**
      * Makes the next network call ({@code quote}, {@code createShipment}, {@code cancel} or
      * {@code track}) fail with {@link dev.mercato.logistics.CarrierUnavailableException}, as
      * an unreachable carrier does. Interruptions queue: each one fails one call.

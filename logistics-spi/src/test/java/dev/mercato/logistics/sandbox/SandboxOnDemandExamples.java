@@ -22,6 +22,7 @@ import dev.mercato.logistics.Quote;
 import dev.mercato.logistics.QuoteOutcome;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.Shipment;
+import dev.mercato.logistics.ShipmentOutcome;
 import dev.mercato.logistics.ShipmentRequestId;
 import dev.mercato.logistics.Tracking;
 import dev.mercato.logistics.contract.ManualClock;
@@ -88,6 +89,22 @@ class SandboxOnDemandExamples {
         Instant delivered = track(shipment).deliveredAt().orElseThrow();
         assertEquals(MONDAY_10_AM.plus(Duration.ofMinutes(41)), delivered);
         assertFalse(shipment.promise().keptBy(delivered));
+    }
+
+    @Test
+    void faultsScriptedForTheNextShipmentPlayOnTheNextOneCreatedOnly() {
+        carrier.scriptNext(SandboxFault.delay(Duration.ofMinutes(12)));
+        // Refused (a national route has no courier): the script waits for a created shipment.
+        assertTrue(carrier.createShipment(shipmentRequest("far", ServiceLevel.ON_DEMAND, BEIJING))
+                instanceof ShipmentOutcome.Refused);
+        Shipment late = create(carrier, shipmentRequest("any-id", ServiceLevel.ON_DEMAND, HANGZHOU_BUYER));
+        // Replaying the same request is the same shipment, and uses nothing up.
+        create(carrier, shipmentRequest("any-id", ServiceLevel.ON_DEMAND, HANGZHOU_BUYER));
+        Shipment onTime = create(carrier, shipmentRequest("other-id", ServiceLevel.ON_DEMAND, HANGZHOU_BUYER));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(MONDAY_10_AM.plus(Duration.ofMinutes(41)), track(late).deliveredAt().orElseThrow());
+        assertEquals(MONDAY_10_AM.plus(Duration.ofMinutes(29)), track(onTime).deliveredAt().orElseThrow());
+        assertThrows(InvalidLogisticsInputException.class, () -> carrier.scriptNext((SandboxFault) null));
     }
 
     @Test
