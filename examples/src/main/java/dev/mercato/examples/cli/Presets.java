@@ -39,8 +39,7 @@ final class Presets {
     static final List<Preset> ALL = List.of(
             Preset.of(C2cScenario::new),
             Preset.of(MallScenario::new),
-            Preset.scheduleOnly("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
-                    + " commission, marginal volume tiers, platform-paid payment fees"),
+            Preset.of(HybridScenario::new),
             Preset.scheduleOnly("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
                     + " service fee 1% + 0.20, 3% referral share"),
             Preset.of(GroupBuyScenario::new),
