@@ -43,7 +43,8 @@ final class Presets {
             Preset.scheduleOnly("o2o-services", "Meituan-like local services: 8/7/6% commission by monthly GMV band,"
                     + " service fee 1% + 0.20, 3% referral share"),
             Preset.of(GroupBuyScenario::new),
-            Preset.of(PreSaleScenario::new));
+            Preset.of(PreSaleScenario::new),
+            Preset.of(B2bScenario::new));
 
     private Presets() {}
 
