@@ -15,6 +15,7 @@ import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
 import dev.mercato.core.escrow.AwaitingBalance;
 import dev.mercato.core.escrow.BalanceResult;
+import dev.mercato.core.escrow.Escrow;
 import dev.mercato.core.escrow.Refunded;
 import dev.mercato.core.escrow.StagedPayment;
 import dev.mercato.core.inventory.InMemoryInventory;
@@ -25,10 +26,12 @@ import dev.mercato.core.inventory.WarehouseId;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.seller.Active;
 import dev.mercato.core.seller.Badge;
 import dev.mercato.core.seller.OnboardingPolicy;
 import dev.mercato.core.seller.Qualification;
 import dev.mercato.core.seller.QualificationDocument;
+import dev.mercato.core.seller.SellerResult;
 import dev.mercato.core.seller.SellerService;
 import dev.mercato.core.seller.SellerType;
 import dev.mercato.logistics.Address;
@@ -166,7 +169,7 @@ final class B2bScenario implements Scenario {
             sellers = SellerService.create(sim.commerce().storage(), sim.commerce().journal().orElseThrow(),
                     sim.commerce().paymentProvider(), sim.clock(), OnboardingPolicy.defaults(Simulation.CNY),
                     sim.commerce().openObligations());
-            MINIMUMS.keySet().stream().sorted().forEach(s -> apply(sim, s));
+            MINIMUMS.keySet().stream().sorted().forEach(this::apply);
         }
         sim.at(8);
         MINIMUMS.keySet().stream().sorted().forEach(s -> verify(sim, s, day));
@@ -177,12 +180,11 @@ final class B2bScenario implements Scenario {
             }
         }
         for (Map.Entry<OrderId, Integer> order : List.copyOf(balances.entrySet())) {
-            if (!(sim.commerce().escrow(Simulation.SYSTEM, order.getKey()).orElseThrow() instanceof AwaitingBalance)) {
-                if (sim.commerce().escrow(Simulation.SYSTEM, order.getKey()).orElseThrow() instanceof Refunded) {
-                    sim.happened("balance unpaid, advance refunded");   // the due-date timer refunded it
-                }
+            Escrow escrow = sim.commerce().escrow(Simulation.SYSTEM, order.getKey()).orElseThrow();
+            if (escrow instanceof Refunded) {
+                sim.happened("balance unpaid, advance refunded");   // the due-date timer refunded it
                 balances.remove(order.getKey());
-            } else if (order.getValue() == day) {
+            } else if (escrow instanceof AwaitingBalance && order.getValue() == day) {
                 BalanceResult paid = sim.payBalance(new Actor.Buyer(sim.buyerOf(order.getKey())), order.getKey(), ALIPAY);
                 if (!(paid instanceof BalanceResult.Paid)) {
                     throw new IllegalStateException("balance refused: " + paid);
@@ -200,7 +202,7 @@ final class B2bScenario implements Scenario {
     }
 
     /** A supplier registers as a B2B supplier and submits its qualifications. */
-    private void apply(Simulation sim, String supplier) {
+    private void apply(String supplier) {
         Actor.Seller self = new Actor.Seller(supplier);
         require(sellers.register(supplier, SellerType.B2B_SUPPLIER, self));
         require(sellers.submitQualifications(supplier, self, List.of(
@@ -218,7 +220,7 @@ final class B2bScenario implements Scenario {
         require(sellers.approve(supplier, OPERATOR));
         require(sellers.acceptAgreement(supplier, self, "2026-11"));
         require(sellers.payDeposit(supplier, self, cny("10000.00"), new PaymentSource("tok_" + supplier), supplier + "-deposit"));
-        if (sellers.find(supplier).orElseThrow() instanceof dev.mercato.core.seller.Active active
+        if (sellers.find(supplier).orElseThrow() instanceof Active active
                 && active.badges().contains(Badge.VERIFIED)) {
             sim.happened("supplier verified");
         }
@@ -277,8 +279,8 @@ final class B2bScenario implements Scenario {
         }
     }
 
-    private static void require(dev.mercato.core.seller.SellerResult result) {
-        if (result instanceof dev.mercato.core.seller.SellerResult.Refused refused) {
+    private static void require(SellerResult result) {
+        if (result instanceof SellerResult.Refused refused) {
             throw new IllegalStateException("seller step refused: " + refused);
         }
     }
