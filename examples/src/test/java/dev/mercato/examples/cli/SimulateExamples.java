@@ -132,7 +132,7 @@ class SimulateExamples {
         CliExamples.Run run = mercato("simulate", "--preset", "o2o-services", "--seed", "1", "--days", "3");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("mercato simulate: Preset 'o2o-services' has no scenario yet;"
-                + " scenario-ready: c2c-marketplace, b2c-mall, group-buy, presale"), run.err());
+                + " scenario-ready: " + String.join(", ", Presets.scenarioReady())), run.err());
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> items) {
