@@ -5,10 +5,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The platform presets the command line knows, in listing order. A preset is scenario-ready when
- * it has a {@link Scenario} ({@code mercato simulate} runs a whole platform on it); the others are
- * a revenue schedule shipped with the library ({@code ScheduleJson.example(name)}) that
- * {@code settle --preset} uses. A new scenario registers here with {@link Preset#of(Supplier)}.
+ * The platform presets the command line knows, in listing order. Each has a {@link Scenario}
+ * ({@code mercato simulate} runs a whole platform on it) whose revenue schedule {@code settle
+ * --preset} uses. A new scenario registers here with {@link Preset#of(Supplier)}.
  */
 final class Presets {
     /**
@@ -25,11 +24,6 @@ final class Presets {
             return new Preset(one.name(), one.description(), Optional.of(scenario));
         }
 
-        /** A preset with a schedule only. */
-        static Preset scheduleOnly(String name, String description) {
-            return new Preset(name, description, Optional.empty());
-        }
-
         /** Whether {@code mercato simulate} runs it. */
         boolean scenarioReady() {
             return scenario.isPresent();
@@ -39,11 +33,11 @@ final class Presets {
     static final List<Preset> ALL = List.of(
             Preset.of(C2cScenario::new),
             Preset.of(MallScenario::new),
-            Preset.scheduleOnly("hybrid-self-operated", "JD-like hybrid: self-operated stock beside 8% third-party"
-                    + " commission, marginal volume tiers, platform-paid payment fees"),
+            Preset.of(HybridScenario::new),
             Preset.of(O2oScenario::new),
             Preset.of(GroupBuyScenario::new),
-            Preset.of(PreSaleScenario::new));
+            Preset.of(PreSaleScenario::new),
+            Preset.of(B2bScenario::new));
 
     private Presets() {}
 

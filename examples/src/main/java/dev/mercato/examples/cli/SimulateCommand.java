@@ -76,10 +76,6 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Unknown preset '" + preset + "'; presets: "
                     + String.join(", ", Presets.names()));
         }
-        if (Presets.scenario(preset).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Preset '" + preset + "' has no scenario yet;"
-                    + " scenario-ready: " + String.join(", ", Presets.scenarioReady()));
-        }
         if (days < 1 || days > 366) {
             throw new ParameterException(spec.commandLine(), "--days must be between 1 and 366, was " + days);
         }
@@ -218,9 +214,10 @@ final class SimulateCommand implements Callable<Integer> {
             return equal;
         }).orElse(true);
         boolean ledgerBalances = l.sumOfAllBalances() == 0;
-        boolean everyUnitBooked = l.buyerFundsIn() == r.capturedMinor();
+        boolean everyUnitBooked = l.buyerFundsIn() == Math.addExact(r.capturedMinor(), r.planFeesMinor());
         lines.add("ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
-                + (everyUnitBooked ? " = " : " != ") + "payments captured");
+                + (everyUnitBooked ? " = " : " != ") + "payments captured"
+                + (r.planFeesMinor() == 0 ? "" : " + plan fees " + fen(r.planFeesMinor())));
         long whereItIs = l.held() + l.sellerPayables() + l.platformRevenue() + l.refunds() + l.other();
         boolean accounted = whereItIs == Math.addExact(l.buyerFundsIn(), l.subsidies());
         lines.add("ledger: held in escrow " + fen(l.held()) + " + seller payables " + fen(l.sellerPayables())
@@ -280,6 +277,9 @@ final class SimulateCommand implements Callable<Integer> {
             root.put("aov", fen(divide(r.gmvMinor(), r.paid())));
         }
         root.put("refunded", fen(r.refundedMinor())).put("captured", fen(r.capturedMinor()));
+        if (r.planFeesMinor() != 0) {
+            root.put("planFees", fen(r.planFeesMinor()));
+        }
         ObjectNode mechanisms = root.putObject("mechanisms");
         r.mechanisms().forEach(mechanisms::put);
         SimulationReport.Ledger l = r.ledger();

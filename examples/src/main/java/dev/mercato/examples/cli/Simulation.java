@@ -19,6 +19,10 @@ import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.groupbuy.GroupChoice;
 import dev.mercato.core.ledger.Account;
 import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.membership.Active;
+import dev.mercato.core.membership.Subscription;
+import dev.mercato.core.membership.SubscriptionResult;
+import dev.mercato.core.membership.Trial;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
@@ -113,6 +117,8 @@ final class Simulation {
     private int cartsStarted;
     /** Balances of payments in stages captured through {@link #payBalance}. */
     private long balancesCaptured;
+    /** Buyers subscribed to a paid plan through {@link #subscribe}. */
+    private final Set<String> members = new java.util.TreeSet<>();
     private int checkouts;
     private int parcels;
     private int today;
@@ -295,17 +301,20 @@ final class Simulation {
     }
 
     /**
+     * Checks a cart out to a destination (quoted shipping, delivery promises); a placed checkout
+     * counts a cart checked out.
+     */
+    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination) {
+        return counted(cart, commerce.checkout(buyer, cart, key, destination));
+    }
+
+    /**
      * Checks a cart out with its money in stages (a pre-sale deposit, an advance); a placed
      * checkout counts a cart checked out. Its orders count in GMV with what was captured for them
      * (the whole payable once the balance is paid, the first stage otherwise).
      */
     CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination, StagedPayment stages) {
         return counted(cart, commerce.checkout(buyer, cart, key, destination, stages));
-    }
-
-    /** Checks a cart out to a buyer's address (carrier routes); a placed checkout counts a cart checked out. */
-    CheckoutResult checkout(Actor.Buyer buyer, CartId cart, String key, Destination destination) {
-        return counted(cart, commerce.checkout(buyer, cart, key, destination));
     }
 
     /**
@@ -319,6 +328,18 @@ final class Simulation {
         if (result instanceof BalanceResult.Paid) {
             balancesCaptured = Math.addExact(balancesCaptured, due);
             payments.computeIfAbsent(buyer.buyerId(), b -> new HashSet<>()).add(clock.instant());
+        }
+        return result;
+    }
+
+    /**
+     * Subscribes a buyer to a paid plan through the facade ({@code Builder.memberships}); the plan
+     * fees the subscription pays count as money buyers paid in besides the orders' payments.
+     */
+    SubscriptionResult subscribe(Actor.Buyer buyer, String plan, PaymentSource source, String key) {
+        SubscriptionResult result = commerce.memberships().subscribe(buyer, buyer.buyerId(), plan, source, key);
+        if (result instanceof SubscriptionResult.Done) {
+            members.add(buyer.buyerId());
         }
         return result;
     }
@@ -616,8 +637,27 @@ final class Simulation {
         }
         return new SimulationReport(scenario.name(), days, buyers, cartsStarted, checkouts, orders.size(), paid, closed,
                 cancelled, awaiting, refunded, shipped, delivered, completed, payments.size(), repeat, gmv, refunds,
-                captured, settled.isEmpty() ? Optional.empty() : Optional.of(scenario.schedule().settle(settled)),
+                captured, planFees(), settled.isEmpty() ? Optional.empty() : Optional.of(scenario.schedule().settle(settled)),
                 ledger(), daily, mechanisms);
+    }
+
+    /**
+     * What the plan subscriptions charged, in fen: each paid period of an active subscription at
+     * its price (a trial charged nothing yet).
+     */
+    private long planFees() {
+        long fees = 0;
+        for (String member : members) {
+            Subscription subscription = commerce.memberships().subscription(SYSTEM, member).orElseThrow();
+            if (subscription instanceof Active active) {
+                fees = Math.addExact(fees, Math.multiplyExact(active.periodNumber(),
+                        MinorUnits.toMinor(active.terms().plan().price(), CNY)));
+            } else if (!(subscription instanceof Trial)) {
+                throw new IllegalStateException("plan fees of a subscription in " + subscription.getClass().getSimpleName()
+                        + " are not accounted for");
+            }
+        }
+        return fees;
     }
 
     /** The simulated day an instant of the run falls on, 0 for the first. */

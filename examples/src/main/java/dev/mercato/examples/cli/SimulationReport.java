@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param refundedMinor the payables of the orders refunded before shipment and the after-sale
  *     refunds
  * @param capturedMinor the totals of the payments that paid the paid orders (from the facade)
+ * @param planFeesMinor what paid-plan subscriptions charged buyers (not orders, so not in GMV)
  * @param settlement the completed orders settled with the preset's schedule, if any completed
  * @param ledger the facade's ledger at the end
  * @param daily the same orders, GMV and refunds day by day: they sum to {@code orders},
@@ -45,7 +46,7 @@ import java.util.Optional;
 record SimulationReport(String preset, int days, int buyers, int cartsStarted, int checkouts, int orders, int paid,
         int closedUnpaid, int cancelledUnpaid, int awaitingPayment, int refunded, int shipped, int delivered,
         int completed, int payingBuyers, int repeatBuyers, long gmvMinor, long refundedMinor, long capturedMinor,
-        Optional<Settlement> settlement, Ledger ledger, List<Day> daily, Map<String, Integer> mechanisms) {
+        long planFeesMinor, Optional<Settlement> settlement, Ledger ledger, List<Day> daily, Map<String, Integer> mechanisms) {
     /** Copies the days and the mechanisms, keeping their order. */
     SimulationReport {
         daily = List.copyOf(daily);

@@ -246,7 +246,7 @@ class CliExamples {
     void anUnknownPresetIsAUsageError() {
         assertFailure(mercato("settle", "--preset", "tmall", "--orders", "examples/samples/orders.json"), 2,
                 "mercato settle: Unknown preset 'tmall'; presets: c2c-marketplace, b2c-mall, hybrid-self-operated,"
-                        + " o2o-services, group-buy, presale");
+                        + " o2o-services, group-buy, presale, b2b");
     }
 
     @Test
@@ -270,7 +270,8 @@ class CliExamples {
         // The lines that say scenario are exactly the presets simulate runs.
         assertEquals(Presets.scenarioReady(), run.out().lines().filter(l -> l.contains(" scenario "))
                 .map(l -> l.substring(0, l.indexOf(' '))).toList());
-        assertEquals(List.of("c2c-marketplace", "b2c-mall", "o2o-services", "group-buy", "presale"), Presets.scenarioReady());
+        assertEquals(List.of("c2c-marketplace", "b2c-mall", "hybrid-self-operated", "o2o-services", "group-buy",
+                "presale", "b2b"), Presets.scenarioReady());
     }
 
     @Test

@@ -40,7 +40,7 @@ class PresetScenarioExamples {
         SimulateCommand.MoneyCheck check = SimulateCommand.moneyCheck(report);
         assertTrue(check.balanced(), () -> String.join("\n", check.lines()));
         assertEquals(0, report.ledger().sumOfAllBalances());
-        assertEquals(report.capturedMinor(), report.ledger().buyerFundsIn());
+        assertEquals(report.capturedMinor() + report.planFeesMinor(), report.ledger().buyerFundsIn());
         assertTrue(report.completed() > 0 && report.settlement().isPresent(), preset + " completes orders");
         // Every order ends in one of: paid (and later), closed or cancelled unpaid, awaiting payment.
         assertEquals(report.orders(), report.paid() + report.closedUnpaid() + report.cancelledUnpaid()

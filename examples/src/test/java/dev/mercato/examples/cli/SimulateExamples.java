@@ -128,11 +128,12 @@ class SimulateExamples {
     }
 
     @Test
-    void aPresetWithoutAScenarioIsAUsageError() {
-        CliExamples.Run run = mercato("simulate", "--preset", "hybrid-self-operated", "--seed", "1", "--days", "3");
+    void anUnknownPresetIsAUsageError() {
+        CliExamples.Run run = mercato("simulate", "--preset", "marketplace", "--seed", "1", "--days", "3");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("mercato simulate: Preset 'hybrid-self-operated' has no scenario yet;"
-                + " scenario-ready: c2c-marketplace, b2c-mall, o2o-services, group-buy, presale"), run.err());
+        assertTrue(run.err().startsWith("mercato simulate: Unknown preset 'marketplace'; presets: "
+                + String.join(", ", Presets.names())), run.err());
+        assertEquals(Presets.names(), Presets.scenarioReady(), "every preset has a scenario");
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> items) {
