@@ -73,6 +73,14 @@ import javax.money.MonetaryAmount;
  * settled. A declined instruction (a frozen sub-account, a balance too low for a return) is tried
  * again under the next {@code n} after {@link #RETRY_DECLINED}.
  *
+ * <p><b>Seller debts.</b> What a seller owes the platform outside its escrows (fees charged from its
+ * payable: {@link SellerBalance}, kept by the facade's journal, {@link #tracking}) is taken from
+ * the seller's part of its next split and sent to the platform's account in the same split, as a
+ * {@link #DEBTS} part; the amount is fixed when the split is recorded, so it is collected once. A
+ * refund after release takes back from the seller's sub-account only what the seller got, the rest
+ * from the platform's account, and the seller owes it again (docs/funds-models.md, "Seller debts
+ * in the splits").
+ *
  * <p>Thread-safe: every change goes through the storage's optimistic units of work.
  */
 final class ProviderFunds {
