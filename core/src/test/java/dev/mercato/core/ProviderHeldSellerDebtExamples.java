@@ -287,6 +287,26 @@ class ProviderHeldSellerDebtExamples {
     }
 
     @Test
+    void aCarrierFundedLateRefundIsTheSellersCreditToo() {
+        Commerce commerce = commerce(Optional.of(LateDeliveryRule.fixed(LateDeliveryRule.Deadline.withinOfPayment(
+                Duration.ofMinutes(30)), Duration.ZERO, cny("20.00"), LateDeliveryRule.Funder.CARRIER)));
+        OrderId id = paidOrder(commerce, "k1");
+        shipAndDeliver(commerce, id);
+        assertAmount("-20.00", balance(commerce, Account.carrierClaims("sandbox")), "the carrier owes the platform 20.00");
+        assertEquals(500, owes("tea-shop"), "20.00 paid back to the seller less the carrier's 15.00");
+        assertInstanceOf(OrderResult.Done.class, commerce.confirmReceipt(ANN, id));
+        String payment = paymentOf(commerce, id);
+        TransactionId hold = new TransactionId(commerce.payment(ANN, payment).orElseThrow().lastAttempt().orElseThrow());
+        HeldFunds held = sandbox.heldFunds(hold).orElseThrow();
+        assertAmount("20.00", held.refunded(), "Ann's 20.00 from the hold");
+        assertAmount("248.00", held.splitOut(), "the rest split");
+        MonetaryAmount net = commerce.escrow(SCHEDULER, id).orElseThrow().funds().sellerNet();
+        assertTrue(net.isEqualTo(sub(TEA_SHOP_ACCOUNT)), "nothing collected from a seller that is owed");
+        assertAmount("5.00", balance(commerce, Account.sellerPayable("tea-shop")), "the credit, the host's to pay");
+        assertMirror(commerce);
+    }
+
+    @Test
     void aPlatformFundedLateRefundIsTheSellersCreditWhichAnAdTopUpMaySpendAndNothingMore() {
         Commerce commerce = commerce(Optional.of(LateDeliveryRule.fixed(LateDeliveryRule.Deadline.withinOfPayment(
                 Duration.ofMinutes(30)), Duration.ZERO, cny("20.00"), LateDeliveryRule.Funder.PLATFORM)));
