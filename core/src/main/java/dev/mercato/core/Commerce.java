@@ -1934,10 +1934,13 @@ public final class Commerce {
             }
             Optional<Guarantee> guarantee = Optional.empty();
             boolean ledgered = revenueSchedule != null || membershipSettings != null || payoutProvider != null;
-            TransactionalJournal j = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
-            if (j != null && j.storage() != s) {
-                throw new InvalidInputException("journal", j, "must live in the facade's storage");
+            TransactionalJournal given = !ledgered ? null : journal != null ? journal : Journal.inStorage(s);
+            if (given != null && given.storage() != s) {
+                throw new InvalidInputException("journal", given, "must live in the facade's storage");
             }
+            // With provider-held funds the journal also keeps what sellers owe outside their escrows,
+            // which the release splits collect (ProviderFunds.SellerBalance).
+            TransactionalJournal j = given != null && heldFunds.isPresent() ? ProviderFunds.tracking(given) : given;
             if (revenueSchedule != null) {
                 java.util.concurrent.atomic.AtomicReference<ProviderFunds> funds = new java.util.concurrent.atomic.AtomicReference<>();
                 EscrowService escrowService = EscrowService.create(s, j,

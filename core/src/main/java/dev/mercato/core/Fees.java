@@ -337,7 +337,9 @@ public final class Fees {
      * @param amount the top-up, positive, in the advertising's currency
      * @param key the caller's idempotency key
      * @return booked (a replay returns the first booking), {@link FeeRefusal#NO_AD_BUDGET} before a
-     *     budget is set, {@link FeeRefusal#EXCEEDS_PAYABLE} when the payable does not cover it
+     *     budget is set, {@link FeeRefusal#EXCEEDS_PAYABLE} when the payable does not cover it; with
+     *     provider-held funds {@link FeeRefusal#EXCEEDS_CREDIT_WITH_PROVIDER_HELD_FUNDS} when the
+     *     seller's credit outside its escrows does not (its net is on its sub-account)
      * @throws NotPermittedException for a buyer or a seller
      * @throws UnknownSellerException for a seller the platform does not know
      * @throws InvalidInputException for an amount that is not positive, or a blank key
@@ -363,6 +365,15 @@ public final class Fees {
             AdAccount account = found.get().value();
             CurrencyUnit currency = account.dailyBudget().getCurrency();
             long units = MinorUnits.toMinor(amount, currency);
+            if (context.guarantee().flatMap(Guarantee::providerFunds).isPresent()) {
+                // The seller's net is at the provider: only its credit outside its escrows is the platform's to move.
+                long credit = Math.max(0, ProviderFunds.sellerBalance(uow, sellerId, currency));
+                if (units > credit) {
+                    return new FeeResult.Refused(FeeRefusal.EXCEEDS_CREDIT_WITH_PROVIDER_HELD_FUNDS, "top-up " + amount
+                            + " is more than " + sellerId + "'s credit with the platform (" + MinorUnits.toAmount(credit,
+                            currency) + "): with provider-held funds its net is on its sub-account; pay in with payInAds");
+                }
+            }
             long payable = MinorUnits.toMinor(journal.balance(uow, Account.sellerPayable(sellerId), currency));
             if (units > payable) {
                 return new FeeResult.Refused(FeeRefusal.EXCEEDS_PAYABLE, "top-up " + amount + " is more than the payable "

@@ -73,6 +73,14 @@ import javax.money.MonetaryAmount;
  * settled. A declined instruction (a frozen sub-account, a balance too low for a return) is tried
  * again under the next {@code n} after {@link #RETRY_DECLINED}.
  *
+ * <p><b>Seller debts.</b> What a seller owes the platform outside its escrows (fees charged from its
+ * payable: {@link SellerBalance}, kept by the facade's journal, {@link #tracking}) is taken from
+ * the seller's part of its next split and sent to the platform's account in the same split, as a
+ * {@link #DEBTS} part; the amount is fixed when the split is recorded, so it is collected once. A
+ * refund after release takes back from the seller's sub-account only what the seller got, the rest
+ * from the platform's account, and the seller owes it again (docs/funds-models.md, "Seller debts
+ * in the splits").
+ *
  * <p>Thread-safe: every change goes through the storage's optimistic units of work.
  */
 final class ProviderFunds {
@@ -184,6 +192,120 @@ final class ProviderFunds {
     static final AggregateType<String, HeldPayment> TYPE = AggregateType
             .of("provider-held-payment", String.class, HeldPayment.class, Function.identity())
             .withIndex(OPEN, p -> !p.closed() || p.instructions().stream().anyMatch(i -> !i.status().isFinal()) ? OPEN : "");
+
+    /**
+     * What a seller owes the platform (negative) or is owed by it (positive) outside its escrows,
+     * in one currency, and not settled through splits yet: every posting to the seller's payable
+     * by an entry that is not an escrow's or an instruction's (annual fees and their rebates,
+     * advertising top-ups, seller-borne carrier charges, late-delivery coupons and fundings), less
+     * what splits collected ({@link #DEBTS} parts recorded and not declined), plus what returns
+     * gave back of a collection. The next splits of the seller's escrows collect what it owes.
+     */
+    record SellerBalance(String sellerId, String currency, long minor) {}
+
+    /** Seller balances outside escrows by {@code <seller>/<currency>}; the generic JSON codec at schema version 1. */
+    static final AggregateType<String, SellerBalance> BALANCES = AggregateType
+            .of("provider-seller-balance", String.class, SellerBalance.class, Function.identity());
+
+    /**
+     * A seller's balance outside its escrows ({@link SellerBalance}) as a unit of work reads it:
+     * negative when the seller owes the platform fees the next splits collect.
+     */
+    static long sellerBalance(UnitOfWork uow, String sellerId, CurrencyUnit currency) {
+        return uow.repository(BALANCES).find(balanceKey(sellerId, currency)).map(v -> v.value().minor()).orElse(0L);
+    }
+
+    private static void adjustBalance(UnitOfWork uow, String sellerId, CurrencyUnit currency, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        Repository<String, SellerBalance> repo = uow.repository(BALANCES);
+        String key = balanceKey(sellerId, currency);
+        Optional<Versioned<SellerBalance>> found = repo.find(key);
+        if (found.isEmpty()) {
+            repo.insert(key, new SellerBalance(sellerId, currency.getCurrencyCode(), delta));
+        } else {
+            repo.update(key, new SellerBalance(sellerId, currency.getCurrencyCode(),
+                    Exact.add(found.get().value().minor(), delta)), found.get().version());
+        }
+    }
+
+    private static String balanceKey(String sellerId, CurrencyUnit currency) {
+        return sellerId + "/" + currency.getCurrencyCode();
+    }
+
+    /**
+     * The facade's journal with provider-held funds: the same journal, which also keeps each
+     * seller's {@link SellerBalance} in the unit of work of every entry that posts to the seller's
+     * payable and is not an escrow's (reference kind {@code ESCROW}, which the instructions' entries
+     * use too). So whatever command charges a seller's payable, the next split collects it.
+     */
+    static TransactionalJournal tracking(TransactionalJournal journal) {
+        return journal instanceof Tracking ? journal : new Tracking(journal);
+    }
+
+    private static final class Tracking implements TransactionalJournal {
+        private final TransactionalJournal journal;
+
+        Tracking(TransactionalJournal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public PostResult post(UnitOfWork uow, JournalEntry entry) {
+            PostResult result = journal.post(uow, entry);
+            boolean escrows = entry.reference().map(r -> r.kind() == EntryReference.Kind.ESCROW).orElse(false);
+            if (result instanceof PostResult.Posted && !escrows) {
+                for (dev.mercato.core.ledger.Posting p : entry.postings()) {
+                    if (p.account() instanceof Account.SellerPayable payable) {
+                        adjustBalance(uow, payable.sellerId(), p.currency(), MinorUnits.toMinor(p.amount()));
+                    }
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public MonetaryAmount balance(UnitOfWork uow, Account account, CurrencyUnit currency) {
+            return journal.balance(uow, account, currency);
+        }
+
+        @Override
+        public Storage storage() {
+            return journal.storage();
+        }
+
+        @Override
+        public Optional<JournalEntry> entry(String key) {
+            return journal.entry(key);
+        }
+
+        @Override
+        public List<JournalEntry> entries() {
+            return journal.entries();
+        }
+
+        @Override
+        public MonetaryAmount balance(Account account, CurrencyUnit currency) {
+            return journal.balance(account, currency);
+        }
+
+        @Override
+        public Map<Account, Map<CurrencyUnit, MonetaryAmount>> balances() {
+            return journal.balances();
+        }
+
+        @Override
+        public dev.mercato.core.ledger.AccountStatement statement(Account account, CurrencyUnit currency, Instant from,
+                Instant to) {
+            return journal.statement(account, currency, from, to);
+        }
+
+        @Override
+        public String toString() {
+            return journal.toString();
+        }
+    }
 
     private final HeldFundsProvider provider;
     private final FundsAccounts accounts;
@@ -408,11 +530,22 @@ final class ProviderFunds {
             if (mine.stream().anyMatch(i -> i.status() == Status.DECLINED && i.nextCheckAt().isAfter(now))) {
                 return List.<Instruction>of();
             }
+            EscrowTerms terms = escrow.get().terms();
+            long owed = terms.selfOperated() ? 0 : Math.max(0, -sellerBalance(uow, terms.sellerId(), terms.currency()));
             List<Instruction> created = instructionsFor(escrow.get(), escrows.get().operations(uow, escrowId), mine,
-                    held, now);
+                    held, owed, now);
             if (created.isEmpty()) {
                 return List.<Instruction>of();
             }
+            // What the splits collect of the seller's debts is settled when they are recorded (a
+            // declined one gives it back), so no other split collects it again.
+            long collected = 0;
+            for (Instruction i : created) {
+                if (i.kind() == Kind.SPLIT) {
+                    collected = Exact.add(collected, debts(i));
+                }
+            }
+            adjustBalance(uow, terms.sellerId(), terms.currency(), collected);
             HeldPayment next = held;
             for (Instruction i : created) {
                 next = next.with(i);
@@ -433,7 +566,7 @@ final class ProviderFunds {
 
     /** The new instructions of an escrow whose earlier ones are all final: returns, then splits. */
     private List<Instruction> instructionsFor(Escrow escrow, List<ProviderOperation> operations, List<Instruction> mine,
-            HeldPayment held, Instant now) {
+            HeldPayment held, long owed, Instant now) {
         EscrowTerms terms = escrow.terms();
         Map<String, Long> target = targets(escrow, operations, held.paymentId());
         // A balance sale's own hold: its instructions' ids say so, apart from the checkout hold's.
@@ -445,9 +578,24 @@ final class ProviderFunds {
         Map<FundsAccount, List<Part>> splits = new LinkedHashMap<>();
         java.util.Set<String> streams = new java.util.LinkedHashSet<>(target.keySet());
         streams.addAll(sent.keySet());
+        long toCollect = owed;
         for (String stream : streams) {
             long delta = target.getOrDefault(stream, 0L) - sent.getOrDefault(stream, 0L);
-            if (delta < 0) {
+            if (delta < 0 && stream.equals(SELLER)) {
+                // Back from the seller's sub-account only what the seller got; the rest was its debt
+                // the split collected, back from the platform's account (the seller owes it again).
+                long fromSeller = Math.min(-delta, sellerGot(mine));
+                if (fromSeller > 0) {
+                    FundsAccount from = sentTo.get(SELLER);
+                    returns.computeIfAbsent(from, a -> new ArrayList<>()).add(new Part(SELLER, from.role(), from.token(),
+                            fromSeller));
+                }
+                if (-delta - fromSeller > 0) {
+                    FundsAccount platform = accounts.platform();
+                    returns.computeIfAbsent(platform, a -> new ArrayList<>()).add(new Part(DEBTS, platform.role(),
+                            platform.token(), -delta - fromSeller));
+                }
+            } else if (delta < 0) {
                 FundsAccount from = sentTo.get(stream);
                 returns.computeIfAbsent(from, a -> new ArrayList<>()).add(new Part(stream, from.role(), from.token(), -delta));
             } else if (delta > 0) {
@@ -457,8 +605,17 @@ final class ProviderFunds {
                             + " known", escrow.id(), stream, delta);
                     continue;
                 }
-                splits.computeIfAbsent(to.get(), a -> new ArrayList<>()).add(new Part(stream, to.get().role(),
-                        to.get().token(), delta));
+                long collect = stream.equals(SELLER) ? Math.min(toCollect, delta) : 0;
+                toCollect -= collect;
+                if (delta - collect > 0) {
+                    splits.computeIfAbsent(to.get(), a -> new ArrayList<>()).add(new Part(stream, to.get().role(),
+                            to.get().token(), delta - collect));
+                }
+                if (collect > 0) {
+                    FundsAccount platform = accounts.platform();
+                    splits.computeIfAbsent(platform, a -> new ArrayList<>()).add(new Part(DEBTS, platform.role(),
+                            platform.token(), collect));
+                }
             }
         }
         List<Instruction> created = new ArrayList<>();
@@ -496,6 +653,39 @@ final class ProviderFunds {
     private static final String PAYMENT_FEE = "payment-fee";
     private static final String TAX = "tax";
     private static final String CREATOR = "creator:";
+    /**
+     * The stream of a seller's net that a split sends to the platform's account instead of the
+     * seller's sub-account: what the seller owed the platform outside its escrows ({@link
+     * SellerBalance}). It counts as the seller's stream when a split is compared with its target.
+     */
+    static final String DEBTS = "seller-debts";
+
+    /** The {@link #DEBTS} units of an instruction. */
+    private static long debts(Instruction i) {
+        long total = 0;
+        for (Part part : i.parts()) {
+            if (part.stream().equals(DEBTS)) {
+                total = Exact.add(total, part.minor());
+            }
+        }
+        return total;
+    }
+
+    /** What the seller's sub-account got from succeeded instructions: seller parts of splits less returns. */
+    private static long sellerGot(List<Instruction> instructions) {
+        long got = 0;
+        for (Instruction i : instructions) {
+            if (i.status() != Status.SUCCEEDED || i.kind() == Kind.UNFREEZE) {
+                continue;
+            }
+            for (Part part : i.parts()) {
+                if (part.stream().equals(SELLER)) {
+                    got = Exact.add(got, i.kind() == Kind.SPLIT ? part.minor() : -part.minor());
+                }
+            }
+        }
+        return got;
+    }
 
     /**
      * What an escrow's released money (not taken back) should have sent, per stream: the seller's
@@ -597,7 +787,10 @@ final class ProviderFunds {
         return last.endsWith("-b") || last.endsWith("-b" + AGAIN);
     }
 
-    /** What the succeeded instructions sent, per stream: splits less returns. */
+    /**
+     * What the succeeded instructions sent, per stream: splits less returns; a {@link #DEBTS}
+     * part counts as the seller's (it is the seller's net, paid to the platform for its debts).
+     */
     private static Map<String, Long> sent(List<Instruction> instructions) {
         Map<String, Long> sent = new LinkedHashMap<>();
         for (Instruction i : instructions) {
@@ -605,7 +798,8 @@ final class ProviderFunds {
                 continue;
             }
             for (Part part : i.parts()) {
-                sent.merge(part.stream(), i.kind() == Kind.SPLIT ? part.minor() : -part.minor(), Exact::add);
+                String stream = part.stream().equals(DEBTS) ? SELLER : part.stream();
+                sent.merge(stream, i.kind() == Kind.SPLIT ? part.minor() : -part.minor(), Exact::add);
             }
         }
         return sent;
@@ -688,6 +882,13 @@ final class ProviderFunds {
                 Optional<EscrowTerms> terms = i.kind() == Kind.UNFREEZE ? Optional.empty()
                         : escrows.get().find(uow, i.target()).map(Escrow::terms);
                 finalEntry(held, terms, next, now).ifPresent(entry -> post(uow, entry));
+                long debts = debts(i);
+                boolean givenBack = i.kind() == Kind.SPLIT && next.status() == Status.DECLINED
+                        || i.kind() == Kind.RETURN && next.status() == Status.SUCCEEDED;
+                if (debts > 0 && givenBack) {
+                    // A declined split collected nothing; a succeeded return gave a collection back.
+                    adjustBalance(uow, terms.orElseThrow().sellerId(), terms.get().currency(), -debts);
+                }
             }
             return null;
         }, dev.mercato.core.event.EventPublisher.none());
@@ -854,10 +1055,14 @@ final class ProviderFunds {
     /**
      * The obligation a stream's money comes from when a split sends it (and goes back to when a
      * return succeeds): the seller's or creator's payable, or the platform's revenue stream or
-     * tax payable.
+     * tax payable. A {@link #DEBTS} part only passes through transit: it comes from, and arrives
+     * at, the platform's own account at the provider ({@code ProviderSubAccount(platform)}, zero
+     * once it succeeded), since the revenue (or the carrier's, advertising or credit balance) it
+     * pays was booked when the fee was charged and the seller's payable was left what it owed.
      */
-    private static Account obligation(EscrowTerms terms, String stream) {
+    private Account obligation(EscrowTerms terms, String stream) {
         return switch (stream) {
+            case DEBTS -> Account.providerSubAccount("platform", accounts.platform().token());
             case SELLER -> Account.sellerPayable(terms.sellerId());
             case SALES -> Account.revenue(RevenueStream.SALES);
             case COMMISSION -> Account.revenue(RevenueStream.COMMISSION);
@@ -873,7 +1078,7 @@ final class ProviderFunds {
      * or, for the platform's account, the revenue stream (or tax payable) itself, which is then
      * the platform's own money at the provider.
      */
-    private static Account location(EscrowTerms terms, Part part) {
+    private Account location(EscrowTerms terms, Part part) {
         return part.role() == FundsAccount.Role.PLATFORM ? obligation(terms, part.stream())
                 : Account.providerSubAccount(part.role().name().toLowerCase(java.util.Locale.ROOT), part.token());
     }

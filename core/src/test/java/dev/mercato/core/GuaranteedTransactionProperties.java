@@ -147,7 +147,8 @@ class GuaranteedTransactionProperties {
                 builder.cashRounding(dev.mercato.pricing.money.CashRounding.to(cny("0.10")));
             }
             if (providerHeld) {
-                builder.fundsHeldByProvider(tape, ACCOUNTS);
+                // Annual fees charged from the sellers' payables, collected by the release splits.
+                builder.fundsHeldByProvider(tape, ACCOUNTS).fees(dev.mercato.core.fee.FeeSettings.of(seller -> true));
             }
             commerce = builder.build();
         }
@@ -231,6 +232,7 @@ class GuaranteedTransactionProperties {
                         .withAction(on("end dispute", (m, id) -> m.commerce.endDispute(OPERATOR, id)))
                         .withAction(2, on("after-sale refund", GuaranteedTransactionProperties::afterSaleRefund))
                         .withAction(3, new MoveClock())
+                        .withAction(2, new EnrolAnnualFee())
                         .withMaxTransformations(60));
     }
 
@@ -360,6 +362,28 @@ class GuaranteedTransactionProperties {
                         }
                         m.commerce.confirmReceipt(ANN, m.pick(i));
                         m.sandbox.clearScript();
+                    }));
+        }
+    }
+
+    /**
+     * With provider-held funds, an operator enrols a shop the platform does not run in an annual
+     * fee whose first year started up to two years ago, and the scheduler runs: it charges each
+     * year begun (the payable goes below zero), and the next release splits of the shop collect it.
+     */
+    static final class EnrolAnnualFee implements Action.Independent<Model> {
+        @Override
+        public Arbitrary<Transformer<Model>> transformer() {
+            return Combinators.combine(Arbitraries.of("tea-shop", "studio"), Arbitraries.longs().between(1, 40_000),
+                    Arbitraries.integers().between(0, 2)).as((seller, fee, yearsAgo) -> Transformer.mutate("enrol "
+                            + seller + " in an annual fee of " + fee + " minor units from " + yearsAgo + " years ago", m -> {
+                        if (!m.providerHeld || m.selfOperated && seller.equals("studio")) {
+                            return;
+                        }
+                        m.commerce.fees().enrolAnnualFee(OPERATOR, seller, new dev.mercato.pricing.fee.AnnualFee(
+                                MinorUnits.toAmount(fee, CNY), List.of()), m.clock.instant().atZone(java.time.ZoneOffset.UTC)
+                                .minusYears(yearsAgo).toInstant());
+                        m.commerce.runDueTimers(SCHEDULER);
                     }));
         }
     }

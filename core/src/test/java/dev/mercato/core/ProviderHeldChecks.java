@@ -125,8 +125,13 @@ final class ProviderHeldChecks {
             platform += MinorUnits.toMinor(journal.balance(Account.revenue(stream), CNY));
         }
         platform += MinorUnits.toMinor(journal.balance(Account.taxPayable(), CNY));
+        // The annual fees are revenue once charged; what the sellers still owe of them is not on the platform's account yet.
+        platform += MinorUnits.toMinor(journal.balance(Account.revenue(RevenueStream.ANNUAL_FEE), CNY));
+        for (String seller : SELLERS) {
+            platform += balanceOutside(m, seller);
+        }
         assertEquals(platform, minor(m.sandbox.subAccountBalance(GuaranteedTransactionProperties.PLATFORM, CNY)),
-                "the platform's account holds its revenue and the tax it collected, all from splits");
+                "the platform's account holds its revenue and the tax it collected, less what sellers still owe");
         for (String seller : SELLERS) {
             FundsAccount account = FundsAccount.seller("sub_" + seller);
             long net = 0;
@@ -137,18 +142,56 @@ final class ProviderHeldChecks {
                             - MinorUnits.toMinor(escrow.get().funds().platformSubsidy());
                 }
             }
-            assertEquals(net, minor(m.sandbox.subAccountBalance(account, CNY)), "the sub-account of " + seller
-                    + " holds the net its releases sent");
-            assertEquals(net, MinorUnits.toMinor(journal.balance(Account.providerSubAccount("seller", "sub_" + seller), CNY)),
-                    "the ledger mirrors the sub-account of " + seller);
-            assertEquals(0, MinorUnits.toMinor(journal.balance(Account.sellerPayable(seller), CNY)),
-                    "the platform owes " + seller + " nothing: the provider holds its money");
+            long collected = collected(m, seller);
+            long charged = 0;
+            for (dev.mercato.core.fee.AnnualFeeYear year : m.commerce.fees().annualFeeYears(GuaranteedTransactionProperties.OPERATOR,
+                    seller)) {
+                charged += MinorUnits.toMinor(year.charged());
+            }
+            long owes = balanceOutside(m, seller);
+            assertEquals(collected - charged, owes, seller + " owes what its fees charged less what splits collected");
+            assertTrue(owes <= 0, seller + " is owed nothing outside its escrows here");
+            assertTrue(collected >= 0 && collected <= charged, "splits collect a fee once at most");
+            assertEquals(net - collected, minor(m.sandbox.subAccountBalance(account, CNY)), "the sub-account of " + seller
+                    + " holds the net its releases sent less the debts they collected");
+            assertEquals(net - collected, MinorUnits.toMinor(journal.balance(Account.providerSubAccount("seller", "sub_"
+                    + seller), CNY)), "the ledger mirrors the sub-account of " + seller);
+            assertEquals(owes, MinorUnits.toMinor(journal.balance(Account.sellerPayable(seller), CNY)),
+                    "the platform owes " + seller + " nothing, and it owes only its uncollected fees: the provider holds its money");
         }
         for (OrderId id : m.orders) {
             for (ProviderOperation op : m.commerce.escrowService().orElseThrow().operations(id.value())) {
                 assertTrue(op.isFinal(), "settled: " + op);
             }
         }
+    }
+
+    /** What a seller owes the platform outside its escrows (negative), as the facade tracks it. */
+    static long balanceOutside(GuaranteedTransactionProperties.Model m, String seller) {
+        return m.commerce.storage().inTransaction(uow -> ProviderFunds.sellerBalance(uow, seller, CNY));
+    }
+
+    /** What succeeded splits of a seller's escrows sent to the platform for its debts, less what returns took back. */
+    static long collected(GuaranteedTransactionProperties.Model m, String seller) {
+        long collected = 0;
+        for (String paymentId : m.payments) {
+            Optional<ProviderFunds.HeldPayment> held = record(m, paymentId);
+            if (held.isEmpty()) {
+                continue;
+            }
+            for (ProviderFunds.Instruction i : held.get().instructions()) {
+                if (i.status() != ProviderFunds.Status.SUCCEEDED || i.kind() == ProviderFunds.Kind.UNFREEZE
+                        || !m.escrow(new OrderId(i.target())).orElseThrow().terms().sellerId().equals(seller)) {
+                    continue;
+                }
+                for (ProviderFunds.Part part : i.parts()) {
+                    if (part.stream().equals(ProviderFunds.DEBTS)) {
+                        collected += i.kind() == ProviderFunds.Kind.SPLIT ? part.minor() : -part.minor();
+                    }
+                }
+            }
+        }
+        return collected;
     }
 
     private static long minor(Optional<MonetaryAmount> amount) {

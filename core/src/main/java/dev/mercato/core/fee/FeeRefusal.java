@@ -12,6 +12,12 @@ public enum FeeRefusal {
     EXCEEDS_DAILY_BUDGET,
     /** A top-up from the payable is more than the seller's payable balance. */
     EXCEEDS_PAYABLE,
+    /**
+     * With provider-held funds a seller's net is on its sub-account at the provider, not on its
+     * payable: a top-up from the payable is more than the seller's credit with the platform outside
+     * its escrows (rebates, compensation the platform paid it); the seller pays in instead.
+     */
+    EXCEEDS_CREDIT_WITH_PROVIDER_HELD_FUNDS,
     /** The buyer payment is not captured yet: there is no channel cost to book. */
     PAYMENT_NOT_CAPTURED,
     /** Neither the fee settings nor the revenue schedule name a payment-channel rate. */
