@@ -9,6 +9,7 @@ import dev.mercato.core.fulfilment.DispatchResult;
 import dev.mercato.core.fulfilment.ParcelEvent;
 import dev.mercato.core.fulfilment.Parcels;
 import dev.mercato.core.fulfilment.TrackedParcel;
+import dev.mercato.core.fulfilment.VoidedDispatch;
 import dev.mercato.core.inventory.ReservationId;
 import dev.mercato.core.order.Order;
 import dev.mercato.core.order.OrderEvent;
@@ -98,8 +99,10 @@ final class ParcelBooking {
         if (replay.isPresent()) {
             return replay.get();
         }
+        String attempt = context.tx(uow -> uow.repository(VoidedDispatch.TYPE).find(VoidedDispatch.key(id, dispatch.key())))
+                .map(v -> v.value().suffix()).orElse("");
         Plan planned = planning.plan(order, dispatch,
-                warehouse -> requestId(id, dispatch.key(), "w-" + warehouse.value()));
+                warehouse -> requestId(id, dispatch.key(), "w-" + warehouse.value() + attempt));
         if (planned instanceof Plan.Refused refusedPlan) {
             return refusedPlan.answer();
         }
@@ -114,7 +117,7 @@ final class ParcelBooking {
                         + "; nothing was recorded on order " + id + ": retry with key " + dispatch.key());
             }
             if (outcome instanceof ShipmentOutcome.Refused refused) {
-                cancel(booked);
+                voidAndCancel(id, dispatch.key(), booked);
                 return new DispatchResult.Refused(Optional.of(refused.reason()), "the carrier refused the parcel from "
                         + p.warehouse() + ": " + refused.detail());
             }
@@ -127,7 +130,7 @@ final class ParcelBooking {
             result = new DispatchResult.Refused(Optional.empty(), "order " + id + ": " + escrowRefused.getMessage());
         }
         if (result instanceof DispatchResult.Refused) {
-            cancel(booked);
+            voidAndCancel(id, dispatch.key(), booked);
             return result;
         }
         context.afterCommit(id);
@@ -156,6 +159,37 @@ final class ParcelBooking {
         return d.destination().map(Address::toString).orElse("the order's address") + " " + d.service() + " "
                 + (d.items().isEmpty() ? "everything"
                 : d.items().stream().map(i -> i.lineNo() + "x" + i.quantity()).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * Cancels parcels booked for a dispatch that will not record them, after counting the void, so
+     * that a later dispatch under the same key books under new request ids (the carrier would
+     * answer the old ones with the cancelled shipments). If the count cannot be written nothing is
+     * cancelled: a retry under the same key then records the parcels already booked.
+     */
+    private void voidAndCancel(OrderId id, String key, List<dev.mercato.logistics.Shipment> booked) {
+        if (booked.isEmpty()) {
+            return;
+        }
+        try {
+            context.tx(uow -> {
+                Repository<String, VoidedDispatch> voids = uow.repository(VoidedDispatch.TYPE);
+                String k = VoidedDispatch.key(id, key);
+                Optional<Versioned<VoidedDispatch>> current = voids.find(k);
+                if (current.isEmpty()) {
+                    voids.insert(k, new VoidedDispatch(id, key, 1));
+                } else {
+                    voids.update(k, new VoidedDispatch(id, key, Math.addExact(current.get().value().voids(), 1)),
+                            current.get().version());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the void of dispatch {} of order {}; its parcels stay booked for a retry",
+                    key, id, e);
+            return;
+        }
+        cancel(booked);
     }
 
     private void cancel(List<dev.mercato.logistics.Shipment> booked) {

@@ -286,6 +286,37 @@ class CarrierFulfilmentExamples {
     }
 
     @Test
+    void aRetryAfterACancelledDispatchBooksNewParcelsTheCarrierWillMove() {
+        AtomicInteger refusals = new AtomicInteger(1);
+        world = new FulfilmentWorld(sandbox -> new ForwardingCarrier(sandbox) {
+            @Override
+            public ShipmentOutcome createShipment(ShipmentRequest request) {
+                if (request.requestId().value().endsWith("w-west") && refusals.getAndDecrement() > 0) {
+                    return new ShipmentOutcome.Refused(request.requestId(), ShipmentRefusal.PARCEL_TOO_LARGE,
+                            "the teapot box is over the limit today");
+                }
+                return super.createShipment(request);
+            }
+        });
+        Order.StockAllocated order = world.paidOrder("k1", 2, 1);
+        assertInstanceOf(DispatchResult.Refused.class, world.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
+
+        // The same key again: the carrier would answer the first request id with the cancelled tea
+        // parcel, which never moves, so the retry books under new request ids.
+        DispatchResult.Dispatched retried = dispatched(world.commerce.shipWithCarrier(TEA_SHOP, order.id(), everything("s")));
+        assertEquals(2, retried.parcels().size());
+        for (TrackedParcel parcel : retried.parcels()) {
+            assertTrue(parcel.shipment().requestId().value().endsWith(".v1"), parcel.shipment().requestId().value());
+            assertTrue(!parcel.trackingNumber().equals(new TrackingNumber("SBX0000000001")), "not the cancelled parcel");
+        }
+        assertEquals(retried.parcels(), dispatched(world.commerce.shipWithCarrier(TEA_SHOP, order.id(),
+                everything("s"))).parcels(), "a replay records nothing new");
+        world.clock.advance(Duration.ofDays(6));
+        world.pushed();
+        assertInstanceOf(Order.Delivered.class, world.order(order.id()), "the new parcels travel and arrive");
+    }
+
+    @Test
     void aCarrierRefusalIsATypedResultAndChangesNothing() {
         Order.StockAllocated order = world.paidOrder("k1", 2, 1);
         DispatchResult.Refused refused = assertInstanceOf(DispatchResult.Refused.class,

@@ -46,7 +46,7 @@ class AggregateCodecProperties {
     }
 
     /** The aggregate types the properties below cover; a new type fails this until it has one. */
-    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "ad-payment", "annual-fee-plan", "annual-fee-year", "buyer-payment", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "provider-held-payment", "provider-seller-balance", "review", "risk-activity", "risk-review", "seller", "seller-deposit-top-up", "seller-standing", "late-delivery-coupon");
+    private static final java.util.Set<String> COVERED = java.util.Set.of("ad-account", "ad-payment", "annual-fee-plan", "annual-fee-year", "buyer-payment", "carrier-dispatch-void", "cart", "escrow", "flash-sale-tally", "group-buy", "group-buy-seat", "ledger-balance", "ledger-entry", "membership-account", "membership-pending-charge", "membership-pending-refund", "membership-subscription", "order", "order-payment-schedule", "parcel", "payout", "promotion-booking", "promotion-buyer-usage", "promotion-usage", "provider-held-payment", "provider-seller-balance", "review", "risk-activity", "risk-review", "seller", "seller-deposit-top-up", "seller-standing", "late-delivery-coupon");
 
     @Example
     void everyAggregateTypeHasARoundTripProperty() {
@@ -177,6 +177,16 @@ class AggregateCodecProperties {
     @Provide
     Arbitrary<Object> groupBuySeat() {
         return valuesOf("group-buy-seat");
+    }
+
+    @Property
+    void voidedDispatchRoundTrips(@ForAll("voidedDispatch") Object value) {
+        roundTrips(TYPES.get("carrier-dispatch-void"), value);
+    }
+
+    @Provide
+    Arbitrary<Object> voidedDispatch() {
+        return valuesOf("carrier-dispatch-void");
     }
 
     @Property
