@@ -173,6 +173,13 @@ class StagedCheckoutExamples {
         assertEquals(0, balance(Account.escrowHeld(tv.value())));
         assertEquals(4_750, balance(Account.sellerPayable("tv-shop")));
         assertEquals(0, balance(Account.refunds()));
+        // The seller's statement has the kept deposit as released: gross 50.00, deductions 2.50, net 47.50.
+        dev.mercato.core.settlement.SettlementStatement statement = commerce.statement(SCHEDULER, "tv-shop", CNY, T0,
+                clock.instant().plusSeconds(1));
+        assertEquals(5_000, MinorUnits.toMinor(statement.gross()));
+        assertEquals(250, MinorUnits.toMinor(statement.commission()) + MinorUnits.toMinor(statement.fees()));
+        assertEquals(4_750, MinorUnits.toMinor(statement.net()), "the net is what the payable was credited");
+        assertEquals(0, MinorUnits.toMinor(statement.sellerFundedDiscounts()), "no goods, no discount given");
         commerce.runDueTimers(SCHEDULER);
         assertInstanceOf(Order.Closed.class, order(tv), "once");
         assertEquals(4_750, balance(Account.sellerPayable("tv-shop")));

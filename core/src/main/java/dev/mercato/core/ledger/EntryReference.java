@@ -30,9 +30,15 @@ public record EntryReference(Kind kind, String aggregateId, long step, String ev
         HOST
     }
 
-    /** Escrow events that release held money to the seller. */
+    /**
+     * The escrow event of a pre-sale deposit kept by the seller, net of the order's deductions,
+     * when the balance was not paid ({@code ForfeitRule.KEEP_NET_OF_COMMISSION}): a release of the
+     * deposit without the goods, so no discount of the order was given.
+     */
+    public static final String DEPOSIT_FORFEIT_KEPT = "deposit-forfeit-kept";
+    /** Escrow events that release held money to the seller, a kept forfeited deposit among them. */
     public static final java.util.Set<String> RELEASE_EVENTS =
-            java.util.Set.of("confirm-receipt", "auto-confirm", "dispute-release", "dispute-split");
+            java.util.Set.of("confirm-receipt", "auto-confirm", "dispute-release", "dispute-split", DEPOSIT_FORFEIT_KEPT);
     /** Escrow events that refund the buyer after release, taking the money back from the seller. */
     public static final java.util.Set<String> REFUND_AFTER_RELEASE_EVENTS =
             java.util.Set.of("refund-after-release", "line-refund-after-release");

@@ -82,7 +82,9 @@ final class Statements {
                 commission = Exact.add(commission, s.commission);
                 fees = Exact.add(fees, s.fees);
                 shares = Exact.add(shares, s.shares);
-                Optional<DiscountFunding> funding = discounts.apply(ref.aggregateId());
+                // A kept forfeited deposit releases money for goods never sold: no discount was given.
+                Optional<DiscountFunding> funding = event.equals(EntryReference.DEPOSIT_FORFEIT_KEPT)
+                        ? Optional.empty() : discounts.apply(ref.aggregateId());
                 if (funding.isPresent()) {
                     sellerDiscounts = Exact.add(sellerDiscounts, MinorUnits.toMinor(funding.get().sellerFunded(), currency));
                 }

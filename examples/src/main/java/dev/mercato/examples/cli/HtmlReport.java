@@ -1,8 +1,8 @@
 package dev.mercato.examples.cli;
 
 import dev.mercato.core.ledger.RevenueStream;
+import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.pricing.money.MinorUnits;
-import dev.mercato.pricing.revenue.Totals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +137,7 @@ final class HtmlReport {
         kpi("orders", "Orders", Integer.toString(r.orders()), r.paid() + " paid, " + r.closedUnpaid() + " closed unpaid");
         kpi("gmv", "GMV", SimulateCommand.fen(r.gmvMinor()), "CNY, payables of paid orders");
         kpi("aov", "AOV", SimulateCommand.aov(r), "CNY, GMV / paid orders");
-        kpi("take-rate", "Take rate", SimulateCommand.takeRate(r).orElse("-"), "commission and fees / seller gross");
+        kpi("take-rate", "Take rate", SimulateCommand.takeRate(r).orElse("-"), "commission and fees / gross released");
         kpi("refund-rate", "Refund rate", SimulateCommand.percent(r.refunded(), r.paid()),
                 r.refunded() + " of " + r.paid() + " paid orders, " + SimulateCommand.fen(r.refundedMinor()));
         kpi("conversion", "Conversion", SimulateCommand.percent(r.checkouts(), r.cartsStarted()),
@@ -239,29 +239,31 @@ final class HtmlReport {
     private void payouts(String preset, SimulationReport r) {
         line("<section>");
         line("<h2>Seller payouts</h2>");
-        if (r.settlement().isEmpty()) {
-            line("<p class=\"caption\">No order completed yet: nothing settled.</p>");
+        if (r.statements().stream().allMatch(s -> s.releasedOrders() == 0)) {
+            line("<p class=\"caption\">No escrow released yet: nothing in the sellers' statements.</p>");
             line("</section>");
             return;
         }
-        line("<p class=\"caption\">" + esc("What each seller nets from its completed orders, settled with the " + preset
-                + " schedule.") + "</p>");
-        List<Totals> sellers = SimulateCommand.bySeller(r.settlement().get());
+        line("<p class=\"caption\">" + esc("What each seller nets, " + SimulateCommand.period(r)
+                + ", by its settlement statement from the ledger: released gross less refunds after release,"
+                + " commission and fees.") + "</p>");
         List<HBar> bars = new ArrayList<>();
         long max = 0;
-        for (Totals seller : sellers) {
-            long net = MinorUnits.toMinor(seller.sellerNet());
+        for (SimulationReport.SellerStatement seller : r.statements()) {
+            long net = MinorUnits.toMinor(seller.statement().net());
             max = Math.max(max, net);
-            bars.add(new HBar(seller.key(), net, JsonOutput.amount(seller.sellerNet()), GREEN));
+            bars.add(new HBar(seller.sellerId(), net, JsonOutput.amount(seller.statement().net()), GREEN));
         }
         rows("seller-payouts", "Seller payouts", bars, max, 520);
         line("<table id=\"statements\">");
-        line("<thead><tr><th>seller</th><th>lines</th><th>gross</th><th>commission</th><th>fees</th><th>net</th></tr></thead>");
+        line("<thead><tr><th>seller</th><th>orders</th><th>gross</th><th>refunds</th><th>commission</th><th>fees</th>"
+                + "<th>net</th></tr></thead>");
         line("<tbody>");
-        for (Totals seller : sellers) {
-            line("<tr><td>" + esc(seller.key()) + "</td><td>" + seller.lines() + "</td>" + amountCell(seller.sellerGross())
-                    + amountCell(seller.commission()) + amountCell(seller.sellerFees()) + amountCell(seller.sellerNet())
-                    + "</tr>");
+        for (SimulationReport.SellerStatement seller : r.statements()) {
+            SettlementStatement s = seller.statement();
+            line("<tr><td>" + esc(seller.sellerId()) + "</td><td>" + seller.releasedOrders() + "</td>"
+                    + amountCell(s.gross()) + amountCell(s.refunds()) + amountCell(s.commission()) + amountCell(s.fees())
+                    + amountCell(s.net()) + "</tr>");
         }
         line("</tbody>");
         line("</table>");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercato.core.settlement.SettlementStatement;
 import dev.mercato.pricing.commission.Commission;
 import dev.mercato.pricing.fee.ShareCharge;
 import dev.mercato.pricing.money.MinorUnits;
@@ -27,8 +28,12 @@ import dev.mercato.pricing.revenue.Settlement;
 import dev.mercato.pricing.revenue.Totals;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javax.money.MonetaryAmount;
 
 /**
@@ -188,6 +193,70 @@ final class JsonOutput {
         ObjectNode total = root.putObject("total");
         totals(total, settlement.total());
         return root;
+    }
+
+    /**
+     * The sellers' settlement statements of a simulated run, as the ledger has them ({@code
+     * Commerce.statement}): the period, one statement per seller with its released orders, and
+     * the totals over every seller. Amounts without the currency code.
+     *
+     * @param statements the statements, in the order to write them, at least one
+     * @return the JSON object
+     */
+    static ObjectNode sellerStatements(List<SimulationReport.SellerStatement> statements) {
+        ObjectNode root = NODES.objectNode();
+        SettlementStatement first = statements.get(0).statement();
+        root.put("currency", first.currency().getCurrencyCode());
+        root.put("from", first.from().toString());
+        root.put("to", first.to().toString());
+        ArrayNode list = root.putArray("statements");
+        long[] total = new long[STATEMENT_FIELDS.size()];
+        int orders = 0;
+        for (SimulationReport.SellerStatement seller : statements) {
+            ObjectNode s = list.addObject();
+            s.put("seller", seller.sellerId());
+            s.put("releasedOrders", seller.releasedOrders());
+            orders += seller.releasedOrders();
+            int i = 0;
+            for (Map.Entry<String, Function<SettlementStatement,
+                    MonetaryAmount>> field : STATEMENT_FIELDS.entrySet()) {
+                MonetaryAmount value = field.getValue().apply(seller.statement());
+                s.put(field.getKey(), amount(value));
+                total[i] = Math.addExact(total[i], MinorUnits.toMinor(value));
+                i++;
+            }
+        }
+        ObjectNode sum = root.putObject("total");
+        sum.put("releasedOrders", orders);
+        int i = 0;
+        for (String field : STATEMENT_FIELDS.keySet()) {
+            sum.put(field, amount(MinorUnits.toAmount(total[i++], first.currency())));
+        }
+        return root;
+    }
+
+    /** A seller statement's amounts, by their JSON names, in the order written. */
+    private static final Map<String, Function<SettlementStatement,
+            MonetaryAmount>> STATEMENT_FIELDS = statementFields();
+
+    private static Map<String, Function<SettlementStatement,
+            MonetaryAmount>> statementFields() {
+        Map<String, Function<SettlementStatement, MonetaryAmount>> f =
+                new LinkedHashMap<>();
+        f.put("gross", SettlementStatement::gross);
+        f.put("platformSubsidies", SettlementStatement::platformSubsidies);
+        f.put("sellerFundedDiscounts", SettlementStatement::sellerFundedDiscounts);
+        f.put("refunds", SettlementStatement::refunds);
+        f.put("clawedBackFromBalance", SettlementStatement::clawedBackFromBalance);
+        f.put("clawedBackFromDeposit", SettlementStatement::clawedBackFromDeposit);
+        f.put("commission", SettlementStatement::commission);
+        f.put("fees", SettlementStatement::fees);
+        f.put("shares", SettlementStatement::shares);
+        f.put("tax", SettlementStatement::tax);
+        f.put("compensation", SettlementStatement::compensation);
+        f.put("net", SettlementStatement::net);
+        f.put("payouts", SettlementStatement::payouts);
+        return Collections.unmodifiableMap(f);
     }
 
     private static ObjectNode line(LineSettlement line) {

@@ -35,8 +35,8 @@ interface Scenario {
     String description();
 
     /**
-     * The commission and fee schedule: given to {@code Builder.guaranteedTransactions} and used to
-     * settle the completed orders in the report.
+     * The commission and fee schedule: given to {@code Builder.guaranteedTransactions}, so the
+     * escrows release under it (the report reads the sellers' statements from the ledger).
      *
      * @return the schedule
      */

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.pricing.money.MinorUnits;
-import dev.mercato.pricing.revenue.Settlement;
-import dev.mercato.pricing.revenue.Totals;
+import dev.mercato.core.settlement.SettlementStatement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mercato simulate}: runs a preset's scenario for some days and prints its orders, GMV,
- * AOV, refund rate, the settlement of the completed orders and the money check, and on request
+ * AOV, refund rate, take rate, each seller's settlement statement (from the ledger) and the money check, and on request
  * writes them as JSON or as an HTML report ({@link HtmlReport}). The same seed prints the same
  * bytes. A long run shows its progress on standard error ({@link Progress}).
  */
@@ -147,24 +146,25 @@ final class SimulateCommand implements Callable<Integer> {
         row(out, "refund rate", percent(r.refunded(), r.paid()) + " of paid orders (" + r.refunded() + "), "
                 + percent(r.refundedMinor(), r.gmvMinor()) + " of GMV (" + fen(r.refundedMinor()) + " refunded before shipment or after sale)");
         takeRate(r).ifPresent(rate -> row(out, "take rate", rate
-                + " (commission and fees / seller gross of completed orders)"));
+                + " (commission and fees / gross released, the sellers' statements)"));
         row(out, "platform revenue", fen(r.ledger().platformRevenue()) + revenueByStream(r.ledger())
                 + " (the ledger's revenue accounts)");
         out.println();
         out.println("Mechanisms exercised:");
         int width = r.mechanisms().keySet().stream().mapToInt(String::length).max().orElse(0);
         r.mechanisms().forEach((name, count) -> out.println(String.format(Locale.ROOT, "  %-" + width + "s %6d", name, count)));
-        r.settlement().ifPresent(s -> {
+        if (!r.statements().isEmpty()) {
             out.println();
-            out.println("Completed orders settled with the " + preset + " schedule:");
-            out.println(String.format(Locale.ROOT, "  %-18s %6s %11s %11s %9s %11s", "seller", "lines", "gross",
-                    "commission", "fees", "net"));
-            for (Totals seller : bySeller(s)) {
-                out.println(String.format(Locale.ROOT, "  %-18s %6d %11s %11s %9s %11s", seller.key(), seller.lines(),
-                        JsonOutput.amount(seller.sellerGross()), JsonOutput.amount(seller.commission()),
-                        JsonOutput.amount(seller.sellerFees()), JsonOutput.amount(seller.sellerNet())));
+            out.println("Seller statements, " + period(r) + " (the ledger's, Commerce.statement):");
+            out.println(String.format(Locale.ROOT, "  %-20s %6s %11s %10s %11s %9s %11s", "seller", "orders", "gross",
+                    "refunds", "commission", "fees", "net"));
+            for (SimulationReport.SellerStatement seller : r.statements()) {
+                SettlementStatement s = seller.statement();
+                out.println(String.format(Locale.ROOT, "  %-20s %6d %11s %10s %11s %9s %11s", seller.sellerId(),
+                        seller.releasedOrders(), JsonOutput.amount(s.gross()), JsonOutput.amount(s.refunds()),
+                        JsonOutput.amount(s.commission()), JsonOutput.amount(s.fees()), JsonOutput.amount(s.net())));
             }
-        });
+        }
         out.println();
         out.println("Money check:");
         MoneyCheck check = moneyCheck(r);
@@ -188,7 +188,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** Compares the run's payments, refunds, settlement and ledger. */
+    /** Compares the run's payments, refunds, sellers' statements and ledger. */
     static MoneyCheck moneyCheck(SimulationReport r) {
         List<String> lines = new ArrayList<>();
         SimulationReport.Ledger l = r.ledger();
@@ -198,21 +198,22 @@ final class SimulateCommand implements Callable<Integer> {
         boolean refundsBooked = r.refundedMinor() <= r.gmvMinor() && r.refundedMinor() == l.refunds();
         lines.add("refunds " + fen(r.refundedMinor()) + " <= GMV" + (refundsBooked ? ", = " : ", != ")
                 + "the ledger's refunds " + fen(l.refunds()));
-        boolean settled = r.settlement().map(s -> {
-            Totals t = s.total();
-            long nets = minor(t.sellerNet());
-            long platform = Math.addExact(minor(t.commission()), minor(t.sellerFees()));
-            long shares = minor(t.shares());
-            long subsidy = minor(t.platformSubsidy());
-            // What buyers paid and the platform's subsidy are the sellers' gross, split exactly.
-            boolean equal = Math.addExact(minor(t.buyerPaid()), subsidy)
-                    == Math.addExact(Math.addExact(nets, platform), shares);
-            lines.add("completed orders: buyers paid " + JsonOutput.amount(t.buyerPaid())
-                    + (subsidy == 0 ? "" : " + platform subsidy " + fen(subsidy)) + (equal ? " = " : " != ")
-                    + "seller nets " + fen(nets) + " + platform commission and fees " + fen(platform)
-                    + (shares == 0 ? "" : " + creator shares " + fen(shares)));
-            return equal;
-        }).orElse(true);
+        StatementTotals t = StatementTotals.of(r);
+        boolean settled = true;
+        if (!r.statements().isEmpty()) {
+            long deducted = Math.addExact(Math.addExact(Math.addExact(t.refunds(), t.commission()), t.fees()),
+                    Math.addExact(Math.addExact(t.shares(), t.tax()), t.compensation()));
+            boolean split = Math.subtractExact(t.gross(), deducted) == t.net();
+            boolean credited = t.net() == l.escrowsToSellers();
+            settled = split && credited;
+            lines.add("seller statements: gross " + fen(t.gross()) + " - refunds " + fen(t.refunds()) + " - commission "
+                    + fen(t.commission()) + " - fees " + fen(t.fees())
+                    + (t.shares() == 0 ? "" : " - creator shares " + fen(t.shares()))
+                    + (t.tax() == 0 ? "" : " - tax " + fen(t.tax()))
+                    + (t.compensation() == 0 ? "" : " - compensation " + fen(t.compensation()))
+                    + (split ? " = " : " != ") + "nets " + fen(t.net()) + (credited ? " = " : " != ")
+                    + "what the escrows credited seller accounts in the ledger " + fen(l.escrowsToSellers()));
+        }
         boolean ledgerBalances = l.sumOfAllBalances() == 0;
         boolean everyUnitBooked = l.buyerFundsIn() == Math.addExact(r.capturedMinor(), r.planFeesMinor());
         lines.add("ledger: all balances sum to " + fen(l.sumOfAllBalances()) + "; buyers paid in " + fen(l.buyerFundsIn())
@@ -234,17 +235,49 @@ final class SimulateCommand implements Callable<Integer> {
         return r.paid() == 0 ? "-" : fen(divide(r.gmvMinor(), r.paid()));
     }
 
-    /** (Commission + seller-borne fees) / seller gross of the completed orders, if any completed. */
+    /**
+     * (Commission + seller-borne fees) / gross released, over the sellers' statements; empty when
+     * nothing was released.
+     */
     static Optional<String> takeRate(SimulationReport r) {
-        return r.settlement().map(s -> {
-            Totals t = s.total();
-            return percent(Math.addExact(minor(t.commission()), minor(t.sellerFees())), minor(t.sellerGross()));
-        });
+        StatementTotals t = StatementTotals.of(r);
+        return t.gross() == 0 ? Optional.empty() : Optional.of(percent(Math.addExact(t.commission(), t.fees()), t.gross()));
     }
 
-    /** The sellers' statements, by seller. */
-    static List<Totals> bySeller(Settlement settlement) {
-        return settlement.bySeller().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
+    /** The statements' period, {@code 2026-11-01 to 2026-11-14} (both days included). */
+    static String period(SimulationReport r) {
+        java.time.LocalDate first = r.daily().get(0).date();
+        return first + " to " + first.plusDays(r.days() - 1L);
+    }
+
+    /**
+     * The sellers' statements summed, in fen.
+     *
+     * @param gross released to sellers before deductions
+     * @param refunds refunds after release
+     * @param commission commission kept
+     * @param fees service and payment fees kept
+     * @param shares revenue shares paid from the sellers' sales
+     * @param tax tax posted from the released lines
+     * @param compensation compensation paid at the sellers' expense
+     * @param net the sellers' nets
+     * @param platformSubsidies platform-funded discounts inside {@code gross}
+     */
+    record StatementTotals(long gross, long refunds, long commission, long fees, long shares, long tax,
+            long compensation, long net, long platformSubsidies) {
+        /** The totals of a run's statements. */
+        static StatementTotals of(SimulationReport r) {
+            long[] t = new long[9];
+            for (SimulationReport.SellerStatement seller : r.statements()) {
+                SettlementStatement s = seller.statement();
+                MonetaryAmount[] parts = {s.gross(), s.refunds(), s.commission(), s.fees(), s.shares(), s.tax(),
+                        s.compensation(), s.net(), s.platformSubsidies()};
+                for (int i = 0; i < parts.length; i++) {
+                    t[i] = Math.addExact(t[i], minor(parts[i]));
+                }
+            }
+            return new StatementTotals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8]);
+        }
     }
 
     /** A stream for people: {@code PAYMENT_FEE} is "payment fee". */
@@ -290,7 +323,9 @@ final class SimulateCommand implements Callable<Integer> {
                 .put("otherAccounts", fen(l.other()));
         ObjectNode streams = ledger.putObject("platformRevenueByStream");
         l.revenueByStream().forEach((stream, minor) -> streams.put(streamName(stream).replace(' ', '-'), fen(minor)));
-        r.settlement().ifPresent(s -> root.set("completedSettlement", JsonOutput.statements(preset, s)));
+        if (!r.statements().isEmpty()) {
+            root.set("sellerStatements", JsonOutput.sellerStatements(r.statements()));
+        }
         root.put("balanced", balanced);
         writeFile(json, JsonOutput.print(root) + "\n");
     }

@@ -18,6 +18,9 @@ import dev.mercato.core.fulfilment.LateDelivery;
 import dev.mercato.core.fulfilment.TrackingResult;
 import dev.mercato.core.groupbuy.GroupChoice;
 import dev.mercato.core.ledger.Account;
+import dev.mercato.core.ledger.EntryReference;
+import dev.mercato.core.ledger.JournalEntry;
+import dev.mercato.core.ledger.Posting;
 import dev.mercato.core.ledger.RevenueStream;
 import dev.mercato.core.membership.Active;
 import dev.mercato.core.membership.Subscription;
@@ -28,7 +31,6 @@ import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
 import dev.mercato.core.order.OrderResult;
-import dev.mercato.core.order.SaleLines;
 import dev.mercato.core.order.Shipment;
 import dev.mercato.logistics.ServiceLevel;
 import dev.mercato.logistics.TrackingNotification;
@@ -38,7 +40,6 @@ import dev.mercato.logistics.sandbox.SandboxFault;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.payments.sandbox.SandboxPaymentProvider;
 import dev.mercato.payments.sandbox.SandboxSettings;
-import dev.mercato.pricing.commission.SaleLine;
 import dev.mercato.pricing.money.MinorUnits;
 import dev.mercato.storage.postgres.PostgresStorage;
 import java.time.Clock;
@@ -67,7 +68,8 @@ import javax.money.MonetaryAmount;
  * the facade (the simulation clock, the sandbox payment provider and carrier, the event publisher
  * that feeds the report, the storage; the scenario adds the rest), runs each day (the scenario's
  * {@link Scenario#day}, then the due timers at 23:00), and makes the {@link SimulationReport}
- * from the domain events it received, the facade's payments and orders, and its ledger.
+ * from the domain events it received, the facade's payments and orders, its sellers' settlement
+ * statements ({@code Commerce.statement}) and its ledger.
  *
  * <p>To a scenario it is the run's context: {@link #commerce()}, {@link #random()},
  * {@link #at(int)} to move the clock, {@link #addToCart} and {@link #checkout} (counted in the
@@ -558,7 +560,7 @@ final class Simulation {
         long gmv = 0;
         long refunds = 0;
         Set<String> paymentIds = new java.util.LinkedHashSet<>();
-        List<SaleLine> settled = new ArrayList<>();
+        Set<String> sellers = new java.util.TreeSet<>();
         long[][] tally = new long[days][5];   // orders, paid, gmv, refunded, refunds
         for (Map.Entry<OrderId, Track> entry : orders.entrySet()) {
             Track t = entry.getValue();
@@ -592,7 +594,9 @@ final class Simulation {
                 gmv = Math.addExact(gmv, value);
                 placedOn[1]++;
                 placedOn[2] = Math.addExact(placedOn[2], value);
-                paymentIds.add(commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts().paymentId());
+                dev.mercato.core.order.OrderFacts facts = commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts();
+                paymentIds.add(facts.paymentId());
+                sellers.add(facts.sellerId());
             }
             if (refundedStage > 0) {
                 refunded++;
@@ -620,8 +624,6 @@ final class Simulation {
             }
             if (t.latest instanceof OrderEvent.Completed) {
                 completed++;
-                settled.addAll(SaleLines.of(commerce.order(SYSTEM, entry.getKey()).orElseThrow().facts(),
-                        scenario.paymentMethod()));
             }
         }
         long captured = balancesCaptured;
@@ -637,8 +639,60 @@ final class Simulation {
         }
         return new SimulationReport(scenario.name(), days, buyers, cartsStarted, checkouts, orders.size(), paid, closed,
                 cancelled, awaiting, refunded, shipped, delivered, completed, payments.size(), repeat, gmv, refunds,
-                captured, planFees(), settled.isEmpty() ? Optional.empty() : Optional.of(scenario.schedule().settle(settled)),
-                ledger(), daily, mechanisms);
+                captured, planFees(), statements(sellers), ledger(), daily, mechanisms);
+    }
+
+    /** The end of the run's period: the start of the day after the last simulated one. */
+    private Instant end() {
+        return START.plus(Duration.ofDays(days));
+    }
+
+    /**
+     * Each seller's settlement statement for the run's period, read from the ledger by the facade,
+     * with the number of its orders released in the period (its escrows' release entries).
+     */
+    private List<SimulationReport.SellerStatement> statements(Set<String> sellers) {
+        Map<String, Set<String>> released = new HashMap<>();
+        for (JournalEntry entry : commerce.journal().orElseThrow().entries()) {
+            Optional<EntryReference> ref = entry.reference().filter(r -> r.kind() == EntryReference.Kind.ESCROW
+                    && EntryReference.RELEASE_EVENTS.contains(r.event()));
+            if (ref.isEmpty() || entry.at().isBefore(START) || !entry.at().isBefore(end())) {
+                continue;
+            }
+            for (Posting posting : entry.postings()) {
+                if (posting.account() instanceof Account.SellerPayable payable) {
+                    released.computeIfAbsent(payable.sellerId(), s -> new HashSet<>()).add(ref.get().aggregateId());
+                }
+            }
+        }
+        List<SimulationReport.SellerStatement> statements = new ArrayList<>();
+        for (String seller : sellers) {
+            statements.add(new SimulationReport.SellerStatement(commerce.statement(SYSTEM, seller, CNY, START, end()),
+                    released.getOrDefault(seller, Set.of()).size()));
+        }
+        return statements;
+    }
+
+    /**
+     * What the escrows' journal entries moved into the sellers' payable and deposit accounts, net,
+     * in fen: releases, refunds after release, compensation (not payouts, fees or deposits lodged).
+     */
+    private long escrowsToSellers() {
+        long moved = 0;
+        for (JournalEntry entry : commerce.journal().orElseThrow().entries()) {
+            boolean escrow = entry.reference().map(r -> r.kind() == EntryReference.Kind.ESCROW)
+                    .orElse(entry.key().startsWith("escrow:"));
+            if (!escrow) {
+                continue;
+            }
+            for (Posting posting : entry.postings()) {
+                if (posting.currency().equals(CNY) && (posting.account() instanceof Account.SellerPayable
+                        || posting.account() instanceof Account.SellerDeposit)) {
+                    moved = Math.addExact(moved, MinorUnits.toMinor(posting.amount()));
+                }
+            }
+        }
+        return moved;
     }
 
     /**
@@ -702,7 +756,8 @@ final class Simulation {
                 other = Math.addExact(other, minor);
             }
         }
-        return new SimulationReport.Ledger(sum, buyersIn, held, payables, platform, refunds, subsidies, other, byStream);
+        return new SimulationReport.Ledger(sum, buyersIn, held, payables, platform, refunds, subsidies, other,
+                escrowsToSellers(), byStream);
     }
 
     /** A clock the simulation moves. */

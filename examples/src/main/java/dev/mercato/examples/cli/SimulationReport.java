@@ -1,19 +1,19 @@
 package dev.mercato.examples.cli;
 
 import dev.mercato.core.ledger.RevenueStream;
-import dev.mercato.pricing.revenue.Settlement;
+import dev.mercato.core.settlement.SettlementStatement;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a {@link Simulation} of any preset gives: the funnel and the KPIs, computed from the
- * facade's domain events (docs/presets.md defines each), the completed orders' settlement, the
- * ledger, and the scenario's mechanisms with how often each happened. Amounts in fen.
+ * facade's domain events (docs/presets.md defines each), the sellers' settlement statements for the
+ * run's period (read from the ledger by {@code Commerce.statement}), the ledger, and the
+ * scenario's mechanisms with how often each happened. Amounts in fen.
  *
  * @param preset the preset simulated
  * @param days days simulated
@@ -37,7 +37,8 @@ import java.util.Optional;
  *     refunds
  * @param capturedMinor the totals of the payments that paid the paid orders (from the facade)
  * @param planFeesMinor what paid-plan subscriptions charged buyers (not orders, so not in GMV)
- * @param settlement the completed orders settled with the preset's schedule, if any completed
+ * @param statements the settlement statement of each seller with a paid order, for the run's days
+ *     ({@code Commerce.statement} from the first day's start to the end of the last), by seller id
  * @param ledger the facade's ledger at the end
  * @param daily the same orders, GMV and refunds day by day: they sum to {@code orders},
  *     {@code paid}, {@code gmvMinor}, {@code refunded} and {@code refundedMinor}
@@ -46,11 +47,26 @@ import java.util.Optional;
 record SimulationReport(String preset, int days, int buyers, int cartsStarted, int checkouts, int orders, int paid,
         int closedUnpaid, int cancelledUnpaid, int awaitingPayment, int refunded, int shipped, int delivered,
         int completed, int payingBuyers, int repeatBuyers, long gmvMinor, long refundedMinor, long capturedMinor,
-        long planFeesMinor, Optional<Settlement> settlement, Ledger ledger, List<Day> daily, Map<String, Integer> mechanisms) {
-    /** Copies the days and the mechanisms, keeping their order. */
+        long planFeesMinor, List<SellerStatement> statements, Ledger ledger, List<Day> daily, Map<String, Integer> mechanisms) {
+    /** Copies the statements, the days and the mechanisms, keeping their order. */
     SimulationReport {
+        statements = List.copyOf(statements);
         daily = List.copyOf(daily);
         mechanisms = Collections.unmodifiableMap(new LinkedHashMap<>(mechanisms));
+    }
+
+    /**
+     * One seller's settlement statement for the run, as the ledger has it.
+     *
+     * @param statement what {@code Commerce.statement} read from the ledger for the run's period
+     * @param releasedOrders the seller's orders (escrows) released to it in the period: the
+     *     orders its {@code gross} comes from
+     */
+    record SellerStatement(SettlementStatement statement, int releasedOrders) {
+        /** The seller. */
+        String sellerId() {
+            return statement.sellerId();
+        }
     }
 
     /**
@@ -76,11 +92,14 @@ record SimulationReport(String preset, int days, int buyers, int cartsStarted, i
      * @param refunds paid back to buyers
      * @param subsidies what the platform paid out of its clearing account (subsidies to sellers)
      * @param other the balances of every other account (creators, deposits, tax, ...)
+     * @param escrowsToSellers what the escrows' entries (releases, refunds after release,
+     *     compensation) moved into the sellers' payable and deposit accounts, net: what the
+     *     statements' nets must sum to
      * @param revenueByStream the platform revenue account of each stream that has one, in the
      *     streams' order; its values sum to {@code platformRevenue}
      */
     record Ledger(long sumOfAllBalances, long buyerFundsIn, long held, long sellerPayables, long platformRevenue,
-            long refunds, long subsidies, long other, Map<RevenueStream, Long> revenueByStream) {
+            long refunds, long subsidies, long other, long escrowsToSellers, Map<RevenueStream, Long> revenueByStream) {
         /** Copies the streams, keeping their order. */
         Ledger {
             EnumMap<RevenueStream, Long> copy = new EnumMap<>(RevenueStream.class);

@@ -63,15 +63,29 @@ class SimulateExamples {
         BigDecimal aov = new BigDecimal(figures.path("gmv").asText())
                 .divide(BigDecimal.valueOf(orders.path("paid").asInt()), 2, java.math.RoundingMode.HALF_UP);
         assertEquals(aov.toPlainString(), figures.path("aov").asText());
-        // The completed orders' settlement: buyers' money = seller nets + commission + fees, no subsidy.
-        JsonNode total = figures.path("completedSettlement").path("total");
-        BigDecimal paid = new BigDecimal(total.path("buyerPaid").asText());
-        BigDecimal parts = new BigDecimal(total.path("sellerNet").asText())
-                .add(new BigDecimal(total.path("commission").asText()))
-                .add(new BigDecimal(total.path("sellerFees").asText()));
-        assertEquals(paid, parts);
-        assertEquals("0.00", total.path("platformSubsidy").asText());
-        assertEquals(orders.path("completed").asInt() > 0, total.path("lineCount").asInt() > 0);
+        // The sellers' statements from the ledger: each net is its gross less refunds, commission and
+        // fees (no shares, tax or compensation in this preset), and the nets are what the escrows
+        // credited the sellers' accounts.
+        JsonNode statements = figures.path("sellerStatements");
+        assertEquals("2026-11-01T00:00:00Z", statements.path("from").asText());
+        assertEquals("2026-11-15T00:00:00Z", statements.path("to").asText());
+        BigDecimal nets = BigDecimal.ZERO;
+        int released = 0;
+        for (JsonNode seller : statements.path("statements")) {
+            BigDecimal net = new BigDecimal(seller.path("gross").asText())
+                    .subtract(new BigDecimal(seller.path("refunds").asText()))
+                    .subtract(new BigDecimal(seller.path("commission").asText()))
+                    .subtract(new BigDecimal(seller.path("fees").asText()));
+            assertEquals(net, new BigDecimal(seller.path("net").asText()), seller::toString);
+            assertEquals("0.00", seller.path("platformSubsidies").asText());
+            nets = nets.add(net);
+            released += seller.path("releasedOrders").asInt();
+        }
+        assertEquals(nets, new BigDecimal(statements.path("total").path("net").asText()));
+        assertEquals(released, statements.path("total").path("releasedOrders").asInt());
+        assertTrue(released >= orders.path("completed").asInt(), "a completed order was released");
+        // The mall pays sellers out daily: what the statements say was paid out left the payables.
+        assertTrue(new BigDecimal(statements.path("total").path("payouts").asText()).signum() > 0, statements::toString);
         // The ledger's platform revenue is the sum of its streams, commission and payment fee among them.
         JsonNode streams = figures.path("ledger").path("platformRevenueByStream");
         BigDecimal byStream = BigDecimal.ZERO;
@@ -80,6 +94,24 @@ class SimulateExamples {
         }
         assertEquals(new BigDecimal(figures.path("ledger").path("platformRevenue").asText()), byStream);
         assertTrue(streams.has("commission") && streams.has("payment-fee"), streams::toString);
+    }
+
+    @Test
+    void theMoneyCheckFailsWhenTheStatementsNetsAreNotWhatTheEscrowsCreditedTheSellers() {
+        SimulationReport r = new Simulation(new MallScenario(), 3, 10, 20).run();
+        assertTrue(SimulateCommand.moneyCheck(r).balanced(), () -> String.join("\n", SimulateCommand.moneyCheck(r).lines()));
+        SimulationReport.Ledger l = r.ledger();
+        SimulationReport.Ledger off = new SimulationReport.Ledger(l.sumOfAllBalances(), l.buyerFundsIn(), l.held(),
+                l.sellerPayables(), l.platformRevenue(), l.refunds(), l.subsidies(), l.other(), l.escrowsToSellers() - 1,
+                l.revenueByStream());
+        SimulationReport wrong = new SimulationReport(r.preset(), r.days(), r.buyers(), r.cartsStarted(), r.checkouts(),
+                r.orders(), r.paid(), r.closedUnpaid(), r.cancelledUnpaid(), r.awaitingPayment(), r.refunded(), r.shipped(),
+                r.delivered(), r.completed(), r.payingBuyers(), r.repeatBuyers(), r.gmvMinor(), r.refundedMinor(),
+                r.capturedMinor(), r.planFeesMinor(), r.statements(), off, r.daily(), r.mechanisms());
+        SimulateCommand.MoneyCheck check = SimulateCommand.moneyCheck(wrong);
+        assertTrue(!check.balanced(), () -> String.join("\n", check.lines()));
+        assertTrue(check.lines().stream().anyMatch(line -> line.startsWith("seller statements: ")
+                && line.contains(" != what the escrows credited seller accounts in the ledger ")), check.lines()::toString);
     }
 
     @Test
