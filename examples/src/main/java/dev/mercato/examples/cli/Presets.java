@@ -39,7 +39,22 @@ final class Presets {
             Preset.of(PreSaleScenario::new),
             Preset.of(B2bScenario::new));
 
+    /** Short names accepted for presets, as platform people say them. */
+    static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+            "c2c", "c2c-marketplace", "hybrid", "hybrid-self-operated", "o2o", "o2o-services");
+
     private Presets() {}
+
+    /**
+     * The preset a name given on the command line means: a short name ({@link #ALIASES}) is its
+     * preset's name, any other name itself.
+     *
+     * @param name a preset's name or short name
+     * @return the preset's name (unknown names unchanged)
+     */
+    static String canonical(String name) {
+        return name == null ? null : ALIASES.getOrDefault(name, name);
+    }
 
     /** The names of the presets simulate runs, in listing order. */
     static List<String> scenarioReady() {

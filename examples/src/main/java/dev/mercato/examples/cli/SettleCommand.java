@@ -66,6 +66,7 @@ final class SettleCommand implements Callable<Integer> {
 
     private RevenueSchedule schedule() {
         if (schedule.preset != null) {
+            schedule.preset = Presets.canonical(schedule.preset);
             if (!Presets.names().contains(schedule.preset)) {
                 throw new ParameterException(spec.commandLine(), "Unknown preset '" + schedule.preset
                         + "'; presets: " + String.join(", ", Presets.names()));

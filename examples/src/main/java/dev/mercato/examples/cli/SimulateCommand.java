@@ -44,7 +44,8 @@ final class SimulateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--preset", required = true, paramLabel = "NAME",
-            description = "a scenario-ready preset (see mercato presets)")
+            description = "a preset (see mercato presets; c2c, hybrid and o2o are short for c2c-marketplace,"
+                    + " hybrid-self-operated and o2o-services)")
     private String preset;
 
     @Option(names = "--seed", required = true, paramLabel = "N", description = "the random seed")
@@ -71,6 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        preset = Presets.canonical(preset);
         if (!Presets.names().contains(preset)) {
             throw new ParameterException(spec.commandLine(), "Unknown preset '" + preset + "'; presets: "
                     + String.join(", ", Presets.names()));

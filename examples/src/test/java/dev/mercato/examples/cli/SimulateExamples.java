@@ -160,6 +160,18 @@ class SimulateExamples {
     }
 
     @Test
+    void aShortNameRunsItsPreset() {
+        for (var alias : Presets.ALIASES.entrySet()) {
+            CliExamples.Run shortName = mercato("simulate", "--preset", alias.getKey(), "--seed", "3", "--days", "2");
+            CliExamples.Run full = mercato("simulate", "--preset", alias.getValue(), "--seed", "3", "--days", "2");
+            assertEquals(0, shortName.exit(), shortName.err());
+            assertEquals(full.out(), shortName.out(), alias.getKey());
+            assertTrue(Presets.names().contains(alias.getValue()), alias.getValue());
+        }
+        assertEquals(0, mercato("settle", "--preset", "o2o", "--orders", "examples/samples/orders.json").exit());
+    }
+
+    @Test
     void anUnknownPresetIsAUsageError() {
         CliExamples.Run run = mercato("simulate", "--preset", "marketplace", "--seed", "1", "--days", "3");
         assertEquals(2, run.exit());
