@@ -25,6 +25,7 @@ import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
 import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.promotion.PromotionLimit;
 import dev.mercato.core.seller.OnboardingPolicy;
 import dev.mercato.core.seller.Qualification;
 import dev.mercato.core.seller.QualificationDocument;
@@ -61,9 +62,9 @@ import org.javamoney.moneta.Money;
 /**
  * The b2c-mall preset (Tmall-like): four brand stores verified by an operator, each lodging a
  * 50,000.00 deposit and enrolled in the schedule's annual fee (first fee year from the run's
- * eleventh day, charged from the payable); commission by category, shop promotions, a
- * platform-funded coupon (20 off 200) held by a third of the buyers, an 88VIP plan (88.00 a year,
- * 10% of non-members subscribe at a visit) with member prices. Buyers visit with a chance of 40% a
+ * eleventh day, charged from the payable); commission by category, shop promotions, a coupon
+ * funded by the platform (20 off 200, once per buyer) held by a third of the buyers, an 88VIP plan
+ * (88.00 a year, 10% of non-members subscribe at a visit) with member prices. Buyers visit with a chance of 40% a
  * day, fill a cart with one to three SKUs and check out 70% of the time; 8% never pay, 10% are
  * declined once and retry, 6% ask a refund before shipment; shops ship the next day, parcels arrive
  * two days later, 70% of buyers confirm receipt at once, 4% open a dispute an operator ends, 4% send
@@ -151,6 +152,7 @@ final class MallScenario implements Scenario {
         builder.catalog(catalog).inventory(inventory).memberships(members)
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
                         buyer -> context(simulation, buyer), Set.of(PLAN)))
+                .promotionLimits(List.of(PromotionLimit.of(COUPON).withUsesPerBuyer(1)))
                 .guaranteedTransactions(schedule).sellerTypes(SHOPS::get).fees(FeeSettings.of(SHOPS::containsKey))
                 .payouts(simulation.sandbox(), Duration.ofDays(1), shop -> Optional.of(new PayeeAccount("acct-" + shop)));
     }

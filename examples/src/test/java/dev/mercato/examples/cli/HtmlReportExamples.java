@@ -54,10 +54,10 @@ class HtmlReportExamples {
                 () -> assertKpi(html, "refund-rate", figure(out, "refund rate +(\\d+\\.\\d%) ")),
                 () -> assertKpi(html, "conversion", figure(out, "conversion (\\d+\\.\\d%)")),
                 // the documented run's figures, worked out in docs/cli.md
-                () -> assertKpi(html, "gmv", "52886.80"),
-                () -> assertKpi(html, "aov", "364.74"),
+                () -> assertKpi(html, "gmv", "53166.80"),
+                () -> assertKpi(html, "aov", "366.67"),
                 () -> assertTrue(html.contains(">962.79 (0.4%)</text>"), "commission by stream"),
-                () -> assertTrue(html.contains(">176.90 (0.1%)</text>"), "payment fee by stream"),
+                () -> assertTrue(html.contains(">177.84 (0.1%)</text>"), "payment fee by stream"),
                 () -> assertTrue(html.contains(">240000.00 (99.3%)</text>"), "annual fee by stream"),
                 () -> assertTrue(html.contains(">440.00 (0.2%)</text>"), "membership by stream"));
         // Each seller's statement row, and each money check line, as printed.
