@@ -64,11 +64,12 @@ import org.javamoney.moneta.Money;
  * 50,000.00 deposit and enrolled in the schedule's annual fee (first fee year from the run's
  * eleventh day, charged from the payable); commission by category, shop promotions, a coupon
  * funded by the platform (20 off 200, once per buyer) held by a third of the buyers, an 88VIP plan
- * (88.00 a year, 10% of non-members subscribe at a visit) with member prices. Buyers visit with a chance of 40% a
- * day, fill a cart with one to three SKUs and check out 70% of the time; 8% never pay, 10% are
- * declined once and retry, 6% ask a refund before shipment; shops ship the next day, parcels arrive
- * two days later, 70% of buyers confirm receipt at once, 4% open a dispute an operator ends, 4% send
- * the goods back, the others leave it to the auto-confirm. Shops are paid out daily, T+1.
+ * (88.00 a year, 10% of non-members subscribe at a visit) with member prices. Buyers visit with a
+ * chance of 40% a day, fill a cart with one to three SKUs and check out 70% of the time; 8% never
+ * pay, 10% are declined once and retry, 6% ask a refund before shipment; shops ship the next day,
+ * parcels arrive two days later, 70% of buyers confirm receipt at once, 4% open a dispute an
+ * operator ends, 4% send the goods back, the others leave it to the auto-confirm. Shops are paid
+ * out daily, T+1.
  */
 final class MallScenario implements Scenario {
     private static final String PROMOTIONS = """
