@@ -11,19 +11,40 @@ import dev.mercato.core.catalog.Sku;
 import dev.mercato.core.catalog.SkuId;
 import dev.mercato.core.checkout.CheckoutResult;
 import dev.mercato.core.checkout.PaymentResult;
+import dev.mercato.core.fee.Enrolment;
+import dev.mercato.core.fee.FeeSettings;
 import dev.mercato.core.inventory.InMemoryInventory;
 import dev.mercato.core.inventory.Inventory;
 import dev.mercato.core.inventory.Warehouse;
 import dev.mercato.core.inventory.WarehouseChoice;
 import dev.mercato.core.inventory.WarehouseId;
+import dev.mercato.core.membership.ClawbackPolicy;
+import dev.mercato.core.membership.MembershipSettings;
+import dev.mercato.core.membership.SubscriptionResult;
 import dev.mercato.core.order.AfterSaleCase;
 import dev.mercato.core.order.OrderEvent;
 import dev.mercato.core.order.OrderId;
+import dev.mercato.core.order.OrderLine;
+import dev.mercato.core.promotion.PromotionLimit;
+import dev.mercato.core.seller.OnboardingPolicy;
+import dev.mercato.core.seller.Qualification;
+import dev.mercato.core.seller.QualificationDocument;
+import dev.mercato.core.seller.SellerResult;
+import dev.mercato.core.seller.SellerService;
 import dev.mercato.core.settlement.Payee;
 import dev.mercato.payments.PayeeAccount;
 import dev.mercato.payments.DeclineReason;
 import dev.mercato.payments.PaymentSource;
 import dev.mercato.pricing.commission.SellerType;
+import dev.mercato.pricing.fee.AnnualFee;
+import dev.mercato.pricing.membership.BillingPeriod;
+import dev.mercato.pricing.membership.EarnRules;
+import dev.mercato.pricing.membership.PlanTerms;
+import dev.mercato.pricing.membership.QualificationBasis;
+import dev.mercato.pricing.membership.RedemptionPolicy;
+import dev.mercato.pricing.membership.TierLevel;
+import dev.mercato.pricing.membership.TierPolicy;
+import dev.mercato.pricing.money.Rate;
 import dev.mercato.pricing.promotion.BuyerContext;
 import dev.mercato.pricing.promotion.PricingEngine;
 import dev.mercato.pricing.promotion.json.PromotionJson;
@@ -31,47 +52,60 @@ import dev.mercato.pricing.revenue.RevenueSchedule;
 import dev.mercato.pricing.revenue.json.ScheduleJson;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.javamoney.moneta.Money;
 
 /**
- * The b2c-mall preset (Tmall-like): four shops with commission by category and shop-funded
- * promotions. Buyers visit with a chance of 40% a day, fill a cart with one to three SKUs and
- * check out 70% of the time; 8% never pay (the unpaid-close timer closes the orders), 10% are
- * declined once and retry, 6% ask a refund before shipment; shops ship the next day, parcels
- * arrive two days later and 70% of buyers confirm receipt at once; 4% open a dispute that an
- * operator ends (the auto-confirm then pays the shop), 4% send the goods back for a refund, the others leave it to
- * the auto-confirm. Shops are paid out daily, T+1, through the sandbox provider. Uses only the
- * public {@link Commerce} API.
+ * The b2c-mall preset (Tmall-like): four brand stores verified by an operator, each lodging a
+ * 50,000.00 deposit and enrolled in the schedule's annual fee (first fee year from the run's
+ * eleventh day, charged from the payable); commission by category, shop promotions, a coupon
+ * funded by the platform (20 off 200, once per buyer) held by a third of the buyers, an 88VIP plan
+ * (88.00 a year, 10% of non-members subscribe at a visit) with member prices. Buyers visit with a
+ * chance of 40% a day, fill a cart with one to three SKUs and check out 70% of the time; 8% never
+ * pay, 10% are declined once and retry, 6% ask a refund before shipment; shops ship the next day,
+ * parcels arrive two days later, 70% of buyers confirm receipt at once, 4% open a dispute an
+ * operator ends, 4% send the goods back, the others leave it to the auto-confirm. Shops are paid
+ * out daily, T+1.
  */
 final class MallScenario implements Scenario {
     private static final String PROMOTIONS = """
             {"currency": "CNY", "promotions": [
               {"kind": "percent-off", "id": "tea-10pct", "scope": {"sellers": ["tea-shop"]}, "percent": 10},
               {"kind": "threshold-reduction", "id": "porcelain-300-minus-30", "scope": {"sellers": ["porcelain-studio"]},
-               "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]}
+               "reach": "per-shop", "tiers": [{"threshold": 300, "off": 30}]},
+              {"kind": "coupon", "id": "mall-200-minus-20", "minSpend": 200, "off": 20}
             ]}""";
 
     private static final Map<String, SellerType> SHOPS = Map.of(
             "tea-shop", SellerType.BRAND_FLAGSHIP, "porcelain-studio", SellerType.ENTERPRISE,
             "silk-shop", SellerType.ENTERPRISE, "gadget-store", SellerType.ENTERPRISE);
 
-    /** The SKUs on sale: id, shop, category path, price. */
+    /** The platform coupon (platform-funded), the plan with member prices, the shops' first fee year's start. */
+    static final String COUPON = "mall-200-minus-20";
+    static final String PLAN = "88VIP";
+    static final Instant FEE_YEAR_START = Simulation.START.plus(Duration.ofDays(10));
+    private static final Actor.PlatformOperator OPERATOR = new Actor.PlatformOperator("ops");
+
+    /** The SKUs on sale: id, shop, category path, price, 88VIP member price or "-". */
     private static final List<String[]> SKUS = List.of(
-            new String[] {"longjing-250g", "tea-shop", "food/tea", "268.00"},
-            new String[] {"puerh-cake", "tea-shop", "food/tea", "128.00"},
-            new String[] {"celadon-tea-set", "porcelain-studio", "home/porcelain", "329.00"},
-            new String[] {"porcelain-cup", "porcelain-studio", "home/porcelain", "45.00"},
-            new String[] {"silk-eye-mask", "silk-shop", "apparel/accessories", "59.00"},
-            new String[] {"silk-scarf", "silk-shop", "apparel/women/scarves", "199.00"},
-            new String[] {"earbuds", "gadget-store", "digital/audio", "399.00"},
-            new String[] {"phone-charger", "gadget-store", "digital/accessories", "89.90"});
+            new String[] {"longjing-250g", "tea-shop", "food/tea", "268.00", "258.00"},
+            new String[] {"puerh-cake", "tea-shop", "food/tea", "128.00", "-"},
+            new String[] {"celadon-tea-set", "porcelain-studio", "home/porcelain", "329.00", "-"},
+            new String[] {"porcelain-cup", "porcelain-studio", "home/porcelain", "45.00", "-"},
+            new String[] {"silk-eye-mask", "silk-shop", "apparel/accessories", "59.00", "-"},
+            new String[] {"silk-scarf", "silk-shop", "apparel/women/scarves", "199.00", "189.00"},
+            new String[] {"earbuds", "gadget-store", "digital/audio", "399.00", "379.00"},
+            new String[] {"phone-charger", "gadget-store", "digital/accessories", "89.90", "-"});
 
     private final RevenueSchedule schedule = ScheduleJson.example("b2c-mall").revenue();
+    private final AnnualFee annualFee = ScheduleJson.example("b2c-mall").annualFee().orElseThrow();
     private int visits;
     private int payoutsSeen;
+    private int feesSeen;
 
     @Override
     public String name() {
@@ -80,8 +114,8 @@ final class MallScenario implements Scenario {
 
     @Override
     public String description() {
-        return "Tmall-like B2C mall: commission by category (0.5% food to 10% jewellery),"
-                + " 0.6% payment fee, annual fee with rebates, deposits";
+        return "Tmall-like B2C mall: 50,000 deposits, annual fee 60,000 with GMV rebates, commission by category"
+                + " (0.5% food to 10% jewellery), 0.6% payment fee, shop and platform coupons, 88VIP member prices";
     }
 
     @Override
@@ -91,7 +125,9 @@ final class MallScenario implements Scenario {
 
     @Override
     public List<Mechanism> mechanisms() {
-        return List.of(Mechanism.reported("payment declined and retried"),
+        return List.of(Mechanism.reported("shop deposit lodged"), Mechanism.reported("annual fee charged"),
+                Mechanism.reported("platform coupon used"), Mechanism.reported("member price paid"),
+                Mechanism.reported("payment declined and retried"),
                 Mechanism.onEvent("order closed unpaid", OrderEvent.Closed.class),
                 Mechanism.onEvent("refunded before shipment", OrderEvent.RefundedBeforeShipment.class),
                 Mechanism.reported("receipt confirmed by the buyer"),
@@ -106,22 +142,29 @@ final class MallScenario implements Scenario {
         InMemoryCatalog catalog = Catalog.inMemory();
         InMemoryInventory inventory = Inventory.inMemory(WarehouseChoice.best()).addWarehouse(Warehouse.of("east", "shanghai"));
         for (String[] sku : SKUS) {
-            catalog.put(Sku.of(sku[0], sku[1], sku[0], Money.of(new BigDecimal(sku[3]), Simulation.CNY))
-                    .withCategoryPath(List.of(sku[2].split("/"))));
+            Sku item = Sku.of(sku[0], sku[1], sku[0], cny(sku[3])).withCategoryPath(List.of(sku[2].split("/")));
+            catalog.put(sku[4].equals("-") ? item : item.withMemberPrice(PLAN, cny(sku[4])));
             inventory.setStock(new WarehouseId("east"), SkuId.of(sku[0]), 100_000, 0);
         }
-        builder.catalog(catalog).inventory(inventory)
+        MembershipSettings members = new MembershipSettings(Simulation.CNY, EarnRules.perUnit(1), Duration.ofDays(365),
+                new RedemptionPolicy(100, Rate.percent(50), 100), ClawbackPolicy.ALLOW_NEGATIVE,
+                new TierPolicy(List.of(TierLevel.of("MEMBER", 0)), QualificationBasis.SPEND, Duration.ofDays(365),
+                        Duration.ofDays(30)), Map.of(PLAN, PlanTerms.of(PLAN, cny("88.00"), BillingPeriod.YEAR)));
+        builder.catalog(catalog).inventory(inventory).memberships(members)
                 .pricing(CartPricing.engine(PricingEngine.of(PromotionJson.standard().read(PROMOTIONS)),
-                        buyer -> BuyerContext.anonymous()))
-                .guaranteedTransactions(schedule).sellerTypes(SHOPS::get)
+                        buyer -> context(simulation, buyer), Set.of(PLAN)))
+                .promotionLimits(List.of(PromotionLimit.of(COUPON).withUsesPerBuyer(1)))
+                .guaranteedTransactions(schedule).sellerTypes(SHOPS::get).fees(FeeSettings.of(SHOPS::containsKey))
                 .payouts(simulation.sandbox(), Duration.ofDays(1), shop -> Optional.of(new PayeeAccount("acct-" + shop)));
     }
 
     @Override
     public void day(Simulation sim, int day) {
         if (day == 0) {
-            SHOPS.keySet().stream().sorted().forEach(shop -> sim.commerce().payouts().scheduleCycle(Simulation.SYSTEM,
-                    new Payee.Seller(shop), Simulation.CNY, sim.midnight().plus(Duration.ofHours(6))));
+            SellerService sellers = SellerService.create(sim.commerce().storage(), sim.commerce().journal().orElseThrow(),
+                    sim.commerce().paymentProvider(), sim.clock(), OnboardingPolicy.defaults(Simulation.CNY),
+                    sim.commerce().openObligations());
+            SHOPS.keySet().stream().sorted().forEach(shop -> onboard(sim, sellers, shop));
         }
         sim.at(9);
         for (int b = 1; b <= sim.buyers(); b++) {
@@ -148,15 +191,52 @@ final class MallScenario implements Scenario {
         for (; payoutsSeen < payouts; payoutsSeen++) {
             sim.happened("seller paid out");
         }
+        int fees = SHOPS.keySet().stream().mapToInt(shop -> sim.commerce().fees().annualFeeYears(OPERATOR, shop).size()).sum();
+        for (; feesSeen < fees; feesSeen++) {
+            sim.happened("annual fee charged");
+        }
     }
 
-    /**
-     * The buyer disputes the delivery; an operator finds nothing wrong and ends the dispute, and
-     * the confirmation clock runs again (the auto-confirm then pays the shop).
-     */
+    /** A brand store is verified, lodges its deposit through the payment provider, is enrolled in the annual fee. */
+    private void onboard(Simulation sim, SellerService sellers, String shop) {
+        Actor.Seller self = new Actor.Seller(shop);
+        require(sellers.register(shop, dev.mercato.core.seller.SellerType.B2C_BRAND_STORE, self));
+        require(sellers.submitQualifications(shop, self, List.of(new QualificationDocument(Qualification.IDENTITY, shop + "-id"),
+                new QualificationDocument(Qualification.BUSINESS_LICENCE, shop + "-licence"),
+                new QualificationDocument(Qualification.BRAND_AUTHORISATION, shop + "-brand"))));
+        require(sellers.approve(shop, OPERATOR));
+        require(sellers.acceptAgreement(shop, self, "2026-11"));
+        require(sellers.payDeposit(shop, self, cny("50000.00"), new PaymentSource("tok_" + shop), shop + "-deposit"));
+        sim.happened("shop deposit lodged");
+        if (!(sim.commerce().fees().enrolAnnualFee(OPERATOR, shop, annualFee, FEE_YEAR_START) instanceof Enrolment.Enrolled)) {
+            throw new IllegalStateException("annual fee enrolment refused for " + shop);
+        }
+        sim.commerce().payouts().scheduleCycle(Simulation.SYSTEM, new Payee.Seller(shop), Simulation.CNY,
+                sim.midnight().plus(Duration.ofHours(6)));
+    }
+
+    /** A buyer as the engine sees it: an 88VIP subscriber pays member prices, a third hold the platform coupon. */
+    private static BuyerContext context(Simulation sim, String buyer) {
+        BuyerContext context = Integer.parseInt(buyer.substring(6)) % 3 == 0
+                ? BuyerContext.anonymous().withCoupons(COUPON) : BuyerContext.anonymous();
+        return sim.commerce().memberships().subscription(Simulation.SYSTEM, buyer)
+                .filter(s -> s instanceof dev.mercato.core.membership.Active).isPresent() ? context.withTiers(PLAN) : context;
+    }
+
+    private static void require(SellerResult result) {
+        if (result instanceof SellerResult.Refused refused) {
+            throw new IllegalStateException("seller step refused: " + refused);
+        }
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(new BigDecimal(amount), Simulation.CNY);
+    }
+
+    /** The buyer disputes the delivery; an operator ends the dispute (the auto-confirm then pays the shop). */
     private static void dispute(Simulation sim, Actor.Buyer buyer, OrderId id) {
         Simulation.require(sim.commerce().openDispute(buyer, id), "open dispute");
-        Simulation.require(sim.commerce().endDispute(new Actor.PlatformOperator("ops"), id), "end dispute");
+        Simulation.require(sim.commerce().endDispute(OPERATOR, id), "end dispute");
         sim.happened("dispute ended by an operator");
     }
 
@@ -176,6 +256,13 @@ final class MallScenario implements Scenario {
     private void visit(Simulation sim, String buyerId, int day) {
         visits++;
         Actor.Buyer buyer = new Actor.Buyer(buyerId);
+        boolean member = sim.commerce().memberships().subscription(Simulation.SYSTEM, buyerId).isPresent();
+        if (!member && sim.random().nextInt(100) < 10) {
+            SubscriptionResult joined = sim.subscribe(buyer, PLAN, new PaymentSource("tok_alipay"), buyerId + "-88vip");
+            if (!(joined instanceof SubscriptionResult.Done)) {
+                throw new IllegalStateException("subscription refused: " + joined);
+            }
+        }
         CartId cart = CartId.of(buyerId);
         int items = 1 + sim.random().nextInt(3);
         for (int i = 0; i < items; i++) {
@@ -203,6 +290,17 @@ final class MallScenario implements Scenario {
         PaymentResult paid = sim.commerce().pay(buyer, payment, new PaymentSource("tok_alipay"));
         if (!(paid instanceof PaymentResult.Paid)) {
             throw new IllegalStateException("payment refused: " + paid);
+        }
+        List<OrderLine> lines = placed.orders().stream().flatMap(o -> o.facts().snapshot().lines().stream()).toList();
+        for (OrderLine line : lines) {
+            String[] sku = SKUS.stream().filter(s -> s[0].equals(line.sku().value())).findFirst().orElseThrow();
+            if (!sku[4].equals("-") && line.priceLevelAmount().isEqualTo(cny(sku[4]).multiply(line.quantity()))) {
+                sim.happened("member price paid");
+            }
+        }
+        if (lines.stream().flatMap(l -> l.discounts().stream())
+                .anyMatch(d -> d.promotionId().equals(COUPON) && d.platformFunded().isPositive())) {
+            sim.happened("platform coupon used");
         }
         if (sim.random().nextInt(100) < 6) {
             Simulation.require(sim.commerce().refundBeforeShipment(buyer, placed.orders().get(0).id()),
