@@ -659,11 +659,10 @@ final class Simulation {
             if (ref.isEmpty() || entry.at().isBefore(START) || !entry.at().isBefore(end())) {
                 continue;
             }
-            for (Posting posting : entry.postings()) {
-                if (posting.account() instanceof Account.SellerPayable payable) {
-                    released.computeIfAbsent(payable.sellerId(), s -> new HashSet<>()).add(ref.get().aggregateId());
-                }
-            }
+            // The escrow's id is its order's: the order names the seller, whether the release paid
+            // a payable or, for the platform's own store, its sales revenue.
+            commerce.order(SYSTEM, new OrderId(ref.get().aggregateId())).ifPresent(order -> released
+                    .computeIfAbsent(order.facts().sellerId(), s -> new HashSet<>()).add(ref.get().aggregateId()));
         }
         List<SimulationReport.SellerStatement> statements = new ArrayList<>();
         for (String seller : sellers) {

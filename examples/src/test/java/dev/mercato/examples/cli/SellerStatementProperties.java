@@ -38,6 +38,12 @@ class SellerStatementProperties {
         return Arbitraries.of(Presets.scenarioReady());
     }
 
+    /** The platform's own store releases orders too, though its sales go to platform revenue. */
+    @net.jqwik.api.Example
+    void theSelfOperatedStoresReleasesAreCounted() {
+        eachSellersNetIsWhatTheEscrowsCreditedIt("hybrid-self-operated", 2, 10, 5);
+    }
+
     @Property(tries = 14)
     void eachSellersNetIsWhatTheEscrowsCreditedIt(@ForAll("presets") String preset, @ForAll long seed,
             @ForAll @IntRange(min = 3, max = 10) int days, @ForAll @IntRange(min = 5, max = 20) int buyers) {
