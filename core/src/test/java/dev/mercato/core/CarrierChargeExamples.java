@@ -186,6 +186,27 @@ class CarrierChargeExamples {
     }
 
     @Test
+    void theSellersStatementShowsTheCarrierChargeAmongItsOtherCharges() {
+        Commerce commerce = commerce(settings());
+        OrderId id = paidOrder(commerce);
+        Instant from = clock.instant();
+        dispatched(commerce, id);
+        clock.advance(Duration.ofHours(1));
+        Actor.System tracker = new Actor.System("tracking");
+        for (TrackingNotification n : carrier.drainNotifications()) {
+            commerce.onTrackingNotification(tracker, n);
+        }
+        assertInstanceOf(OrderResult.Done.class, commerce.confirmReceipt(ANN, id));
+        dev.mercato.core.settlement.SettlementStatement statement = commerce.statement(OPERATOR, "tea-shop",
+                Monetary.getCurrency("CNY"), from, clock.instant().plusSeconds(1));
+        assertAmount("15.00", statement.otherCharges());
+        assertAmount("268.00", statement.gross());
+        // net - other charges = what the payable moved (nothing paid out yet).
+        assertTrue(statement.net().subtract(statement.otherCharges()).isEqualTo(
+                balance(commerce, Account.sellerPayable("tea-shop"))), statement::toString);
+    }
+
+    @Test
     void freeReturnsPutTheLabelOnThePlatformWhileTheSellerPaysTheOutboundParcel() {
         Commerce commerce = commerce(settings().withReturnLabelsBorneBy(Bearer.PLATFORM));
         OrderId id = paidOrder(commerce);

@@ -30,12 +30,17 @@ import javax.money.MonetaryAmount;
  * payable for the seller's sub-account (net of declined splits; a split in transit counts), and
  * {@code returnedFromSubAccount} what returns for refunds after release brought back. {@code
  * payouts} are then the provider's payouts from the sub-account the host recorded. In both
- * models, over the period (deposit top-ups and the seller's own fees aside),
+ * models, over the period (deposit lodgements and top-ups aside),
  * <pre>
- *   net = change of (payable + deposit + sub-account) + payouts
+ *   net - otherCharges = change of (payable + deposit + sub-account) + payouts
  *   change of sub-account = sentToSubAccount - returnedFromSubAccount - payouts   (provider-held; once splits are final)
  * </pre>
- * with platform-held funds there is no sub-account and the last two fields are zero.
+ * with platform-held funds there is no sub-account and those two fields are zero. {@code
+ * otherCharges} is what the seller's payable was charged outside its orders' escrows: the facade's
+ * fees (annual technical-service fees less their rebates, advertising top-ups from the payable,
+ * carrier charges of its parcels and return labels), late-delivery coupons it funded, and entries
+ * the host posted; a credit (a rebate, a platform- or carrier-funded late compensation) counts
+ * negative.
  *
  * @param sellerId the seller
  * @param currency the currency
@@ -60,12 +65,49 @@ import javax.money.MonetaryAmount;
  *     the seller's sub-account, net of declined splits; zero with platform-held funds
  * @param returnedFromSubAccount provider-held funds: what returns from the seller's sub-account
  *     brought back for refunds after release; zero with platform-held funds
+ * @param otherCharges charged to the seller's payable outside its orders' escrows (fees, coupons it
+ *     funded, host entries), net of credits; positive when the seller paid
  */
 public record SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
         MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
         MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds, MonetaryAmount clawedBackFromBalance,
         MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation, MonetaryAmount payouts, MonetaryAmount net,
-        MonetaryAmount tax, MonetaryAmount sentToSubAccount, MonetaryAmount returnedFromSubAccount) {
+        MonetaryAmount tax, MonetaryAmount sentToSubAccount, MonetaryAmount returnedFromSubAccount,
+        MonetaryAmount otherCharges) {
+
+    /**
+     * A statement with nothing charged outside the seller's orders.
+     *
+     * @param sellerId the seller
+     * @param currency the currency
+     * @param from start of the period, inclusive
+     * @param to end of the period, exclusive
+     * @param gross released to the seller, before deductions
+     * @param sellerFundedDiscounts discounts the seller paid on the released orders
+     * @param platformSubsidies platform-funded discounts paid to the seller
+     * @param commission commission kept
+     * @param fees service and payment fees kept
+     * @param shares revenue shares paid from the seller's sales
+     * @param refunds refunds after release
+     * @param clawedBackFromBalance the seller's share of those refunds taken from the payable balance
+     * @param clawedBackFromDeposit the seller's share of those refunds taken from the deposit
+     * @param compensation compensation paid to buyers at the seller's expense
+     * @param payouts paid out to the seller in the period
+     * @param net gross minus commission, fees, shares, tax, refunds and compensation
+     * @param tax the released lines' tax posted to tax payable
+     * @param sentToSubAccount provider-held funds: what the splits took from the payable
+     * @param returnedFromSubAccount provider-held funds: what returns brought back
+     */
+    public SettlementStatement(String sellerId, CurrencyUnit currency, Instant from, Instant to,
+            MonetaryAmount gross, MonetaryAmount sellerFundedDiscounts, MonetaryAmount platformSubsidies,
+            MonetaryAmount commission, MonetaryAmount fees, MonetaryAmount shares, MonetaryAmount refunds,
+            MonetaryAmount clawedBackFromBalance, MonetaryAmount clawedBackFromDeposit, MonetaryAmount compensation,
+            MonetaryAmount payouts, MonetaryAmount net, MonetaryAmount tax, MonetaryAmount sentToSubAccount,
+            MonetaryAmount returnedFromSubAccount) {
+        this(sellerId, currency, from, to, gross, sellerFundedDiscounts, platformSubsidies, commission, fees, shares,
+                refunds, clawedBackFromBalance, clawedBackFromDeposit, compensation, payouts, net, tax, sentToSubAccount,
+                returnedFromSubAccount, dev.mercato.pricing.money.MinorUnits.toAmount(0, currency));
+    }
 
     /**
      * A statement of platform-held funds (nothing sent to or returned from a sub-account).

@@ -52,6 +52,7 @@ final class Statements {
         long payouts = 0;
         long sent = 0;
         long returned = 0;
+        long other = 0;
         for (JournalEntry entry : journal.entries()) {
             if (entry.at().isBefore(from) || !entry.at().isBefore(to)) {
                 continue;
@@ -75,6 +76,9 @@ final class Statements {
                 returned = Exact.add(returned, s.payable);
             } else if (ref.kind() == EntryReference.Kind.PAYOUT) {
                 payouts = Exact.add(payouts, s.payouts);
+            } else if (ref.kind() == EntryReference.Kind.FEE || ref.kind() == EntryReference.Kind.HOST) {
+                // Charged outside the seller's orders: fees, coupons it funded, host entries (credits negative).
+                other = Exact.add(other, -s.payable);
             } else if (EntryReference.RELEASE_EVENTS.contains(event)) {
                 gross = Exact.add(gross, Exact.sum(s.payable, s.commission, s.fees, s.shares, s.tax));
                 tax = Exact.add(tax, s.tax);
@@ -107,7 +111,8 @@ final class Statements {
                 amount(sellerDiscounts, currency), amount(subsidies, currency), amount(commission, currency),
                 amount(fees, currency), amount(shares, currency), amount(refunds, currency), amount(fromBalance, currency),
                 amount(fromDeposit, currency), amount(compensation, currency), amount(payouts, currency),
-                amount(net, currency), amount(tax, currency), amount(sent, currency), amount(returned, currency));
+                amount(net, currency), amount(tax, currency), amount(sent, currency), amount(returned, currency),
+                amount(other, currency));
     }
 
     private static javax.money.MonetaryAmount amount(long minor, CurrencyUnit currency) {
