@@ -193,7 +193,7 @@ final class HtmlReport {
         line("<section>");
         line("<h2>Platform revenue by stream</h2>");
         line("<p class=\"caption\">" + esc("The ledger's platform revenue accounts: " + SimulateCommand.fen(l.platformRevenue())
-                + " in all, from released escrows.") + "</p>");
+                + " in all: what released escrows kept, and the fees and plan fees the platform charged.") + "</p>");
         List<HBar> bars = new ArrayList<>();
         long max = 0;
         for (Map.Entry<RevenueStream, Long> stream : l.revenueByStream().entrySet()) {
@@ -288,8 +288,12 @@ final class HtmlReport {
         stacked("ledger-composition", "Buyers' money by ledger account", parts, 1080);
         line("<div class=\"legend\">");
         for (HBar part : parts) {
+            // A negative payable is what sellers owe the platform (fees charged before the sales
+            // that pay them): no share of the buyers' money, and not drawn in the bar.
+            String share = part.value() < 0 ? "owed by sellers, not drawn"
+                    : SimulateCommand.percent(part.value(), l.buyerFundsIn());
             line("<span><span class=\"swatch\" style=\"background:" + part.colour() + "\"></span>" + esc(part.label() + " "
-                    + part.text() + " (" + SimulateCommand.percent(part.value(), l.buyerFundsIn()) + ")") + "</span>");
+                    + part.text() + " (" + share + ")") + "</span>");
         }
         line("</div>");
         StringBuilder lines = new StringBuilder();
