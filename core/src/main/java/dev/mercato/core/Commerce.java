@@ -508,7 +508,8 @@ public final class Commerce {
      * buyer sends the goods back with, from the address the order was delivered to back to the
      * warehouse the goods left. Idempotent per case. When tracking reports it delivered, the
      * case's goods are marked received (as {@link #receiveReturnedGoods}), after which the refund
-     * can proceed.
+     * can proceed. With {@link Builder#fees fees}, the label's carrier charge is booked to its
+     * bearer ({@code FeeSettings.returnLabelBearer}).
      *
      * @param actor the order's buyer or seller, or a platform operator
      * @param orderId the delivered order
@@ -888,7 +889,8 @@ public final class Commerce {
      * provider (ids {@code esc.<order>.balance-<n>}; paying again after a pending or lost answer
      * replays the same id, a declined attempt uses the next). Refused, without calling the
      * provider, before the window opens, from the due date on, and for an order with no balance
-     * due.
+     * due. With {@link Builder#fees fees}, a paid balance books its payment-channel cost ({@code
+     * Fees.bookBalanceCosts}).
      *
      * @param actor the order's buyer
      * @param orderId the order

@@ -74,11 +74,13 @@ import org.slf4j.LoggerFactory;
  *       prepaid balance topped up from the payable, a daily budget, and clicks, impressions or
  *       slots charged at the auction's price; a charge beyond the balance or the budget is refused;
  *       the seller may also pay into the balance through the payment provider ({@link #payInAds}).</li>
- *   <li><b>Payment-channel cost</b> ({@link #bookPaymentCost}): what the provider kept from each
- *       captured buyer payment, a platform expense, booked when the payment is captured.</li>
- *   <li><b>Carrier charges</b> ({@link #bookCarrierCharges}): each outbound parcel's charge owed to
- *       the carrier, from the seller's payable or as a platform expense by {@link
- *       FeeSettings#carrierChargeBearer}, booked when the dispatch records the parcel.</li>
+ *   <li><b>Payment-channel cost</b> ({@link #bookPaymentCost}, {@link #bookBalanceCosts} for the
+ *       balances of orders paid in stages): what the provider kept from each captured buyer
+ *       payment, a platform expense, booked when the payment is captured.</li>
+ *   <li><b>Carrier charges</b> ({@link #bookCarrierCharges}): each parcel's charge owed to the
+ *       carrier, outbound and return labels, from the seller's payable or as a platform expense by
+ *       {@link FeeSettings#carrierChargeBearer} and {@link FeeSettings#returnLabelBearer}, booked
+ *       when the dispatch or the return records the parcel.</li>
  * </ul>
  *
  * <p>Who may do what: the platform (an operator or the system) issues every command; a seller
@@ -750,7 +752,8 @@ public final class Fees {
             return List.of();
         }
         List<PaymentOutcome.Succeeded> balances = guarantee.escrows().operations(escrowId).stream()
-                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT && isBalanceSale(op.transactionId()))
+                .filter(op -> op.kind() == ProviderOperation.Kind.PAYMENT
+                        && dev.mercato.core.escrow.EscrowService.isBalanceSale(op.transactionId()))
                 .map(ProviderOperation::outcome).filter(PaymentOutcome.Succeeded.class::isInstance)
                 .map(PaymentOutcome.Succeeded.class::cast).toList();
         return balances.stream().map(sale -> context.tx(uow -> {
@@ -762,11 +765,6 @@ public final class Fees {
             return bookChannelCost(uow, id, sale.amount(), context.now(), "payment channel cost of the balance "
                     + id + " of order " + orderId.value());
         })).toList();
-    }
-
-    private static boolean isBalanceSale(TransactionId id) {
-        String value = id.value();
-        return value.substring(value.lastIndexOf('.') + 1).startsWith("balance-");
     }
 
     private static IdempotencyKey channelCostKey(String capturedPayment) {

@@ -22,7 +22,6 @@ import java.util.function.Supplier;
  */
 final class HeldFundsGate implements PaymentProvider {
     private static final String ESCROW_PREFIX = "esc.";
-    private static final String BALANCE_SALE = "balance-";
 
     private final PaymentProvider provider;
     private final Supplier<ProviderFunds> funds;
@@ -54,16 +53,10 @@ final class HeldFundsGate implements PaymentProvider {
      */
     @Override
     public PaymentOutcome sale(PaymentRequest request) {
-        if (isBalanceSale(request.transactionId())) {
+        if (dev.mercato.core.escrow.EscrowService.isBalanceSale(request.transactionId())) {
             return funds.get().holdSale(request.transactionId(), request.amount(), request.source(), request.reference());
         }
         return provider.sale(request);
-    }
-
-    /** Whether a transaction id is an escrow's balance sale ({@code esc.<escrow>.balance-<n>}). */
-    static boolean isBalanceSale(TransactionId id) {
-        String value = id.value();
-        return value.startsWith(ESCROW_PREFIX) && value.substring(value.lastIndexOf('.') + 1).startsWith(BALANCE_SALE);
     }
 
     @Override

@@ -424,7 +424,7 @@ final class ProviderFunds {
             holds.add(paymentId);
             Repository<String, HeldPayment> repo = uow.repository(TYPE);
             for (ProviderOperation op : escrows.get().operations(uow, escrowId)) {
-                if (op.kind() != ProviderOperation.Kind.PAYMENT || !HeldFundsGate.isBalanceSale(op.transactionId())
+                if (op.kind() != ProviderOperation.Kind.PAYMENT || !dev.mercato.core.escrow.EscrowService.isBalanceSale(op.transactionId())
                         || !(op.outcome() instanceof PaymentOutcome.Succeeded)) {
                     continue;
                 }
@@ -570,7 +570,7 @@ final class ProviderFunds {
         EscrowTerms terms = escrow.terms();
         Map<String, Long> target = targets(escrow, operations, held.paymentId());
         // A balance sale's own hold: its instructions' ids say so, apart from the checkout hold's.
-        String tag = held.paymentId().equals(held.hold()) && HeldFundsGate.isBalanceSale(new TransactionId(held.hold()))
+        String tag = held.paymentId().equals(held.hold()) && dev.mercato.core.escrow.EscrowService.isBalanceSale(new TransactionId(held.hold()))
                 ? "b" : "";
         Map<String, Long> sent = sent(mine);
         Map<String, FundsAccount> sentTo = lastAccounts(mine);
@@ -751,7 +751,7 @@ final class ProviderFunds {
         }
         long balanceHeld = 0;
         for (ProviderOperation op : operations) {
-            if (op.kind() == ProviderOperation.Kind.PAYMENT && HeldFundsGate.isBalanceSale(op.transactionId())
+            if (op.kind() == ProviderOperation.Kind.PAYMENT && dev.mercato.core.escrow.EscrowService.isBalanceSale(op.transactionId())
                     && op.outcome() instanceof PaymentOutcome.Succeeded) {
                 balanceHeld = Exact.add(balanceHeld, MinorUnits.toMinor(op.amount()));
             } else if (op.kind() == ProviderOperation.Kind.REFUND && refundsBalance(op.transactionId())
@@ -767,7 +767,7 @@ final class ProviderFunds {
         long fromBalance = balanceHeld <= 0 || kept <= 0 ? 0
                 : java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(Math.min(balanceHeld, kept)))
                         .divide(java.math.BigInteger.valueOf(kept)).longValueExact();
-        boolean balanceHold = HeldFundsGate.isBalanceSale(new TransactionId(hold));
+        boolean balanceHold = dev.mercato.core.escrow.EscrowService.isBalanceSale(new TransactionId(hold));
         Map<String, Long> mine = new LinkedHashMap<>();
         long left = fromBalance;
         for (Map.Entry<String, Long> e : all.entrySet()) {

@@ -1109,7 +1109,7 @@ final class DefaultEscrowService implements EscrowService {
     // ------------------------------------------------------------------ transaction ids
 
     private static final String PREFIX = "esc.";
-    /** The balance's sales of an escrow paid in stages: {@code esc.<id>.balance-<n>}. */
+    /** The balance's sales of an escrow paid in stages: {@code esc.<id>.balance-<n>} ({@link EscrowService#isBalanceSale}). */
     private static final String BALANCE_SALE = "balance-";
     /**
      * Ends the id of a refund of the first stage's sale (short: a facade order id is 40 characters
@@ -1122,8 +1122,7 @@ final class DefaultEscrowService implements EscrowService {
     private static final String LONGEST_STAGE_SUFFIX = "refund-9999" + BALANCE_SUFFIX + "-again";
 
     private static boolean isBalanceSale(ProviderOperation op) {
-        String value = op.transactionId().value();
-        return value.substring(value.lastIndexOf('.') + 1).startsWith(BALANCE_SALE);
+        return EscrowService.isBalanceSale(op.transactionId());
     }
 
     /** What {@link #pay} asks the provider for in this state: the stage due, or the whole amount. */

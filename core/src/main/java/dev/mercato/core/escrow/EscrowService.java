@@ -54,6 +54,18 @@ public interface EscrowService {
 
     /** Timer kind: close an unpaid escrow. */
     String UNPAID_CLOSE = "escrow.unpaid-close";
+
+    /**
+     * Whether a transaction id is one of an escrow's balance sales, {@code esc.<id>.balance-<n>}:
+     * the second stage of an escrow paid in stages ({@link #pay} on an {@code AwaitingBalance}).
+     *
+     * @param id a transaction id
+     * @return whether it names a balance sale
+     */
+    static boolean isBalanceSale(TransactionId id) {
+        String value = id.value();
+        return value.startsWith("esc.") && value.substring(value.lastIndexOf('.') + 1).startsWith("balance-");
+    }
     /** Timer kind: confirm receipt automatically. */
     String AUTO_CONFIRM = "escrow.auto-confirm";
     /** Timer kind: refund a group-buy whose group did not form. */
